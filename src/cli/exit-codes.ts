@@ -1,0 +1,9 @@
+/** The exit-code contract (README "Exit codes"), as in ESLint. */
+export const EXIT = {
+  /** No applicant at or above --fail-on. */
+  OK: 0,
+  /** At least one applicant at or above --fail-on. */
+  FLAGGED: 1,
+  /** Could not do what was asked: bad arguments, unreadable rules, or a record that could not be checked. */
+  ERROR: 2,
+} as const;

@@ -1,0 +1,31 @@
+import type { Applicant } from '../model/applicant.js';
+import type { SchemaNode } from '../ruleset/field-schema.js';
+
+/** What offline intelligence can say about one IP address. Supplied by an IpResolver. */
+export interface IpFacts {
+  country?: string;
+  asn?: number;
+  org?: string;
+  hosting?: boolean;
+  /** Where the answer came from, for the report (e.g. "ip-location-db 2026-06-17"). */
+  source?: string;
+}
+
+/** Offline IP intelligence plugs in here; the enrich stage works without one. */
+export interface IpResolver {
+  lookup(ip: string): IpFacts | undefined;
+}
+
+export interface EnrichContext {
+  ip?: IpResolver;
+}
+
+/**
+ * One source of derived facts. `provides` describes, as JSON Schema, the keys it adds under
+ * `derived.`; rules may only name derived fields that some enricher provides (checked at load).
+ */
+export interface Enricher {
+  name: string;
+  provides: Record<string, SchemaNode>;
+  derive(applicant: Applicant, ctx: EnrichContext): Record<string, unknown>;
+}

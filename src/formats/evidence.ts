@@ -1,0 +1,13 @@
+import type { EvidenceItem, Reference } from '../model/rule.js';
+import { showValue } from '../ruleset/message-template.js';
+
+/** One evidence item in words: where, what, and against what it was tested. */
+export function evidenceText(e: EvidenceItem): string {
+  const v = showValue(e.value);
+  const shown = v.length > 120 ? `${v.slice(0, 117)}…` : v;
+  return `${e.path} = ${JSON.stringify(shown)}${e.note ? ` (${e.note})` : ''}`;
+}
+
+export function referenceText(r: Reference): string {
+  return [r.title, r.date, r.url].filter(Boolean).join(' — ');
+}

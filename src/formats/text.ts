@@ -1,0 +1,118 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Formatter, FormatContext } from './format.js';
+import type { ApplicantResult, Report } from '../model/report.js';
+import type { Finding } from '../model/finding.js';
+import { FAMILIES, type Level, type Severity } from '../model/levels.js';
+import { evidenceText, referenceText } from './evidence.js';
+import { formatDiagnostic } from '../model/diagnostic.js';
+import { LEVEL_THRESHOLDS } from '../score/score.js';
+
+const DISCLAIMER =
+  'These are signals for a person to verify, not a verdict. Never reject anyone on this report alone, and never on nationality, ethnicity, name, language or where someone was born or studied.';
+
+function paint(c: ChalkInstance) {
+  const level: Record<Level | Severity, (s: string) => string> = {
+    none: c.green,
+    info: c.gray,
+    low: c.cyan,
+    medium: c.yellow,
+    high: c.red,
+    critical: (s) => c.bgRed.white.bold(s),
+  };
+  return level;
+}
+
+function severityOrder(s: Severity): number {
+  return ['critical', 'high', 'medium', 'low', 'info'].indexOf(s);
+}
+
+function findingLines(f: Finding, c: ChalkInstance): string[] {
+  const lv = paint(c);
+  const out = [`  ${lv[f.severity](`● ${f.severity.toUpperCase()}`)}  ${c.bold(f.title)}  ${c.dim(f.ruleId)}`];
+  if (f.message) out.push(`      ${f.message}`);
+  for (const e of f.evidence.slice(0, 6)) out.push(`      ${c.dim('evidence')}  ${evidenceText(e)}`);
+  if (f.evidence.length > 6) out.push(`      ${c.dim(`… and ${f.evidence.length - 6} more`)}`);
+  out.push(`      ${c.dim('verify  ')}  ${f.next}`);
+  for (const r of f.references.slice(0, 2)) out.push(`      ${c.dim('source  ')}  ${referenceText(r)}`);
+  if (f.falsepositives.length) out.push(`      ${c.dim('benign  ')}  ${f.falsepositives.join('; ')}`);
+  return out;
+}
+
+function scoreExplanation(a: ApplicantResult): string {
+  if (a.contributions.length === 0) return 'No scored findings.';
+  const parts = a.contributions.map((x) => `${x.family} ${x.strength.toFixed(2)}`);
+  const formula = a.contributions.length > 1 ? ` → 1 − ${a.contributions.map((x) => `(1 − ${x.strength.toFixed(2)})`).join('·')}` : '';
+  const bands = LEVEL_THRESHOLDS.map(([l, m]) => `${l} ≥ ${m}`).join(', ');
+  return `Family strengths: ${parts.join(', ')}${formula} = ${a.score}/100 (${bands}).`;
+}
+
+function applicantBlock(a: ApplicantResult, c: ChalkInstance): string[] {
+  const lv = paint(c);
+  const out: string[] = [];
+  out.push(`${c.bold(`Applicant ${a.id}`)} — ${a.name}  ${c.dim(a.source)}`);
+  out.push(`Risk: ${lv[a.level](c.bold(a.level.toUpperCase()))} (score ${a.score}/100, ${a.findings.length} finding${a.findings.length === 1 ? '' : 's'})`);
+  for (const w of a.warnings) out.push(c.yellow(`  warning: ${w.message}`));
+  out.push('');
+  for (const family of FAMILIES) {
+    const fs = a.findings.filter((f) => f.family === family).sort((x, y) => severityOrder(x.severity) - severityOrder(y.severity));
+    if (fs.length === 0) continue;
+    out.push(c.bold.underline(family.toUpperCase()));
+    for (const f of fs) out.push(...findingLines(f, c), '');
+  }
+  if (a.findings.length === 0) out.push(c.green('No red flags found by the rules that could run.'), '');
+  if (a.notEvaluated.length) {
+    out.push(c.bold('Not checked (no data)'));
+    for (const n of a.notEvaluated) out.push(`  ${c.dim('–')} ${n}`);
+    out.push('');
+  }
+  out.push(c.dim(scoreExplanation(a)));
+  return out;
+}
+
+function errorBlock(report: Report, c: ChalkInstance): string[] {
+  if (report.errors.length === 0) return [];
+  const out = ['', c.red.bold(`Could not check ${report.errors.length} record${report.errors.length === 1 ? '' : 's'}:`)];
+  for (const e of report.errors) {
+    out.push(`  ${c.bold(e.source)}: ${e.message}`);
+    for (const d of e.diagnostics.slice(0, 20)) {
+      if (d.message === e.message) continue;
+      out.push(`    ${formatDiagnostic({ ...d, file: d.line ? e.source.replace(/\[\d+\]$/, '') : undefined })}`);
+    }
+  }
+  return out;
+}
+
+function summaryTable(report: Report, c: ChalkInstance): string[] {
+  const lv = paint(c);
+  const rows = report.applicants.map((a) => [a.id, a.level, String(a.score), String(a.findings.length), a.source]);
+  const header = ['applicant', 'level', 'score', 'findings', 'source'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[], color?: (s: string) => string) =>
+    r.map((cell, i) => (i === 1 && color ? color(cell.padEnd(widths[i]!)) : cell.padEnd(widths[i]!))).join('  ');
+  return [c.bold(line(header)), ...rows.map((r) => line(r, lv[r[1] as Level]))];
+}
+
+function format(report: Report, ctx: FormatContext): string {
+  const c = new Chalk({ level: ctx.color ? 1 : 0 });
+  const out: string[] = [];
+  out.push(c.dim(`dprk-check ${report.tool.version} · rules ${report.tool.rulesVersion} (${ctx.rulesCount} rules)`), '');
+  if (report.applicants.length === 1 && report.errors.length === 0) {
+    out.push(...applicantBlock(report.applicants[0]!, c));
+  } else if (report.applicants.length <= 3) {
+    for (const a of report.applicants) out.push(...applicantBlock(a, c), '', c.dim('─'.repeat(60)), '');
+  } else {
+    out.push(...summaryTable(report, c));
+  }
+  out.push(...errorBlock(report, c));
+  const s = report.summary;
+  const counts = (['critical', 'high', 'medium', 'low', 'none'] as Level[]).filter((l) => s.byLevel[l]).map((l) => `${s.byLevel[l]} ${l}`);
+  out.push('', `${s.total} record${s.total === 1 ? '' : 's'}: ${s.evaluated} checked${counts.length ? ` (${counts.join(', ')})` : ''}, ${s.invalid} could not be checked.`);
+  out.push(c.italic(DISCLAIMER));
+  return `${out.join('\n')}\n`;
+}
+
+export const textFormat: Formatter = {
+  name: 'text',
+  description: 'readable report for people (colour on a terminal)',
+  format,
+};

@@ -1,0 +1,57 @@
+/**
+ * One shape for every problem the tool reports about its inputs (rule files, config, applicant
+ * records): positioned, coded, 1-based like ESLint messages and SARIF regions.
+ */
+export type DiagnosticCode =
+  | 'yaml-syntax'
+  | 'rule-schema'
+  | 'rule-unknown-field'
+  | 'rule-unsafe-regex'
+  | 'rule-invalid-regex'
+  | 'rule-duplicate-id'
+  | 'rule-unknown-list'
+  | 'rule-id-mismatch'
+  | 'rule-origin-attribute'
+  | 'rule-case-invalid'
+  | 'rule-format-version'
+  | 'list-invalid'
+  | 'input-unreadable'
+  | 'input-empty'
+  | 'input-not-json'
+  | 'input-not-object'
+  | 'input-too-large'
+  | 'applicant-schema'
+  | 'applicant-unknown-field';
+
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: 'error' | 'warning';
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  ruleId?: string;
+  /** JSON-pointer-like path inside the document, e.g. /contact/phones/0 */
+  path?: string;
+  /** How to fix it, when we know. */
+  hint?: string;
+}
+
+/** An error that carries diagnostics out of a stage that cannot continue (rules fail to load...). */
+export class DiagnosticsError extends Error {
+  constructor(
+    message: string,
+    readonly diagnostics: Diagnostic[],
+  ) {
+    super(message);
+    this.name = 'DiagnosticsError';
+  }
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.file ? `${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}: ` : '';
+  const rule = d.ruleId ? ` [${d.ruleId}]` : '';
+  const at = d.path && !d.line ? ` (at ${d.path})` : '';
+  const hint = d.hint ? `\n    hint: ${d.hint}` : '';
+  return `${where}${d.severity}${rule}: ${d.message}${at}${hint}`;
+}

@@ -1,0 +1,27 @@
+import type { Family, Level, Severity } from './levels.js';
+import type { EvidenceItem, Reference } from './rule.js';
+
+export interface Finding {
+  ruleId: string;
+  family: Family;
+  severity: Severity;
+  title: string;
+  message?: string;
+  evidence: EvidenceItem[];
+  references: Reference[];
+  falsepositives: string[];
+  next: string;
+}
+
+export interface FamilyContribution {
+  family: Family;
+  /** 0..1 strength of this family's evidence after damping repeated findings. */
+  strength: number;
+  findings: number;
+}
+
+export interface Score {
+  score: number;
+  level: Level;
+  contributions: FamilyContribution[];
+}

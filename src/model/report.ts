@@ -1,0 +1,38 @@
+import type { FailOn, Level } from './levels.js';
+import type { Finding, FamilyContribution } from './finding.js';
+import type { Diagnostic } from './diagnostic.js';
+
+export interface ApplicantResult {
+  id: string;
+  /** The applicant's name, for the human report; formats that may land in shared logs redact it. */
+  name: string;
+  source: string;
+  level: Level;
+  score: number;
+  findings: Finding[];
+  contributions: FamilyContribution[];
+  notEvaluated: string[];
+  warnings: Diagnostic[];
+}
+
+export interface RunError {
+  source: string;
+  message: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface Link {
+  kind: string;
+  value: string;
+  applicants: string[];
+}
+
+export interface Report {
+  tool: { name: string; version: string; rulesVersion: string };
+  generatedAt: string;
+  failOn: FailOn;
+  summary: { total: number; evaluated: number; invalid: number; byLevel: Record<Level, number> };
+  applicants: ApplicantResult[];
+  links: Link[];
+  errors: RunError[];
+}

@@ -1,0 +1,86 @@
+import type { Family, RuleStatus, Severity } from './levels.js';
+import type { Facts } from './applicant.js';
+
+/** A public source a rule rests on. */
+export interface Reference {
+  title: string;
+  url?: string;
+  date?: string;
+}
+
+/** The condition tree as written in YAML (validated by schemas/rule.schema.json). */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { some: string; where: Condition }
+  | { every: string; where: Condition }
+  | LeafCondition;
+
+export interface LeafCondition {
+  field: string;
+  as?: Comparator;
+  quantifier?: 'any' | 'all';
+  [operator: string]: unknown;
+}
+
+export const COMPARATORS = ['text', 'exact', 'name', 'company', 'address', 'phone', 'email', 'country'] as const;
+export type Comparator = (typeof COMPARATORS)[number];
+
+export interface RuleCase {
+  name: string;
+  applicant: Record<string, unknown>;
+}
+
+/** A rule as loaded from YAML, before compilation. */
+export interface RuleSpec {
+  format?: number;
+  id: string;
+  title: string;
+  family: Family;
+  severity: Severity;
+  status: RuleStatus;
+  description: string;
+  references: Reference[];
+  falsepositives: string[];
+  next: string;
+  requires?: string[];
+  match: Condition;
+  message?: string;
+  replacedBy?: string;
+  tags?: string[];
+  cases: { match: RuleCase[]; nomatch: RuleCase[] };
+}
+
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** One value that made a leaf condition true, kept structured so formatters can redact it. */
+export interface EvidenceItem {
+  /** Concrete path, e.g. identity.documents[1].nameOnDocument */
+  path: string;
+  /** The path pattern from the rule, e.g. identity.documents[].nameOnDocument */
+  pattern: string;
+  value: unknown;
+  /** What the value was tested against, in words ("differs from name.full = 'Jordan Miller'"). */
+  note?: string;
+}
+
+export type Evaluator = (facts: Facts) => EvidenceItem[] | null;
+
+/** A rule ready to run: metadata plus one plain function. */
+export interface CompiledRule {
+  spec: RuleSpec;
+  source: SourcePosition;
+  /** Every field path the rule reads (for notEvaluated and docs). */
+  fields: string[];
+  /** Paths that must all hold data for the rule to be meaningful; empty = any of `fields`. */
+  requires: string[];
+  /** Whether the record holds the data this rule needs (else it is reported as not evaluated). */
+  hasData: (facts: Facts) => boolean;
+  evaluate: Evaluator;
+  render: (facts: Facts, evidence: EvidenceItem[]) => string | undefined;
+}

@@ -1,0 +1,49 @@
+import type { Address } from '../model/applicant.js';
+import { foldText } from './text.js';
+
+const STREET_WORDS: Record<string, string> = {
+  street: 'st', avenue: 'ave', av: 'ave', road: 'rd', boulevard: 'blvd', drive: 'dr', lane: 'ln',
+  court: 'ct', place: 'pl', terrace: 'ter', highway: 'hwy', parkway: 'pkwy', square: 'sq',
+  apartment: 'apt', suite: 'ste', unit: 'apt', number: '', no: '',
+  north: 'n', south: 's', east: 'e', west: 'w', northeast: 'ne', northwest: 'nw', southeast: 'se', southwest: 'sw',
+};
+
+export function normalizeStreet(line: string): string {
+  return foldText(line)
+    .split(' ')
+    .map((t) => STREET_WORDS[t] ?? t)
+    .filter(Boolean)
+    .join(' ');
+}
+
+function postal(code: string | undefined): string {
+  return (code ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+/** A stable key for "the same place", used for comparisons and (in batch) for linking. */
+export function addressKey(a: Address): string | undefined {
+  const street = normalizeStreet([a.line1, a.line2].filter(Boolean).join(' '));
+  if (!street) return undefined;
+  return [street, postal(a.postalCode), (a.country ?? '').toUpperCase()].join('|');
+}
+
+/**
+ * Same place when the street lines agree and postal code, country and city do not contradict.
+ * Undefined when either side lacks a street line: we cannot tell.
+ */
+export function sameAddress(a: Address, b: Address): boolean | undefined {
+  const sa = normalizeStreet([a.line1, a.line2].filter(Boolean).join(' '));
+  const sb = normalizeStreet([b.line1, b.line2].filter(Boolean).join(' '));
+  if (!sa || !sb) return undefined;
+  if (sa !== sb) return false;
+  const pa = postal(a.postalCode);
+  const pb = postal(b.postalCode);
+  if (pa && pb && pa !== pb) return false;
+  if (a.country && b.country && a.country.toUpperCase() !== b.country.toUpperCase()) return false;
+  if (!(pa && pb) && a.city && b.city && foldText(a.city) !== foldText(b.city)) return false;
+  return true;
+}
+
+export function formatAddress(a: Address): string {
+  return [a.line1, a.line2, a.city, a.region, a.postalCode, a.country].filter(Boolean).join(', ');
+}

@@ -1,0 +1,49 @@
+import { canonicalNameToken } from './name-variants.js';
+import { editDistanceAtMost, foldText, isLatin, tokens } from './text.js';
+
+export interface NormalizedName {
+  /** Folded tokens with romanisation variants canonicalised, sorted: order-insensitive. */
+  tokens: string[];
+  /** All tokens joined without spaces: "Ji-ho" and "Jiho" meet here. */
+  compact: string;
+  latin: boolean;
+}
+
+export function normalizeName(raw: string): NormalizedName {
+  const t = tokens(raw).map(canonicalNameToken).sort();
+  return { tokens: t, compact: foldText(raw).replace(/ /g, ''), latin: isLatin(raw) };
+}
+
+function tokenMatches(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length === 1 || b.length === 1) return a[0] === b[0];
+  return a.length >= 4 && b.length >= 4 && editDistanceAtMost(a, b, 1);
+}
+
+/**
+ * Whether two names can belong to one person: order, case, diacritics, hyphens, initials, a
+ * dropped middle name, a one-letter typo and romanisation variants do not make them different.
+ * Returns undefined when they cannot be compared (different scripts): absence of proof of a
+ * mismatch is not a mismatch.
+ */
+export function sameName(a: string, b: string): boolean | undefined {
+  const na = normalizeName(a);
+  const nb = normalizeName(b);
+  if (na.tokens.length === 0 || nb.tokens.length === 0) return undefined;
+  if (na.latin !== nb.latin) return undefined;
+  if (na.compact === nb.compact) return true;
+  if (na.tokens.join('') === nb.tokens.join('')) return true;
+  const [short, long] = na.tokens.length <= nb.tokens.length ? [na.tokens, nb.tokens] : [nb.tokens, na.tokens];
+  const used = new Set<number>();
+  let fullMatches = 0;
+  for (const s of short) {
+    const idx = long.findIndex((l, i) => !used.has(i) && tokenMatches(s, l));
+    if (idx < 0) return false;
+    used.add(idx);
+    if (s.length > 1 && long[idx]!.length > 1) fullMatches++;
+  }
+  // "J. M." must not match everybody: at least one spelled-out name has to agree, and two when
+  // both sides give two or more names.
+  const needed = short.length >= 2 ? Math.min(2, short.filter((s) => s.length > 1).length) : 1;
+  return fullMatches >= Math.max(1, needed);
+}

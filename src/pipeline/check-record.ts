@@ -1,0 +1,54 @@
+import type { InputRecord } from '../read/input-record.js';
+import type { ApplicantResult, RunError } from '../model/report.js';
+import type { CompiledRule } from '../model/rule.js';
+import type { EnrichContext } from '../enrich/enricher.js';
+import { validateApplicant } from '../validate/validate-applicant.js';
+import { enrich } from '../enrich/index.js';
+import { evaluate } from '../evaluate/evaluate.js';
+import { score } from '../score/score.js';
+
+export interface CheckOptions {
+  strict: boolean;
+  enrich: EnrichContext;
+}
+
+export type RecordOutcome = { ok: true; result: ApplicantResult } | { ok: false; error: RunError };
+
+/** One record through validate → enrich → evaluate → score. */
+export function checkRecord(record: InputRecord, rules: CompiledRule[], options: CheckOptions): RecordOutcome {
+  if (record.error) return { ok: false, error: { source: record.source, message: record.error.message, diagnostics: [record.error] } };
+  const v = validateApplicant(record.value, { strict: options.strict, file: record.file, text: record.text });
+  if (!v.applicant) {
+    return {
+      ok: false,
+      error: { source: record.source, message: `invalid applicant record (${v.errors.length} problem${v.errors.length === 1 ? '' : 's'})`, diagnostics: v.errors },
+    };
+  }
+  const facts = enrich(v.applicant, options.enrich);
+  const e = evaluate(facts, rules);
+  if (e.failures.length) {
+    return {
+      ok: false,
+      error: {
+        source: record.source,
+        message: e.failures.map((f) => f.message).join('; '),
+        diagnostics: e.failures.map((f) => ({ code: 'rule-schema', severity: 'error', message: f.message, ruleId: f.ruleId })),
+      },
+    };
+  }
+  const s = score(e.findings);
+  return {
+    ok: true,
+    result: {
+      id: v.applicant.id,
+      name: v.applicant.name.full,
+      source: record.source,
+      level: s.level,
+      score: s.score,
+      findings: e.findings,
+      contributions: s.contributions,
+      notEvaluated: e.notEvaluated,
+      warnings: v.warnings,
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import type { Diagnostic } from '../model/diagnostic.js';
+
+/** One record as it came in, before validation: where it came from, and its value or why not. */
+export interface InputRecord {
+  /** file, file[index] for arrays, file#line for NDJSON, "<stdin>" for - */
+  source: string;
+  file: string;
+  value?: unknown;
+  /** The record's own JSON text when it is cheap to keep (single files), for line:column lookups. */
+  text?: string;
+  /** Line of the record in its file (NDJSON), so positions inside it can be offset. */
+  line?: number;
+  error?: Diagnostic;
+}

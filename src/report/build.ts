@@ -1,0 +1,33 @@
+import type { ApplicantResult, Link, Report, RunError } from '../model/report.js';
+import { LEVELS, levelRank, type FailOn, type Level } from '../model/levels.js';
+
+export interface ReportMeta {
+  version: string;
+  rulesVersion: string;
+  rulesCount: number;
+  failOn: FailOn;
+  generatedAt: string;
+}
+
+/** The report stage: results → Report. No I/O, no colour; order is the input order. */
+export function buildReport(applicants: ApplicantResult[], errors: RunError[], links: Link[], meta: ReportMeta): Report {
+  const byLevel = Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<Level, number>;
+  for (const a of applicants) byLevel[a.level]++;
+  return {
+    tool: { name: 'dprk-check', version: meta.version, rulesVersion: meta.rulesVersion },
+    generatedAt: meta.generatedAt,
+    failOn: meta.failOn,
+    summary: { total: applicants.length + errors.length, evaluated: applicants.length, invalid: errors.length, byLevel },
+    applicants,
+    links,
+    errors,
+  };
+}
+
+/** ESLint-style contract: 2 if anything could not be checked, else 1 if any applicant ≥ fail level. */
+export function exitCodeFor(report: Report): 0 | 1 | 2 {
+  if (report.errors.length > 0) return 2;
+  const failOn = report.failOn;
+  if (failOn === 'never') return 0;
+  return report.applicants.some((a) => levelRank(a.level) >= levelRank(failOn)) ? 1 : 0;
+}

@@ -1,0 +1,31 @@
+import type { Diagnostic, DiagnosticCode } from '../model/diagnostic.js';
+import { describeAjvError, type ErrorObject } from '../validate/ajv.js';
+import { closest } from './field-schema.js';
+import { diagnosticAt, pointerToKeys, type YamlSource } from './yaml-source.js';
+
+/**
+ * ajv errors → positioned diagnostics. oneOf/anyOf produce one error per branch; we keep the
+ * most specific ones so a typo shows as one line, not a schema dump.
+ */
+export function ajvDiagnostics(src: YamlSource, errors: ErrorObject[], code: DiagnosticCode, ruleId?: string): Diagnostic[] {
+  const useful = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && e.keyword !== 'if');
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const e of useful.length ? useful : errors) {
+    const keys = pointerToKeys(e.instancePath);
+    const p = e.params as Record<string, unknown>;
+    let hint: string | undefined;
+    if (e.keyword === 'additionalProperties') {
+      keys.push(String(p.additionalProperty));
+      const allowed = Object.keys(((e.parentSchema as { properties?: Record<string, unknown> })?.properties) ?? {});
+      const guess = closest(String(p.additionalProperty), allowed);
+      hint = guess ? `did you mean '${guess}'?` : allowed.length ? `allowed here: ${allowed.join(', ')}` : undefined;
+    }
+    const where = keys.length ? keys.join('.') : '(top level)';
+    const message = `${where}: ${describeAjvError(e)}`;
+    if (seen.has(message)) continue;
+    seen.add(message);
+    out.push(diagnosticAt(src, keys, code, message, { ruleId, hint, path: e.instancePath || '/' }));
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+import type { Address } from '../model/applicant.js';
+import type { Comparator } from '../model/rule.js';
+import { sameAddress } from '../normalize/address.js';
+import { sameCompany } from '../normalize/company.js';
+import { sameName } from '../normalize/name.js';
+import { phoneKey } from '../normalize/phone.js';
+import { foldText } from '../normalize/text.js';
+
+/**
+ * How two values are judged "the same" by equals / in / sameAs / differsFrom. Each returns
+ * undefined when the pair cannot be compared: a rule must never read "could not tell" as "differs".
+ */
+export type SameFn = (a: unknown, b: unknown) => boolean | undefined;
+
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+
+function both<T>(a: unknown, b: unknown, conv: (v: unknown) => T | undefined, f: (x: T, y: T) => boolean | undefined) {
+  const x = conv(a);
+  const y = conv(b);
+  return x === undefined || y === undefined ? undefined : f(x, y);
+}
+
+const isAddress = (v: unknown): Address | undefined =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Address) : undefined;
+
+export const COMPARATOR_FNS: Record<Comparator, SameFn> = {
+  exact: (a, b) => (a === undefined || b === undefined ? undefined : a === b),
+  text: (a, b) => both(a, b, str, (x, y) => foldText(x) === foldText(y)),
+  country: (a, b) => both(a, b, str, (x, y) => x.trim().toUpperCase() === y.trim().toUpperCase()),
+  email: (a, b) => both(a, b, str, (x, y) => x.trim().toLowerCase() === y.trim().toLowerCase()),
+  phone: (a, b) => both(a, b, str, (x, y) => {
+    const kx = phoneKey(x);
+    const ky = phoneKey(y);
+    return kx && ky ? kx === ky : undefined;
+  }),
+  name: (a, b) => both(a, b, str, sameName),
+  company: (a, b) => both(a, b, str, sameCompany),
+  address: (a, b) => both(a, b, isAddress, sameAddress),
+};

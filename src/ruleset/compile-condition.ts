@@ -1,0 +1,249 @@
+import type { Comparator, EvidenceItem } from '../model/rule.js';
+import { COMPARATORS } from '../model/rule.js';
+import type { NamedList } from '../model/list.js';
+import { compileResolver, parsePath } from './field-path.js';
+import { checkField, closest, isArrayNode, type SchemaNode } from './field-schema.js';
+import { OPERATOR_NAMES, OPERATORS, type RefResolver } from './operators.js';
+
+/** A compiled condition: evidence when it holds (possibly empty, e.g. under `not`), null when not. */
+export type CompiledCondition = (root: unknown, scope: unknown, scopePath: string) => EvidenceItem[] | null;
+
+type Keys = Array<string | number>;
+
+export interface ConditionEnv {
+  schemaRoot: SchemaNode;
+  lists: Map<string, NamedList>;
+  /** Report a problem at the YAML node found by these keys from the rule's root. */
+  fail: (keys: Keys, message: string, hint?: string, code?: 'rule-unknown-field' | 'rule-unsafe-regex' | 'rule-unknown-list' | 'rule-origin-attribute') => void;
+  /** Absolute patterns of every field the rule reads. */
+  fields: Set<string>;
+}
+
+interface Scope {
+  schema: SchemaNode;
+  /** Absolute pattern of the scope, '' at the applicant. */
+  pattern: string;
+}
+
+const MAX_EVIDENCE = 25;
+const LEAF_MODIFIERS = new Set(['field', 'as', 'quantifier', 'minMatches']);
+const NODE_KEYS = ['all', 'any', 'not', 'some', 'every', 'where', ...LEAF_MODIFIERS, ...OPERATOR_NAMES];
+
+/**
+ * Names of attributes that would score origin. The applicant schema has none of them, but a rule
+ * author could still reach for one under `extra`; refusing the words keeps the principle checkable.
+ */
+const ORIGIN_WORDS = /(nationality|citizenship|ethnicity|ethnic|race|religion|birthplace|placeofbirth|countryofbirth|nativelanguage|mothertongue|language)/i;
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function compileCondition(node: unknown, keys: Keys, env: ConditionEnv, scope: Scope): CompiledCondition | undefined {
+  if (!isObj(node)) {
+    env.fail(keys, 'a condition must be a mapping: all / any / not / some / every, or a leaf with field and an operator');
+    return undefined;
+  }
+  if ('all' in node || 'any' in node) {
+    const kind = 'all' in node ? 'all' : 'any';
+    const extra = Object.keys(node).filter((k) => k !== kind);
+    if (extra.length) env.fail([...keys, extra[0]!], `'${extra[0]}' cannot sit beside '${kind}'`, 'put each condition in its own list item');
+    const items = node[kind];
+    if (!Array.isArray(items) || items.length === 0) {
+      env.fail([...keys, kind], `'${kind}' needs a non-empty list of conditions`);
+      return undefined;
+    }
+    const parts = items.map((c, i) => compileCondition(c, [...keys, kind, i], env, scope));
+    if (parts.some((p) => !p)) return undefined;
+    const fns = parts as CompiledCondition[];
+    if (kind === 'all') {
+      return (root, sc, sp) => {
+        const ev: EvidenceItem[] = [];
+        for (const f of fns) {
+          const r = f(root, sc, sp);
+          if (!r) return null;
+          ev.push(...r);
+        }
+        return ev;
+      };
+    }
+    return (root, sc, sp) => {
+      let ev: EvidenceItem[] | null = null;
+      for (const f of fns) {
+        const r = f(root, sc, sp);
+        if (r) (ev ??= []).push(...r);
+      }
+      return ev;
+    };
+  }
+  if ('not' in node) {
+    const extra = Object.keys(node).filter((k) => k !== 'not');
+    if (extra.length) env.fail([...keys, extra[0]!], `'${extra[0]}' cannot sit beside 'not'`);
+    const inner = compileCondition(node.not, [...keys, 'not'], env, scope);
+    if (!inner) return undefined;
+    return (root, sc, sp) => (inner(root, sc, sp) ? null : []);
+  }
+  if ('some' in node || 'every' in node) return compileScope(node, keys, env, scope);
+  if ('field' in node) return compileLeaf(node, keys, env, scope);
+  const unknown = Object.keys(node)[0] ?? '';
+  const guess = closest(unknown, NODE_KEYS);
+  env.fail([...keys, unknown], `unknown condition '${unknown}'`, guess ? `did you mean '${guess}'?` : 'use all, any, not, some, every, or a leaf with field');
+  return undefined;
+}
+
+function compileScope(node: Record<string, unknown>, keys: Keys, env: ConditionEnv, scope: Scope): CompiledCondition | undefined {
+  const kind = 'some' in node ? 'some' : 'every';
+  const extra = Object.keys(node).filter((k) => k !== kind && k !== 'where');
+  if (extra.length) env.fail([...keys, extra[0]!], `'${extra[0]}' cannot sit beside '${kind}'`, `${kind} takes a list path and where`);
+  const pathText = node[kind];
+  const parsed = typeof pathText === 'string' ? parsePath(pathText) : 'expected a field path';
+  if (typeof parsed === 'string') {
+    env.fail([...keys, kind], parsed);
+    return undefined;
+  }
+  const start = parsed.absolute ? env.schemaRoot : scope.schema;
+  const check = checkField(env.schemaRoot, start, parsed);
+  if (!check.ok) {
+    env.fail([...keys, kind], check.message!, check.hint, 'rule-unknown-field');
+    return undefined;
+  }
+  const last = parsed.segments[parsed.segments.length - 1];
+  if (!last || last.kind === 'key') {
+    const hint = isArrayNode(check.node) ? `write '${pathText}[]'` : undefined;
+    env.fail([...keys, kind], `'${kind}' needs a path that ends in [] or [field=value] (one element at a time)`, hint);
+    return undefined;
+  }
+  if (node.where === undefined) {
+    env.fail(keys, `'${kind}' needs a 'where' condition applied to each element`);
+    return undefined;
+  }
+  const pattern = absolutePattern(parsed.absolute ? '' : scope.pattern, parsed.text.replace(/^\$\./, ''));
+  env.fields.add(pattern);
+  const where = compileCondition(node.where, [...keys, 'where'], env, { schema: check.node!, pattern });
+  if (!where) return undefined;
+  const resolve = compileResolver(parsed);
+  return (root, sc, sp) => {
+    const elements = parsed.absolute ? resolve(root, '') : resolve(sc, sp);
+    if (elements.length === 0) return null;
+    const ev: EvidenceItem[] = [];
+    let matched = 0;
+    for (const el of elements) {
+      const r = where(root, el.value, el.path);
+      if (r) {
+        matched++;
+        if (ev.length < MAX_EVIDENCE) ev.push(...r);
+      } else if (kind === 'every') return null;
+    }
+    return matched > 0 ? ev : null;
+  };
+}
+
+function absolutePattern(scopePattern: string, rel: string): string {
+  return scopePattern ? `${scopePattern}.${rel}` : rel;
+}
+
+function compileLeaf(node: Record<string, unknown>, keys: Keys, env: ConditionEnv, scope: Scope): CompiledCondition | undefined {
+  const fieldText = node.field;
+  const parsed = typeof fieldText === 'string' ? parsePath(fieldText) : 'field must be a path string';
+  if (typeof parsed === 'string') {
+    env.fail([...keys, 'field'], parsed);
+    return undefined;
+  }
+  const pattern = absolutePattern(parsed.absolute ? '' : scope.pattern, parsed.text.replace(/^\$\./, ''));
+  if (ORIGIN_WORDS.test(pattern.replace(/[^a-z]/gi, ''))) {
+    env.fail([...keys, 'field'], `'${pattern}' looks like an origin attribute (nationality, citizenship, ethnicity, language…): rules may test inconsistencies and concrete links, never origin`, undefined, 'rule-origin-attribute');
+    return undefined;
+  }
+  const check = checkField(env.schemaRoot, parsed.absolute ? env.schemaRoot : scope.schema, parsed);
+  if (!check.ok) {
+    env.fail([...keys, 'field'], check.message!, check.hint, 'rule-unknown-field');
+    return undefined;
+  }
+  env.fields.add(pattern);
+
+  const opKeys = Object.keys(node).filter((k) => !LEAF_MODIFIERS.has(k));
+  if (opKeys.length !== 1) {
+    if (opKeys.length === 0) env.fail(keys, `leaf on '${fieldText}' has no operator`, `add one of: ${OPERATOR_NAMES.join(', ')}`);
+    else env.fail([...keys, opKeys[1]!], `a leaf takes exactly one operator, found ${opKeys.join(', ')}`, 'combine several tests with all / any');
+    return undefined;
+  }
+  const op = opKeys[0]!;
+  const operand = node[op];
+  const quantifier = node.quantifier ?? 'any';
+  if (quantifier !== 'any' && quantifier !== 'all') {
+    env.fail([...keys, 'quantifier'], `quantifier must be any or all, got '${String(quantifier)}'`);
+    return undefined;
+  }
+  const minMatches = node.minMatches ?? 1;
+  if (typeof minMatches !== 'number' || !Number.isInteger(minMatches) || minMatches < 1) {
+    env.fail([...keys, 'minMatches'], 'minMatches must be a whole number of at least 1');
+    return undefined;
+  }
+  const resolve = compileResolver(parsed);
+  const values = (root: unknown, sc: unknown, sp: string) => (parsed.absolute ? resolve(root, '') : resolve(sc, sp));
+
+  if (op === 'exists') {
+    if (typeof operand !== 'boolean') {
+      env.fail([...keys, 'exists'], 'exists takes true or false');
+      return undefined;
+    }
+    return (root, sc, sp) => {
+      const vs = values(root, sc, sp);
+      if (operand) return vs.length > 0 ? vs.slice(0, MAX_EVIDENCE).map((v) => ({ path: v.path, pattern, value: v.value })) : null;
+      return vs.length === 0 ? [] : null;
+    };
+  }
+  const def = OPERATORS[op];
+  if (!def) {
+    const guess = closest(op, OPERATOR_NAMES);
+    env.fail([...keys, op], `unknown operator '${op}'`, guess ? `did you mean '${guess}'?` : `operators: ${OPERATOR_NAMES.join(', ')}`);
+    return undefined;
+  }
+  const asRaw = node.as ?? def.defaultAs ?? 'text';
+  if (!(COMPARATORS as readonly string[]).includes(asRaw as string)) {
+    const guess = closest(String(asRaw), [...COMPARATORS]);
+    env.fail([...keys, 'as'], `unknown comparison '${String(asRaw)}'`, guess ? `did you mean '${guess}'?` : `one of: ${COMPARATORS.join(', ')}`);
+    return undefined;
+  }
+  let failed = false;
+  const predicate = def.build(operand, {
+    comparator: asRaw as Comparator,
+    lists: env.lists,
+    fail: (message, sub = [], hint) => {
+      failed = true;
+      const code = message.startsWith('unsafe regex') ? 'rule-unsafe-regex' : message.startsWith('unknown list') ? 'rule-unknown-list' : undefined;
+      env.fail([...keys, op, ...sub], message, hint, code);
+    },
+    ref: (path, sub) => compileRef(path, [...keys, op, ...sub], env, scope),
+  });
+  if (!predicate || failed) return undefined;
+
+  return (root, sc, sp) => {
+    const vs = values(root, sc, sp);
+    if (vs.length === 0) return null;
+    const ev: EvidenceItem[] = [];
+    let hits = 0;
+    for (const v of vs) {
+      const verdict = predicate(v.value, root, sc, sp);
+      if (verdict.ok) {
+        hits++;
+        if (ev.length < MAX_EVIDENCE) ev.push({ path: v.path, pattern, value: v.value, note: verdict.note });
+      } else if (quantifier === 'all') return null;
+    }
+    return hits >= minMatches ? ev : null;
+  };
+}
+
+function compileRef(path: string, keys: Keys, env: ConditionEnv, scope: Scope): RefResolver | undefined {
+  const parsed = parsePath(path);
+  if (typeof parsed === 'string') {
+    env.fail(keys, parsed);
+    return undefined;
+  }
+  const check = checkField(env.schemaRoot, parsed.absolute ? env.schemaRoot : scope.schema, parsed);
+  if (!check.ok) {
+    env.fail(keys, check.message!, check.hint, 'rule-unknown-field');
+    return undefined;
+  }
+  env.fields.add(absolutePattern(parsed.absolute ? '' : scope.pattern, parsed.text.replace(/^\$\./, '')));
+  const resolve = compileResolver(parsed);
+  return (root, sc, sp) => (parsed.absolute ? resolve(root, '') : resolve(sc, sp));
+}

@@ -1,0 +1,377 @@
+import type { Comparator } from '../model/rule.js';
+import type { NamedList } from '../model/list.js';
+import { ageInYears, daysBetween, parseDate } from '../util/dates.js';
+import { cidrContains, parseCidr, parseIp, type Cidr } from '../normalize/ip.js';
+import { foldText } from '../normalize/text.js';
+import { COMPARATOR_FNS } from './comparators.js';
+import { checkRegexSafety, MAX_SUBJECT } from './regex-safety.js';
+
+/** What a leaf's operator says about one value: matched or not, and in words against what. */
+export interface Verdict {
+  ok: boolean;
+  note?: string;
+}
+
+/** Resolves a `{ field: path }` operand (or a sameAs path) against the record at evaluation time. */
+export type RefResolver = (root: unknown, scope: unknown, scopePath: string) => Array<{ path: string; value: unknown }>;
+
+export type Predicate = (value: unknown, root: unknown, scope: unknown, scopePath: string) => Verdict;
+
+export interface OperatorEnv {
+  comparator: Comparator;
+  lists: Map<string, NamedList>;
+  /** Compile a field reference found in an operand; reports its own errors. */
+  ref: (path: string, keys: Array<string | number>) => RefResolver | undefined;
+  /** Report a problem with the operand at these YAML keys (relative to the operator's value). */
+  fail: (message: string, keys?: Array<string | number>, hint?: string) => void;
+}
+
+export interface OperatorDef {
+  /** Default comparator when the leaf gives no `as`. */
+  defaultAs?: Comparator;
+  build: (operand: unknown, env: OperatorEnv) => Predicate | undefined;
+}
+
+const isRef = (v: unknown): v is { field: string } =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { field?: unknown }).field === 'string';
+const isListRef = (v: unknown): v is { list: string } =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { list?: unknown }).list === 'string';
+const isScalar = (v: unknown): v is string | number | boolean =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+const show = (v: unknown): string => {
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+};
+
+/** An operand that is a literal or { field: path }, resolved to values at evaluation time. */
+function operandValues(operand: unknown, env: OperatorEnv, check: (v: unknown) => boolean, what: string) {
+  if (isRef(operand)) {
+    const r = env.ref(operand.field, ['field']);
+    if (!r) return undefined;
+    return (root: unknown, scope: unknown, scopePath: string) => r(root, scope, scopePath);
+  }
+  if (!check(operand)) {
+    env.fail(`expected ${what} or { field: <path> }, got ${show(operand)}`);
+    return undefined;
+  }
+  const fixed = [{ path: '', value: operand }];
+  return () => fixed;
+}
+
+function lookupList(operand: { list: string }, env: OperatorEnv): NamedList | undefined {
+  const list = env.lists.get(operand.list);
+  if (!list) env.fail(`unknown list '${operand.list}'`, ['list'], `known lists: ${[...env.lists.keys()].join(', ') || '(none)'}`);
+  return list;
+}
+
+function listLabel(list: NamedList, entry: NamedList['entries'][number]): string {
+  const src = entry.source ? ` — ${entry.source.title}${entry.source.date ? `, ${entry.source.date}` : ''}` : '';
+  const note = entry.note ? ` (${entry.note})` : '';
+  return `matches ${list.title} entry "${entry.value}"${note}${src}`;
+}
+
+function equality(negate: boolean): OperatorDef {
+  return {
+    defaultAs: 'text',
+    build(operand, env) {
+      const same = COMPARATOR_FNS[env.comparator];
+      const values = operandValues(operand, env, isScalar, 'a string, number or boolean');
+      if (!values) return undefined;
+      return (value, root, scope, scopePath) => {
+        const targets = values(root, scope, scopePath);
+        let comparable = false;
+        for (const t of targets) {
+          const r = same(value, t.value);
+          if (r === undefined) continue;
+          comparable = true;
+          if (r) return negate ? { ok: false } : { ok: true, note: `equals ${t.path || show(t.value)}` };
+        }
+        return negate && comparable ? { ok: true, note: `is not ${targets.map((t) => show(t.value)).join(' / ')}` } : { ok: false };
+      };
+    },
+  };
+}
+
+function membership(negate: boolean): OperatorDef {
+  return {
+    defaultAs: 'text',
+    build(operand, env) {
+      const same = COMPARATOR_FNS[env.comparator];
+      let candidates: Array<{ value: string; label: string }>;
+      if (isListRef(operand)) {
+        const list = lookupList(operand, env);
+        if (!list) return undefined;
+        candidates = list.entries.flatMap((e) => [e.value, ...e.aliases].map((v) => ({ value: v, label: listLabel(list, e) })));
+      } else if (Array.isArray(operand) && operand.length > 0 && operand.every(isScalar)) {
+        candidates = operand.map((v) => ({ value: String(v), label: `is one of the listed values (${show(v)})` }));
+      } else {
+        env.fail('expected a non-empty list of values or { list: <list id> }');
+        return undefined;
+      }
+      return (value) => {
+        let comparable = false;
+        for (const c of candidates) {
+          const r = same(value, c.value);
+          if (r === undefined) continue;
+          comparable = true;
+          if (r) return negate ? { ok: false } : { ok: true, note: c.label };
+        }
+        return negate && comparable ? { ok: true, note: 'is none of the listed values' } : { ok: false };
+      };
+    },
+  };
+}
+
+function textOp(kind: 'contains' | 'startsWith' | 'endsWith'): OperatorDef {
+  return {
+    build(operand, env) {
+      let needles: Array<{ value: string; label: string }>;
+      if (isListRef(operand)) {
+        const list = lookupList(operand, env);
+        if (!list) return undefined;
+        needles = list.entries.flatMap((e) => [e.value, ...e.aliases].map((v) => ({ value: v, label: listLabel(list, e) })));
+      } else {
+        const arr = Array.isArray(operand) ? operand : [operand];
+        if (arr.length === 0 || !arr.every((v) => typeof v === 'string' && v.length > 0)) {
+          env.fail(`expected a string, a list of strings or { list: <list id> }`);
+          return undefined;
+        }
+        needles = (arr as string[]).map((v) => ({ value: v, label: `${kind} "${v}"` }));
+      }
+      const exact = env.comparator === 'exact';
+      const fold = (s: string) => (exact ? s : foldText(s));
+      const folded = needles.map((n) => ({ ...n, value: fold(n.value) })).filter((n) => n.value.length > 0);
+      return (value) => {
+        if (typeof value !== 'string') return { ok: false };
+        const hay = fold(value.slice(0, MAX_SUBJECT));
+        for (const n of folded) {
+          const hit = kind === 'contains' ? hay.includes(n.value) : kind === 'startsWith' ? hay.startsWith(n.value) : hay.endsWith(n.value);
+          if (hit) return { ok: true, note: n.label };
+        }
+        return { ok: false };
+      };
+    },
+  };
+}
+
+const regexOp: OperatorDef = {
+  build(operand, env) {
+    if (typeof operand !== 'string' || operand.length === 0) {
+      env.fail('expected a regular expression as a string');
+      return undefined;
+    }
+    const unsafe = checkRegexSafety(operand);
+    if (unsafe) {
+      env.fail(`unsafe regex /${operand}/: ${unsafe}`, [], 'rewrite it without nested or overlapping repetition, or use contains / startsWith / in');
+      return undefined;
+    }
+    let re: RegExp;
+    try {
+      re = new RegExp(operand, env.comparator === 'exact' ? 'u' : 'iu');
+    } catch (e) {
+      env.fail(`invalid regex /${operand}/: ${(e as Error).message}`);
+      return undefined;
+    }
+    return (value) =>
+      typeof value === 'string' && re.test(value.slice(0, MAX_SUBJECT)) ? { ok: true, note: `matches /${operand}/` } : { ok: false };
+  },
+};
+
+function numeric(cmp: (a: number, b: number) => boolean, word: string): OperatorDef {
+  return {
+    build(operand, env) {
+      const values = operandValues(operand, env, (v) => typeof v === 'number', 'a number');
+      if (!values) return undefined;
+      return (value, root, scope, scopePath) => {
+        if (typeof value !== 'number') return { ok: false };
+        for (const t of values(root, scope, scopePath)) {
+          if (typeof t.value === 'number' && cmp(value, t.value)) return { ok: true, note: `${word} ${t.path ? `${t.path} = ` : ''}${t.value}` };
+        }
+        return { ok: false };
+      };
+    },
+  };
+}
+
+const isDateLiteral = (v: unknown) => typeof v === 'string' && parseDate(v) !== undefined;
+
+function dateOrder(before: boolean): OperatorDef {
+  return {
+    build(operand, env) {
+      const values = operandValues(operand, env, isDateLiteral, 'an ISO date');
+      if (!values) return undefined;
+      return (value, root, scope, scopePath) => {
+        const d = parseDate(value);
+        if (d === undefined) return { ok: false };
+        for (const t of values(root, scope, scopePath)) {
+          const o = parseDate(t.value);
+          if (o !== undefined && (before ? d < o : d > o)) {
+            return { ok: true, note: `${before ? 'before' : 'after'} ${t.path ? `${t.path} = ` : ''}${show(t.value)}` };
+          }
+        }
+        return { ok: false };
+      };
+    },
+  };
+}
+
+const withinOp: OperatorDef = {
+  build(operand, env) {
+    const o = operand as { days?: unknown; of?: unknown; direction?: unknown };
+    if (typeof operand !== 'object' || operand === null || typeof o.days !== 'number' || o.days < 0 || o.of === undefined) {
+      env.fail('expected { days: <number>, of: <date or { field: path }>, direction: after | before | either }');
+      return undefined;
+    }
+    const extra = Object.keys(operand).filter((k) => !['days', 'of', 'direction'].includes(k));
+    if (extra.length) env.fail(`unknown key '${extra[0]}' in within`, [extra[0]!], 'within takes days, of and direction');
+    const direction = o.direction ?? 'either';
+    if (!['after', 'before', 'either'].includes(direction as string)) {
+      env.fail(`direction must be after, before or either, got ${show(direction)}`, ['direction']);
+      return undefined;
+    }
+    const days = o.days;
+    const values = operandValues(o.of, { ...env, fail: (m, k = [], h) => env.fail(m, ['of', ...k], h), ref: (p, k) => env.ref(p, ['of', ...k]) }, isDateLiteral, 'an ISO date');
+    if (!values) return undefined;
+    return (value, root, scope, scopePath) => {
+      const d = parseDate(value);
+      if (d === undefined) return { ok: false };
+      for (const t of values(root, scope, scopePath)) {
+        const ref = parseDate(t.value);
+        if (ref === undefined) continue;
+        const diff = daysBetween(ref, d);
+        const ok = direction === 'after' ? diff >= 0 && diff <= days : direction === 'before' ? diff <= 0 && -diff <= days : Math.abs(diff) <= days;
+        if (ok) {
+          const n = Math.round(Math.abs(diff));
+          const rel = diff >= 0 ? 'after' : 'before';
+          return { ok: true, note: `${n} day${n === 1 ? '' : 's'} ${rel} ${t.path ? `${t.path} = ` : ''}${show(t.value)}` };
+        }
+      }
+      return { ok: false };
+    };
+  },
+};
+
+const AGE_CMP: Record<string, (a: number, b: number) => boolean> = {
+  lt: (a, b) => a < b,
+  lte: (a, b) => a <= b,
+  gt: (a, b) => a > b,
+  gte: (a, b) => a >= b,
+};
+
+const ageAtOp: OperatorDef = {
+  build(operand, env) {
+    const o = operand as Record<string, unknown>;
+    if (typeof operand !== 'object' || operand === null || o.at === undefined) {
+      env.fail('expected { at: <date or { field: path }>, lt | lte | gt | gte: <years> }');
+      return undefined;
+    }
+    const cmps = Object.keys(o).filter((k) => k !== 'at');
+    const bad = cmps.find((k) => !(k in AGE_CMP) || typeof o[k] !== 'number');
+    if (bad || cmps.length !== 1) {
+      env.fail('ageAt needs exactly one of lt, lte, gt, gte with a number of years', bad ? [bad] : []);
+      return undefined;
+    }
+    const cmpName = cmps[0]!;
+    const cmp = AGE_CMP[cmpName]!;
+    const years = o[cmpName] as number;
+    const values = operandValues(o.at, { ...env, fail: (m, k = [], h) => env.fail(m, ['at', ...k], h), ref: (p, k) => env.ref(p, ['at', ...k]) }, isDateLiteral, 'an ISO date');
+    if (!values) return undefined;
+    return (value, root, scope, scopePath) => {
+      const birth = parseDate(value);
+      if (birth === undefined) return { ok: false };
+      for (const t of values(root, scope, scopePath)) {
+        const at = parseDate(t.value);
+        if (at === undefined) continue;
+        const age = ageInYears(birth, at);
+        if (cmp(age, years)) return { ok: true, note: `age ${age} at ${t.path ? `${t.path} = ` : ''}${show(t.value)}` };
+      }
+      return { ok: false };
+    };
+  },
+};
+
+const cidrOp: OperatorDef = {
+  build(operand, env) {
+    let ranges: Array<{ cidr: Cidr; label: string }> = [];
+    if (isListRef(operand)) {
+      const list = lookupList(operand, env);
+      if (!list) return undefined;
+      for (const e of list.entries) {
+        const c = parseCidr(e.value);
+        if (c) ranges.push({ cidr: c, label: `${e.value} — ${listLabel(list, e)}` });
+      }
+    } else if (Array.isArray(operand) && operand.length > 0) {
+      operand.forEach((v, i) => {
+        const c = typeof v === 'string' ? parseCidr(v) : undefined;
+        if (!c) env.fail(`'${show(v)}' is not a CIDR range (e.g. 175.45.176.0/22 or 2001:db8::/32)`, [i]);
+        else ranges.push({ cidr: c, label: `in ${v}` });
+      });
+    } else {
+      env.fail('expected a list of CIDR ranges or { list: <list id> }');
+      return undefined;
+    }
+    if (ranges.length === 0) return undefined;
+    return (value) => {
+      if (typeof value !== 'string') return { ok: false };
+      const ip = parseIp(value);
+      if (!ip) return { ok: false };
+      const hit = ranges.find((r) => cidrContains(r.cidr, ip));
+      return hit ? { ok: true, note: hit.label } : { ok: false };
+    };
+  },
+};
+
+function fieldComparison(differ: boolean): OperatorDef {
+  return {
+    defaultAs: 'text',
+    build(operand, env) {
+      const paths = Array.isArray(operand) ? operand : [operand];
+      if (paths.length === 0 || !paths.every((p) => typeof p === 'string')) {
+        env.fail('expected a field path or a list of field paths');
+        return undefined;
+      }
+      const refs = (paths as string[]).map((p, i) => env.ref(p, Array.isArray(operand) ? [i] : []));
+      if (refs.some((r) => !r)) return undefined;
+      const same = COMPARATOR_FNS[env.comparator];
+      return (value, root, scope, scopePath) => {
+        const targets = refs.flatMap((r) => r!(root, scope, scopePath));
+        let comparable = false;
+        for (const t of targets) {
+          const r = same(value, t.value);
+          if (r === undefined) continue;
+          comparable = true;
+          if (r) return differ ? { ok: false } : { ok: true, note: `same as ${t.path} = ${show(t.value)}` };
+        }
+        if (!differ || !comparable) return { ok: false };
+        const shown = targets.slice(0, 3).map((t) => `${t.path} = ${show(t.value)}`).join('; ');
+        return { ok: true, note: `differs from ${shown}${targets.length > 3 ? ` (and ${targets.length - 3} more)` : ''}` };
+      };
+    },
+  };
+}
+
+/** Every operator a leaf may use. `exists` is handled by the leaf itself (it looks at absence). */
+export const OPERATORS: Record<string, OperatorDef> = {
+  equals: equality(false),
+  notEquals: equality(true),
+  in: membership(false),
+  notIn: membership(true),
+  contains: textOp('contains'),
+  startsWith: textOp('startsWith'),
+  endsWith: textOp('endsWith'),
+  regex: regexOp,
+  gt: numeric((a, b) => a > b, 'greater than'),
+  gte: numeric((a, b) => a >= b, 'at least'),
+  lt: numeric((a, b) => a < b, 'less than'),
+  lte: numeric((a, b) => a <= b, 'at most'),
+  before: dateOrder(true),
+  after: dateOrder(false),
+  within: withinOp,
+  ageAt: ageAtOp,
+  cidr: cidrOp,
+  sameAs: fieldComparison(false),
+  differsFrom: fieldComparison(true),
+};
+
+export const OPERATOR_NAMES = ['exists', ...Object.keys(OPERATORS)];

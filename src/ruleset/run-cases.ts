@@ -1,0 +1,57 @@
+import type { CompiledRule, RuleCase } from '../model/rule.js';
+import { enrich } from '../enrich/index.js';
+import { validateApplicant } from '../validate/validate-applicant.js';
+import type { EvidenceItem } from '../model/rule.js';
+
+export interface CaseResult {
+  ruleId: string;
+  kind: 'match' | 'nomatch';
+  name: string;
+  passed: boolean;
+  /** Why it failed, in words: invalid case, or what matched vs what was expected. */
+  problem?: string;
+  evidence?: EvidenceItem[];
+}
+
+/** Cases may leave out id and name.full: a test about documents should not need boilerplate. */
+export function caseApplicant(rule: CompiledRule, c: RuleCase, index: number): Record<string, unknown> {
+  const a = { ...c.applicant };
+  a.id ??= `${rule.spec.id}#${index}`;
+  const name = (a.name ?? {}) as Record<string, unknown>;
+  a.name = { full: 'Test Applicant', ...name };
+  return a;
+}
+
+/** Run one rule's embedded cases, like ESLint's RuleTester runs valid/invalid lists. */
+export function runCases(rule: CompiledRule): CaseResult[] {
+  const out: CaseResult[] = [];
+  const kinds: Array<['match' | 'nomatch', RuleCase[]]> = [
+    ['match', rule.spec.cases.match],
+    ['nomatch', rule.spec.cases.nomatch],
+  ];
+  for (const [kind, cases] of kinds) {
+    cases.forEach((c, i) => {
+      const base = { ruleId: rule.spec.id, kind, name: c.name };
+      const v = validateApplicant(caseApplicant(rule, c, i));
+      if (!v.applicant) {
+        out.push({ ...base, passed: false, problem: `case applicant is invalid: ${v.errors.map((e) => e.message).join('; ')}` });
+        return;
+      }
+      const facts = enrich(v.applicant);
+      const evidence = rule.hasData(facts) ? rule.evaluate(facts) : null;
+      const matched = evidence !== null;
+      const passed = matched === (kind === 'match');
+      out.push({
+        ...base,
+        passed,
+        evidence: evidence ?? undefined,
+        problem: passed
+          ? undefined
+          : kind === 'match'
+            ? 'expected the rule to match, but it did not'
+            : `expected no match, but it matched: ${(evidence ?? []).map((e) => `${e.path} = ${JSON.stringify(e.value)}${e.note ? ` (${e.note})` : ''}`).join('; ') || '(no evidence)'}`,
+      });
+    });
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+import { isNode, LineCounter, parseDocument } from 'yaml';
+import type { Applicant } from '../model/applicant.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { describeAjvError, validatorFor, type ErrorObject } from './ajv.js';
+
+export interface ValidationResult {
+  applicant?: Applicant;
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+}
+
+export interface ValidateOptions {
+  /** Unknown fields are errors (default) rather than warnings. */
+  strict?: boolean;
+  file?: string;
+  /** The record's JSON text, to give line:column for each problem. */
+  text?: string;
+}
+
+const MAX_MESSAGES = 20;
+
+function fieldPath(e: ErrorObject): string {
+  const keys = e.instancePath.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (e.keyword === 'additionalProperties') keys.push(String((e.params as { additionalProperty: string }).additionalProperty));
+  if (e.keyword === 'required') keys.push(String((e.params as { missingProperty: string }).missingProperty));
+  return keys.reduce((acc, k) => (/^\d+$/.test(k) ? `${acc}[${k}]` : acc ? `${acc}.${k}` : k), '');
+}
+
+/** Positions are looked up only when something is wrong: JSON text parsed again as YAML. */
+function positioner(text: string | undefined) {
+  if (!text) return () => ({});
+  let doc: ReturnType<typeof parseDocument> | undefined;
+  let lc: LineCounter | undefined;
+  return (e: ErrorObject): { line?: number; column?: number } => {
+    if (!doc) {
+      lc = new LineCounter();
+      doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
+    }
+    const keys: Array<string | number> = e.instancePath.split('/').slice(1).map((k) => (/^\d+$/.test(k) ? Number(k) : k.replace(/~1/g, '/').replace(/~0/g, '~')));
+    if (e.keyword === 'additionalProperties') {
+      // Point at the unknown key itself, not its parent.
+      const parent = doc.getIn(keys, true);
+      const key = String((e.params as { additionalProperty: string }).additionalProperty);
+      if (parent && typeof parent === 'object' && 'items' in parent) {
+        const pair = (parent as { items: Array<{ key: unknown }> }).items.find((p) => isNode(p.key) && String((p.key as { value?: unknown }).value) === key);
+        if (pair && isNode(pair.key) && pair.key.range) {
+          const pos = lc!.linePos(pair.key.range[0]);
+          return { line: pos.line, column: pos.col };
+        }
+      }
+    }
+    for (let n = keys.length; n >= 0; n--) {
+      const node = doc.getIn(keys.slice(0, n), true);
+      if (isNode(node) && node.range) {
+        const pos = lc!.linePos(node.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+    return {};
+  };
+}
+
+/** The validate stage: schema-check one record. Pure apart from the cached validator. */
+export function validateApplicant(value: unknown, options: ValidateOptions = {}): ValidationResult {
+  const strict = options.strict ?? true;
+  const validate = validatorFor('applicant.schema.json', true);
+  if (validate(value)) return { applicant: value as Applicant, errors: [], warnings: [] };
+  const pos = positioner(options.text);
+  const errors: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const e of validate.errors ?? []) {
+    if (e.keyword === 'if' || e.keyword === 'oneOf' || e.keyword === 'anyOf') continue;
+    const path = fieldPath(e) || '(record)';
+    const unknown = e.keyword === 'additionalProperties';
+    const message = unknown ? `unknown field '${path}'` : `${path}: ${describeAjvError(e)}`;
+    if (seen.has(message)) continue;
+    seen.add(message);
+    const d: Diagnostic = {
+      code: unknown ? 'applicant-unknown-field' : 'applicant-schema',
+      severity: unknown && !strict ? 'warning' : 'error',
+      message,
+      file: options.file,
+      path: `/${path.replace(/\[(\d+)\]/g, '.$1').replace(/\./g, '/')}`,
+      ...pos(e),
+      hint: unknown ? (strict ? 'the applicant model has no such field (extensions go under "extra"); run `dprk-check schema` to see the model, or pass --no-strict to ignore unknown fields' : undefined) : undefined,
+    };
+    (d.severity === 'error' ? errors : warnings).push(d);
+  }
+  if (errors.length > MAX_MESSAGES) {
+    const more = errors.length - MAX_MESSAGES;
+    errors.splice(MAX_MESSAGES, more, { code: 'applicant-schema', severity: 'error', message: `… and ${more} more problems`, file: options.file });
+  }
+  return errors.length ? { errors, warnings } : { applicant: value as Applicant, errors, warnings };
+}
