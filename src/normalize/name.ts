@@ -4,14 +4,17 @@ import { editDistanceAtMost, foldText, isLatin, tokens } from './text.js';
 export interface NormalizedName {
   /** Folded tokens with romanisation variants canonicalised, sorted: order-insensitive. */
   tokens: string[];
+  /** The canonical tokens joined in each rotation: "Lee Min-jun", "Minjun Lee" and "Yi Minjun" meet here. */
+  rotations: string[];
   /** All tokens joined without spaces: "Ji-ho" and "Jiho" meet here. */
   compact: string;
   latin: boolean;
 }
 
 export function normalizeName(raw: string): NormalizedName {
-  const t = tokens(raw).map(canonicalNameToken).sort();
-  return { tokens: t, compact: foldText(raw).replace(/ /g, ''), latin: isLatin(raw) };
+  const ordered = tokens(raw).map(canonicalNameToken);
+  const rotations = ordered.map((_, i) => [...ordered.slice(i), ...ordered.slice(0, i)].join(''));
+  return { tokens: [...ordered].sort(), rotations, compact: foldText(raw).replace(/ /g, ''), latin: isLatin(raw) };
 }
 
 function tokenMatches(a: string, b: string): boolean {
@@ -32,7 +35,7 @@ export function sameName(a: string, b: string): boolean | undefined {
   if (na.tokens.length === 0 || nb.tokens.length === 0) return undefined;
   if (na.latin !== nb.latin) return undefined;
   if (na.compact === nb.compact) return true;
-  if (na.tokens.join('') === nb.tokens.join('')) return true;
+  if (na.rotations.some((r) => nb.rotations.includes(r))) return true;
   const [short, long] = na.tokens.length <= nb.tokens.length ? [na.tokens, nb.tokens] : [nb.tokens, na.tokens];
   const used = new Set<number>();
   let fullMatches = 0;

@@ -1,0 +1,31 @@
+import { describe, expect, test } from 'vitest';
+import { loadRuleSet } from '../src/ruleset/load.js';
+import { runCases } from '../src/ruleset/run-cases.js';
+
+// Every built-in rule's own cases, one vitest test per case (named `rule-id › case`), like
+// ESLint's RuleTester. A rule without both kinds of case fails the suite.
+const ruleSet = loadRuleSet();
+
+describe('built-in rules', () => {
+  test('load without problems and there is at least one rule per family', () => {
+    const families = new Set(ruleSet.rules.map((r) => r.spec.family));
+    expect(ruleSet.rules.length).toBeGreaterThan(0);
+    expect(ruleSet.warnings).toEqual([]);
+    expect(families.size).toBeGreaterThan(0);
+  });
+
+  for (const rule of ruleSet.rules) {
+    describe(rule.spec.id, () => {
+      test('has must-match and must-not-match cases', () => {
+        expect(rule.spec.cases.match.length).toBeGreaterThan(0);
+        expect(rule.spec.cases.nomatch.length).toBeGreaterThan(0);
+      });
+      for (const result of runCases(rule)) {
+        test(`${result.kind} › ${result.name}`, () => {
+          expect(result.problem).toBeUndefined();
+          expect(result.passed).toBe(true);
+        });
+      }
+    });
+  }
+});
