@@ -38,7 +38,8 @@ export function sameAddress(a: Address, b: Address): boolean | undefined {
   if (sa !== sb) return false;
   const pa = postal(a.postalCode);
   const pb = postal(b.postalCode);
-  if (pa && pb && pa !== pb) return false;
+  // ZIP+4 and similar extensions: 43004 and 43004-1234 are the same area.
+  if (pa && pb && !(pa.startsWith(pb) || pb.startsWith(pa))) return false;
   if (a.country && b.country && a.country.toUpperCase() !== b.country.toUpperCase()) return false;
   if (!(pa && pb) && a.city && b.city && foldText(a.city) !== foldText(b.city)) return false;
   return true;

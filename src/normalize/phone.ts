@@ -32,7 +32,20 @@ export function parsePhone(raw: string, defaultCountry?: string): PhoneFacts {
 }
 
 /** Comparison key: E.164 when parseable, else the digits. */
-export function phoneKey(raw: string): string {
-  const p = parsePhone(raw);
+export function phoneKey(raw: string, defaultCountry?: string): string {
+  const p = parsePhone(raw, defaultCountry);
   return p.e164 ?? raw.replace(/\D/g, '');
+}
+
+/**
+ * Same number? A number written without a country code is read in the other number's country,
+ * so "(614) 555-0142" and "+1 614 555 0142" agree.
+ */
+export function samePhone(a: string, b: string): boolean | undefined {
+  const pa = parsePhone(a);
+  const pb = parsePhone(b);
+  const ka = pa.e164 ?? phoneKey(a, pb.country);
+  const kb = pb.e164 ?? phoneKey(b, pa.country);
+  if (!ka || !kb) return undefined;
+  return ka === kb;
 }

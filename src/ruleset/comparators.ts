@@ -3,8 +3,9 @@ import type { Comparator } from '../model/rule.js';
 import { sameAddress } from '../normalize/address.js';
 import { sameCompany } from '../normalize/company.js';
 import { sameName } from '../normalize/name.js';
-import { phoneKey } from '../normalize/phone.js';
+import { samePhone } from '../normalize/phone.js';
 import { foldText } from '../normalize/text.js';
+import { isoDay, parseDate } from '../util/dates.js';
 
 /**
  * How two values are judged "the same" by equals / in / sameAs / differsFrom. Each returns
@@ -29,12 +30,18 @@ export const COMPARATOR_FNS: Record<Comparator, SameFn> = {
   text: (a, b) => both(a, b, str, (x, y) => foldText(x) === foldText(y)),
   country: (a, b) => both(a, b, str, (x, y) => x.trim().toUpperCase() === y.trim().toUpperCase()),
   email: (a, b) => both(a, b, str, (x, y) => x.trim().toLowerCase() === y.trim().toLowerCase()),
-  phone: (a, b) => both(a, b, str, (x, y) => {
-    const kx = phoneKey(x);
-    const ky = phoneKey(y);
-    return kx && ky ? kx === ky : undefined;
-  }),
+  phone: (a, b) => both(a, b, str, samePhone),
   name: (a, b) => both(a, b, str, sameName),
   company: (a, b) => both(a, b, str, sameCompany),
   address: (a, b) => both(a, b, isAddress, sameAddress),
+  // Same calendar day; "1991-03" and "1991-03-14" are not comparable at day precision, so they agree.
+  date: (a, b) => both(a, b, str, (x, y) => {
+    const dx = parseDate(x);
+    const dy = parseDate(y);
+    if (dx === undefined || dy === undefined) return undefined;
+    const px = x.trim().length;
+    const py = y.trim().length;
+    if (px < 10 || py < 10) return isoDay(dx).slice(0, Math.min(px, py, 7)) === isoDay(dy).slice(0, Math.min(px, py, 7));
+    return isoDay(dx) === isoDay(dy);
+  }),
 };

@@ -146,7 +146,12 @@ function textOp(kind: 'contains' | 'startsWith' | 'endsWith'): OperatorDef {
         if (typeof value !== 'string') return { ok: false };
         const hay = fold(value.slice(0, MAX_SUBJECT));
         for (const n of folded) {
-          const hit = kind === 'contains' ? hay.includes(n.value) : kind === 'startsWith' ? hay.startsWith(n.value) : hay.endsWith(n.value);
+          // Folded text is words separated by single spaces, so padding makes `contains` match whole
+          // words and phrases: "RDP" must not be found inside "WordPress".
+          const hit =
+            kind === 'contains'
+              ? exact ? hay.includes(n.value) : ` ${hay} `.includes(` ${n.value} `)
+              : kind === 'startsWith' ? hay.startsWith(n.value) : hay.endsWith(n.value);
           if (hit) return { ok: true, note: n.label };
         }
         return { ok: false };
