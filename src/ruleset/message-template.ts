@@ -20,12 +20,55 @@ export function showValue(v: unknown): string {
  * `{{path}}` becomes the values that matched at that path (so the message speaks of the document
  * that differs, not all of them), or, if nothing matched there, every value the record holds.
  */
+/** Walk a concrete path such as derived.payees[1] to the value it names. */
+function valueAt(root: unknown, concrete: string): unknown {
+  let node: unknown = root;
+  for (const m of concrete.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = m[2] !== undefined ? (node as unknown[])[Number(m[2])] : (node as Record<string, unknown>)[m[1]!];
+  }
+  return node;
+}
+
+/**
+ * Values for a placeholder taken from the same array element as the evidence: if the rule matched
+ * derived.payees[1].holderName, {{derived.payees[].origin}} means derived.payees[1].origin.
+ */
+function sameElementValues(facts: Facts, path: string, evidence: EvidenceItem[]): unknown[] {
+  const out: unknown[] = [];
+  for (const e of evidence) {
+    let cut = -1;
+    for (let i = path.indexOf('[]'); i >= 0; i = path.indexOf('[]', i + 2)) {
+      if (e.pattern.startsWith(path.slice(0, i + 2))) cut = i + 2;
+    }
+    if (cut < 0) continue;
+    const arrays = (path.slice(0, cut).match(/\[\]/g) ?? []).length;
+    // The concrete prefix of the evidence path that covers the same number of array steps.
+    let seen = 0;
+    let end = -1;
+    for (const m of e.path.matchAll(/\[\d+\]/g)) {
+      if (++seen === arrays) {
+        end = m.index! + m[0].length;
+        break;
+      }
+    }
+    if (end < 0) continue;
+    const element = valueAt(facts, e.path.slice(0, end));
+    const rest = path.slice(cut).replace(/^\./, '');
+    const parsed = rest ? parsePath(rest) : undefined;
+    if (!rest) out.push(element);
+    else if (parsed && typeof parsed !== 'string') out.push(...compileResolver(parsed)(element, '').map((r) => r.value));
+  }
+  return out;
+}
+
 export function compileTemplate(template: string, parsed: Map<string, ParsedPath>) {
   const resolvers = new Map([...parsed].map(([k, p]) => [k, compileResolver(p)]));
   return (facts: Facts, evidence: EvidenceItem[]): string =>
     template.replace(PLACEHOLDER, (_, path: string) => {
       const matched = evidence.filter((e) => e.pattern === path).map((e) => e.value);
-      const values = matched.length ? matched : (resolvers.get(path)?.(facts, '') ?? []).map((r) => r.value);
+      const related = matched.length ? matched : sameElementValues(facts, path, evidence);
+      const values = related.length ? related : (resolvers.get(path)?.(facts, '') ?? []).map((r) => r.value);
       const shown = [...new Set(values.map(showValue))];
       if (shown.length === 0) return '(none)';
       return shown.length > 3 ? `${shown.slice(0, 3).join(', ')} and ${shown.length - 3} more` : shown.join(', ');

@@ -5,6 +5,7 @@ import { cidrContains, parseCidr, parseIp, type Cidr } from '../normalize/ip.js'
 import { foldText } from '../normalize/text.js';
 import { COMPARATOR_FNS } from './comparators.js';
 import { checkRegexSafety, MAX_SUBJECT } from './regex-safety.js';
+import { showValue } from './message-template.js';
 
 /** What a leaf's operator says about one value: matched or not, and in words against what. */
 export interface Verdict {
@@ -40,7 +41,7 @@ const isScalar = (v: unknown): v is string | number | boolean =>
   typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 const show = (v: unknown): string => {
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  const s = showValue(v);
   return s.length > 80 ? `${s.slice(0, 77)}…` : s;
 };
 
