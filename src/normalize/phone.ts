@@ -1,5 +1,13 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import type { CountryCode } from 'libphonenumber-js/max';
+import { createRequire } from 'node:module';
+import type { CountryCode, parsePhoneNumberFromString as ParseFn } from 'libphonenumber-js/max';
+
+// libphonenumber's full metadata costs tens of milliseconds to load; most runs that never see a
+// phone number should not pay for it, so it is required on first use (its CommonJS build).
+let parseFn: typeof ParseFn | undefined;
+function parser(): typeof ParseFn {
+  parseFn ??= (createRequire(import.meta.url)('libphonenumber-js/max') as { parsePhoneNumberFromString: typeof ParseFn }).parsePhoneNumberFromString;
+  return parseFn;
+}
 
 export interface PhoneFacts {
   raw: string;
@@ -16,7 +24,7 @@ export interface PhoneFacts {
  */
 export function parsePhone(raw: string, defaultCountry?: string): PhoneFacts {
   try {
-    const parsed = parsePhoneNumberFromString(raw, defaultCountry ? { defaultCountry: defaultCountry as CountryCode } : undefined);
+    const parsed = parser()(raw, defaultCountry ? { defaultCountry: defaultCountry as CountryCode } : undefined);
     if (!parsed) return { raw, valid: false };
     const type = parsed.getType();
     return {

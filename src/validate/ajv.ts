@@ -1,25 +1,20 @@
 import AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { readFileSync } from 'node:fs';
-import { isIanaTimeZone, isPlausibleDate } from '../util/dates.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { packagePath } from '../util/package-root.js';
 
 // ajv is CommonJS; under NodeNext its default export arrives wrapped.
 type AjvClass = typeof AjvModule.default;
 const Ajv: AjvClass = (AjvModule as unknown as { default: AjvClass }).default ?? (AjvModule as unknown as AjvClass);
 
-const EMAIL_ISH = /^[^\s@]{1,128}@[^\s@]{1,255}$/;
+/** Options shared by runtime compilation and the build-time standalone validators. */
+export const AJV_OPTIONS = { strict: true, allowUnionTypes: true } as const;
 
-/**
- * Our own schemas only (applicant, rule, list): never a schema taken from a rule file.
- * Formats are plain functions, so no user text is compiled into code.
- */
+/** Our own schemas only (applicant, rule, list): never a schema taken from a rule file. */
 export function makeAjv(allErrors: boolean) {
-  const ajv = new Ajv({ allErrors, strict: true, allowUnionTypes: true });
-  ajv.addFormat('plausible-date', { type: 'string', validate: isPlausibleDate });
-  ajv.addFormat('iana-timezone', { type: 'string', validate: isIanaTimeZone });
-  ajv.addFormat('email-ish', { type: 'string', validate: (s: string) => EMAIL_ISH.test(s) });
-  return ajv;
+  return new Ajv({ allErrors, ...AJV_OPTIONS });
 }
 
 export function readSchema(name: string): Record<string, unknown> {
@@ -27,12 +22,25 @@ export function readSchema(name: string): Record<string, unknown> {
 }
 
 const cache = new Map<string, ValidateFunction>();
+const requireHere = createRequire(import.meta.url);
+
+/**
+ * `npm run build` writes each schema's validator as standalone code next to this module
+ * (scripts/build-validators.mjs); loading it skips ajv's compile step, the largest part of a
+ * cold start. Without it (tests run from src/) the schema is compiled here.
+ */
+function prebuilt(name: string): ValidateFunction | undefined {
+  const file = new URL(`./generated/${name.replace('.schema.json', '')}.cjs`, import.meta.url);
+  if (!existsSync(file)) return undefined;
+  const mod = requireHere(fileURLToPath(file)) as { default?: ValidateFunction } & ValidateFunction;
+  return mod.default ?? mod;
+}
 
 export function validatorFor(name: string, allErrors: boolean): ValidateFunction {
   const key = `${name}:${allErrors}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const v = makeAjv(allErrors).compile(readSchema(name));
+  const v = (allErrors ? prebuilt(name) : undefined) ?? makeAjv(allErrors).compile(readSchema(name));
   cache.set(key, v);
   return v;
 }
@@ -49,16 +57,12 @@ export function describeAjvError(e: ErrorObject): string {
       return `unknown field '${String(p.additionalProperty)}'`;
     case 'enum':
       return `must be one of: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'format':
-      return p.format === 'plausible-date'
-        ? 'is not a plausible ISO 8601 date (YYYY-MM-DD, YYYY-MM or a date-time with offset, years 1900–2100)'
-        : p.format === 'iana-timezone'
-          ? 'is not an IANA time zone (e.g. America/New_York)'
-          : `is not a valid ${String(p.format)}`;
     case 'pattern':
-      return e.schemaPath.includes('country') || String(p.pattern) === '^[A-Z]{2}$'
-        ? 'must be an ISO 3166-1 alpha-2 country code in upper case (e.g. US)'
-        : `must match ${String(p.pattern)}`;
+      if (e.schemaPath.includes('/definitions/date/')) return 'is not an ISO 8601 date (YYYY-MM-DD, YYYY-MM, YYYY, or a date-time with offset)';
+      if (e.schemaPath.includes('/definitions/country/')) return 'must be an ISO 3166-1 alpha-2 country code in upper case (e.g. US)';
+      if (e.schemaPath.includes('/definitions/timezone/')) return 'is not an IANA time zone (e.g. America/New_York)';
+      if (e.schemaPath.includes('/definitions/email/')) return 'is not an e-mail address';
+      return `must match ${String(p.pattern)}`;
     case 'maxLength':
       return `is too long (more than ${String(p.limit)} characters)`;
     case 'maxItems':

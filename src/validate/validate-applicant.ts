@@ -1,7 +1,8 @@
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { Applicant } from '../model/applicant.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { describeAjvError, validatorFor, type ErrorObject } from './ajv.js';
+import { describeAjvError, readSchema, validatorFor, type ErrorObject } from './ajv.js';
+import { meaningChecks } from './meaning-checks.js';
 
 export interface ValidationResult {
   applicant?: Applicant;
@@ -18,6 +19,7 @@ export interface ValidateOptions {
 }
 
 const MAX_MESSAGES = 20;
+let appSchema: Record<string, unknown> | undefined;
 
 function fieldPath(e: ErrorObject): string {
   const keys = e.instancePath.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
@@ -64,12 +66,14 @@ function positioner(text: string | undefined) {
 export function validateApplicant(value: unknown, options: ValidateOptions = {}): ValidationResult {
   const strict = options.strict ?? true;
   const validate = validatorFor('applicant.schema.json', true);
-  if (validate(value)) return { applicant: value as Applicant, errors: [], warnings: [] };
+  const shapeOk = validate(value);
+  const meaning = meaningChecks((appSchema ??= readSchema('applicant.schema.json')), value);
+  if (shapeOk && meaning.length === 0) return { applicant: value as Applicant, errors: [], warnings: [] };
   const pos = positioner(options.text);
-  const errors: Diagnostic[] = [];
+  const errors: Diagnostic[] = meaning.map((d) => ({ ...d, file: options.file, ...pos({ instancePath: d.path ?? '', keyword: 'meaning', params: {} } as unknown as ErrorObject) }));
   const warnings: Diagnostic[] = [];
   const seen = new Set<string>();
-  for (const e of validate.errors ?? []) {
+  for (const e of shapeOk ? [] : validate.errors ?? []) {
     if (e.keyword === 'if' || e.keyword === 'oneOf' || e.keyword === 'anyOf') continue;
     const path = fieldPath(e) || '(record)';
     const unknown = e.keyword === 'additionalProperties';
@@ -87,6 +91,7 @@ export function validateApplicant(value: unknown, options: ValidateOptions = {})
     };
     (d.severity === 'error' ? errors : warnings).push(d);
   }
+  errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   if (errors.length > MAX_MESSAGES) {
     const more = errors.length - MAX_MESSAGES;
     errors.splice(MAX_MESSAGES, more, { code: 'applicant-schema', severity: 'error', message: `… and ${more} more problems`, file: options.file });

@@ -1,0 +1,21 @@
+// Build step: compile our own JSON Schemas (never rule content) to standalone validator code, so
+// the CLI does not pay for ajv's compiler on every start. Runs after tsc in `npm run build`.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AjvModule from 'ajv';
+import standaloneModule from 'ajv/dist/standalone/index.js';
+
+const Ajv = AjvModule.default ?? AjvModule;
+const standaloneCode = standaloneModule.default ?? standaloneModule;
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, 'dist', 'validate', 'generated');
+mkdirSync(outDir, { recursive: true });
+
+// Must match AJV_OPTIONS in src/validate/ajv.ts, with allErrors (the only prebuilt variant).
+for (const name of ['applicant', 'rule', 'list']) {
+  const schema = JSON.parse(readFileSync(join(root, 'schemas', `${name}.schema.json`), 'utf8'));
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true } });
+  const validate = ajv.compile(schema);
+  writeFileSync(join(outDir, `${name}.cjs`), standaloneCode(ajv, validate));
+}
