@@ -66,7 +66,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
   });
   const toFile = opts.output !== undefined;
   const color = opts.format === 'text' && !toFile && useColor(opts.color, io.env, io.stdout.isTTY);
-  const text = FORMATS[opts.format].format(report, { color, rulesCount: rules.length, width: io.stdout.columns });
+  const text = FORMATS[opts.format].format(report, { color, rulesCount: rules.length, width: !toFile && io.stdout.isTTY ? io.stdout.columns : undefined });
   if (toFile) {
     writeFileAtomic(resolve(io.cwd, opts.output!), text);
     io.stderr.write(`dprk-check: report written to ${opts.output}\n`);

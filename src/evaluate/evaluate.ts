@@ -18,15 +18,15 @@ export function activeRules(rules: CompiledRule[]): CompiledRule[] {
 /** The evaluate stage: run every compiled rule on one applicant's facts. Pure. */
 export function evaluate(facts: Facts, rules: CompiledRule[]): Evaluation {
   const findings: Finding[] = [];
-  const missing = new Map<Family, string[]>();
+  const missing = new Map<Family, CompiledRule[]>();
+  const total = new Map<Family, number>();
   const ran = new Set<Family>();
   const failures: Evaluation['failures'] = [];
   for (const rule of rules) {
     const { spec } = rule;
+    total.set(spec.family, (total.get(spec.family) ?? 0) + 1);
     if (!rule.hasData(facts)) {
-      const list = missing.get(spec.family) ?? [];
-      list.push(`${spec.id}: no data (${(rule.requires.length ? rule.requires : rule.fields).slice(0, 4).join(', ')})`);
-      missing.set(spec.family, list);
+      missing.set(spec.family, [...(missing.get(spec.family) ?? []), rule]);
       continue;
     }
     ran.add(spec.family);
@@ -50,13 +50,28 @@ export function evaluate(facts: Facts, rules: CompiledRule[]): Evaluation {
       next: spec.next,
     });
   }
-  // A family with no data at all reads better as one line than as every rule in it.
+  // One line per family: which input it lacked reads better than every rule that could not run.
   const notEvaluated: string[] = [];
   for (const family of FAMILIES) {
-    const list = missing.get(family);
-    if (!list) continue;
-    if (!ran.has(family)) notEvaluated.push(`${family}.*: no ${family} data`);
-    else notEvaluated.push(...list);
+    const rules = missing.get(family);
+    if (!rules) continue;
+    const groups = [...new Set(rules.flatMap((r) => (r.requires.length ? r.requires : r.subjects).map(inputGroup)))];
+    if (!ran.has(family)) notEvaluated.push(`${family}.*: no ${family} data (${groups.join(', ')})`);
+    else notEvaluated.push(`${family}: ${rules.length} of ${total.get(family)} checks had no data (${groups.join(', ')})`);
   }
   return { findings, notEvaluated, failures };
+}
+
+/** Derived facts are named after the input they come from, so "no data" points at what to collect. */
+const DERIVED_FROM: Record<string, string> = {
+  phones: 'contact.phones', emails: 'contact.emails', employmentOverlaps: 'employment', ageAtApplication: 'dateOfBirth',
+  sessions: 'network.sessions / interviews', observedCountries: 'network.sessions / interviews', payees: 'payroll',
+};
+
+function inputGroup(path: string): string {
+  if (path.startsWith('name.')) return 'name';
+  const parts = path.replace(/\[[^\]]*\]/g, '').split('.');
+  if (parts[0] === 'derived') return DERIVED_FROM[parts[1] ?? ''] ?? `derived.${parts[1]}`;
+  if (parts[0] === 'identity' || parts[0] === 'network' || parts[0] === 'contact' || parts[0] === 'claimedLocation') return parts.slice(0, 2).join('.');
+  return parts[0]!;
 }

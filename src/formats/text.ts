@@ -26,15 +26,40 @@ function severityOrder(s: Severity): number {
   return ['critical', 'high', 'medium', 'low', 'info'].indexOf(s);
 }
 
-function findingLines(f: Finding, c: ChalkInstance): string[] {
+const INDENT = '      ';
+const LABEL_WIDTH = 10;
+
+/** Word-wrap `text` to `width` with a hanging indent; no wrapping when the width is unknown (pipes). */
+export function wrap(text: string, width: number | undefined, firstPrefix: string, restPrefix: string): string[] {
+  if (!width || width < 40) return [firstPrefix + text];
+  const lines: string[] = [];
+  let line = '';
+  let prefix = firstPrefix;
+  const room = (p: string) => width - stripAnsi(p).length;
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > room(prefix)) {
+      lines.push(prefix + line);
+      prefix = restPrefix;
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(prefix + line);
+  return lines;
+}
+
+const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+
+function findingLines(f: Finding, c: ChalkInstance, width: number | undefined): string[] {
   const lv = paint(c);
   const out = [`  ${lv[f.severity](`● ${f.severity.toUpperCase()}`)}  ${c.bold(f.title)}  ${c.dim(f.ruleId)}`];
-  if (f.message) out.push(`      ${f.message}`);
-  for (const e of f.evidence.slice(0, 6)) out.push(`      ${c.dim('evidence')}  ${evidenceText(e)}`);
-  if (f.evidence.length > 6) out.push(`      ${c.dim(`… and ${f.evidence.length - 6} more`)}`);
-  out.push(`      ${c.dim('verify  ')}  ${f.next}`);
-  for (const r of f.references.slice(0, 2)) out.push(`      ${c.dim('source  ')}  ${referenceText(r)}`);
-  if (f.falsepositives.length) out.push(`      ${c.dim('benign  ')}  ${f.falsepositives.join('; ')}`);
+  const hang = INDENT + ' '.repeat(LABEL_WIDTH);
+  const labelled = (label: string, text: string) => wrap(text, width, `${INDENT}${c.dim(label.padEnd(LABEL_WIDTH))}`, hang);
+  if (f.message) out.push(...wrap(f.message, width, INDENT, INDENT));
+  for (const e of f.evidence.slice(0, 6)) out.push(...labelled('evidence', evidenceText(e)));
+  if (f.evidence.length > 6) out.push(`${hang}${c.dim(`… and ${f.evidence.length - 6} more`)}`);
+  out.push(...labelled('verify', f.next));
+  for (const r of f.references.slice(0, 2)) out.push(...labelled('source', referenceText(r)));
+  if (f.falsepositives.length) out.push(...labelled('benign', f.falsepositives.join('; ')));
   return out;
 }
 
@@ -46,7 +71,7 @@ function scoreExplanation(a: ApplicantResult): string {
   return `Family strengths: ${parts.join(', ')}${formula} = ${a.score}/100 (${bands}).`;
 }
 
-function applicantBlock(a: ApplicantResult, c: ChalkInstance): string[] {
+function applicantBlock(a: ApplicantResult, c: ChalkInstance, width?: number): string[] {
   const lv = paint(c);
   const out: string[] = [];
   out.push(`${c.bold(`Applicant ${a.id}`)} — ${a.name}  ${c.dim(a.source)}`);
@@ -57,7 +82,7 @@ function applicantBlock(a: ApplicantResult, c: ChalkInstance): string[] {
     const fs = a.findings.filter((f) => f.family === family).sort((x, y) => severityOrder(x.severity) - severityOrder(y.severity));
     if (fs.length === 0) continue;
     out.push(c.bold.underline(family.toUpperCase()));
-    for (const f of fs) out.push(...findingLines(f, c), '');
+    for (const f of fs) out.push(...findingLines(f, c, width), '');
   }
   if (a.findings.length === 0) out.push(c.green('No red flags found by the rules that could run.'), '');
   if (a.notEvaluated.length) {
@@ -97,9 +122,9 @@ function format(report: Report, ctx: FormatContext): string {
   const out: string[] = [];
   out.push(c.dim(`dprk-check ${report.tool.version} · rules ${report.tool.rulesVersion} (${ctx.rulesCount} rules)`), '');
   if (report.applicants.length === 1 && report.errors.length === 0) {
-    out.push(...applicantBlock(report.applicants[0]!, c));
+    out.push(...applicantBlock(report.applicants[0]!, c, ctx.width));
   } else if (report.applicants.length <= 3) {
-    for (const a of report.applicants) out.push(...applicantBlock(a, c), '', c.dim('─'.repeat(60)), '');
+    for (const a of report.applicants) out.push(...applicantBlock(a, c, ctx.width), '', c.dim('─'.repeat(60)), '');
   } else {
     out.push(...summaryTable(report, c));
   }

@@ -77,7 +77,9 @@ export interface CompiledRule {
   source: SourcePosition;
   /** Every field path the rule reads (for notEvaluated and docs). */
   fields: string[];
-  /** Paths that must all hold data for the rule to be meaningful; empty = any of `fields`. */
+  /** The fields the rule tests (not what it compares them with); the rule runs when any holds data. */
+  subjects: string[];
+  /** Paths that must all hold data for the rule to be meaningful; empty = any of `subjects`. */
   requires: string[];
   /** Whether the record holds the data this rule needs (else it is reported as not evaluated). */
   hasData: (facts: Facts) => boolean;

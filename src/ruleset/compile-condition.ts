@@ -17,6 +17,8 @@ export interface ConditionEnv {
   fail: (keys: Keys, message: string, hint?: string, code?: 'rule-unknown-field' | 'rule-unsafe-regex' | 'rule-unknown-list' | 'rule-origin-attribute') => void;
   /** Absolute patterns of every field the rule reads. */
   fields: Set<string>;
+  /** The fields a rule tests (leaf and scope paths, not what they are compared with): without data in any of them the rule cannot say anything. */
+  subjects?: Set<string>;
 }
 
 interface Scope {
@@ -117,6 +119,7 @@ function compileScope(node: Record<string, unknown>, keys: Keys, env: ConditionE
   }
   const pattern = absolutePattern(parsed.absolute ? '' : scope.pattern, parsed.text.replace(/^\$\./, ''));
   env.fields.add(pattern);
+  env.subjects?.add(pattern);
   const where = compileCondition(node.where, [...keys, 'where'], env, { schema: check.node!, pattern });
   if (!where) return undefined;
   const resolve = compileResolver(parsed);
@@ -158,6 +161,7 @@ function compileLeaf(node: Record<string, unknown>, keys: Keys, env: ConditionEn
     return undefined;
   }
   env.fields.add(pattern);
+  env.subjects?.add(pattern);
 
   const opKeys = Object.keys(node).filter((k) => !LEAF_MODIFIERS.has(k));
   if (opKeys.length !== 1) {

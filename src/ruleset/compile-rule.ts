@@ -22,10 +22,12 @@ export function compileRule(
 ): { rule?: CompiledRule; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const fields = new Set<string>();
+  const subjects = new Set<string>();
   const evaluate = compileCondition(spec.match, ['match'], {
     schemaRoot,
     lists,
     fields,
+    subjects,
     fail: (keys, message, hint, code) =>
       diagnostics.push(diagnosticAt(src, keys, code ?? 'rule-schema', message, { ruleId: spec.id, hint })),
   }, { schema: schemaRoot, pattern: '' });
@@ -50,12 +52,12 @@ export function compileRule(
   const templatePaths = spec.message ? checkPaths(placeholders(spec.message), 'message') : new Map<string, ParsedPath>();
 
   if (!evaluate || diagnostics.length) return { diagnostics };
-  const needed = requires.length ? requires : [...fields].filter((f) => !ALWAYS_PRESENT.has(f));
+  const needed = requires.length ? requires : [...subjects].filter((f) => !ALWAYS_PRESENT.has(f));
   const probes = needed.map((f) => {
     const parsed = parsePath(f);
     return typeof parsed === 'string' ? () => [] : compileResolver(parsed);
   });
-  // With `requires`, all listed fields must hold data; without, any field the rule reads will do.
+  // With `requires`, all listed fields must hold data; without, any field the rule tests will do.
   const hasData = requires.length
     ? (facts: unknown) => probes.every((p) => p(facts, '').length > 0)
     : (facts: unknown) => probes.length === 0 || probes.some((p) => p(facts, '').length > 0);
@@ -66,6 +68,7 @@ export function compileRule(
       spec,
       source: { file: src.file, line: start.line ?? 1, column: start.column ?? 1 },
       fields: [...fields].filter((f) => !ALWAYS_PRESENT.has(f)),
+      subjects: needed,
       requires,
       hasData,
       evaluate: (facts) => evaluate(facts, facts, ''),

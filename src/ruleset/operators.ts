@@ -67,9 +67,8 @@ function lookupList(operand: { list: string }, env: OperatorEnv): NamedList | un
 }
 
 function listLabel(list: NamedList, entry: NamedList['entries'][number]): string {
-  const src = entry.source ? ` — ${entry.source.title}${entry.source.date ? `, ${entry.source.date}` : ''}` : '';
-  const note = entry.note ? ` (${entry.note})` : '';
-  return `matches ${list.title} entry "${entry.value}"${note}${src}`;
+  const about = [entry.note, entry.source ? `${entry.source.title}${entry.source.date ? `, ${entry.source.date}` : ''}` : undefined].filter(Boolean);
+  return `matches "${entry.value}" on list ${list.id}${about.length ? `: ${about.join('; ')}` : ''}`;
 }
 
 function equality(negate: boolean): OperatorDef {
