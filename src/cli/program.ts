@@ -27,6 +27,12 @@ Exit codes:
 
 The report lists signals for a person to verify, never a verdict. Nothing leaves this machine.`;
 
+function formatsHelp(): string {
+  const width = Math.max(...FORMAT_NAMES.map((n) => n.length));
+  const lines = FORMAT_NAMES.map((n) => `  ${n.padEnd(width)}  ${FORMATS[n].description}${FORMATS[n].redactByDefault ? ' *' : ''}`);
+  return `\nFormats:\n${lines.join('\n')}\n  * personal data masked unless --no-redact: this output usually lands in shared CI logs\n`;
+}
+
 /** Build the commander program; actions store their exit code in `result`. */
 export function buildProgram(io: CliIO, result: { code: number }): Command {
   const program = new Command('dprk-check');
@@ -34,11 +40,9 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .description("Screen job applicants for the red flags of North Korea's remote IT-worker scheme: inconsistencies and concrete links, never origin.")
     .version(toolVersion(), '-V, --version')
     .argument('[files...]', "applicant JSON files (an object, or an array of them); '-' reads standard input")
-    .option(
-      '-f, --format <name[:file]>',
-      `report format, repeatable; NAME:FILE writes that format to a file (atomically), at most one goes to standard output. Formats: ${FORMAT_NAMES.map((n) => `${n} (${FORMATS[n].description})`).join('; ')}`,
-      (v: string, acc: string[]) => [...acc, v],
-      [] as string[],
+    .addOption(
+      new Option('-f, --format <name[:file]>', `report format (${FORMAT_NAMES.join(', ')}; see Formats below), repeatable; NAME:FILE writes it to a file, at most one goes to standard output (default: text)`)
+        .argParser((v: string, acc: string[] | undefined) => [...(acc ?? []), v]),
     )
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output; with several formats, the one given without :FILE')
     .option('--redact', 'mask personal data (names, e-mails, phones, addresses, account data, wallets, IPs) in every format; ids and rule ids stay')
@@ -49,10 +53,10 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .option('--no-strict', 'treat unknown fields in applicant records as warnings, not errors')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
-    .addHelpText('after', EXAMPLES)
+    .addHelpText('after', `${formatsHelp()}${EXAMPLES}`)
     .showHelpAfterError('(run dprk-check --help for usage)')
     .action(async (files: string[], opts) => {
-      const plan = planOutputs(opts.format, opts.output);
+      const plan = planOutputs(opts.format ?? [], opts.output);
       if (!plan.ok) {
         io.stderr.write(`dprk-check: ${plan.message}\n`);
         result.code = EXIT.ERROR;

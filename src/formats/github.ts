@@ -60,7 +60,7 @@ export function toGithub(report: Report): string {
 
 export const githubFormat: Formatter = {
   name: 'github',
-  description: 'GitHub Actions annotations (personal data redacted unless --no-redact)',
+  description: 'GitHub Actions workflow annotations',
   redactByDefault: true,
   format: (report) => toGithub(report),
 };

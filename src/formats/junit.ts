@@ -105,7 +105,7 @@ export function toJUnit(report: Report): string {
 
 export const junitFormat: Formatter = {
   name: 'junit',
-  description: 'JUnit XML for CI test tabs: a test per applicant, failures at or above --fail-on (personal data redacted unless --no-redact)',
+  description: 'JUnit XML for CI test tabs: a test per applicant, failing at or above --fail-on',
   redactByDefault: true,
   format: (report) => toJUnit(report),
 };

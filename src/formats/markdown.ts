@@ -70,7 +70,7 @@ export function toMarkdown(report: Report): string {
 
 export const markdownFormat: Formatter = {
   name: 'markdown',
-  description: 'a Markdown summary for a CI job page ($GITHUB_STEP_SUMMARY)',
+  description: 'Markdown summary for a CI job page ($GITHUB_STEP_SUMMARY)',
   redactByDefault: false,
   format: (report) => toMarkdown(report),
 };

@@ -166,7 +166,7 @@ export function toSarif(report: Report, ctx: Pick<FormatContext, 'rules'>, limit
 
 export const sarifFormat: Formatter = {
   name: 'sarif',
-  description: 'SARIF 2.1.0 for GitHub code scanning (personal data redacted unless --no-redact)',
+  description: 'SARIF 2.1.0 for GitHub code scanning and other SARIF viewers',
   redactByDefault: true,
   format: (report, ctx) => `${JSON.stringify(toSarif(report, ctx), null, 2)}\n`,
 };

@@ -11,17 +11,21 @@ import { maskFor } from './mask.js';
  *      addresses, international phone numbers, crypto wallets, long hashes.
  */
 
+const MAX_WHOLE = 1000;
+
 /** Values already masked for one applicant: raw text → its mask. */
 export class KnownValues {
   private readonly masks = new Map<string, string>();
+  private byLower = new Map<string, string>();
   private pattern: RegExp | null | undefined;
 
   add(text: string, mask: string): void {
     const t = text.trim();
     // Very short values ("Li", "OH") would mask ordinary words; the shape pass still covers them.
     if (t.length < 3 || this.masks.has(t)) return;
-    this.masks.set(t, mask);
-    // Notes shorten long values to 77 characters and an ellipsis (operators.ts `show`).
+    // Notes shorten long values to 77 characters and an ellipsis (operators.ts `show`); a very
+    // long value (a résumé) is only ever quoted that way, and would bloat the pattern.
+    if (t.length <= MAX_WHOLE) this.masks.set(t, mask);
     if (t.length > 80) this.masks.set(`${t.slice(0, 77)}…`, mask);
     this.pattern = undefined;
   }
@@ -31,10 +35,12 @@ export class KnownValues {
   }
 
   replaceIn(text: string): string {
-    if (this.pattern === undefined) this.pattern = this.compile();
+    if (this.pattern === undefined) {
+      this.pattern = this.compile();
+      this.byLower = new Map([...this.masks].map(([k, v]) => [k.toLowerCase(), v]));
+    }
     if (!this.pattern) return text;
-    const lower = new Map([...this.masks].map(([k, v]) => [k.toLowerCase(), v]));
-    return text.replace(this.pattern, (m) => lower.get(m.toLowerCase()) ?? '[redacted]');
+    return text.replace(this.pattern, (m) => this.byLower.get(m.toLowerCase()) ?? '[redacted]');
   }
 
   private compile(): RegExp | null {
