@@ -1,21 +1,26 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import Ajv04Module from 'ajv-draft-04';
+import addFormatsModule from 'ajv-formats';
 import { GITHUB_LIMITS, fingerprint, toSarif } from '../../../src/formats/sarif.js';
 import { redactReport } from '../../../src/redact/redact-report.js';
 import { fixtureReport } from '../../helpers/fixture-report.js';
 import type { Report } from '../../../src/model/report.js';
 
-// The official schema is draft-04, which Ajv 8 reads only through ajv-draft-04.
+// The official schema is draft-04, which Ajv 8 reads only through ajv-draft-04. Both packages are
+// CommonJS: under NodeNext their default export may arrive wrapped (as in src/validate/ajv.ts).
+type Ajv04Class = typeof Ajv04Module.default;
+type AddFormats = typeof addFormatsModule.default;
+const Ajv04: Ajv04Class = (Ajv04Module as unknown as { default?: Ajv04Class }).default ?? (Ajv04Module as unknown as Ajv04Class);
+const addFormats: AddFormats = (addFormatsModule as unknown as { default?: AddFormats }).default ?? (addFormatsModule as unknown as AddFormats);
 const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../fixtures/sarif-schema-2.1.0.json', import.meta.url)), 'utf8'));
 const ajv = new Ajv04({ allErrors: true, strict: false });
 addFormats(ajv);
 const validate = ajv.compile(schema);
 
 function valid(log: unknown): string[] {
-  return validate(log) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+  return validate(log) ? [] : (validate.errors ?? []).map((e: { instancePath: string; message?: string }) => `${e.instancePath} ${e.message}`);
 }
 
 type Log = ReturnType<typeof toSarif>;

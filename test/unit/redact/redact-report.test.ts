@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { redactReport } from '../../../src/redact/redact-report.js';
+import { redactApplicant, redactReport } from '../../../src/redact/redact-report.js';
 import { FORMAT_NAMES, FORMATS } from '../../../src/formats/index.js';
 import { CLEAN_IDS, FIRED_RULE_IDS, FLAGGED_IDS, PII_STRINGS, fixtureReport, unescapeAll } from '../../helpers/fixture-report.js';
 
@@ -49,6 +49,21 @@ describe('redactReport on real rule output', () => {
     expect(finding('payroll.ship-to-not-home').message).toBe('Laptop to [address, US], not home [address, US]; contact [email].');
     expect(finding('identity.document-name-mismatch').message).toBe('The passport shows "[name]"; the applicant applied as "[name]".');
     expect(finding('network.interview-from-listed-range').message).toBe('Interview joined from [IP address]; sessions from [IP address].');
+  });
+
+  test('a message is masked from its parts, even values too short to search for in free text', () => {
+    const a = structuredClone(report.applicants[0]!);
+    a.findings = [{
+      ...a.findings[0]!,
+      message: 'Reference Li vouches for Li Wei.',
+      messageParts: ['Reference ', { path: 'references[].name', values: ['Li'], text: 'Li' }, ' vouches for ', { path: 'name.full', values: ['Li Wei'], text: 'Li Wei' }, '.'],
+      evidence: [],
+    }];
+    a.name = 'Li Wei';
+    expect(redactApplicant(a).findings[0]!.message).toBe('Reference [name] vouches for [name].');
+    // Without parts, only values long enough to search for safely are found again.
+    delete a.findings[0]!.messageParts;
+    expect(redactApplicant(a).findings[0]!.message).toBe('Reference Li vouches for [name].');
   });
 
   test('evidence notes mask personal references and keep rule data (a CIDR range)', () => {
