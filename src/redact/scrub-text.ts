@@ -12,47 +12,62 @@ import { maskFor } from './mask.js';
  */
 
 const MAX_WHOLE = 1000;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** Values already masked for one applicant: raw text → its mask. */
+/**
+ * Values already masked for one applicant: raw text → its mask. Searched with indexOf rather than
+ * one big regular expression: a pattern per applicant cost a millisecond each to compile and run.
+ */
 export class KnownValues {
   private readonly masks = new Map<string, string>();
-  private byLower = new Map<string, string>();
-  private pattern: RegExp | null | undefined;
+  private sorted: Array<{ raw: string; lower: string; mask: string }> | undefined;
 
   add(text: string, mask: string): void {
     const t = text.trim();
     // Very short values ("Li", "OH") would mask ordinary words; the shape pass still covers them.
     if (t.length < 3 || this.masks.has(t)) return;
     // Notes shorten long values to 77 characters and an ellipsis (operators.ts `show`); a very
-    // long value (a résumé) is only ever quoted that way, and would bloat the pattern.
+    // long value (a résumé) is only ever quoted that way.
     if (t.length <= MAX_WHOLE) this.masks.set(t, mask);
     if (t.length > 80) this.masks.set(`${t.slice(0, 77)}…`, mask);
-    this.pattern = undefined;
+    this.sorted = undefined;
   }
 
   get size(): number {
     return this.masks.size;
   }
 
+  /** Whole values only ("Ann" must not eat the start of "Annual"), any case, longest first. */
   replaceIn(text: string): string {
-    if (this.pattern === undefined) {
-      this.pattern = this.compile();
-      this.byLower = new Map([...this.masks].map(([k, v]) => [k.toLowerCase(), v]));
+    if (this.masks.size === 0 || text.length === 0) return text;
+    this.sorted ??= [...this.masks]
+      .map(([raw, mask]) => ({ raw, lower: raw.toLowerCase(), mask }))
+      .filter((v) => v.lower.length > 0)
+      .sort((a, b) => b.lower.length - a.lower.length);
+    const lowered = text.toLowerCase();
+    // Case folding that changes the length (rare: dotted İ) would shift offsets: match exactly then.
+    const folded = lowered.length === text.length;
+    const hay = folded ? lowered : text;
+    const hits: Array<{ start: number; end: number; mask: string }> = [];
+    for (const v of this.sorted) {
+      const needle = folded ? v.lower : v.raw;
+      for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
+        const end = i + needle.length;
+        if ((i > 0 && WORD_CHAR.test(text[i - 1]!)) || (end < text.length && WORD_CHAR.test(text[end]!))) continue;
+        if (hits.some((h) => i < h.end && end > h.start)) continue;
+        hits.push({ start: i, end, mask: v.mask });
+      }
     }
-    if (!this.pattern) return text;
-    return text.replace(this.pattern, (m) => this.byLower.get(m.toLowerCase()) ?? '[redacted]');
+    if (hits.length === 0) return text;
+    hits.sort((a, b) => a.start - b.start);
+    let out = '';
+    let last = 0;
+    for (const h of hits) {
+      out += text.slice(last, h.start) + h.mask;
+      last = h.end;
+    }
+    return out + text.slice(last);
   }
-
-  private compile(): RegExp | null {
-    if (this.masks.size === 0) return null;
-    const alts = [...this.masks.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-    // Whole values only: "Ann" must not eat the start of "Annual".
-    return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-  }
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** `path = value` as operators write notes ("differs from name.full = Jordan Miller; …"). */
