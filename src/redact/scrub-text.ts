@@ -107,6 +107,8 @@ const PLUS_PHONE = /\+\d[\d ().\/-]{5,}\d/g;
 const NANP_PHONE = /(?<![\w-])\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?![\w-])/g;
 
 export function maskShapes(text: string): string {
+  // Nothing personal is shorter than an IP address or lacks a digit or an @.
+  if (text.length < 7 || !/[\d@]/.test(text)) return text;
   let out = text;
   for (const [re, mask] of SHAPES) out = out.replace(re, mask);
   out = out.replace(IP_TOKEN, (m) => (parseIp(m) ? maskFor('ip', m) : m));
