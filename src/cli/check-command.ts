@@ -2,13 +2,12 @@ import { resolve } from 'node:path';
 import type { CliIO } from './io.js';
 import { useColor } from './io.js';
 import { EXIT } from './exit-codes.js';
-import { writeFileAtomic } from './write-output.js';
+import { writeReports, ruleInfos, type OutputTarget } from './write-reports.js';
 import { loadRuleSet, BUILTIN_RULES_DIR } from '../ruleset/load.js';
 import { activeRules } from '../evaluate/evaluate.js';
 import { readInputs } from '../read/read-inputs.js';
 import { checkRecord } from '../pipeline/check-record.js';
 import { buildReport, exitCodeFor } from '../report/build.js';
-import { FORMATS, type FormatName } from '../formats/index.js';
 import type { ApplicantResult, RunError } from '../model/report.js';
 import type { FailOn } from '../model/levels.js';
 import { toolVersion } from '../util/package-root.js';
@@ -16,8 +15,10 @@ import { printDiagnostics } from './print-diagnostics.js';
 import { DiagnosticsError } from '../model/diagnostic.js';
 
 export interface CheckOptions {
-  format: FormatName;
-  output?: string;
+  /** Where each report goes (planOutputs in write-reports.ts). */
+  outputs: OutputTarget[];
+  /** --redact / --no-redact; undefined: each format's default. */
+  redact?: boolean;
   failOn: FailOn;
   rules?: string[];
   builtinRules: boolean;
@@ -64,17 +65,8 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
     failOn: opts.failOn,
     generatedAt: (io.now?.() ?? new Date()).toISOString(),
   });
-  const toFile = opts.output !== undefined;
-  const color = opts.format === 'text' && !toFile && useColor(opts.color, io.env, io.stdout.isTTY);
-  const text = FORMATS[opts.format].format(report, { color, rulesCount: rules.length, width: !toFile && io.stdout.isTTY ? io.stdout.columns : undefined });
-  if (toFile) {
-    writeFileAtomic(resolve(io.cwd, opts.output!), text);
-    io.stderr.write(`dprk-check: report written to ${opts.output}\n`);
-  } else io.stdout.write(text);
-  if (errors.length && opts.format !== 'text') {
-    for (const e of errors) io.stderr.write(`dprk-check: ${e.source}: ${e.message}\n`);
-  }
-  return exitCodeFor(report);
+  const written = writeReports(report, opts.outputs, { redact: opts.redact, color: opts.color, rules: ruleInfos(rules) }, io);
+  return written === EXIT.OK ? exitCodeFor(report) : written;
 }
 
 function displayPath(p: string, cwd: string): string {

@@ -3,6 +3,7 @@ import type { CliIO } from './io.js';
 import { EXIT } from './exit-codes.js';
 import { runCheck } from './check-command.js';
 import { FORMAT_NAMES, FORMATS } from '../formats/index.js';
+import { planOutputs } from './write-reports.js';
 import { FAIL_ON } from '../model/levels.js';
 import { toolVersion } from '../util/package-root.js';
 import { readSchema } from '../validate/ajv.js';
@@ -14,6 +15,9 @@ Examples:
   $ dprk-check --format json applicant.json      the JSON report contract, for tools
   $ cat applicant.json | dprk-check -            read from standard input
   $ dprk-check --fail-on medium a.json b.json    exit 1 if anyone is medium or above
+  $ dprk-check -f text -f sarif:out.sarif -f junit:junit.xml export.json
+                                                 several reports in one run (sarif, junit and
+                                                 github mask personal data unless --no-redact)
   $ dprk-check schema                            print the applicant JSON Schema
 
 Exit codes:
@@ -23,6 +27,12 @@ Exit codes:
 
 The report lists signals for a person to verify, never a verdict. Nothing leaves this machine.`;
 
+function formatsHelp(): string {
+  const width = Math.max(...FORMAT_NAMES.map((n) => n.length));
+  const lines = FORMAT_NAMES.map((n) => `  ${n.padEnd(width)}  ${FORMATS[n].description}${FORMATS[n].redactByDefault ? ' *' : ''}`);
+  return `\nFormats:\n${lines.join('\n')}\n  * personal data masked unless --no-redact: this output usually lands in shared CI logs\n`;
+}
+
 /** Build the commander program; actions store their exit code in `result`. */
 export function buildProgram(io: CliIO, result: { code: number }): Command {
   const program = new Command('dprk-check');
@@ -30,20 +40,31 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .description("Screen job applicants for the red flags of North Korea's remote IT-worker scheme: inconsistencies and concrete links, never origin.")
     .version(toolVersion(), '-V, --version')
     .argument('[files...]', "applicant JSON files (an object, or an array of them); '-' reads standard input")
-    .addOption(new Option('-f, --format <name>', `report format: ${FORMAT_NAMES.map((n) => `${n} (${FORMATS[n].description})`).join('; ')}`).choices(FORMAT_NAMES).default('text'))
-    .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output')
+    .addOption(
+      new Option('-f, --format <name[:file]>', `report format (${FORMAT_NAMES.join(', ')}; see Formats below), repeatable; NAME:FILE writes it to a file, at most one goes to standard output (default: text)`)
+        .argParser((v: string, acc: string[] | undefined) => [...(acc ?? []), v]),
+    )
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output; with several formats, the one given without :FILE')
+    .option('--redact', 'mask personal data (names, e-mails, phones, addresses, account data, wallets, IPs) in every format; ids and rule ids stay')
+    .option('--no-redact', 'keep personal data even in sarif, junit and github output (which mask it by default: it lands in shared CI logs)')
     .addOption(new Option('--fail-on <level>', 'lowest level that makes the run exit 1').choices([...FAIL_ON]).default('high'))
     .option('--rules <path>', 'add a rule pack (directory or file); repeatable', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--no-builtin-rules', 'do not load the built-in rules (use only --rules)')
     .option('--no-strict', 'treat unknown fields in applicant records as warnings, not errors')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
-    .addHelpText('after', EXAMPLES)
+    .addHelpText('after', `${formatsHelp()}${EXAMPLES}`)
     .showHelpAfterError('(run dprk-check --help for usage)')
     .action(async (files: string[], opts) => {
+      const plan = planOutputs(opts.format ?? [], opts.output);
+      if (!plan.ok) {
+        io.stderr.write(`dprk-check: ${plan.message}\n`);
+        result.code = EXIT.ERROR;
+        return;
+      }
       result.code = await runCheck(files, {
-        format: opts.format,
-        output: opts.output,
+        outputs: plan.targets,
+        redact: opts.redact,
         failOn: opts.failOn,
         rules: opts.rules,
         builtinRules: opts.builtinRules,

@@ -2,6 +2,7 @@ import type { Facts } from '../model/applicant.js';
 import type { Finding } from '../model/finding.js';
 import type { CompiledRule } from '../model/rule.js';
 import { FAMILIES, type Family } from '../model/levels.js';
+import { joinMessage } from '../ruleset/message-template.js';
 
 export interface Evaluation {
   findings: Finding[];
@@ -38,12 +39,14 @@ export function evaluate(facts: Facts, rules: CompiledRule[]): Evaluation {
       continue;
     }
     if (!evidence) continue;
+    const parts = rule.render(facts, evidence);
     findings.push({
       ruleId: spec.id,
       family: spec.family,
       severity: spec.severity,
       title: spec.title,
-      message: rule.render(facts, evidence),
+      message: parts && joinMessage(parts),
+      ...(parts ? { messageParts: parts } : {}),
       evidence,
       references: spec.references,
       falsepositives: spec.falsepositives,

@@ -11,6 +11,7 @@ export function toContract(report: Report) {
     tool: report.tool,
     generatedAt: report.generatedAt,
     failOn: report.failOn,
+    ...(report.redacted ? { redacted: true } : {}),
     summary: report.summary,
     applicants: report.applicants.map((a) => ({
       id: a.id,
@@ -49,5 +50,6 @@ export function toContract(report: Report) {
 export const jsonFormat: Formatter = {
   name: 'json',
   description: 'the report contract as one JSON object (stable keys, for tools)',
+  redactByDefault: false,
   format: (report) => `${JSON.stringify(toContract(report), null, 2)}\n`,
 };

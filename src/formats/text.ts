@@ -120,7 +120,7 @@ function summaryTable(report: Report, c: ChalkInstance): string[] {
 function format(report: Report, ctx: FormatContext): string {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const out: string[] = [];
-  out.push(c.dim(`dprk-check ${report.tool.version} · rules ${report.tool.rulesVersion} (${ctx.rulesCount} rules)`), '');
+  out.push(c.dim(`dprk-check ${report.tool.version} · rules ${report.tool.rulesVersion} (${ctx.rulesCount} rules)${report.redacted ? ' · personal data redacted' : ''}`), '');
   if (report.applicants.length === 1 && report.errors.length === 0) {
     out.push(...applicantBlock(report.applicants[0]!, c, ctx.width));
   } else if (report.applicants.length <= 3) {
@@ -139,5 +139,6 @@ function format(report: Report, ctx: FormatContext): string {
 export const textFormat: Formatter = {
   name: 'text',
   description: 'readable report for people (colour on a terminal)',
+  redactByDefault: false,
   format,
 };

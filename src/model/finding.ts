@@ -1,5 +1,5 @@
 import type { Family, Level, Severity } from './levels.js';
-import type { EvidenceItem, Reference } from './rule.js';
+import type { EvidenceItem, MessagePart, Reference } from './rule.js';
 
 export interface Finding {
   ruleId: string;
@@ -7,6 +7,8 @@ export interface Finding {
   severity: Severity;
   title: string;
   message?: string;
+  /** How `message` was put together, when it came from a template: lets --redact mask the values in it exactly. */
+  messageParts?: MessagePart[];
   evidence: EvidenceItem[];
   references: Reference[];
   falsepositives: string[];

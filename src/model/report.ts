@@ -35,4 +35,6 @@ export interface Report {
   applicants: ApplicantResult[];
   links: Link[];
   errors: RunError[];
+  /** Personal data has been masked (--redact): values read as [name], [email], [phone, US]... */
+  redacted?: boolean;
 }

@@ -1,6 +1,12 @@
 import type { Family, RuleStatus, Severity } from './levels.js';
 import type { Facts } from './applicant.js';
 
+/**
+ * One piece of a rendered message: literal text, or what one `{{path}}` placeholder became (the
+ * values put in, and their text), so the message can be rendered again with the values masked.
+ */
+export type MessagePart = string | { path: string; values: unknown[]; text: string };
+
 /** A public source a rule rests on. */
 export interface Reference {
   title: string;
@@ -84,5 +90,6 @@ export interface CompiledRule {
   /** Whether the record holds the data this rule needs (else it is reported as not evaluated). */
   hasData: (facts: Facts) => boolean;
   evaluate: Evaluator;
-  render: (facts: Facts, evidence: EvidenceItem[]) => string | undefined;
+  /** The message as parts (see MessagePart), or undefined when the rule has no message. */
+  render: (facts: Facts, evidence: EvidenceItem[]) => MessagePart[] | undefined;
 }

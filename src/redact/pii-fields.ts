@@ -1,0 +1,107 @@
+/**
+ * Which applicant fields hold personal data, by field pattern (indices written as `[]`).
+ *
+ * Every field of the applicant schema and of the derived facts is listed, as personal data of a
+ * kind or as `public` (kept). A test walks both schemas and fails on any field missing here, so a
+ * new field cannot slip into shared CI logs unclassified. Countries, regions, dates of events,
+ * employers and schools are kept: rules are about them and they do not single a person out;
+ * an IP address is masked (personal data under the GDPR) but the country it maps to is kept.
+ */
+export const PII_KINDS = ['name', 'profile', 'email', 'phone', 'address', 'birthdate', 'account', 'wallet', 'ip', 'hash', 'text', 'other'] as const;
+export type PiiKind = (typeof PII_KINDS)[number];
+export type FieldClass = PiiKind | 'public';
+
+const ADDRESS_PARTS = { line1: 'address', line2: 'address', city: 'address', postalCode: 'address', region: 'public', country: 'public', type: 'public' } as const;
+
+function under(prefix: string, fields: Record<string, FieldClass>): Record<string, FieldClass> {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [`${prefix}.${k}`, v]));
+}
+
+export const FIELD_CLASSES: Record<string, FieldClass> = {
+  schemaVersion: 'public',
+  id: 'public',
+  name: 'name',
+  ...under('name', { full: 'name', given: 'name', family: 'name', 'aliases[]': 'name', aliases: 'name' }),
+  dateOfBirth: 'birthdate',
+  appliedAt: 'public',
+  ...under('role', { title: 'public', remote: 'public' }),
+  ...under('claimedLocation', { country: 'public', region: 'public', city: 'public', timezone: 'public' }),
+  'contact.emails[]': 'email',
+  'contact.phones[]': 'phone',
+  'contact.addresses[]': 'address',
+  ...under('contact.addresses[]', ADDRESS_PARTS),
+  ...under('identity.documents[]', {
+    type: 'public', issuingCountry: 'public', issuingRegion: 'public', nameOnDocument: 'name', dateOfBirth: 'birthdate',
+    verified: 'public', verificationMethod: 'public', 'anomalies[]': 'public',
+  }),
+  ...under('profiles[]', {
+    network: 'public', url: 'profile', displayName: 'name', username: 'profile', createdAt: 'public',
+    connections: 'public', followers: 'public', publicRepos: 'public',
+  }),
+  ...under('education[]', { institution: 'public', degree: 'public', field: 'public', start: 'public', end: 'public', country: 'public', verified: 'public' }),
+  ...under('employment[]', {
+    employer: 'public', title: 'public', start: 'public', end: 'public', country: 'public', city: 'public',
+    remote: 'public', verified: 'public', type: 'public', staffingFirm: 'public',
+  }),
+  ...under('references[]', { name: 'name', relationship: 'public', company: 'public', email: 'email', phone: 'phone' }),
+  ...under('interviews[]', { at: 'public', kind: 'public', cameraOn: 'public', ip: 'ip', country: 'public', 'observations[]': 'public' }),
+  ...under('network.sessions[]', { at: 'public', ip: 'ip', kind: 'public', userAgent: 'public', country: 'public' }),
+  'network.remoteAccessTools[]': 'public',
+  'equipment.shipTo': 'address',
+  ...under('equipment.shipTo', ADDRESS_PARTS),
+  'equipment.requestedAddressChange': 'public',
+  ...under('payroll', { method: 'public', platform: 'public', cryptoWallet: 'wallet', startDate: 'public' }),
+  ...under('payroll.bank', { holderName: 'name', country: 'public', bankName: 'public', accountFingerprint: 'account' }),
+  ...under('payroll.changes[]', {
+    at: 'public', method: 'public', holderName: 'name', country: 'public', bankName: 'public', platform: 'public',
+    cryptoWallet: 'wallet', accountFingerprint: 'account',
+  }),
+  ...under('resume', { text: 'text', sha256: 'hash' }),
+  ...under('photo', { sha256: 'hash', perceptualHash: 'hash' }),
+  ...under('source', { system: 'public', exportedAt: 'public' }),
+  extra: 'other',
+  // Derived facts (src/enrich): copies of the fields above, and what was computed from them.
+  ...under('derived.phones[]', { raw: 'phone', e164: 'phone', country: 'public', type: 'public', valid: 'public' }),
+  ...under('derived.emails[]', { address: 'email', local: 'email', domain: 'public' }),
+  'derived.ageAtApplication': 'public',
+  ...under('derived.employmentOverlaps[]', { first: 'public', second: 'public', overlapDays: 'public' }),
+  ...under('derived.sessions[]', {
+    origin: 'public', at: 'public', kind: 'public', ip: 'ip', ipScope: 'public', country: 'public',
+    countrySource: 'public', asn: 'public', org: 'public', hosting: 'public',
+  }),
+  'derived.observedCountries[]': 'public',
+  ...under('derived.payees[]', { origin: 'public', holderName: 'name', country: 'public' }),
+};
+
+/** Fields whose whole subtree is one kind (free-form extensions). */
+const SUBTREES: Array<[string, PiiKind]> = [['extra', 'other']];
+
+/** `$.contact.addresses[0].line1`, `contact.addresses[type=home].line1` → `contact.addresses[].line1`. */
+export function fieldPattern(path: string): string {
+  return path.replace(/^\$\./, '').replace(/\[[^\]]*\]/g, '[]');
+}
+
+/** The class of a concrete or pattern path; undefined for a field this table does not know. */
+export function classifyField(path: string): FieldClass | undefined {
+  const pattern = fieldPattern(path);
+  const direct = FIELD_CLASSES[pattern];
+  if (direct) return direct;
+  for (const [prefix, kind] of SUBTREES) {
+    if (pattern === prefix || pattern.startsWith(`${prefix}.`) || pattern.startsWith(`${prefix}[`)) return kind;
+  }
+  return undefined;
+}
+
+/** Link kinds (batch linkage) → the kind of value they share; anything unknown is masked as other. */
+export function linkValueKind(kind: string): PiiKind {
+  const k = kind.toLowerCase();
+  if (k.includes('wallet') || k.includes('crypto')) return 'wallet';
+  if (k.includes('account') || k.includes('bank') || k.includes('payee')) return 'account';
+  if (k.includes('email')) return 'email';
+  if (k.includes('phone')) return 'phone';
+  if (k.includes('address') || k.includes('ship')) return 'address';
+  if (/(^|[-_.])ip(s|v4|v6)?($|[-_.])/.test(k) || k.includes('session')) return 'ip';
+  if (k.includes('resume') || k.includes('photo') || k.includes('hash')) return 'hash';
+  if (k.includes('reference') || k.includes('name')) return 'name';
+  return 'other';
+}

@@ -1,0 +1,122 @@
+import type { ApplicantResult, Link, Report, RunError } from '../model/report.js';
+import type { Finding } from '../model/finding.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { EvidenceItem, MessagePart } from '../model/rule.js';
+import { showValue } from '../ruleset/message-template.js';
+import { classifyField, linkValueKind } from './pii-fields.js';
+import { maskAt, maskFor } from './mask.js';
+import { KnownValues, maskShapes, scrubText } from './scrub-text.js';
+
+/**
+ * --redact: the same report with personal data masked, for output that lands in shared CI logs.
+ * Applicant ids, rule ids, sources, levels, scores and rule texts stay; names, e-mails, phones,
+ * addresses, account data, wallets, IPs, dates of birth and hashes go. Pure: returns new objects.
+ *
+ * Structured values are masked by the field they came from (pii-fields.ts). Messages rendered
+ * from a template are rendered again from their parts with the values masked; free text that
+ * was not (notes, warnings, hand-built messages) is scrubbed with every value masked for that
+ * applicant, then for the shapes of personal data (scrub-text.ts).
+ */
+export function redactReport(report: Report): Report {
+  const linked = linkedValues(report);
+  return {
+    ...report,
+    redacted: true,
+    applicants: report.applicants.map((a) => redactApplicant(a, linked.get(a.id) ?? [])),
+    links: report.links.map(redactLink),
+    errors: report.errors.map(redactError),
+  };
+}
+
+type Hidden = Array<{ text: string; mask: string }>;
+
+/** A linked applicant's findings may quote what it shares, and whom with: mask those too. */
+function linkedValues(report: Report): Map<string, Hidden> {
+  const out = new Map<string, Hidden>();
+  if (report.links.length === 0) return out;
+  const names = new Map<string, string[]>();
+  for (const a of report.applicants) names.set(a.id, [...(names.get(a.id) ?? []), a.name]);
+  for (const link of report.links) {
+    const shared: Hidden = [{ text: link.value, mask: maskFor(linkValueKind(link.kind), link.value) }];
+    for (const id of link.applicants) for (const n of names.get(id) ?? []) shared.push({ text: n, mask: '[name]' });
+    for (const id of link.applicants) out.set(id, [...(out.get(id) ?? []), ...shared]);
+  }
+  return out;
+}
+
+export function redactApplicant(a: ApplicantResult, extra: Hidden = []): ApplicantResult {
+  const known = new KnownValues();
+  known.add(a.name, '[name]');
+  for (const h of extra) known.add(h.text, h.mask);
+  // First mask every structured value, so that all of them are known before any text is scrubbed:
+  // one finding's note may quote a value another finding's evidence holds.
+  const staged = a.findings.map((f) => ({
+    f,
+    evidence: f.evidence.map((e) => maskEvidenceValue(e, known)),
+    parts: f.messageParts?.map((p) => maskPart(p, known)),
+  }));
+  return {
+    ...a,
+    name: '[name]',
+    findings: staged.map(({ f, evidence, parts }) => redactFinding(f, evidence, parts, known)),
+    warnings: a.warnings.map((w) => redactDiagnostic(w, (s) => scrubText(s, known))),
+  };
+}
+
+function maskEvidenceValue(e: EvidenceItem, known: KnownValues): EvidenceItem {
+  const m = maskAt(e.path, e.value);
+  for (const h of m.hidden) known.add(h.text, h.mask);
+  return { ...e, value: m.value };
+}
+
+function maskPart(p: MessagePart, known: KnownValues): MessagePart {
+  if (typeof p === 'string') return p;
+  const masked = p.values.map((v) => {
+    const m = maskAt(p.path, v);
+    for (const h of m.hidden) known.add(h.text, h.mask);
+    return m.value;
+  });
+  const shown = [...new Set(masked.map(showValue))];
+  const text = shown.length === 0 ? p.text : shown.length > 3 ? `${shown.slice(0, 3).join(', ')} and ${shown.length - 3} more` : shown.join(', ');
+  return { path: p.path, values: masked, text };
+}
+
+function redactFinding(f: Finding, evidence: EvidenceItem[], parts: MessagePart[] | undefined, known: KnownValues): Finding {
+  const scrub = (s: string) => scrubText(s, known);
+  let message = f.message;
+  if (parts) {
+    // Literal parts are the rule's own words; only what was put into the placeholders is scrubbed.
+    message = parts.map((p) => (typeof p === 'string' ? p : classifyField(p.path) === 'public' ? maskShapes(p.text) : scrub(p.text))).join('');
+  } else if (message !== undefined) message = scrub(message);
+  return {
+    ...f,
+    message,
+    ...(parts ? { messageParts: parts } : {}),
+    evidence: evidence.map((e) => ({
+      ...e,
+      value: scrubLeaves(e.path, e.value, known),
+      ...(e.note !== undefined ? { note: scrub(e.note) } : {}),
+    })),
+  };
+}
+
+/** Strings the field table keeps may still hold an e-mail or IP typed into a free-text field. */
+function scrubLeaves(path: string, v: unknown, known: KnownValues): unknown {
+  if (typeof v === 'string') return classifyField(path) === 'public' ? maskShapes(v) : scrubText(v, known);
+  if (Array.isArray(v)) return v.map((x, i) => scrubLeaves(`${path}[${i}]`, x, known));
+  if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scrubLeaves(`${path}.${k}`, x, known)]));
+  return v;
+}
+
+function redactDiagnostic(d: Diagnostic, scrub: (s: string) => string): Diagnostic {
+  return { ...d, message: scrub(d.message), ...(d.hint !== undefined ? { hint: scrub(d.hint) } : {}) };
+}
+
+function redactLink(l: Link): Link {
+  return { ...l, value: maskFor(linkValueKind(l.kind), l.value) };
+}
+
+/** An invalid record never got as far as typed fields: only the shapes of personal data are known. */
+function redactError(e: RunError): RunError {
+  return { ...e, message: maskShapes(e.message), diagnostics: e.diagnostics.map((d) => redactDiagnostic(d, maskShapes)) };
+}
