@@ -68,7 +68,13 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
   const color = opts.format === 'text' && !toFile && useColor(opts.color, io.env, io.stdout.isTTY);
   const text = FORMATS[opts.format].format(report, { color, rulesCount: rules.length, width: io.stdout.columns });
   if (toFile) {
-    writeFileAtomic(resolve(io.cwd, opts.output!), text);
+    try {
+      writeFileAtomic(resolve(io.cwd, opts.output!), text);
+    } catch (e) {
+      // A bad --output path is the user's to fix, not an internal error.
+      io.stderr.write(`dprk-check: cannot write the report to ${opts.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return EXIT.ERROR;
+    }
     io.stderr.write(`dprk-check: report written to ${opts.output}\n`);
   } else io.stdout.write(text);
   if (errors.length && opts.format !== 'text') {
