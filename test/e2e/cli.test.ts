@@ -342,6 +342,13 @@ describe('text report', () => {
     expect(r.stdout).toBe('');
     expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).applicants[0].id).toBe('cand-high');
   });
+
+  test('--output into a directory that does not exist: exit 2 and a plain message', async () => {
+    const r = await cli(['--output', 'no-such-dir/out.json', 'clean.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('dprk-check: cannot write the report to no-such-dir/out.json: ENOENT\n');
+    noStack(r);
+  });
 });
 
 describe('schema, help, version, usage errors', () => {

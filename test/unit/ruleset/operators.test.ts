@@ -312,6 +312,8 @@ describe('cidr', () => {
     const m = matcher({ field: 'network.sessions[].ip', cidr: ['175.45.176.0/22'] });
     expect(matches(m, { network: { sessions: [{ ip: '::ffff:175.45.177.1' }] } })).toBe(true);
     expect(matches(m, { network: { sessions: [{ ip: 'not-an-ip' }] } })).toBe(false);
+    expect(matches(m, { network: { sessions: [{ ip: '175.45.176.1/24' }] } })).toBe(false);
+    expect(matches(m, {})).toBe(false);
   });
 
   test('takes a cidr list', () => {
