@@ -2,7 +2,6 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { parseJsonRecords, readInputs } from '../../../src/read/read-inputs.js';
-import { jsonErrorOffset, lineColumn } from '../../../src/read/json-syntax.js';
 import { cleanupTempDirs, writeTree } from '../../helpers/rule-pack.js';
 
 afterAll(cleanupTempDirs);
@@ -108,19 +107,5 @@ describe('readInputs', () => {
   test('empty standard input is input-empty', async () => {
     const rs = await readInputs(['-'], { stdin: Readable.from([]) });
     expect(rs[0]!.error?.code).toBe('input-empty');
-  });
-});
-
-describe('json-syntax', () => {
-  test('lineColumn is 1-based', () => {
-    expect(lineColumn('ab\ncd', 0)).toEqual({ line: 1, column: 1 });
-    expect(lineColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
-  });
-
-  test('jsonErrorOffset agrees with JSON.parse on what is valid', () => {
-    for (const valid of ['{}', '[]', '{"a":[1,-2.5e3,true,false,null,"x\\"y"]}', ' [ {"a" : {}} ] ']) {
-      expect(() => JSON.parse(valid)).not.toThrow();
-      expect(jsonErrorOffset(valid).message).toBe('not valid JSON');
-    }
   });
 });
