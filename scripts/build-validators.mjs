@@ -15,7 +15,7 @@ mkdirSync(outDir, { recursive: true });
 // Must match AJV_OPTIONS in src/validate/ajv.ts, with allErrors (the only prebuilt variant).
 for (const name of ['applicant', 'rule', 'list']) {
   const schema = JSON.parse(readFileSync(join(root, 'schemas', `${name}.schema.json`), 'utf8'));
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true } });
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, code: { source: true } });
   const validate = ajv.compile(schema);
   writeFileSync(join(outDir, `${name}.cjs`), standaloneCode(ajv, validate));
 }

@@ -98,7 +98,10 @@ function errorBlock(report: Report, c: ChalkInstance): string[] {
   if (report.errors.length === 0) return [];
   const out = ['', c.red.bold(`Could not check ${report.errors.length} record${report.errors.length === 1 ? '' : 's'}:`)];
   for (const e of report.errors) {
-    out.push(`  ${c.bold(e.source)}: ${e.message}`);
+    // A read error is one diagnostic with the same message: its position belongs on the head line.
+    const own = e.diagnostics.find((d) => d.message === e.message && d.line);
+    const where = own ? `${e.source}:${own.line}${own.column ? `:${own.column}` : ''}` : e.source;
+    out.push(`  ${c.bold(where)}: ${e.message}`);
     for (const d of e.diagnostics.slice(0, 20)) {
       if (d.message === e.message) continue;
       out.push(`    ${formatDiagnostic({ ...d, file: d.line ? e.source.replace(/\[\d+\]$/, '') : undefined })}`);

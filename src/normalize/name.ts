@@ -11,8 +11,20 @@ export interface NormalizedName {
   latin: boolean;
 }
 
+/**
+ * Romanisation variants are whole names (Lee/Yi, Ho/He), so only a whole word is canonicalised:
+ * the syllables of a hyphenated given name ("Ji-ho", "Seo-yeon") are kept as written, or "Ji-ho"
+ * would become "ji he" and never meet "Jiho".
+ */
+function nameTokens(raw: string): string[] {
+  return raw.split(/[\s,;/]+/).flatMap((word) => {
+    const parts = tokens(word);
+    return parts.length === 1 ? parts.map(canonicalNameToken) : parts;
+  });
+}
+
 export function normalizeName(raw: string): NormalizedName {
-  const ordered = tokens(raw).map(canonicalNameToken);
+  const ordered = nameTokens(raw);
   const rotations = ordered.map((_, i) => [...ordered.slice(i), ...ordered.slice(0, i)].join(''));
   return { tokens: [...ordered].sort(), rotations, compact: foldText(raw).replace(/ /g, ''), latin: isLatin(raw) };
 }
@@ -47,6 +59,8 @@ export function sameName(a: string, b: string): boolean | undefined {
   }
   // "J. M." must not match everybody: at least one spelled-out name has to agree, and two when
   // both sides give two or more names.
-  const needed = short.length >= 2 ? Math.min(2, short.filter((s) => s.length > 1).length) : 1;
+  // Counted on both sides so the answer does not depend on argument order ("J. Miller" has one).
+  const spelled = (ts: string[]) => ts.filter((t) => t.length > 1).length;
+  const needed = short.length >= 2 ? Math.min(2, spelled(short), spelled(long)) : 1;
   return fullMatches >= Math.max(1, needed);
 }

@@ -14,7 +14,7 @@ export interface ConditionEnv {
   schemaRoot: SchemaNode;
   lists: Map<string, NamedList>;
   /** Report a problem at the YAML node found by these keys from the rule's root. */
-  fail: (keys: Keys, message: string, hint?: string, code?: 'rule-unknown-field' | 'rule-unsafe-regex' | 'rule-unknown-list' | 'rule-origin-attribute') => void;
+  fail: (keys: Keys, message: string, hint?: string, code?: 'rule-unknown-field' | 'rule-unsafe-regex' | 'rule-invalid-regex' | 'rule-unknown-list' | 'rule-origin-attribute') => void;
   /** Absolute patterns of every field the rule reads. */
   fields: Set<string>;
   /** The fields a rule tests (leaf and scope paths, not what they are compared with): without data in any of them the rule cannot say anything. */
@@ -213,7 +213,13 @@ function compileLeaf(node: Record<string, unknown>, keys: Keys, env: ConditionEn
     lists: env.lists,
     fail: (message, sub = [], hint) => {
       failed = true;
-      const code = message.startsWith('unsafe regex') ? 'rule-unsafe-regex' : message.startsWith('unknown list') ? 'rule-unknown-list' : undefined;
+      const code = message.startsWith('unsafe regex')
+        ? 'rule-unsafe-regex'
+        : message.startsWith('invalid regex')
+          ? 'rule-invalid-regex'
+          : message.startsWith('unknown list')
+            ? 'rule-unknown-list'
+            : undefined;
       env.fail([...keys, op, ...sub], message, hint, code);
     },
     ref: (path, sub) => compileRef(path, [...keys, op, ...sub], env, scope),

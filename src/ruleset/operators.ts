@@ -166,16 +166,18 @@ const regexOp: OperatorDef = {
       env.fail('expected a regular expression as a string');
       return undefined;
     }
-    const unsafe = checkRegexSafety(operand);
-    if (unsafe) {
-      env.fail(`unsafe regex /${operand}/: ${unsafe}`, [], 'rewrite it without nested or overlapping repetition, or use contains / startsWith / in');
-      return undefined;
-    }
+    // Syntax first: a pattern that does not compile is invalid, not unsafe (e.g. an unclosed group).
+    // Compiling never runs it, so doing this before the safety check costs nothing.
     let re: RegExp;
     try {
       re = new RegExp(operand, env.comparator === 'exact' ? 'u' : 'iu');
     } catch (e) {
       env.fail(`invalid regex /${operand}/: ${(e as Error).message}`);
+      return undefined;
+    }
+    const unsafe = checkRegexSafety(operand);
+    if (unsafe) {
+      env.fail(`unsafe regex /${operand}/: ${unsafe}`, [], 'rewrite it without nested or overlapping repetition, or use contains / startsWith / in');
       return undefined;
     }
     return (value) =>

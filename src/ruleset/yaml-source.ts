@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Diagnostic, DiagnosticCode } from '../model/diagnostic.js';
 
 /** A parsed YAML file that can answer "where is the node at these keys?" for diagnostics. */
@@ -43,6 +43,20 @@ export function positionOf(src: YamlSource, keys: Array<string | number>): { lin
     }
   }
   return { line: 1, column: 1 };
+}
+
+/** Line and column of the key itself (not its value) for the last of `keys`, when it is a map key. */
+export function keyPositionOf(src: YamlSource, keys: Array<string | number>): { line: number; column: number } {
+  const parent = src.doc.getIn(keys.slice(0, -1), true) ?? (keys.length === 1 ? src.doc.contents : undefined);
+  const last = keys[keys.length - 1];
+  if (isMap(parent)) {
+    const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(last));
+    if (pair && isScalar(pair.key) && pair.key.range) {
+      const pos = src.lineCounter.linePos(pair.key.range[0]);
+      return { line: pos.line, column: pos.col };
+    }
+  }
+  return positionOf(src, keys);
 }
 
 export function diagnosticAt(

@@ -10,7 +10,8 @@ type AjvClass = typeof AjvModule.default;
 const Ajv: AjvClass = (AjvModule as unknown as { default: AjvClass }).default ?? (AjvModule as unknown as AjvClass);
 
 /** Options shared by runtime compilation and the build-time standalone validators. */
-export const AJV_OPTIONS = { strict: true, allowUnionTypes: true } as const;
+// verbose: errors carry parentSchema, which lets an unknown key be answered with "did you mean".
+export const AJV_OPTIONS = { strict: true, allowUnionTypes: true, verbose: true } as const;
 
 /** Our own schemas only (applicant, rule, list): never a schema taken from a rule file. */
 export function makeAjv(allErrors: boolean) {

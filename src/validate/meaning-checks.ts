@@ -14,12 +14,14 @@ interface SchemaLike {
   definitions?: Record<string, SchemaLike>;
 }
 
-const CHECKS: Record<string, { ok: (v: string) => boolean; message: string }> = {
+// `syntax` mirrors the schema pattern: a value that fails it already has the schema's message.
+const CHECKS: Record<string, { syntax: RegExp; ok: (v: string) => boolean; message: string }> = {
   '#/definitions/date': {
+    syntax: /^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/,
     ok: isPlausibleDate,
     message: 'is not a plausible date (no such day, or outside the years 1900–2100)',
   },
-  '#/definitions/timezone': { ok: isIanaTimeZone, message: 'is not an IANA time zone (e.g. America/New_York)' },
+  '#/definitions/timezone': { syntax: /^[A-Za-z][A-Za-z0-9_+/-]{0,63}$/, ok: isIanaTimeZone, message: 'is not an IANA time zone (e.g. America/New_York)' },
 };
 
 export function meaningChecks(schema: SchemaLike, value: unknown): Diagnostic[] {
@@ -29,8 +31,8 @@ export function meaningChecks(schema: SchemaLike, value: unknown): Diagnostic[] 
     if (node.$ref) {
       const check = CHECKS[node.$ref];
       if (check) {
-        if (typeof v === 'string' && !check.ok(v)) {
-          out.push({ code: 'applicant-schema', severity: 'error', message: `${path}: ${JSON.stringify(v)} ${check.message}`, path: pointer });
+        if (typeof v === 'string' && check.syntax.test(v) && !check.ok(v)) {
+          out.push({ code: 'applicant-schema', severity: 'error', message: `${path}: ${check.message} (got ${JSON.stringify(v)})`, path: pointer });
         }
         return;
       }
