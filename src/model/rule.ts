@@ -35,13 +35,17 @@ export interface RuleCase {
 /** A rule as loaded from YAML, before compilation. */
 export interface RuleSpec {
   format?: number;
+  /** Lowest dprk-check version that understands this rule (e.g. an operator added later). */
+  minEngine?: string;
   id: string;
   title: string;
   family: Family;
   severity: Severity;
   status: RuleStatus;
   description: string;
+  /** Optional in the file (a lint warning when empty); the loader fills in [] so code can rely on it. */
   references: Reference[];
+  /** Optional in the file (lint warning), filled in as []. */
   falsepositives: string[];
   next: string;
   requires?: string[];
@@ -49,6 +53,7 @@ export interface RuleSpec {
   message?: string;
   replacedBy?: string;
   tags?: string[];
+  /** Optional in the file (lint warning when a kind is missing), filled in as empty lists. */
   cases: { match: RuleCase[]; nomatch: RuleCase[] };
 }
 
@@ -75,8 +80,10 @@ export type Evaluator = (facts: Facts) => EvidenceItem[] | null;
 export interface CompiledRule {
   spec: RuleSpec;
   source: SourcePosition;
-  /** Every field path the rule reads (for notEvaluated and docs). */
+  /** Field paths the rule reads, less the ones every applicant has (for notEvaluated). */
   fields: string[];
+  /** Every field path the rule reads, for `rules show`. */
+  reads?: string[];
   /** Paths that must all hold data for the rule to be meaningful; empty = any of `fields`. */
   requires: string[];
   /** Whether the record holds the data this rule needs (else it is reported as not evaluated). */
