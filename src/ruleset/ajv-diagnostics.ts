@@ -8,7 +8,12 @@ import { diagnosticAt, pointerToKeys, type YamlSource } from './yaml-source.js';
  * most specific ones so a typo shows as one line, not a schema dump.
  */
 export function ajvDiagnostics(src: YamlSource, errors: ErrorObject[], code: DiagnosticCode, ruleId?: string): Diagnostic[] {
-  const useful = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && e.keyword !== 'if');
+  const branches = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && e.keyword !== 'if');
+  // With oneOf [string, object], an object with a typo fails both branches; "must be string" is
+  // noise next to the object branch's own complaint at or below the same place.
+  const useful = branches.filter(
+    (e) => e.keyword !== 'type' || !branches.some((o) => o !== e && o.keyword !== 'type' && (o.instancePath === e.instancePath || o.instancePath.startsWith(`${e.instancePath}/`))),
+  );
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const e of useful.length ? useful : errors) {

@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Diagnostic, DiagnosticCode } from '../model/diagnostic.js';
 
 /** A parsed YAML file that can answer "where is the node at these keys?" for diagnostics. */
@@ -27,7 +27,7 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const errors: Diagnostic[] = doc.errors.map((e) => {
     const pos = lineCounter.linePos(e.pos[0]);
-    const what = e.code === 'DUPLICATE_KEY' ? `duplicate key '${text.slice(e.pos[0], e.pos[1]).split(/[:\n]/)[0]!.trim()}'` : `${e.code.toLowerCase().replace(/_/g, ' ')}: ${e.message.split('\n')[0]}`;
+    const what = e.code === 'DUPLICATE_KEY' ? `duplicate key '${text.slice(e.pos[0]).split(/[:\n]/)[0]!.trim()}'` : `${e.code.toLowerCase().replace(/_/g, ' ')}: ${e.message.split('\n')[0]}`;
     return { code: 'yaml-syntax', severity: 'error', file, line: pos.line, column: pos.col, message: `YAML ${what}`, hint: YAML_HINTS[e.code] };
   });
   let value: unknown;
@@ -58,12 +58,26 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   return { file, doc, lineCounter, value, errors };
 }
 
-/** Line and column of the node at `keys`, falling back to the nearest ancestor that exists. */
+/**
+ * Line and column of the entry at `keys`: the key itself when the last step is a mapping key (so an
+ * unknown or misspelt key is pointed at, not its value), else the node; falling back to the
+ * nearest ancestor that exists.
+ */
 export function positionOf(src: YamlSource, keys: Array<string | number>): { line: number; column: number } {
+  const last = keys[keys.length - 1];
+  if (typeof last === 'string') {
+    const parent = src.doc.getIn(keys.slice(0, -1), true);
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === last);
+      if (pair && isNode(pair.key) && pair.key.range) {
+        const pos = src.lineCounter.linePos(pair.key.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+  }
   for (let n = keys.length; n >= 0; n--) {
     const node = src.doc.getIn(keys.slice(0, n), true);
     if (isNode(node) && node.range) {
-      // For a missing key, point at the parent mapping; for a present key, at its value.
       const pos = src.lineCounter.linePos(node.range[0]);
       return { line: pos.line, column: pos.col };
     }
