@@ -13,7 +13,8 @@ export function describeCondition(node: unknown): string {
   return describe(node, false);
 }
 
-const COMPARED_AS: Record<Comparator, string> = {
+// Partial: a comparator added to the engine reads as 'as <name>' until it gets its own words.
+const COMPARED_AS: Partial<Record<Comparator, string>> = {
   text: 'as text, ignoring case and accents',
   exact: 'exactly',
   name: 'as names',
@@ -142,6 +143,6 @@ function leaf(node: Node, inScope: boolean): string {
     const shown = path(node.field as string, inScope);
     return node.exists ? `${shown} is present` : `${shown} is absent or empty`;
   }
-  const as = typeof node.as === 'string' && node.as in COMPARED_AS ? ` (compared ${COMPARED_AS[node.as as Comparator]})` : '';
+  const as = typeof node.as === 'string' ? ` (compared ${COMPARED_AS[node.as as Comparator] ?? `as ${node.as}`})` : '';
   return `${subject(node, inScope)} ${phrase(op, node[op], inScope)}${as}`;
 }

@@ -41,6 +41,8 @@ describe('describeCondition: one phrase per operator', () => {
     expect(describeCondition({ field: 'a[]', equals: 'x', as: 'company' })).toBe('one of a[] equals "x" (compared as company names)');
     expect(describeCondition({ field: 'a[]', equals: 'x', quantifier: 'all' })).toBe('every one of a[] equals "x"');
     expect(describeCondition({ field: 'a[]', equals: 'x', minMatches: 3 })).toBe('at least 3 of a[] equals "x"');
+    // A comparator added later reads by its name until it gets its own words.
+    expect(describeCondition({ field: 'a', equals: 'x', as: 'soundex' })).toBe('a equals "x" (compared as soundex)');
   });
 });
 
