@@ -50,7 +50,8 @@ export function blockingProblems(packs: LoadedPacks, io: CliIO): boolean {
   const errors = [...packs.configDiagnostics, ...packs.load.errors, ...packs.tuned.diagnostics].filter((d) => d.severity === 'error');
   if (errors.length === 0) return false;
   printDiagnostics(io, errors.map(withHint), false);
-  io.stderr.write('dprk-check: the rule packs or the configuration have errors; `dprk-check rules validate` shows them all.\n');
+  const inConfig = packs.config || packs.configDiagnostics.length ? ' (--no-config leaves the configuration out)' : '';
+  io.stderr.write(`dprk-check: the rule packs or the configuration have errors; \`dprk-check rules validate\` shows them all${inConfig}.\n`);
   return true;
 }
 

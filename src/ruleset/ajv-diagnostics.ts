@@ -26,6 +26,10 @@ export function ajvDiagnostics(src: YamlSource, errors: ErrorObject[], code: Dia
       const guess = closest(String(p.additionalProperty), allowed);
       hint = guess ? `did you mean '${guess}'?` : allowed.length ? `allowed here: ${allowed.join(', ')}` : undefined;
     }
+    if (e.keyword === 'enum' && typeof e.data === 'string') {
+      const guess = closest(e.data, (p.allowedValues as unknown[]).map(String));
+      if (guess) hint = `did you mean '${guess}'?`;
+    }
     const where = keys.length ? keys.join('.') : '(top level)';
     const message = `${where}: ${describeAjvError(e)}`;
     if (seen.has(message)) continue;

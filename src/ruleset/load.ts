@@ -1,19 +1,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
-import { basename, extname, relative } from 'node:path';
-import type { CompiledRule, RuleSpec } from '../model/rule.js';
+import { relative } from 'node:path';
+import type { CompiledRule } from '../model/rule.js';
 import type { ListAddition, NamedList } from '../model/list.js';
 import { DiagnosticsError, type Diagnostic } from '../model/diagnostic.js';
-import { derivedSchema } from '../enrich/index.js';
 import { packagePath } from '../util/package-root.js';
-import { readSchema, validatorFor } from '../validate/ajv.js';
-import { ajvDiagnostics } from './ajv-diagnostics.js';
-import { compileRule } from './compile-rule.js';
+import { compileSource } from './compile-source.js';
 import { discoverRuleFiles } from './discover.js';
 import { versionProblem } from './engine-version.js';
-import type { SchemaNode } from './field-schema.js';
-import { lintRule, lintRuleSet } from './lint-rule.js';
 import { addListEntries } from './list-additions.js';
+import { lintRuleSet } from './lint-rule.js';
 import { loadList } from './load-list.js';
 import { diagnosticAt, MAX_RULE_FILE_BYTES, parseYamlSource, type YamlSource } from './yaml-source.js';
 
@@ -49,15 +45,7 @@ export interface LoadResult {
 
 export const BUILTIN_RULES_DIR = packagePath('rules');
 
-let cachedSchema: SchemaNode | undefined;
-/** The applicant schema with `derived` added: the only fields a rule may name. */
-export function ruleFieldSchema(): SchemaNode {
-  if (!cachedSchema) {
-    const base = readSchema('applicant.schema.json') as SchemaNode;
-    cachedSchema = { ...base, properties: { ...base.properties, derived: derivedSchema() } };
-  }
-  return cachedSchema;
-}
+export { ruleFieldSchema } from './rule-field-schema.js';
 
 /** How a rule file is named in messages: relative to cwd when inside it. */
 export function displayPath(file: string, cwd: string | undefined): string {
@@ -159,38 +147,6 @@ export function collectRuleSet(options: LoadOptions = {}): LoadResult {
   }
   lint.push(...lintRuleSet(rules, new Map([...byId].map(([id, v]) => [id, v.src]))));
   return { ruleSet: { rules, lists, version: hash.digest('hex').slice(0, 12), warnings, lint, files }, errors };
-}
-
-/** Schema-check, normalise, lint and compile one rule file. */
-function compileSource(src: YamlSource, lists: Map<string, NamedList>, errors: Diagnostic[], lint: Diagnostic[]): CompiledRule | undefined {
-  const value = src.value as Record<string, unknown>;
-  const ruleId = typeof value.id === 'string' ? value.id : undefined;
-  const validate = validatorFor('rule.schema.json', true);
-  if (!validate(value)) {
-    errors.push(...ajvDiagnostics(src, validate.errors ?? [], 'rule-schema', ruleId));
-    return undefined;
-  }
-  const spec = value as unknown as RuleSpec;
-  const before = errors.length;
-  // Folded YAML (>) leaves a trailing newline; reports should not.
-  spec.description = spec.description.trim();
-  spec.next = spec.next.trim();
-  spec.references ??= [];
-  spec.falsepositives ??= [];
-  spec.cases = { match: spec.cases?.match ?? [], nomatch: spec.cases?.nomatch ?? [] };
-  const stem = basename(src.file, extname(src.file));
-  const slug = spec.id.slice(spec.id.indexOf('.') + 1);
-  const familyOfId = spec.id.slice(0, spec.id.indexOf('.'));
-  if (stem !== slug) {
-    errors.push(diagnosticAt(src, ['id'], 'rule-id-mismatch', `file name '${stem}' does not match rule id '${spec.id}'`, { ruleId, hint: `rename the file to ${slug}${extname(src.file)}, or change the id to ${familyOfId}.${stem}` }));
-  }
-  if (familyOfId !== spec.family) {
-    errors.push(diagnosticAt(src, ['family'], 'rule-id-mismatch', `rule id '${spec.id}' starts with '${familyOfId}' but family is '${spec.family}'`, { ruleId, hint: `set family: ${familyOfId}, or start the id with '${spec.family}.'` }));
-  }
-  lint.push(...lintRule(spec, src));
-  const { rule, diagnostics } = compileRule(spec, src, ruleFieldSchema(), lists);
-  errors.push(...diagnostics);
-  return errors.length === before ? rule : undefined;
 }
 
 /** Load for running: any error throws a DiagnosticsError carrying every problem (the CLI exits 2). */

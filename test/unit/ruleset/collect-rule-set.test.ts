@@ -177,3 +177,15 @@ describe('format and engine versions', () => {
     expect(load(root).errors[0]!.message).toContain('minEngine');
   });
 });
+
+describe('one run shows every problem', () => {
+  test('a rule with schema errors still has its condition checked', () => {
+    const root = tempTree({
+      'network/x.yaml': yaml(phoneRule('x', '+850', { severity: 'hihg', match: { all: [{ field: 'derived.sessions[].hostng', equals: true }, { field: 'contact.emails[]', regex: '^(\\w+\\s?)*$' }] } })),
+    });
+    const { errors } = load(root);
+    expect(errors.map((e) => e.code)).toEqual(['rule-schema', 'rule-unknown-field', 'rule-unsafe-regex']);
+    expect(errors[0]!.hint).toBe("did you mean 'high'?");
+    expect(errors[1]!.hint).toBe("did you mean 'derived.sessions[].hosting'?");
+  });
+});
