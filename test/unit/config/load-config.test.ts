@@ -98,3 +98,13 @@ test('list entries in the configuration take the same shape as in list files', (
   const read = (n: string) => JSON.parse(readFileSync(join('schemas', n), 'utf8'));
   expect(read('config.schema.json').definitions.listEntry).toEqual(read('list.schema.json').properties.entries.items);
 });
+
+describe('hostile configuration files', () => {
+  test('an alias bomb and an oversized file are refused like rule files', () => {
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (const [n, p] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e']]) lines.push(`${n}: &${n} [${Array(9).fill(`*${p}`).join(',')}]`);
+    expect(inDir(lines.join('\n')).result.diagnostics[0]!.message).toContain('billion laughs');
+    const big = inDir(`# ${'x'.repeat(1_100_000)}\n`).result.diagnostics[0]!;
+    expect(big.message).toMatch(/^configuration file is \d+ bytes; the limit is 1000000$/);
+  });
+});
