@@ -9,7 +9,7 @@ import { ajvDiagnostics } from '../ruleset/ajv-diagnostics.js';
 import { closest } from '../ruleset/field-schema.js';
 import { displayPath } from '../ruleset/load.js';
 import { diagnosticAt, MAX_RULE_FILE_BYTES, parseYamlSource, positionOf, type YamlSource } from '../ruleset/yaml-source.js';
-import { validatorFor } from '../validate/ajv.js';
+import { readSchema, validatorFor } from '../validate/ajv.js';
 import { CONFIG_FILES, type ConfigDefaults, type DprkConfig, type ExceptionSpec } from './config.js';
 
 export interface ConfigRequest {
@@ -63,7 +63,7 @@ export function loadConfig(req: ConfigRequest): ConfigLoad {
   const value = src.value ?? {};
   src.value = value;
   const validate = validatorFor('config.schema.json', true);
-  if (!validate(value)) return { diagnostics: ajvDiagnostics(src, validate.errors ?? [], 'config-invalid') };
+  if (!validate(value)) return { diagnostics: ajvDiagnostics(src, validate.errors ?? [], 'config-invalid', undefined, readSchema('config.schema.json')) };
   return build(file, shown, src, value as Raw);
 }
 

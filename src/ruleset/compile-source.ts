@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { NamedList } from '../model/list.js';
 import type { CompiledRule, RuleSpec } from '../model/rule.js';
-import { validatorFor } from '../validate/ajv.js';
+import { readSchema, validatorFor } from '../validate/ajv.js';
 import { ajvDiagnostics } from './ajv-diagnostics.js';
 import { compileCondition } from './compile-condition.js';
 import { compileRule } from './compile-rule.js';
@@ -19,7 +19,7 @@ export function compileSource(src: YamlSource, lists: Map<string, NamedList>, er
   const match = value.match;
   const validate = validatorFor('rule.schema.json', true);
   if (!validate(value)) {
-    errors.push(...ajvDiagnostics(src, validate.errors ?? [], 'rule-schema', ruleId));
+    errors.push(...ajvDiagnostics(src, validate.errors ?? [], 'rule-schema', ruleId, readSchema('rule.schema.json')));
     // The condition is still checked, so one run shows its problems beside the schema's.
     if (isObj(match)) {
       const schemaRoot = ruleFieldSchema();

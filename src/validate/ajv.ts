@@ -15,8 +15,7 @@ const EMAIL_ISH = /^[^\s@]{1,128}@[^\s@]{1,255}$/;
  * Formats are plain functions, so no user text is compiled into code.
  */
 export function makeAjv(allErrors: boolean) {
-  // verbose: errors carry their parentSchema, which is how a misspelt key gets a "did you mean".
-  const ajv = new Ajv({ allErrors, strict: true, allowUnionTypes: true, verbose: true });
+  const ajv = new Ajv({ allErrors, strict: true, allowUnionTypes: true });
   ajv.addFormat('plausible-date', { type: 'string', validate: isPlausibleDate });
   ajv.addFormat('iana-timezone', { type: 'string', validate: isIanaTimeZone });
   ajv.addFormat('email-ish', { type: 'string', validate: (s: string) => EMAIL_ISH.test(s) });
