@@ -80,10 +80,8 @@ export type Evaluator = (facts: Facts) => EvidenceItem[] | null;
 export interface CompiledRule {
   spec: RuleSpec;
   source: SourcePosition;
-  /** Field paths the rule reads, less the ones every applicant has (for notEvaluated). */
+  /** Every field path the rule reads (for notEvaluated and docs). */
   fields: string[];
-  /** Every field path the rule reads, for `rules show`. */
-  reads?: string[];
   /** Paths that must all hold data for the rule to be meaningful; empty = any of `fields`. */
   requires: string[];
   /** Whether the record holds the data this rule needs (else it is reported as not evaluated). */

@@ -6,6 +6,7 @@ import type { CompiledRule } from '../model/rule.js';
 import { closest } from '../ruleset/field-schema.js';
 import { score, SEVERITY_WEIGHT } from '../score/score.js';
 import { describeCondition } from './describe-condition.js';
+import { fieldsRead } from './fields-read.js';
 import { blockingProblems, ruleRows } from './list.js';
 import { loadPacks, type PackRequest } from './load-packs.js';
 
@@ -50,7 +51,7 @@ export function runShow(id: string, opts: ShowOptions, io: CliIO): number {
   const condition = describeCondition(rule.spec.match);
   if (opts.format === 'json') {
     const { cases, match, ...meta } = rule.spec;
-    io.stdout.write(`${JSON.stringify({ ...meta, ...row, source: row.source, condition, match, fields: rule.reads ?? rule.fields, weight: SEVERITY_WEIGHT[row.severity], exceptions: exceptions.map((e) => e.id), cases }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ ...meta, ...row, source: row.source, condition, match, fields: fieldsRead(rule.spec.match), weight: SEVERITY_WEIGHT[row.severity], exceptions: exceptions.map((e) => e.id), cases }, null, 2)}\n`);
     return EXIT.OK;
   }
   io.stdout.write(showText(rule, row, condition, exceptions.map((e) => `${e.id} (${e.source.file}:${e.source.line}): ${e.reason}`)));
@@ -64,7 +65,7 @@ function showText(rule: CompiledRule, row: ReturnType<typeof ruleRows>[number], 
   if (row.fileSeverity) out.push(`              (the rule file says ${row.fileSeverity}; the configuration sets ${row.severity})`);
   if (row.disabledBy) out.push(`  disabled:   by the configuration (${row.disabledBy}): it does not run`);
   out.push('', 'Description', wrap(s.description, '  '), '', 'Matches when', wrap(condition, '  '));
-  out.push('', 'Fields used', wrap((rule.reads ?? rule.fields).join(', ') || '(none)', '  '));
+  out.push('', 'Fields used', wrap(fieldsRead(s.match).join(', ') || '(none)', '  '));
   if (rule.requires.length) out.push(`  evaluated only when all of these hold data: ${rule.requires.join(', ')}`);
   out.push('', 'References');
   out.push(...(s.references.length ? s.references.map((r) => `  - ${[r.title, r.date, r.url].filter(Boolean).join(' — ')}`) : ['  (none)']));

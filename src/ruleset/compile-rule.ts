@@ -66,7 +66,6 @@ export function compileRule(
       spec,
       source: { file: src.file, line: start.line ?? 1, column: start.column ?? 1 },
       fields: [...fields].filter((f) => !ALWAYS_PRESENT.has(f)),
-      reads: [...fields],
       requires,
       hasData,
       evaluate: (facts) => evaluate(facts, facts, ''),

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { describeCondition } from '../../../src/rules-cli/describe-condition.js';
+import { fieldsRead } from '../../../src/rules-cli/fields-read.js';
 
 const leaf = (op: string, operand: unknown, extra: Record<string, unknown> = {}) => describeCondition({ field: 'x.y', [op]: operand, ...extra });
 
@@ -66,5 +67,32 @@ describe('describeCondition: structure', () => {
   test('a node it does not know is said to be unrecognised, never thrown on', () => {
     expect(describeCondition(42)).toBe('(unrecognised condition)');
     expect(describeCondition({ weird: 1 })).toBe('(unrecognised condition)');
+  });
+});
+
+describe('fieldsRead', () => {
+  test('leaf fields, scope paths and operand paths, absolute, once each', () => {
+    expect(
+      fieldsRead({
+        all: [
+          { some: 'identity.documents[]', where: { field: 'nameOnDocument', differsFrom: ['$.name.full', '$.name.aliases[]'], as: 'name' } },
+          { field: 'payroll.changes[].at', within: { days: 30, of: { field: 'payroll.startDate' } } },
+          { not: { field: 'dateOfBirth', ageAt: { at: { field: 'appliedAt' }, lt: 18 } } },
+          { field: 'payroll.bank.country', equals: { field: 'claimedLocation.country' } },
+          { field: 'name.full', exists: true },
+        ],
+      }),
+    ).toEqual([
+      'identity.documents[]',
+      'identity.documents[].nameOnDocument',
+      'name.full',
+      'name.aliases[]',
+      'payroll.changes[].at',
+      'payroll.startDate',
+      'dateOfBirth',
+      'appliedAt',
+      'payroll.bank.country',
+      'claimedLocation.country',
+    ]);
   });
 });
