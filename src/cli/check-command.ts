@@ -26,8 +26,6 @@ export interface CheckOptions {
   builtinRules: boolean;
   strict: boolean;
   color?: boolean;
-  /** Mask PII in evidence; set by the configuration's defaults.redact (formats read it). */
-  redact?: boolean;
   /** The .dprk-check.yaml in effect (its rule packs are already in `rules`). */
   config?: DprkConfig;
 }
@@ -70,6 +68,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
     if (outcome.ok) applicants.push(outcome.result);
     else errors.push(outcome.error);
   }
+  printDiagnostics(io, unusedExceptions(tuned.exceptions, applicants), useColor(opts.color, io.env, io.stderr.isTTY));
   const report = buildReport(applicants, errors, [], {
     version: toolVersion(),
     rulesVersion: tuned.version,
@@ -77,7 +76,6 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
     failOn: opts.failOn,
     generatedAt: (io.now?.() ?? new Date()).toISOString(),
   });
-  printDiagnostics(io, unusedExceptions(tuned.exceptions, report.applicants), useColor(opts.color, io.env, io.stderr.isTTY));
   const toFile = opts.output !== undefined;
   const color = opts.format === 'text' && !toFile && useColor(opts.color, io.env, io.stdout.isTTY);
   const text = FORMATS[opts.format].format(report, { color, rulesCount: rules.length, width: io.stdout.columns });

@@ -7,7 +7,7 @@ import { FAIL_ON } from '../model/levels.js';
 import { toolVersion } from '../util/package-root.js';
 import { readSchema } from '../validate/ajv.js';
 import { derivedSchema } from '../enrich/index.js';
-import { applyConfig } from '../config/cli-config.js';
+import { configHook, type ConfigState } from '../config/cli-config.js';
 import { addRulesCommand } from '../rules-cli/command.js';
 
 const EXAMPLES = `
@@ -33,6 +33,8 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
   const program = new Command('dprk-check');
   // Root options stop at a subcommand's name, so `rules list --format json` is the subcommand's.
   program.enablePositionalOptions();
+  const configState: ConfigState = {};
+  program.hook('preAction', configHook(io, configState));
   program
     .description("Screen job applicants for the red flags of North Korea's remote IT-worker scheme: inconsistencies and concrete links, never origin.")
     .version(toolVersion(), '-V, --version')
@@ -50,13 +52,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run dprk-check --help for usage)')
-    .action(async (files: string[], raw, cmd: Command) => {
-      const configured = applyConfig(raw, (key) => cmd.getOptionValueSource(key), io);
-      if (configured.exit !== undefined) {
-        result.code = configured.exit;
-        return;
-      }
-      const opts = configured.opts;
+    .action(async (files: string[], opts) => {
       result.code = await runCheck(files, {
         format: opts.format,
         output: opts.output,
@@ -65,8 +61,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
         builtinRules: opts.builtinRules,
         strict: opts.strict,
         color: opts.color,
-        redact: opts.redact as boolean | undefined,
-        config: configured.config,
+        config: configState.config,
       }, io);
     });
 

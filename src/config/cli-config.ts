@@ -1,3 +1,4 @@
+import { CommanderError, type Command } from 'commander';
 import type { CliIO } from '../cli/io.js';
 import { useColor } from '../cli/io.js';
 import { EXIT } from '../cli/exit-codes.js';
@@ -6,48 +7,53 @@ import type { DprkConfig } from './config.js';
 import { loadConfig } from './load-config.js';
 import { printEffectiveConfig } from './print-config.js';
 
-/** The root command's options as commander hands them over (only the keys read here are typed). */
-export interface RawCheckOptions {
-  rules?: string[];
-  builtinRules?: boolean;
-  color?: boolean;
-  /** --config FILE (string), --no-config (false), or neither (undefined). */
-  config?: string | false;
-  printConfig?: boolean;
-  [key: string]: unknown;
-}
-
-/** Where commander got an option's value: 'cli', 'default', 'env', … */
-export type OptionSource = (key: string) => string | undefined;
-
 /** Options the configuration's `defaults:` may set; a flag given on the command line wins. */
 export const CONFIGURABLE = ['failOn', 'format', 'strict', 'redact'] as const;
 
-export type Configured<T> = { exit: number } | { exit?: undefined; opts: T; config?: DprkConfig };
+/** Filled in by the hook for the check action to read. */
+export interface ConfigState {
+  config?: DprkConfig;
+}
 
 /**
- * Find and load the configuration, merge its defaults and rule packs into the command-line
- * options, and handle --print-config. Returns an exit code when the run must stop here.
+ * A commander preAction hook for the root command (the check): find and load the configuration,
+ * set its defaults as option values with source 'config' (so a flag on the command line still
+ * wins), add its rule packs to --rules, and handle --print-config. Stopping the run (bad
+ * configuration, or --print-config done) is a CommanderError, which `run` turns into the exit code.
  */
-export function applyConfig<T extends RawCheckOptions>(raw: T, sourceOf: OptionSource, io: CliIO): Configured<T> {
-  const color = useColor(raw.color, io.env, io.stderr.isTTY);
-  const load = loadConfig({ cwd: io.cwd, file: typeof raw.config === 'string' ? raw.config : undefined, disabled: raw.config === false });
-  if (load.diagnostics.length) printDiagnostics(io, load.diagnostics, color);
-  if (!load.config && load.diagnostics.some((d) => d.severity === 'error')) {
-    io.stderr.write('dprk-check: the configuration file has errors; nothing was checked.\n');
-    return { exit: EXIT.ERROR };
-  }
-  const config = load.config;
-  const opts: T = { ...raw, rules: [...(raw.rules ?? []), ...(config?.rules ?? [])] };
-  const sources: Record<string, string> = {};
-  for (const key of CONFIGURABLE) {
-    const fromCli = sourceOf(key) === 'cli';
-    const value = config?.defaults[key];
-    if (!fromCli && value !== undefined) (opts as Record<string, unknown>)[key] = value;
-    sources[key] = fromCli ? 'command line' : value !== undefined ? config!.shown : 'built-in default';
-  }
-  if (raw.printConfig) {
-    return { exit: printEffectiveConfig(io, { opts, config, sources, request: raw.config, color }) };
-  }
-  return { opts, config };
+export function configHook(io: CliIO, state: ConfigState) {
+  return (root: Command, actionCommand: Command): void => {
+    if (actionCommand !== root) return;
+    const given = root.opts() as Record<string, unknown>;
+    const color = useColor(given.color as boolean | undefined, io.env, io.stderr.isTTY);
+    const request = given.config as string | false | undefined;
+    const load = loadConfig({ cwd: io.cwd, file: typeof request === 'string' ? request : undefined, disabled: request === false });
+    if (load.diagnostics.length) printDiagnostics(io, load.diagnostics, color);
+    if (!load.config && load.diagnostics.some((d) => d.severity === 'error')) {
+      io.stderr.write('dprk-check: the configuration file has errors; nothing was checked.\n');
+      throw new CommanderError(EXIT.ERROR, 'dprk-check.config', 'configuration file has errors');
+    }
+    const config = load.config;
+    state.config = config;
+    const sources: Record<string, string> = {};
+    for (const key of CONFIGURABLE) {
+      const fromCli = root.getOptionValueSource(key) === 'cli';
+      const value = config?.defaults[key];
+      if (!fromCli && value !== undefined) root.setOptionValueWithSource(key, asOptionValue(value, given[key]), 'config');
+      sources[key] = fromCli ? 'command line' : value !== undefined ? config!.shown : 'built-in default';
+    }
+    if (config?.rules.length) {
+      root.setOptionValueWithSource('rules', [...((given.rules as string[] | undefined) ?? []), ...config.rules], root.getOptionValueSource('rules') ?? 'default');
+    }
+    if (given.printConfig) {
+      const code = printEffectiveConfig(io, { opts: root.opts(), config, sources, request, color });
+      throw new CommanderError(code, 'dprk-check.printConfig', '');
+    }
+  };
+}
+
+/** A configured format may be one name or a list; the option takes whichever shape it already has. */
+function asOptionValue(value: unknown, current: unknown): unknown {
+  if (!Array.isArray(value)) return Array.isArray(current) ? [value] : value;
+  return Array.isArray(current) || current === undefined ? value : value[0];
 }

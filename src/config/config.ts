@@ -20,7 +20,8 @@ export interface ExceptionSpec {
 
 export interface ConfigDefaults {
   failOn?: FailOn;
-  format?: string;
+  /** One format, or several (NAME or NAME:FILE), as the -f option takes them. */
+  format?: string | string[];
   strict?: boolean;
   redact?: boolean;
 }

@@ -91,10 +91,14 @@ function build(file: string, shown: string, src: YamlSource, raw: Raw): ConfigLo
   }));
 
   const defaults = raw.defaults ?? {};
-  if (defaults.format !== undefined && !(FORMAT_NAMES as string[]).includes(defaults.format)) {
-    const guess = closest(defaults.format, FORMAT_NAMES);
-    diagnostics.push(diagnosticAt(src, ['defaults', 'format'], 'config-invalid', `defaults.format: unknown format '${defaults.format}'`, { hint: guess ? `did you mean '${guess}'?` : `formats: ${FORMAT_NAMES.join(', ')}` }));
-  }
+  const formats = defaults.format === undefined ? [] : Array.isArray(defaults.format) ? defaults.format : [defaults.format];
+  formats.forEach((f, i) => {
+    const name = f.split(':')[0]!;
+    if ((FORMAT_NAMES as string[]).includes(name)) return;
+    const guess = closest(name, FORMAT_NAMES);
+    const keys = Array.isArray(defaults.format) ? ['defaults', 'format', i] : ['defaults', 'format'];
+    diagnostics.push(diagnosticAt(src, keys, 'config-invalid', `defaults.format: unknown format '${name}'`, { hint: guess ? `did you mean '${guess}'?` : `formats: ${FORMAT_NAMES.join(', ')}` }));
+  });
   if (diagnostics.length) return { diagnostics };
   return {
     config: {

@@ -6,11 +6,12 @@ import { printDiagnostics } from '../cli/print-diagnostics.js';
 import { BUILTIN_RULES_DIR, collectRuleSet, displayPath } from '../ruleset/load.js';
 import { toolVersion } from '../util/package-root.js';
 import { CONFIG_FILES, type DprkConfig } from './config.js';
-import { CONFIGURABLE, type RawCheckOptions } from './cli-config.js';
+import { CONFIGURABLE } from './cli-config.js';
 import { tuneRuleSet } from './tune-rules.js';
 
 export interface EffectiveState {
-  opts: RawCheckOptions;
+  /** The root command's options after the configuration was applied. */
+  opts: { rules?: string[]; builtinRules?: boolean; [key: string]: unknown };
   config?: DprkConfig;
   /** Where each configurable option's value came from. */
   sources: Record<string, string>;
@@ -49,7 +50,7 @@ export function printEffectiveConfig(io: CliIO, state: EffectiveState): number {
     }));
   }
   if (config?.lists.length) out.lists = Object.fromEntries(config.lists.map((l) => [l.list, `${l.entries.length} entr${l.entries.length === 1 ? 'y' : 'ies'} added`]));
-  out.defaults = Object.fromEntries(CONFIGURABLE.map((k) => [k, opts[k] ?? false]));
+  out.defaults = Object.fromEntries(CONFIGURABLE.map((k) => [k, opts[k] ?? '(not set)']));
 
   const doc = new Document(out);
   const where = config
