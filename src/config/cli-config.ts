@@ -39,7 +39,7 @@ export function configHook(io: CliIO, state: ConfigState) {
     for (const key of CONFIGURABLE) {
       const fromCli = root.getOptionValueSource(key) === 'cli';
       const value = config?.defaults[key];
-      if (!fromCli && value !== undefined) root.setOptionValueWithSource(key, asOptionValue(value, given[key]), 'config');
+      if (!fromCli && value !== undefined) root.setOptionValueWithSource(key, key === 'format' ? formatValue(value, given[key]) : value, 'config');
       sources[key] = fromCli ? 'command line' : value !== undefined ? config!.shown : 'built-in default';
     }
     if (config?.rules.length) {
@@ -52,8 +52,11 @@ export function configHook(io: CliIO, state: ConfigState) {
   };
 }
 
-/** A configured format may be one name or a list; the option takes whichever shape it already has. */
-function asOptionValue(value: unknown, current: unknown): unknown {
-  if (!Array.isArray(value)) return Array.isArray(current) ? [value] : value;
-  return Array.isArray(current) || current === undefined ? value : value[0];
+/**
+ * A configured format may be one name or a list. The option is a single name where the CLI takes
+ * one (it then has a default), and a list where -f is repeatable (no default: undefined).
+ */
+function formatValue(value: unknown, current: unknown): unknown {
+  const list = Array.isArray(value) ? value : [value];
+  return typeof current === 'string' ? list[0] : list;
 }

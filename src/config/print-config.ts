@@ -50,7 +50,8 @@ export function printEffectiveConfig(io: CliIO, state: EffectiveState): number {
     }));
   }
   if (config?.lists.length) out.lists = Object.fromEntries(config.lists.map((l) => [l.list, `${l.entries.length} entr${l.entries.length === 1 ? 'y' : 'ies'} added`]));
-  out.defaults = Object.fromEntries(CONFIGURABLE.map((k) => [k, opts[k] ?? '(not set)']));
+  // One scalar per default, so each can carry where it came from as a comment.
+  out.defaults = Object.fromEntries(CONFIGURABLE.map((k) => [k, Array.isArray(opts[k]) ? (opts[k] as unknown[]).join(', ') : (opts[k] ?? '(not set)')]));
 
   const doc = new Document(out);
   const where = config
