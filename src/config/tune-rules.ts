@@ -83,6 +83,9 @@ export function tuneRuleSet(ruleSet: RuleSet, config?: DprkConfig): TunedRules {
 
   const compiled = compileExceptions(config, ruleSet);
   diagnostics.push(...compiled.diagnostics);
+  // Only what changes results marks the version (list entries are already in the rule-set hash).
+  const changes = config.disable.length || Object.keys(config.severity).length || config.exceptions.length;
   const hash = createHash('sha256').update(JSON.stringify([config.disable, config.severity, config.exceptions.map((e) => [e.id, e.rule, e.when])])).digest('hex').slice(0, 6);
-  return { rules, disabled, overridden, exceptions: compiled.exceptions, version: `${ruleSet.version}+config.${hash}`, diagnostics };
+  const version = changes ? `${ruleSet.version}+config.${hash}` : ruleSet.version;
+  return { rules, disabled, overridden, exceptions: compiled.exceptions, version, diagnostics };
 }

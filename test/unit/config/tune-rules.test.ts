@@ -78,6 +78,9 @@ describe('tuneRuleSet', () => {
     const b = tune('disable: [network.cn-phone]\n').tuned.version;
     expect(a).not.toBe(b);
     expect(a).toMatch(/^[0-9a-f]{12}\+config\.[0-9a-f]{6}$/);
+    // Defaults alone do not change what is flagged, so they leave the version alone.
+    const { tuned, ruleSet } = tune('defaults: { failOn: low }\n');
+    expect(tuned.version).toBe(ruleSet.version);
   });
 });
 
