@@ -1,4 +1,5 @@
-import { isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { visit } from 'yaml';
 import type { Diagnostic, DiagnosticCode } from '../model/diagnostic.js';
 
 /** A parsed YAML file that can answer "where is the node at these keys?" for diagnostics. */
