@@ -1,6 +1,5 @@
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Diagnostic, DiagnosticCode } from '../model/diagnostic.js';
-// Separate from the line above so this file merges cleanly with main's changes to it.
 import { visit } from 'yaml';
 
 /** A parsed YAML file that can answer "where is the node at these keys?" for diagnostics. */
