@@ -8,7 +8,7 @@ import { FORMAT_NAMES } from '../formats/index.js';
 import { ajvDiagnostics } from '../ruleset/ajv-diagnostics.js';
 import { closest } from '../ruleset/field-schema.js';
 import { displayPath } from '../ruleset/load.js';
-import { diagnosticAt, MAX_RULE_FILE_BYTES, parseYamlSource, positionOf, type YamlSource } from '../ruleset/yaml-source.js';
+import { diagnosticAt, keyPositionOf, MAX_RULE_FILE_BYTES, parseYamlSource, positionOf, type YamlSource } from '../ruleset/yaml-source.js';
 import { readSchema, validatorFor } from '../validate/ajv.js';
 import { CONFIG_FILES, type ConfigDefaults, type DprkConfig, type ExceptionSpec } from './config.js';
 
@@ -86,7 +86,7 @@ function build(file: string, shown: string, src: YamlSource, raw: Raw): ConfigLo
   const lists: ListAddition[] = Object.entries(raw.lists ?? {}).map(([list, entries]) => ({
     list,
     entries: entries.map((e) => (typeof e === 'string' ? { value: e, aliases: [] } : { ...e, aliases: e.aliases ?? [] })),
-    source: pos(['lists', list]),
+    source: { file: shown, ...keyPositionOf(src, ['lists', list]) },
     entrySources: entries.map((_, i) => pos(['lists', list, i])),
   }));
 

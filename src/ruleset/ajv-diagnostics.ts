@@ -1,7 +1,7 @@
 import type { Diagnostic, DiagnosticCode } from '../model/diagnostic.js';
 import { describeAjvError, type ErrorObject } from '../validate/ajv.js';
 import { closest } from './field-schema.js';
-import { diagnosticAt, pointerToKeys, type YamlSource } from './yaml-source.js';
+import { diagnosticAt, keyPositionOf, pointerToKeys, type YamlSource } from './yaml-source.js';
 
 /** The schema node an error's schemaPath points into (its parent keyword's object). */
 function schemaAt(root: Record<string, unknown> | undefined, schemaPath: string): Record<string, unknown> | undefined {
@@ -48,7 +48,10 @@ export function ajvDiagnostics(src: YamlSource, errors: ErrorObject[], code: Dia
     const message = `${where}: ${describeAjvError(e)}`;
     if (seen.has(message)) continue;
     seen.add(message);
-    out.push(diagnosticAt(src, keys, code, message, { ruleId, hint, path: e.instancePath || '/' }));
+    const d = diagnosticAt(src, keys, code, message, { ruleId, hint, path: e.instancePath || '/' });
+    // An unknown key is best shown where the key is written, not at its (possibly next-line) value.
+    if (e.keyword === 'additionalProperties') Object.assign(d, keyPositionOf(src, keys));
+    out.push(d);
   }
   return out;
 }

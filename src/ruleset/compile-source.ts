@@ -44,7 +44,7 @@ export function compileSource(src: YamlSource, lists: Map<string, NamedList>, er
   const slug = spec.id.slice(spec.id.indexOf('.') + 1);
   const familyOfId = spec.id.slice(0, spec.id.indexOf('.'));
   if (stem !== slug) {
-    errors.push(diagnosticAt(src, ['id'], 'rule-id-mismatch', `file name '${stem}' does not match rule id '${spec.id}'`, { ruleId, hint: `rename the file to ${slug}${extname(src.file)}, or change the id to ${familyOfId}.${stem}` }));
+    errors.push(diagnosticAt(src, ['id'], 'rule-id-mismatch', `file name '${stem}' does not match rule id '${spec.id}'`, { ruleId, hint: `rename the file to ${slug}${extname(src.file)}` }));
   }
   if (familyOfId !== spec.family) {
     errors.push(diagnosticAt(src, ['family'], 'rule-id-mismatch', `rule id '${spec.id}' starts with '${familyOfId}' but family is '${spec.family}'`, { ruleId, hint: `set family: ${familyOfId}, or start the id with '${spec.family}.'` }));

@@ -3,7 +3,7 @@ import type { CompiledRule, RuleSpec } from '../model/rule.js';
 import { validateApplicant } from '../validate/validate-applicant.js';
 import { closest } from './field-schema.js';
 import { caseApplicant } from './run-cases.js';
-import { diagnosticAt, pointerToKeys, type YamlSource } from './yaml-source.js';
+import { diagnosticAt, keyPositionOf, pointerToKeys, type YamlSource } from './yaml-source.js';
 
 /**
  * Rule-quality checks. These never stop `check` from running the rule (it is safe and means what
@@ -49,13 +49,13 @@ function lintCases(spec: RuleSpec, src: YamlSource): Diagnostic[] {
       const v = validateApplicant(caseApplicant({ spec }, c, i));
       for (const e of [...v.errors, ...v.warnings]) {
         const keys = ['cases', kind, i, 'applicant', ...pointerToKeys(e.path ?? '')];
-        out.push(
-          diagnosticAt(src, keys, 'rule-case-invalid', `case '${c.name}': ${e.message}`, {
-            ruleId: spec.id,
-            severity: 'warning',
-            hint: e.hint ?? 'fix the case applicant so it is a valid applicant record (`dprk-check schema` prints the model)',
-          }),
-        );
+        const d = diagnosticAt(src, keys, 'rule-case-invalid', `case '${c.name}': ${e.message}`, {
+          ruleId: spec.id,
+          severity: 'warning',
+          hint: e.hint ?? 'fix the case applicant so it is a valid applicant record (`dprk-check schema` prints the model)',
+        });
+        if (e.code === 'applicant-unknown-field') Object.assign(d, keyPositionOf(src, keys));
+        out.push(d);
       }
     });
   }

@@ -51,7 +51,7 @@ export function parseYamlSource(file: string, text: string): YamlSource {
         file,
         line: where.line,
         column: where.col,
-        message: bomb ? `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} uses of an *alias): refused as a possible "billion laughs" file` : `YAML could not be expanded: ${message}`,
+        message: `YAML could not be expanded: ${bomb ? `aliases expand too far (more than ${MAX_ALIAS_COUNT} uses of an *alias); refused as a possible "billion laughs" file` : message}`,
         hint: bomb ? 'write the values out, or use anchors (&name) and aliases (*name) sparingly' : 'define each &anchor before the *alias that uses it',
       });
     }
@@ -59,31 +59,31 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   return { file, doc, lineCounter, value, errors };
 }
 
-/**
- * Line and column of the entry at `keys`: the key itself when the last step is a mapping key (so an
- * unknown or misspelt key is pointed at, not its value), else the node; falling back to the
- * nearest ancestor that exists.
- */
+/** Line and column of the node at `keys`, falling back to the nearest ancestor that exists. */
 export function positionOf(src: YamlSource, keys: Array<string | number>): { line: number; column: number } {
-  const last = keys[keys.length - 1];
-  if (typeof last === 'string') {
-    const parent = src.doc.getIn(keys.slice(0, -1), true);
-    if (isMap(parent)) {
-      const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === last);
-      if (pair && isNode(pair.key) && pair.key.range) {
-        const pos = src.lineCounter.linePos(pair.key.range[0]);
-        return { line: pos.line, column: pos.col };
-      }
-    }
-  }
   for (let n = keys.length; n >= 0; n--) {
     const node = src.doc.getIn(keys.slice(0, n), true);
     if (isNode(node) && node.range) {
+      // For a missing key, point at the parent mapping; for a present key, at its value.
       const pos = src.lineCounter.linePos(node.range[0]);
       return { line: pos.line, column: pos.col };
     }
   }
   return { line: 1, column: 1 };
+}
+
+/** Line and column of the key itself (not its value) for the last of `keys`, when it is a map key. */
+export function keyPositionOf(src: YamlSource, keys: Array<string | number>): { line: number; column: number } {
+  const parent = src.doc.getIn(keys.slice(0, -1), true) ?? (keys.length === 1 ? src.doc.contents : undefined);
+  const last = keys[keys.length - 1];
+  if (isMap(parent)) {
+    const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(last));
+    if (pair && isScalar(pair.key) && pair.key.range) {
+      const pos = src.lineCounter.linePos(pair.key.range[0]);
+      return { line: pos.line, column: pos.col };
+    }
+  }
+  return positionOf(src, keys);
 }
 
 export function diagnosticAt(

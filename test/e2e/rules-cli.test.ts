@@ -367,7 +367,7 @@ describe('tuning a check with .dprk-check.yaml', () => {
     const r = await cli(['--no-builtin-rules', 'a.json'], base('rules: [team]\nexceptions:\n  - id: x\n    rule: "*"\n    reason: a good enough reason\n    when: { field: contact.fax, exists: true }\n'));
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(".dprk-check.yaml:6:13: error: exception 'x': unknown field 'contact.fax'");
+    expect(r.stderr).toContain(".dprk-check.yaml:6:20: error: exception 'x': unknown field 'contact.fax'");
     expect(r.stderr).toContain('could not be applied; nothing was checked');
   });
 
