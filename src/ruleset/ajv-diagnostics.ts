@@ -3,17 +3,6 @@ import { describeAjvError, type ErrorObject } from '../validate/ajv.js';
 import { closest } from './field-schema.js';
 import { diagnosticAt, keyPositionOf, pointerToKeys, type YamlSource } from './yaml-source.js';
 
-/** The schema node an error's schemaPath points into (its parent keyword's object). */
-function schemaAt(root: Record<string, unknown> | undefined, schemaPath: string): Record<string, unknown> | undefined {
-  let node: unknown = root;
-  const parts = schemaPath.replace(/^#\/?/, '').split('/').slice(0, -1);
-  for (const part of parts) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return typeof node === 'object' && node !== null ? (node as Record<string, unknown>) : undefined;
-}
-
 /**
  * ajv errors → positioned diagnostics. oneOf/anyOf produce one error per branch; we keep the
  * most specific ones so a typo shows as one line, not a schema dump. `schema` (the validator's
@@ -54,4 +43,15 @@ export function ajvDiagnostics(src: YamlSource, errors: ErrorObject[], code: Dia
     out.push(d);
   }
   return out;
+}
+
+/** The schema node an error's schemaPath points into (its parent keyword's object). */
+function schemaAt(root: Record<string, unknown> | undefined, schemaPath: string): Record<string, unknown> | undefined {
+  let node: unknown = root;
+  const parts = schemaPath.replace(/^#\/?/, '').split('/').slice(0, -1);
+  for (const part of parts) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return typeof node === 'object' && node !== null ? (node as Record<string, unknown>) : undefined;
 }
