@@ -13,6 +13,9 @@ import type { FailOn } from '../model/levels.js';
 import { toolVersion } from '../util/package-root.js';
 import { printDiagnostics } from './print-diagnostics.js';
 import { DiagnosticsError } from '../model/diagnostic.js';
+import type { DprkConfig } from '../config/config.js';
+import { tuneRuleSet } from '../config/tune-rules.js';
+import { unusedExceptions } from '../evaluate/exceptions.js';
 
 export interface CheckOptions {
   /** Where each report goes (planOutputs in write-reports.ts). */
@@ -24,6 +27,8 @@ export interface CheckOptions {
   builtinRules: boolean;
   strict: boolean;
   color?: boolean;
+  /** The .dprk-check.yaml in effect (its rule packs are already in `rules`). */
+  config?: DprkConfig;
 }
 
 export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): Promise<number> {
@@ -38,7 +43,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
   }
   let ruleSet;
   try {
-    ruleSet = loadRuleSet({ paths, cwd: io.cwd });
+    ruleSet = loadRuleSet({ paths, cwd: io.cwd, listAdditions: opts.config?.lists });
   } catch (e) {
     if (e instanceof DiagnosticsError) {
       printDiagnostics(io, e.diagnostics, useColor(opts.color, io.env, io.stderr.isTTY));
@@ -48,19 +53,26 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
     throw e;
   }
   if (ruleSet.warnings.length) printDiagnostics(io, ruleSet.warnings, useColor(opts.color, io.env, io.stderr.isTTY));
-  const rules = activeRules(ruleSet.rules);
+  const tuned = tuneRuleSet(ruleSet, opts.config);
+  if (tuned.diagnostics.length) printDiagnostics(io, tuned.diagnostics, useColor(opts.color, io.env, io.stderr.isTTY));
+  if (tuned.diagnostics.some((d) => d.severity === 'error')) {
+    io.stderr.write(`dprk-check: the configuration ${opts.config?.shown ?? ''} could not be applied; nothing was checked.\n`);
+    return EXIT.ERROR;
+  }
+  const rules = activeRules(tuned.rules);
   const records = await readInputs(files.map((f) => (f === '-' ? f : resolve(io.cwd, f))), { stdin: io.stdin });
   const applicants: ApplicantResult[] = [];
   const errors: RunError[] = [];
   for (const record of records) {
     const shown = { ...record, source: displayPath(record.source, io.cwd), file: displayPath(record.file, io.cwd) };
-    const outcome = checkRecord(shown, rules, { strict: opts.strict, enrich: {} });
+    const outcome = checkRecord(shown, rules, { strict: opts.strict, enrich: {}, exceptions: tuned.exceptions });
     if (outcome.ok) applicants.push(outcome.result);
     else errors.push(outcome.error);
   }
+  printDiagnostics(io, unusedExceptions(tuned.exceptions, applicants), useColor(opts.color, io.env, io.stderr.isTTY));
   const report = buildReport(applicants, errors, [], {
     version: toolVersion(),
-    rulesVersion: ruleSet.version,
+    rulesVersion: tuned.version,
     rulesCount: rules.length,
     failOn: opts.failOn,
     generatedAt: (io.now?.() ?? new Date()).toISOString(),

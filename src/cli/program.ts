@@ -8,6 +8,8 @@ import { FAIL_ON } from '../model/levels.js';
 import { toolVersion } from '../util/package-root.js';
 import { readSchema } from '../validate/ajv.js';
 import { derivedSchema } from '../enrich/index.js';
+import { configHook, type ConfigState } from '../config/cli-config.js';
+import { addRulesCommand } from '../rules-cli/command.js';
 
 const EXAMPLES = `
 Examples:
@@ -19,6 +21,9 @@ Examples:
                                                  several reports in one run (sarif, junit and
                                                  github mask personal data unless --no-redact)
   $ dprk-check schema                            print the applicant JSON Schema
+  $ dprk-check rules list                        the rules, their severity and status
+  $ dprk-check rules test ./our-rules            run a rule pack's embedded cases
+  $ dprk-check --print-config                    the configuration in effect (.dprk-check.yaml)
 
 Exit codes:
   0  no applicant at or above --fail-on (default: high)
@@ -36,6 +41,10 @@ function formatsHelp(): string {
 /** Build the commander program; actions store their exit code in `result`. */
 export function buildProgram(io: CliIO, result: { code: number }): Command {
   const program = new Command('dprk-check');
+  // Root options stop at a subcommand's name, so `rules list --format json` is the subcommand's.
+  program.enablePositionalOptions();
+  const configState: ConfigState = {};
+  program.hook('preAction', configHook(io, configState));
   program
     .description("Screen job applicants for the red flags of North Korea's remote IT-worker scheme: inconsistencies and concrete links, never origin.")
     .version(toolVersion(), '-V, --version')
@@ -51,6 +60,9 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .option('--rules <path>', 'add a rule pack (directory or file); repeatable', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--no-builtin-rules', 'do not load the built-in rules (use only --rules)')
     .option('--no-strict', 'treat unknown fields in applicant records as warnings, not errors')
+    .option('--config <file>', 'read this configuration file instead of .dprk-check.yaml in the working directory')
+    .option('--no-config', 'do not read a configuration file')
+    .option('--print-config', 'print the configuration in effect (after .dprk-check.yaml and flags) and exit')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
     .addHelpText('after', `${formatsHelp()}${EXAMPLES}`)
@@ -70,6 +82,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
         builtinRules: opts.builtinRules,
         strict: opts.strict,
         color: opts.color,
+        config: configState.config,
       }, io);
     });
 
@@ -82,6 +95,8 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
       io.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
       result.code = EXIT.OK;
     });
+
+  addRulesCommand(program, io, result);
   return program;
 }
 
@@ -94,10 +109,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     writeOut: (s) => io.stdout.write(s),
     writeErr: (s) => io.stderr.write(s),
   });
-  for (const cmd of program.commands) {
+  const configure = (cmd: Command): void => {
     cmd.exitOverride();
     cmd.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  }
+    cmd.commands.forEach(configure);
+  };
+  program.commands.forEach(configure);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return result.code;

@@ -32,6 +32,7 @@ export function toContract(report: Report) {
       notEvaluated: a.notEvaluated,
       scoreDetail: a.contributions,
       ...(a.warnings.length ? { warnings: a.warnings.map((w) => w.message) } : {}),
+      ...(a.suppressed?.length ? { suppressed: a.suppressed } : {}),
     })),
     links: report.links,
     errors: report.errors.map((e) => ({

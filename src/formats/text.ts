@@ -85,6 +85,11 @@ function applicantBlock(a: ApplicantResult, c: ChalkInstance, width?: number): s
     for (const f of fs) out.push(...findingLines(f, c, width), '');
   }
   if (a.findings.length === 0) out.push(c.green('No red flags found by the rules that could run.'), '');
+  if (a.suppressed?.length) {
+    out.push(c.bold('Suppressed by configured exceptions'));
+    for (const x of a.suppressed) out.push(`  ${c.dim('–')} ${x.ruleId} (${x.severity}) ${x.title} — exception '${x.exception}' (${x.source}): ${x.reason}`);
+    out.push('');
+  }
   if (a.notEvaluated.length) {
     out.push(c.bold('Not checked (no data)'));
     for (const n of a.notEvaluated) out.push(`  ${c.dim('–')} ${n}`);

@@ -22,3 +22,11 @@ export interface NamedList {
   entries: ListEntry[];
   source: SourcePosition;
 }
+
+/** Entries a configuration file adds to a named list, each with where it was written. */
+export interface ListAddition {
+  list: string;
+  entries: ListEntry[];
+  source: SourcePosition;
+  entrySources: SourcePosition[];
+}

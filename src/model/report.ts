@@ -1,6 +1,7 @@
 import type { FailOn, Level } from './levels.js';
 import type { Finding, FamilyContribution } from './finding.js';
 import type { Diagnostic } from './diagnostic.js';
+import type { Suppression } from './exception.js';
 
 export interface ApplicantResult {
   id: string;
@@ -13,6 +14,8 @@ export interface ApplicantResult {
   contributions: FamilyContribution[];
   notEvaluated: string[];
   warnings: Diagnostic[];
+  /** Findings removed by configured exceptions (absent when none were). */
+  suppressed?: Suppression[];
 }
 
 export interface RunError {

@@ -41,13 +41,17 @@ export interface RuleCase {
 /** A rule as loaded from YAML, before compilation. */
 export interface RuleSpec {
   format?: number;
+  /** Lowest dprk-check version that understands this rule (e.g. an operator added later). */
+  minEngine?: string;
   id: string;
   title: string;
   family: Family;
   severity: Severity;
   status: RuleStatus;
   description: string;
+  /** Optional in the file (a lint warning when empty); the loader fills in [] so code can rely on it. */
   references: Reference[];
+  /** Optional in the file (lint warning), filled in as []. */
   falsepositives: string[];
   next: string;
   requires?: string[];
@@ -55,6 +59,7 @@ export interface RuleSpec {
   message?: string;
   replacedBy?: string;
   tags?: string[];
+  /** Optional in the file (lint warning when a kind is missing), filled in as empty lists. */
   cases: { match: RuleCase[]; nomatch: RuleCase[] };
 }
 

@@ -5,11 +5,15 @@ import type { EnrichContext } from '../enrich/enricher.js';
 import { validateApplicant } from '../validate/validate-applicant.js';
 import { enrich } from '../enrich/index.js';
 import { evaluate } from '../evaluate/evaluate.js';
+import { applyExceptions } from '../evaluate/exceptions.js';
+import type { CompiledException } from '../model/exception.js';
 import { score } from '../score/score.js';
 
 export interface CheckOptions {
   strict: boolean;
   enrich: EnrichContext;
+  /** Configured exceptions (.dprk-check.yaml): matching findings are suppressed before scoring. */
+  exceptions?: CompiledException[];
 }
 
 export type RecordOutcome = { ok: true; result: ApplicantResult } | { ok: false; error: RunError };
@@ -36,7 +40,8 @@ export function checkRecord(record: InputRecord, rules: CompiledRule[], options:
       },
     };
   }
-  const s = score(e.findings);
+  const { findings, suppressed } = applyExceptions(facts, e.findings, options.exceptions ?? []);
+  const s = score(findings);
   return {
     ok: true,
     result: {
@@ -45,10 +50,11 @@ export function checkRecord(record: InputRecord, rules: CompiledRule[], options:
       source: record.source,
       level: s.level,
       score: s.score,
-      findings: e.findings,
+      findings,
       contributions: s.contributions,
       notEvaluated: e.notEvaluated,
       warnings: v.warnings,
+      ...(suppressed.length ? { suppressed } : {}),
     },
   };
 }

@@ -5,10 +5,16 @@ import { diagnosticAt, keyPositionOf, pointerToKeys, type YamlSource } from './y
 
 /**
  * ajv errors → positioned diagnostics. oneOf/anyOf produce one error per branch; we keep the
- * most specific ones so a typo shows as one line, not a schema dump.
+ * most specific ones so a typo shows as one line, not a schema dump. `schema` (the validator's
+ * root schema) lets a misspelt key get a "did you mean": prebuilt validators carry no parentSchema.
  */
-export function ajvDiagnostics(src: YamlSource, errors: ErrorObject[], code: DiagnosticCode, ruleId?: string): Diagnostic[] {
-  const useful = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && e.keyword !== 'if');
+export function ajvDiagnostics(src: YamlSource, errors: ErrorObject[], code: DiagnosticCode, ruleId?: string, schema?: Record<string, unknown>): Diagnostic[] {
+  const branches = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && e.keyword !== 'if');
+  // With oneOf [string, object], an object with a typo fails both branches; "must be string" is
+  // noise next to the object branch's own complaint at or below the same place.
+  const useful = branches.filter(
+    (e) => e.keyword !== 'type' || !branches.some((o) => o !== e && o.keyword !== 'type' && (o.instancePath === e.instancePath || o.instancePath.startsWith(`${e.instancePath}/`))),
+  );
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const e of useful.length ? useful : errors) {
@@ -17,9 +23,15 @@ export function ajvDiagnostics(src: YamlSource, errors: ErrorObject[], code: Dia
     let hint: string | undefined;
     if (e.keyword === 'additionalProperties') {
       keys.push(String(p.additionalProperty));
-      const allowed = Object.keys(((e.parentSchema as { properties?: Record<string, unknown> })?.properties) ?? {});
+      const parent = (e.parentSchema ?? schemaAt(schema, e.schemaPath)) as { properties?: Record<string, unknown> } | undefined;
+      const allowed = Object.keys(parent?.properties ?? {});
       const guess = closest(String(p.additionalProperty), allowed);
       hint = guess ? `did you mean '${guess}'?` : allowed.length ? `allowed here: ${allowed.join(', ')}` : undefined;
+    }
+    const value = e.keyword === 'enum' ? src.doc.getIn(keys) : undefined;
+    if (typeof value === 'string') {
+      const guess = closest(value, (p.allowedValues as unknown[]).map(String));
+      if (guess) hint = `did you mean '${guess}'?`;
     }
     const where = keys.length ? keys.join('.') : '(top level)';
     const message = `${where}: ${describeAjvError(e)}`;
@@ -31,4 +43,15 @@ export function ajvDiagnostics(src: YamlSource, errors: ErrorObject[], code: Dia
     out.push(d);
   }
   return out;
+}
+
+/** The schema node an error's schemaPath points into (its parent keyword's object). */
+function schemaAt(root: Record<string, unknown> | undefined, schemaPath: string): Record<string, unknown> | undefined {
+  let node: unknown = root;
+  const parts = schemaPath.replace(/^#\/?/, '').split('/').slice(0, -1);
+  for (const part of parts) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return typeof node === 'object' && node !== null ? (node as Record<string, unknown>) : undefined;
 }

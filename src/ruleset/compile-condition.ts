@@ -41,7 +41,7 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 
 export function compileCondition(node: unknown, keys: Keys, env: ConditionEnv, scope: Scope): CompiledCondition | undefined {
   if (!isObj(node)) {
-    env.fail(keys, 'a condition must be a mapping: all / any / not / some / every, or a leaf with field and an operator');
+    env.fail(keys, 'a condition must be a mapping: all / any / not / some / every, or a leaf with field and an operator', 'e.g. { field: contact.phones[], startsWith: "+850" } (docs/rules.md, "Conditions")');
     return undefined;
   }
   if ('all' in node || 'any' in node) {
@@ -50,7 +50,7 @@ export function compileCondition(node: unknown, keys: Keys, env: ConditionEnv, s
     if (extra.length) env.fail([...keys, extra[0]!], `'${extra[0]}' cannot sit beside '${kind}'`, 'put each condition in its own list item');
     const items = node[kind];
     if (!Array.isArray(items) || items.length === 0) {
-      env.fail([...keys, kind], `'${kind}' needs a non-empty list of conditions`);
+      env.fail([...keys, kind], `'${kind}' needs a non-empty list of conditions`, `write ${kind}: followed by list items, each starting with '- '`);
       return undefined;
     }
     const parts = items.map((c, i) => compileCondition(c, [...keys, kind, i], env, scope));
@@ -78,7 +78,7 @@ export function compileCondition(node: unknown, keys: Keys, env: ConditionEnv, s
   }
   if ('not' in node) {
     const extra = Object.keys(node).filter((k) => k !== 'not');
-    if (extra.length) env.fail([...keys, extra[0]!], `'${extra[0]}' cannot sit beside 'not'`);
+    if (extra.length) env.fail([...keys, extra[0]!], `'${extra[0]}' cannot sit beside 'not'`, 'not takes one condition: indent it under not:');
     const inner = compileCondition(node.not, [...keys, 'not'], env, scope);
     if (!inner) return undefined;
     return (root, sc, sp) => (inner(root, sc, sp) ? null : []);
@@ -98,7 +98,7 @@ function compileScope(node: Record<string, unknown>, keys: Keys, env: ConditionE
   const pathText = node[kind];
   const parsed = typeof pathText === 'string' ? parsePath(pathText) : 'expected a field path';
   if (typeof parsed === 'string') {
-    env.fail([...keys, kind], parsed);
+    env.fail([...keys, kind], parsed, 'paths look like identity.documents[] or contact.addresses[type=home]');
     return undefined;
   }
   const start = parsed.absolute ? env.schemaRoot : scope.schema;
@@ -114,7 +114,7 @@ function compileScope(node: Record<string, unknown>, keys: Keys, env: ConditionE
     return undefined;
   }
   if (node.where === undefined) {
-    env.fail(keys, `'${kind}' needs a 'where' condition applied to each element`);
+    env.fail(keys, `'${kind}' needs a 'where' condition applied to each element`, `add where: { field: <field of the element>, <operator>: ... } beside ${kind}`);
     return undefined;
   }
   const pattern = absolutePattern(parsed.absolute ? '' : scope.pattern, parsed.text.replace(/^\$\./, ''));
@@ -147,12 +147,12 @@ function compileLeaf(node: Record<string, unknown>, keys: Keys, env: ConditionEn
   const fieldText = node.field;
   const parsed = typeof fieldText === 'string' ? parsePath(fieldText) : 'field must be a path string';
   if (typeof parsed === 'string') {
-    env.fail([...keys, 'field'], parsed);
+    env.fail([...keys, 'field'], parsed, 'paths look like name.full, contact.phones[] or identity.documents[type=passport].nameOnDocument');
     return undefined;
   }
   const pattern = absolutePattern(parsed.absolute ? '' : scope.pattern, parsed.text.replace(/^\$\./, ''));
   if (ORIGIN_WORDS.test(pattern.replace(/[^a-z]/gi, ''))) {
-    env.fail([...keys, 'field'], `'${pattern}' looks like an origin attribute (nationality, citizenship, ethnicity, language…): rules may test inconsistencies and concrete links, never origin`, undefined, 'rule-origin-attribute');
+    env.fail([...keys, 'field'], `'${pattern}' looks like an origin attribute (nationality, citizenship, ethnicity, language…): rules may test inconsistencies and concrete links, never origin`, 'test a consistency or a concrete link instead, e.g. claimedLocation.country against derived.observedCountries[]', 'rule-origin-attribute');
     return undefined;
   }
   const check = checkField(env.schemaRoot, parsed.absolute ? env.schemaRoot : scope.schema, parsed);
@@ -164,6 +164,13 @@ function compileLeaf(node: Record<string, unknown>, keys: Keys, env: ConditionEn
   env.subjects?.add(pattern);
 
   const opKeys = Object.keys(node).filter((k) => !LEAF_MODIFIERS.has(k));
+  // A misspelt modifier beside a real operator (quantifer: all) would otherwise read as "two operators".
+  const stray = opKeys.length > 1 ? opKeys.find((k) => !OPERATOR_NAMES.includes(k)) : undefined;
+  if (stray) {
+    const guess = closest(stray, NODE_KEYS);
+    env.fail([...keys, stray], `unknown key '${stray}' in the condition on '${fieldText}'`, guess ? `did you mean '${guess}'?` : `a leaf takes field, one operator, and optionally as, quantifier, minMatches`);
+    return undefined;
+  }
   if (opKeys.length !== 1) {
     if (opKeys.length === 0) env.fail(keys, `leaf on '${fieldText}' has no operator`, `add one of: ${OPERATOR_NAMES.join(', ')}`);
     else env.fail([...keys, opKeys[1]!], `a leaf takes exactly one operator, found ${opKeys.join(', ')}`, 'combine several tests with all / any');
@@ -173,12 +180,12 @@ function compileLeaf(node: Record<string, unknown>, keys: Keys, env: ConditionEn
   const operand = node[op];
   const quantifier = node.quantifier ?? 'any';
   if (quantifier !== 'any' && quantifier !== 'all') {
-    env.fail([...keys, 'quantifier'], `quantifier must be any or all, got '${String(quantifier)}'`);
+    env.fail([...keys, 'quantifier'], `quantifier must be any or all, got '${String(quantifier)}'`, 'quantifier: all requires every value to pass; any (the default) requires one');
     return undefined;
   }
   const minMatches = node.minMatches ?? 1;
   if (typeof minMatches !== 'number' || !Number.isInteger(minMatches) || minMatches < 1) {
-    env.fail([...keys, 'minMatches'], 'minMatches must be a whole number of at least 1');
+    env.fail([...keys, 'minMatches'], 'minMatches must be a whole number of at least 1', 'e.g. minMatches: 2');
     return undefined;
   }
   const resolve = compileResolver(parsed);
@@ -186,7 +193,7 @@ function compileLeaf(node: Record<string, unknown>, keys: Keys, env: ConditionEn
 
   if (op === 'exists') {
     if (typeof operand !== 'boolean') {
-      env.fail([...keys, 'exists'], 'exists takes true or false');
+      env.fail([...keys, 'exists'], 'exists takes true or false', 'write exists: true (the field holds data) or exists: false (it is absent or empty)');
       return undefined;
     }
     return (root, sc, sp) => {
@@ -245,7 +252,7 @@ function compileLeaf(node: Record<string, unknown>, keys: Keys, env: ConditionEn
 function compileRef(path: string, keys: Keys, env: ConditionEnv, scope: Scope): RefResolver | undefined {
   const parsed = parsePath(path);
   if (typeof parsed === 'string') {
-    env.fail(keys, parsed);
+    env.fail(keys, parsed, 'a field reference looks like $.name.full or contact.phones[]');
     return undefined;
   }
   const check = checkField(env.schemaRoot, parsed.absolute ? env.schemaRoot : scope.schema, parsed);

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { ListEntry, ListKind, NamedList } from '../model/list.js';
 import type { Reference } from '../model/rule.js';
 import { parseCidr } from '../normalize/ip.js';
-import { validatorFor } from '../validate/ajv.js';
+import { readSchema, validatorFor } from '../validate/ajv.js';
 import { ajvDiagnostics } from './ajv-diagnostics.js';
 import { diagnosticAt, type YamlSource } from './yaml-source.js';
 
@@ -17,7 +17,7 @@ interface RawList {
 
 export function loadList(src: YamlSource): { list?: NamedList; diagnostics: Diagnostic[] } {
   const validate = validatorFor('list.schema.json', true);
-  if (!validate(src.value)) return { diagnostics: ajvDiagnostics(src, validate.errors ?? [], 'list-invalid') };
+  if (!validate(src.value)) return { diagnostics: ajvDiagnostics(src, validate.errors ?? [], 'list-invalid', undefined, readSchema('list.schema.json')) };
   const raw = src.value as RawList;
   const diagnostics: Diagnostic[] = [];
   const entries: ListEntry[] = raw.entries.map((e) =>

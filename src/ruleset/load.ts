@@ -1,28 +1,29 @@
 import { readFileSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { basename, extname, relative } from 'node:path';
-import type { CompiledRule, RuleSpec } from '../model/rule.js';
-import type { NamedList } from '../model/list.js';
+import { createHash, type Hash } from 'node:crypto';
+import { relative } from 'node:path';
+import type { CompiledRule } from '../model/rule.js';
+import type { ListAddition, NamedList } from '../model/list.js';
 import { DiagnosticsError, type Diagnostic } from '../model/diagnostic.js';
-import { derivedSchema } from '../enrich/index.js';
 import { packagePath } from '../util/package-root.js';
-import { readSchema, validatorFor } from '../validate/ajv.js';
-import { ajvDiagnostics } from './ajv-diagnostics.js';
-import { compileRule } from './compile-rule.js';
+import { compileSource } from './compile-source.js';
 import { discoverRuleFiles } from './discover.js';
-import type { SchemaNode } from './field-schema.js';
+import { versionProblem } from './engine-version.js';
+import { addListEntries } from './list-additions.js';
+import { lintRuleSet } from './lint-rule.js';
 import { loadList } from './load-list.js';
 import { diagnosticAt, MAX_RULE_FILE_BYTES, parseYamlSource, type YamlSource } from './yaml-source.js';
 
-/** The rule-file format this engine reads. A file that asks for a newer one is refused. */
-export const RULE_FORMAT = 1;
+export { RULE_FORMAT } from './engine-version.js';
 
 export interface RuleSet {
   rules: CompiledRule[];
   lists: Map<string, NamedList>;
   /** Short hash of every loaded file: changes whenever a rule or list changes. */
   version: string;
+  /** Files that were skipped (not rules); shown on every run. */
   warnings: Diagnostic[];
+  /** Rule-quality findings (no references, missing cases…): the rules still run. */
+  lint: Diagnostic[];
   files: string[];
 }
 
@@ -31,48 +32,37 @@ export interface LoadOptions {
   paths?: string[];
   /** Shown paths are made relative to this. */
   cwd?: string;
+  /** Watchlist entries from a configuration file, merged before rules compile. */
+  listAdditions?: ListAddition[];
+}
+
+export interface LoadResult {
+  /** Everything that loaded; rules and lists with errors are left out. */
+  ruleSet: RuleSet;
+  /** Problems that make the pack unusable as it is: `check` refuses to run on them. */
+  errors: Diagnostic[];
 }
 
 export const BUILTIN_RULES_DIR = packagePath('rules');
 
-let cachedSchema: SchemaNode | undefined;
-/** The applicant schema with `derived` added: the only fields a rule may name. */
-export function ruleFieldSchema(): SchemaNode {
-  if (!cachedSchema) {
-    const base = readSchema('applicant.schema.json') as SchemaNode;
-    cachedSchema = { ...base, properties: { ...base.properties, derived: derivedSchema() } };
-  }
-  return cachedSchema;
-}
+export { ruleFieldSchema } from './rule-field-schema.js';
 
-function display(file: string, cwd: string | undefined): string {
+/** How a rule file is named in messages: relative to cwd when inside it. */
+export function displayPath(file: string, cwd: string | undefined): string {
   const rel = relative(cwd ?? process.cwd(), file);
   return rel && !rel.startsWith('..') ? rel : file;
 }
 
-/**
- * Load, validate and compile rule packs. Every problem in every file is collected before giving
- * up, so one run shows them all; any error throws a DiagnosticsError (the CLI exits 2).
- */
-export function loadRuleSet(options: LoadOptions = {}): RuleSet {
-  const paths = options.paths ?? [BUILTIN_RULES_DIR];
-  const { files, skipped, missing } = discoverRuleFiles(paths);
-  const errors: Diagnostic[] = [];
-  const warnings: Diagnostic[] = skipped.map((f) => ({
-    code: 'input-unreadable',
-    severity: 'warning',
-    file: display(f, options.cwd),
-    message: 'not a YAML file: skipped',
-  }));
-  for (const m of missing) errors.push({ code: 'input-unreadable', severity: 'error', file: m, message: 'rule path does not exist' });
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-  const hash = createHash('sha256');
+function readSources(files: string[], cwd: string | undefined, hash: Hash, errors: Diagnostic[]): YamlSource[] {
   const sources: YamlSource[] = [];
   for (const file of files) {
-    const shown = display(file, options.cwd);
+    const shown = displayPath(file, cwd);
     const size = statSync(file).size;
+    // Checked before reading: a huge file is refused without holding it in memory.
     if (size > MAX_RULE_FILE_BYTES) {
-      errors.push({ code: 'input-too-large', severity: 'error', file: shown, line: 1, column: 1, message: `rule file is ${size} bytes; the limit is ${MAX_RULE_FILE_BYTES}` });
+      errors.push({ code: 'input-too-large', severity: 'error', file: shown, line: 1, column: 1, message: `rule file is ${size} bytes; the limit is ${MAX_RULE_FILE_BYTES}`, hint: 'a rule file holds one rule; split a long list into several list files, or move data out of the rule pack' });
       continue;
     }
     const text = readFileSync(file, 'utf8');
@@ -81,80 +71,87 @@ export function loadRuleSet(options: LoadOptions = {}): RuleSet {
     errors.push(...src.errors);
     if (src.errors.length === 0) sources.push(src);
   }
+  return sources;
+}
 
-  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * Load, validate and compile rule packs, collecting every problem in every file so one run shows
+ * them all. Never throws for a problem in the files; `loadRuleSet` is the throwing variant.
+ */
+export function collectRuleSet(options: LoadOptions = {}): LoadResult {
+  const paths = options.paths ?? [BUILTIN_RULES_DIR];
+  const { files, skipped, missing } = discoverRuleFiles(paths);
+  const errors: Diagnostic[] = [];
+  const lint: Diagnostic[] = [];
+  const warnings: Diagnostic[] = skipped.map((f) => ({
+    code: 'input-not-rule',
+    severity: 'warning',
+    file: displayPath(f, options.cwd),
+    message: 'not a YAML file: skipped',
+    hint: 'rule and list files end in .yaml or .yml; move other files out of the rule directory (.md, .txt and .csv files are ignored silently)',
+  }));
+  for (const m of missing) errors.push({ code: 'input-unreadable', severity: 'error', file: m, message: 'rule path does not exist', hint: 'check the path given to --rules or in the configuration' });
+
+  const hash = createHash('sha256');
+  const sources = readSources(files, options.cwd, hash, errors);
   const listSources = sources.filter((s) => isObj(s.value) && 'list' in s.value);
   const ruleSources = sources.filter((s) => !listSources.includes(s));
 
-  const versionOk = (src: YamlSource): boolean => {
-    const v = isObj(src.value) ? src.value.format : undefined;
-    if (typeof v === 'number' && v > RULE_FORMAT) {
-      errors.push(diagnosticAt(src, ['format'], 'rule-format-version', `this file uses rule format ${v}, but this dprk-check reads format ${RULE_FORMAT}`, { hint: 'upgrade dprk-check to load it' }));
-      return false;
-    }
-    return true;
+  const versionOk = (src: YamlSource, what: 'rule' | 'list'): boolean => {
+    const problem = versionProblem(src, what);
+    if (problem) errors.push(problem);
+    return !problem;
   };
 
-  const lists = new Map<string, NamedList>();
+  let lists = new Map<string, NamedList>();
   for (const src of listSources) {
-    if (!versionOk(src)) continue;
+    if (!versionOk(src, 'list')) continue;
     const { list, diagnostics } = loadList(src);
     errors.push(...diagnostics);
     if (!list) continue;
     const prev = lists.get(list.id);
     if (prev) {
-      errors.push(diagnosticAt(src, ['list'], 'rule-duplicate-id', `list id '${list.id}' is already defined in ${prev.source.file}:${prev.source.line}`));
+      errors.push(diagnosticAt(src, ['list'], 'rule-duplicate-id', `list id '${list.id}' is already defined in ${prev.source.file}:${prev.source.line}`, { hint: 'give one of the lists another id, or merge their entries' }));
       continue;
     }
     lists.set(list.id, list);
   }
-
-  const schemaRoot = ruleFieldSchema();
-  const validate = validatorFor('rule.schema.json', true);
-  const rules: CompiledRule[] = [];
-  const byId = new Map<string, CompiledRule>();
-  for (const src of ruleSources) {
-    if (!isObj(src.value)) {
-      warnings.push({ code: 'rule-schema', severity: 'warning', file: src.file, line: 1, column: 1, message: 'not a rule (no mapping at the top): skipped' });
-      continue;
-    }
-    if (!('id' in src.value) && !('match' in src.value)) {
-      warnings.push({ code: 'rule-schema', severity: 'warning', file: src.file, line: 1, column: 1, message: 'not a rule or list file (no id / match / list key): skipped' });
-      continue;
-    }
-    if (!versionOk(src)) continue;
-    const ruleId = typeof src.value.id === 'string' ? src.value.id : undefined;
-    if (!validate(src.value)) {
-      errors.push(...ajvDiagnostics(src, validate.errors ?? [], 'rule-schema', ruleId));
-      continue;
-    }
-    const spec = src.value as unknown as RuleSpec;
-    // Folded YAML (>) leaves a trailing newline; reports should not.
-    spec.description = spec.description.trim();
-    spec.next = spec.next.trim();
-    const stem = basename(src.file, extname(src.file));
-    const slug = spec.id.slice(spec.id.indexOf('.') + 1);
-    const familyOfId = spec.id.slice(0, spec.id.indexOf('.'));
-    if (stem !== slug) {
-      errors.push(diagnosticAt(src, ['id'], 'rule-id-mismatch', `file name '${stem}' does not match rule id '${spec.id}'`, { ruleId, hint: `rename the file to ${slug}${extname(src.file)}` }));
-    }
-    if (familyOfId !== spec.family) {
-      errors.push(diagnosticAt(src, ['family'], 'rule-id-mismatch', `rule id '${spec.id}' starts with '${familyOfId}' but family is '${spec.family}'`, { ruleId }));
-    }
-    if (spec.status === 'deprecated' && !spec.replacedBy) {
-      errors.push(diagnosticAt(src, ['status'], 'rule-schema', 'a deprecated rule needs replacedBy: <id of the rule that replaces it>', { ruleId }));
-    }
-    const { rule, diagnostics } = compileRule(spec, src, schemaRoot, lists);
-    errors.push(...diagnostics);
-    if (!rule) continue;
-    const prev = byId.get(spec.id);
-    if (prev) {
-      errors.push(diagnosticAt(src, ['id'], 'rule-duplicate-id', `rule id '${spec.id}' is already defined in ${prev.source.file}:${prev.source.line}`, { ruleId }));
-      continue;
-    }
-    byId.set(spec.id, rule);
-    rules.push(rule);
+  if (options.listAdditions?.length) {
+    const merged = addListEntries(lists, options.listAdditions);
+    errors.push(...merged.diagnostics);
+    lists = merged.lists;
+    hash.update('\0lists\0').update(JSON.stringify(options.listAdditions.map((a) => [a.list, a.entries])));
   }
-  if (errors.length) throw new DiagnosticsError(`${errors.length} problem${errors.length === 1 ? '' : 's'} in rule files`, [...errors, ...warnings]);
-  return { rules, lists, version: hash.digest('hex').slice(0, 12), warnings, files };
+
+  const rules: CompiledRule[] = [];
+  const byId = new Map<string, { rule: CompiledRule; src: YamlSource }>();
+  for (const src of ruleSources) {
+    if (!isObj(src.value) || (!('id' in src.value) && !('match' in src.value))) {
+      const what = isObj(src.value) ? 'no id, match or list key' : 'no mapping at the top';
+      warnings.push({ code: 'input-not-rule', severity: 'warning', file: src.file, line: 1, column: 1, message: `not a rule or list file (${what}): skipped`, hint: 'keep only rule and list files in a rule directory' });
+      continue;
+    }
+    if (!versionOk(src, 'rule')) continue;
+    const compiled = compileSource(src, lists, errors, lint);
+    if (!compiled) continue;
+    const prev = byId.get(compiled.spec.id);
+    if (prev) {
+      errors.push(diagnosticAt(src, ['id'], 'rule-duplicate-id', `rule id '${compiled.spec.id}' is already defined in ${prev.rule.source.file}:${prev.rule.source.line}`, {
+        ruleId: compiled.spec.id,
+        hint: 'ids are unique across all loaded packs: give this rule a new id (and file name), or disable the other rule in .dprk-check.yaml',
+      }));
+      continue;
+    }
+    byId.set(compiled.spec.id, { rule: compiled, src });
+    rules.push(compiled);
+  }
+  lint.push(...lintRuleSet(rules, new Map([...byId].map(([id, v]) => [id, v.src]))));
+  return { ruleSet: { rules, lists, version: hash.digest('hex').slice(0, 12), warnings, lint, files }, errors };
+}
+
+/** Load for running: any error throws a DiagnosticsError carrying every problem (the CLI exits 2). */
+export function loadRuleSet(options: LoadOptions = {}): RuleSet {
+  const { ruleSet, errors } = collectRuleSet(options);
+  if (errors.length) throw new DiagnosticsError(`${errors.length} problem${errors.length === 1 ? '' : 's'} in rule files`, [...errors, ...ruleSet.warnings]);
+  return ruleSet;
 }

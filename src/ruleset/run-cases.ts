@@ -11,10 +11,12 @@ export interface CaseResult {
   /** Why it failed, in words: invalid case, or what matched vs what was expected. */
   problem?: string;
   evidence?: EvidenceItem[];
+  /** The case holds none of the data the rule reads, so the rule was not evaluated at all. */
+  noData?: boolean;
 }
 
 /** Cases may leave out id and name.full: a test about documents should not need boilerplate. */
-export function caseApplicant(rule: CompiledRule, c: RuleCase, index: number): Record<string, unknown> {
+export function caseApplicant(rule: { spec: { id: string } }, c: RuleCase, index: number): Record<string, unknown> {
   const a = { ...c.applicant };
   a.id ??= `${rule.spec.id}#${index}`;
   const name = (a.name ?? {}) as Record<string, unknown>;
@@ -38,17 +40,21 @@ export function runCases(rule: CompiledRule): CaseResult[] {
         return;
       }
       const facts = enrich(v.applicant);
-      const evidence = rule.hasData(facts) ? rule.evaluate(facts) : null;
+      const hasData = rule.hasData(facts);
+      const evidence = hasData ? rule.evaluate(facts) : null;
       const matched = evidence !== null;
       const passed = matched === (kind === 'match');
       out.push({
         ...base,
         passed,
         evidence: evidence ?? undefined,
+        ...(hasData ? {} : { noData: true }),
         problem: passed
           ? undefined
           : kind === 'match'
-            ? 'expected the rule to match, but it did not'
+            ? hasData
+              ? 'expected the rule to match, but it did not'
+              : `expected the rule to match, but the case holds no data for what it reads (${(rule.requires.length ? rule.requires : rule.fields).join(', ')})`
             : `expected no match, but it matched: ${(evidence ?? []).map((e) => `${e.path} = ${JSON.stringify(e.value)}${e.note ? ` (${e.note})` : ''}`).join('; ') || '(no evidence)'}`,
       });
     });

@@ -1,5 +1,6 @@
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Diagnostic, DiagnosticCode } from '../model/diagnostic.js';
+import { visit } from 'yaml';
 
 /** A parsed YAML file that can answer "where is the node at these keys?" for diagnostics. */
 export interface YamlSource {
@@ -12,21 +13,47 @@ export interface YamlSource {
 
 export const MAX_RULE_FILE_BYTES = 1_000_000;
 
+const MAX_ALIAS_COUNT = 100;
+
+const YAML_HINTS: Record<string, string> = {
+  DUPLICATE_KEY: 'a key may appear once per mapping: remove or rename one of them',
+  MULTIPLE_DOCS: "one rule or list per file: split the file at '---'",
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  BAD_INDENT: 'line up the indentation of items at the same level',
+};
+
 export function parseYamlSource(file: string, text: string): YamlSource {
   const lineCounter = new LineCounter();
-  // uniqueKeys rejects duplicate keys; maxAliasCount keeps "billion laughs" files from expanding.
+  // uniqueKeys rejects duplicate keys; maxAliasCount (below) keeps "billion laughs" files from expanding.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const errors: Diagnostic[] = doc.errors.map((e) => {
     const pos = lineCounter.linePos(e.pos[0]);
-    const code = e.code === 'DUPLICATE_KEY' ? 'duplicate key' : e.code.toLowerCase().replace(/_/g, ' ');
-    return { code: 'yaml-syntax', severity: 'error', file, line: pos.line, column: pos.col, message: `YAML ${code}: ${e.message.split('\n')[0]}` };
+    const what = e.code === 'DUPLICATE_KEY' ? `duplicate key '${text.slice(e.pos[0]).split(/[:\n]/)[0]!.trim()}'` : `${e.code.toLowerCase().replace(/_/g, ' ')}: ${e.message.split('\n')[0]}`;
+    return { code: 'yaml-syntax', severity: 'error', file, line: pos.line, column: pos.col, message: `YAML ${what}`, hint: YAML_HINTS[e.code] };
   });
   let value: unknown;
   if (errors.length === 0) {
     try {
-      value = doc.toJS({ maxAliasCount: 100 });
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
-      errors.push({ code: 'yaml-syntax', severity: 'error', file, line: 1, column: 1, message: `YAML could not be expanded: ${(e as Error).message}` });
+      const message = (e as Error).message;
+      const bomb = /excessive alias/i.test(message);
+      let where = { line: 1, col: 1 };
+      visit(doc, {
+        Alias(_, node) {
+          if (node.range) where = lineCounter.linePos(node.range[0]);
+          return visit.BREAK;
+        },
+      });
+      errors.push({
+        code: 'yaml-syntax',
+        severity: 'error',
+        file,
+        line: where.line,
+        column: where.col,
+        message: `YAML could not be expanded: ${bomb ? `aliases expand too far (more than ${MAX_ALIAS_COUNT} uses of an *alias); refused as a possible "billion laughs" file` : message}`,
+        hint: bomb ? 'write the values out, or use anchors (&name) and aliases (*name) sparingly' : 'define each &anchor before the *alias that uses it',
+      });
     }
   }
   return { file, doc, lineCounter, value, errors };

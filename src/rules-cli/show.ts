@@ -1,0 +1,84 @@
+import type { CliIO } from '../cli/io.js';
+import { EXIT } from '../cli/exit-codes.js';
+import type { Finding } from '../model/finding.js';
+import type { Severity } from '../model/levels.js';
+import type { CompiledRule } from '../model/rule.js';
+import { closest } from '../ruleset/field-schema.js';
+import { score, SEVERITY_WEIGHT } from '../score/score.js';
+import { describeCondition } from './describe-condition.js';
+import { fieldsRead } from './fields-read.js';
+import { blockingProblems, ruleRows } from './list.js';
+import { loadPacks, type PackRequest } from './load-packs.js';
+
+export interface ShowOptions extends Omit<PackRequest, 'targets'> {
+  format: 'text' | 'json';
+}
+
+/** What one finding of this severity does to the score on its own, in words. */
+export function severityWeight(severity: Severity, family: Finding['family']): string {
+  const weight = SEVERITY_WEIGHT[severity];
+  if (weight === 0) return `${severity}: weight 0 in the score; shown to reviewers, never raises the score`;
+  const alone = score([{ ruleId: 'x', family, severity, title: '', evidence: [], references: [], falsepositives: [], next: '' }]);
+  return `${severity}: weight ${weight} in the score; on its own a finding of this rule scores ${alone.score}/100 (${alone.level})`;
+}
+
+function wrap(text: string, indent: string, width = 100): string {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  const lines: string[] = [];
+  let cur = '';
+  for (const w of words) {
+    if (cur && indent.length + cur.length + 1 + w.length > width) {
+      lines.push(cur);
+      cur = w;
+    } else cur = cur ? `${cur} ${w}` : w;
+  }
+  if (cur) lines.push(cur);
+  return lines.map((l) => `${indent}${l}`).join('\n');
+}
+
+export function runShow(id: string, opts: ShowOptions, io: CliIO): number {
+  const packs = loadPacks({ ...opts, targets: [] }, io);
+  if (blockingProblems(packs, io)) return EXIT.ERROR;
+  const rules = packs.load.ruleSet.rules;
+  const rule = rules.find((r) => r.spec.id === id);
+  if (!rule) {
+    const guess = closest(id, rules.map((r) => r.spec.id));
+    io.stderr.write(`dprk-check: no rule '${id}'${guess ? `; did you mean '${guess}'?` : ''} (\`dprk-check rules list\` shows the ids)\n`);
+    return EXIT.ERROR;
+  }
+  const row = ruleRows(packs).find((r) => r.id === id)!;
+  const exceptions = packs.tuned.exceptions.filter((e) => e.ruleIds.has(id));
+  const condition = describeCondition(rule.spec.match);
+  if (opts.format === 'json') {
+    const { cases, match, ...meta } = rule.spec;
+    io.stdout.write(`${JSON.stringify({ ...meta, ...row, source: row.source, condition, match, fields: fieldsRead(rule.spec.match), weight: SEVERITY_WEIGHT[row.severity], exceptions: exceptions.map((e) => e.id), cases }, null, 2)}\n`);
+    return EXIT.OK;
+  }
+  io.stdout.write(showText(rule, row, condition, exceptions.map((e) => `${e.id} (${e.source.file}:${e.source.line}): ${e.reason}`)));
+  return EXIT.OK;
+}
+
+function showText(rule: CompiledRule, row: ReturnType<typeof ruleRows>[number], condition: string, exceptions: string[]): string {
+  const s = rule.spec;
+  const out: string[] = [`${s.id} — ${s.title}`, `  file:       ${row.source}`, `  family:     ${s.family}`, `  status:     ${s.status}${s.replacedBy ? ` (replaced by ${s.replacedBy})` : ''}`];
+  out.push(`  severity:   ${severityWeight(row.severity, s.family)}`);
+  if (row.fileSeverity) out.push(`              (the rule file says ${row.fileSeverity}; the configuration sets ${row.severity})`);
+  if (row.disabledBy) out.push(`  disabled:   by the configuration (${row.disabledBy}): it does not run`);
+  out.push('', 'Description', wrap(s.description, '  '), '', 'Matches when', wrap(condition, '  '));
+  out.push('', 'Fields used', wrap(fieldsRead(s.match).join(', ') || '(none)', '  '));
+  if (rule.requires.length) out.push(`  evaluated only when all of these hold data: ${rule.requires.join(', ')}`);
+  out.push('', 'References');
+  out.push(...(s.references.length ? s.references.map((r) => `  - ${[r.title, r.date, r.url].filter(Boolean).join(' — ')}`) : ['  (none)']));
+  out.push('', 'False positives');
+  out.push(...(s.falsepositives.length ? s.falsepositives.map((f) => wrap(f, '    ').replace(/^ {4}/, '  - ')) : ['  (none)']));
+  out.push('', 'Next step', wrap(s.next, '  '));
+  if (exceptions.length) out.push('', 'Exceptions that can suppress it', ...exceptions.map((e) => `  - ${e}`));
+  out.push('', `Cases (${s.cases.match.length} must match, ${s.cases.nomatch.length} must not match)`);
+  for (const kind of ['match', 'nomatch'] as const) {
+    for (const c of s.cases[kind]) {
+      out.push(`  ${kind.padEnd(8)} ${c.name}`);
+      out.push(`           ${JSON.stringify(c.applicant)}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,57 @@
+import { basename, extname } from 'node:path';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { NamedList } from '../model/list.js';
+import type { CompiledRule, RuleSpec } from '../model/rule.js';
+import { readSchema, validatorFor } from '../validate/ajv.js';
+import { ajvDiagnostics } from './ajv-diagnostics.js';
+import { compileCondition } from './compile-condition.js';
+import { compileRule } from './compile-rule.js';
+import { lintRule } from './lint-rule.js';
+import { ruleFieldSchema } from './rule-field-schema.js';
+import { diagnosticAt, type YamlSource } from './yaml-source.js';
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Schema-check, normalise, lint and compile one rule file. */
+export function compileSource(src: YamlSource, lists: Map<string, NamedList>, errors: Diagnostic[], lint: Diagnostic[]): CompiledRule | undefined {
+  const value = src.value as Record<string, unknown>;
+  const ruleId = typeof value.id === 'string' ? value.id : undefined;
+  const match = value.match;
+  const validate = validatorFor('rule.schema.json', true);
+  if (!validate(value)) {
+    errors.push(...ajvDiagnostics(src, validate.errors ?? [], 'rule-schema', ruleId, readSchema('rule.schema.json')));
+    // The condition is still checked, so one run shows its problems beside the schema's.
+    if (isObj(match)) {
+      const schemaRoot = ruleFieldSchema();
+      compileCondition(match, ['match'], {
+        schemaRoot,
+        lists,
+        fields: new Set(),
+        fail: (keys, message, hint, code) => errors.push(diagnosticAt(src, keys, code ?? 'rule-schema', message, { ruleId, hint })),
+      }, { schema: schemaRoot, pattern: '' });
+    }
+    return undefined;
+  }
+  const spec = value as unknown as RuleSpec;
+  const before = errors.length;
+  // Folded YAML (>) leaves a trailing newline; reports should not.
+  spec.description = spec.description.trim();
+  spec.next = spec.next.trim();
+  spec.references ??= [];
+  spec.falsepositives ??= [];
+  spec.cases = { match: spec.cases?.match ?? [], nomatch: spec.cases?.nomatch ?? [] };
+  const stem = basename(src.file, extname(src.file));
+  const slug = spec.id.slice(spec.id.indexOf('.') + 1);
+  const familyOfId = spec.id.slice(0, spec.id.indexOf('.'));
+  if (stem !== slug) {
+    errors.push(diagnosticAt(src, ['id'], 'rule-id-mismatch', `file name '${stem}' does not match rule id '${spec.id}'`, { ruleId, hint: `rename the file to ${slug}${extname(src.file)}` }));
+  }
+  if (familyOfId !== spec.family) {
+    errors.push(diagnosticAt(src, ['family'], 'rule-id-mismatch', `rule id '${spec.id}' starts with '${familyOfId}' but family is '${spec.family}'`, { ruleId, hint: `set family: ${familyOfId}, or start the id with '${spec.family}.'` }));
+  }
+  lint.push(...lintRule(spec, src));
+  const { rule, diagnostics } = compileRule(spec, src, ruleFieldSchema(), lists);
+  errors.push(...diagnostics);
+  return errors.length === before ? rule : undefined;
+}
+
