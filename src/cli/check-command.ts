@@ -14,6 +14,7 @@ import type { FailOn } from '../model/levels.js';
 import { toolVersion } from '../util/package-root.js';
 import { printDiagnostics } from './print-diagnostics.js';
 import { DiagnosticsError } from '../model/diagnostic.js';
+import { openIpData, reportData } from './ip-data-option.js';
 
 export interface CheckOptions {
   format: FormatName;
@@ -23,6 +24,8 @@ export interface CheckOptions {
   builtinRules: boolean;
   strict: boolean;
   color?: boolean;
+  /** --ip-data: user-supplied .mmdb files replacing the bundled IP data. */
+  ipData?: string[];
 }
 
 export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): Promise<number> {
@@ -48,12 +51,14 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
   }
   if (ruleSet.warnings.length) printDiagnostics(io, ruleSet.warnings, useColor(opts.color, io.env, io.stderr.isTTY));
   const rules = activeRules(ruleSet.rules);
+  const ip = openIpData(opts.ipData, io);
+  if (!ip) return EXIT.ERROR;
   const records = await readInputs(files.map((f) => (f === '-' ? f : resolve(io.cwd, f))), { stdin: io.stdin });
   const applicants: ApplicantResult[] = [];
   const errors: RunError[] = [];
   for (const record of records) {
     const shown = { ...record, source: displayPath(record.source, io.cwd), file: displayPath(record.file, io.cwd) };
-    const outcome = checkRecord(shown, rules, { strict: opts.strict, enrich: {} });
+    const outcome = checkRecord(shown, rules, { strict: opts.strict, enrich: { ip } });
     if (outcome.ok) applicants.push(outcome.result);
     else errors.push(outcome.error);
   }
@@ -63,6 +68,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
     rulesCount: rules.length,
     failOn: opts.failOn,
     generatedAt: (io.now?.() ?? new Date()).toISOString(),
+    data: reportData(ip),
   });
   const toFile = opts.output !== undefined;
   const color = opts.format === 'text' && !toFile && useColor(opts.color, io.env, io.stdout.isTTY);

@@ -4,7 +4,8 @@ import { EXIT } from './exit-codes.js';
 import { runCheck } from './check-command.js';
 import { FORMAT_NAMES, FORMATS } from '../formats/index.js';
 import { FAIL_ON } from '../model/levels.js';
-import { toolVersion } from '../util/package-root.js';
+import { versionText } from './ip-data-option.js';
+import { IpDataError } from '../intel/ip-data-error.js';
 import { readSchema } from '../validate/ajv.js';
 import { derivedSchema } from '../enrich/index.js';
 
@@ -28,7 +29,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
   const program = new Command('dprk-check');
   program
     .description("Screen job applicants for the red flags of North Korea's remote IT-worker scheme: inconsistencies and concrete links, never origin.")
-    .version(toolVersion(), '-V, --version')
+    .version(versionText(), '-V, --version', 'print the version and the date and licence of the bundled IP data')
     .argument('[files...]', "applicant JSON files (an object, or an array of them); '-' reads standard input")
     .addOption(new Option('-f, --format <name>', `report format: ${FORMAT_NAMES.map((n) => `${n} (${FORMATS[n].description})`).join('; ')}`).choices(FORMAT_NAMES).default('text'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output')
@@ -36,6 +37,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .option('--rules <path>', 'add a rule pack (directory or file); repeatable', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--no-builtin-rules', 'do not load the built-in rules (use only --rules)')
     .option('--no-strict', 'treat unknown fields in applicant records as warnings, not errors')
+    .option('--ip-data <file>', 'a newer IP → country and/or ASN database (.mmdb) to use instead of the bundled one; repeatable', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
     .addHelpText('after', EXAMPLES)
@@ -49,6 +51,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
         builtinRules: opts.builtinRules,
         strict: opts.strict,
         color: opts.color,
+        ipData: opts.ipData,
       }, io);
     });
 
@@ -84,6 +87,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     if (e instanceof CommanderError) {
       // --help and --version end with exit code 0 through the same path.
       return e.exitCode === 0 ? EXIT.OK : EXIT.ERROR;
+    }
+    // Built-in IP data opens lazily: a broken install shows up at the first public IP.
+    if (e instanceof IpDataError) {
+      io.stderr.write(`dprk-check: ${e.message}\n`);
+      return EXIT.ERROR;
     }
     const err = e as Error;
     io.stderr.write(`dprk-check: internal error: ${err.message}\n`);
