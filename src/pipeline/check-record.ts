@@ -4,6 +4,7 @@ import type { CompiledRule } from '../model/rule.js';
 import type { EnrichContext } from '../enrich/enricher.js';
 import { validateApplicant } from '../validate/validate-applicant.js';
 import { enrich } from '../enrich/index.js';
+import { ipWarnings } from '../enrich/ip-warnings.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { score } from '../score/score.js';
 
@@ -48,7 +49,7 @@ export function checkRecord(record: InputRecord, rules: CompiledRule[], options:
       findings: e.findings,
       contributions: s.contributions,
       notEvaluated: e.notEvaluated,
-      warnings: v.warnings,
+      warnings: [...v.warnings, ...ipWarnings(facts)],
     },
   };
 }
