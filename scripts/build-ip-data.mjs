@@ -18,11 +18,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Reader } from 'mmdb-lib';
+import { buildTable, FORMAT } from './asn-table-writer.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'data', 'ip');
 const require = createRequire(join(ROOT, 'package.json'));
-const FORMAT = 1;
 
 function packageDir(name) {
   try {
@@ -40,116 +40,6 @@ function versionOf(dir) {
 function dateFromVersion(version) {
   const m = /\.(\d{4})(\d{2})(\d{2})\d{0,2}$/.exec(version);
   return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
-}
-
-/** One CSV line with optional double quotes ("Cloudflare, Inc." and "" escapes). */
-function splitCsvLine(line) {
-  const out = [];
-  let i = 0;
-  while (i <= line.length) {
-    if (line[i] === '"') {
-      let v = '';
-      i++;
-      while (i < line.length) {
-        if (line[i] === '"' && line[i + 1] === '"') {
-          v += '"';
-          i += 2;
-        } else if (line[i] === '"') {
-          i++;
-          break;
-        } else v += line[i++];
-      }
-      out.push(v);
-      i++; // the comma
-    } else {
-      const j = line.indexOf(',', i);
-      const end = j < 0 ? line.length : j;
-      out.push(line.slice(i, end));
-      i = end + 1;
-    }
-  }
-  return out;
-}
-
-function words(value, width) {
-  const w = [];
-  for (let k = width - 1; k >= 0; k--) w.push(Number((value >> BigInt(32 * k)) & 0xffffffffn));
-  return w;
-}
-
-function buildTable(csvFile, family) {
-  const width = family === 4 ? 1 : 4;
-  const text = readFileSync(csvFile, 'utf8');
-  const asIndex = new Map();
-  const asns = [];
-  const orgs = [];
-  const starts = [];
-  const ends = [];
-  const refs = [];
-  let prevEnd = -1n;
-  let clipped = 0;
-  for (const line of text.split(/\r?\n/)) {
-    if (!line) continue;
-    const [s, e, asn, org = ''] = splitCsvLine(line);
-    let start = BigInt(s);
-    const end = BigInt(e);
-    if (end < start) throw new Error(`${csvFile}: range ends before it starts: ${line}`);
-    // The upstream data has a few overlapping ranges (its README warns of bugs): the earlier range
-    // keeps the overlap, so lookups stay a plain binary search.
-    if (start <= prevEnd) {
-      clipped++;
-      if (end <= prevEnd) continue;
-      start = prevEnd + 1n;
-    }
-    const key = `${asn}\t${org}`;
-    let ref = asIndex.get(key);
-    if (ref === undefined) {
-      ref = asns.length;
-      asIndex.set(key, ref);
-      asns.push(Number(asn));
-      orgs.push(org);
-    }
-    // Adjacent ranges of the same network are one range.
-    if (refs.length && refs[refs.length - 1] === ref && start === prevEnd + 1n) ends[ends.length - 1] = end;
-    else {
-      starts.push(start);
-      ends.push(end);
-      refs.push(ref);
-    }
-    prevEnd = end;
-  }
-  const n = starts.length;
-  const m = asns.length;
-  const orgBytes = orgs.map((o) => Buffer.from(o, 'utf8'));
-  const blobLen = orgBytes.reduce((a, b) => a + b.length, 0);
-  const u32count = 2 * n * width + n + m + (m + 1);
-  const buf = Buffer.alloc(32 + u32count * 4 + blobLen);
-  buf.write('DPAS', 0, 'ascii');
-  buf.writeUInt32LE(FORMAT, 4);
-  buf.writeUInt32LE(family, 8);
-  buf.writeUInt32LE(n, 12);
-  buf.writeUInt32LE(m, 16);
-  buf.writeUInt32LE(blobLen, 20);
-  let off = 32;
-  const put = (v) => {
-    buf.writeUInt32LE(v >>> 0, off);
-    off += 4;
-  };
-  for (const s of starts) for (const w of words(s, width)) put(w);
-  for (const e of ends) for (const w of words(e, width)) put(w);
-  for (const r of refs) put(r);
-  for (const a of asns) put(a);
-  let blobOff = 0;
-  for (const b of orgBytes) {
-    put(blobOff);
-    blobOff += b.length;
-  }
-  put(blobOff);
-  for (const b of orgBytes) {
-    b.copy(buf, off);
-    off += b.length;
-  }
-  return { buf, ranges: n, asns: m, clipped };
 }
 
 function main() {
@@ -177,8 +67,8 @@ function main() {
   copyFileSync(join(countryDir, 'geo-whois-asn-country-ipv6.mmdb'), join(OUT, country[6]));
   const epoch = new Reader(readFileSync(join(OUT, country[4]))).metadata.buildEpoch;
   const asn = { 4: 'asn-v4.bin', 6: 'asn-v6.bin' };
-  const v4 = buildTable(join(asnDir, 'asn-ipv4-num.csv'), 4);
-  const v6 = buildTable(join(asnDir, 'asn-ipv6-num.csv'), 6);
+  const v4 = buildTable(readFileSync(join(asnDir, 'asn-ipv4-num.csv'), 'utf8'), 4, 'asn-ipv4-num.csv');
+  const v6 = buildTable(readFileSync(join(asnDir, 'asn-ipv6-num.csv'), 'utf8'), 6, 'asn-ipv6-num.csv');
   writeFileSync(join(OUT, asn[4]), v4.buf);
   writeFileSync(join(OUT, asn[6]), v6.buf);
   const meta = {
