@@ -6,6 +6,7 @@ import { FORMAT_NAMES, FORMATS } from '../formats/index.js';
 import { FAIL_ON } from '../model/levels.js';
 import { versionText } from './ip-data-option.js';
 import { IpDataError } from '../intel/ip-data-error.js';
+import { addWatchlistCommand } from './watchlist-command.js';
 import { readSchema } from '../validate/ajv.js';
 import { derivedSchema } from '../enrich/index.js';
 
@@ -64,6 +65,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
       io.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
       result.code = EXIT.OK;
     });
+  addWatchlistCommand(program, io, result);
   return program;
 }
 
