@@ -109,6 +109,11 @@ export class OfflineIpResolver implements IpResolver {
     return facts;
   }
 
+  /** Files opened so far: none until a public address is looked up, then only that family's. */
+  loaded(): string[] {
+    return [...this.country.values()].map((c) => c.file).concat([...this.asn.values()].map((t) => t.file));
+  }
+
   /** What data answers: for --version and the report. Never throws (says "not built" instead). */
   describe(): IpDataDescription {
     const meta = builtinIpMeta();

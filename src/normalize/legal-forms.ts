@@ -20,6 +20,7 @@ export const LEGAL_FORM_PHRASES: string[][] = [
   ['joint', 'stock', 'company'],
   ['public', 'limited', 'company'],
   ['sp', 'z', 'o', 'o'],
+  ['sp', 'z', 'oo'],
   ['spolka', 'z', 'ograniczona', 'odpowiedzialnoscia'],
   ['sa', 'de', 'cv'],
   ['s', 'de', 'rl'],
