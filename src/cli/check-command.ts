@@ -16,6 +16,7 @@ import { DiagnosticsError } from '../model/diagnostic.js';
 import type { DprkConfig } from '../config/config.js';
 import { tuneRuleSet } from '../config/tune-rules.js';
 import { unusedExceptions } from '../evaluate/exceptions.js';
+import { openIpData, reportData } from './ip-data-option.js';
 
 export interface CheckOptions {
   /** Where each report goes (planOutputs in write-reports.ts). */
@@ -29,6 +30,8 @@ export interface CheckOptions {
   color?: boolean;
   /** The .dprk-check.yaml in effect (its rule packs are already in `rules`). */
   config?: DprkConfig;
+  /** --ip-data: user-supplied .mmdb files replacing the bundled IP data. */
+  ipData?: string[];
 }
 
 export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): Promise<number> {
@@ -60,12 +63,14 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
     return EXIT.ERROR;
   }
   const rules = activeRules(tuned.rules);
+  const ip = openIpData(opts.ipData, io);
+  if (!ip) return EXIT.ERROR;
   const records = await readInputs(files.map((f) => (f === '-' ? f : resolve(io.cwd, f))), { stdin: io.stdin });
   const applicants: ApplicantResult[] = [];
   const errors: RunError[] = [];
   for (const record of records) {
     const shown = { ...record, source: displayPath(record.source, io.cwd), file: displayPath(record.file, io.cwd) };
-    const outcome = checkRecord(shown, rules, { strict: opts.strict, enrich: {}, exceptions: tuned.exceptions });
+    const outcome = checkRecord(shown, rules, { strict: opts.strict, enrich: { ip }, exceptions: tuned.exceptions });
     if (outcome.ok) applicants.push(outcome.result);
     else errors.push(outcome.error);
   }
@@ -76,6 +81,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
     rulesCount: rules.length,
     failOn: opts.failOn,
     generatedAt: (io.now?.() ?? new Date()).toISOString(),
+    data: reportData(ip),
   });
   const written = writeReports(report, opts.outputs, { redact: opts.redact, color: opts.color, rules: ruleInfos(rules) }, io);
   return written === EXIT.OK ? exitCodeFor(report) : written;

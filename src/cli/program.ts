@@ -5,7 +5,9 @@ import { runCheck } from './check-command.js';
 import { FORMAT_NAMES, FORMATS } from '../formats/index.js';
 import { planOutputs } from './write-reports.js';
 import { FAIL_ON } from '../model/levels.js';
-import { toolVersion } from '../util/package-root.js';
+import { versionText } from './ip-data-option.js';
+import { IpDataError } from '../intel/ip-data-error.js';
+import { addWatchlistCommand } from './watchlist-command.js';
 import { readSchema } from '../validate/ajv.js';
 import { derivedSchema } from '../enrich/index.js';
 import { configHook, type ConfigState } from '../config/cli-config.js';
@@ -47,7 +49,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
   program.hook('preAction', configHook(io, configState));
   program
     .description("Screen job applicants for the red flags of North Korea's remote IT-worker scheme: inconsistencies and concrete links, never origin.")
-    .version(toolVersion(), '-V, --version')
+    .version(versionText(), '-V, --version', 'print the version and the date and licence of the bundled IP data')
     .argument('[files...]', "applicant JSON files (an object, or an array of them); '-' reads standard input")
     .addOption(
       new Option('-f, --format <name[:file]>', `report format (${FORMAT_NAMES.join(', ')}; see Formats below), repeatable; NAME:FILE writes it to a file, at most one goes to standard output (default: text)`)
@@ -63,6 +65,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .option('--config <file>', 'read this configuration file instead of .dprk-check.yaml in the working directory')
     .option('--no-config', 'do not read a configuration file')
     .option('--print-config', 'print the configuration in effect (after .dprk-check.yaml and flags) and exit')
+    .option('--ip-data <file>', 'a newer IP → country and/or ASN database (.mmdb) to use instead of the bundled one; repeatable', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
     .addHelpText('after', `${formatsHelp()}${EXAMPLES}`)
@@ -83,6 +86,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
         strict: opts.strict,
         color: opts.color,
         config: configState.config,
+        ipData: opts.ipData,
       }, io);
     });
 
@@ -97,6 +101,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     });
 
   addRulesCommand(program, io, result);
+  addWatchlistCommand(program, io, result);
   return program;
 }
 
@@ -122,6 +127,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     if (e instanceof CommanderError) {
       // --help and --version end with exit code 0 through the same path.
       return e.exitCode === 0 ? EXIT.OK : EXIT.ERROR;
+    }
+    // Built-in IP data opens lazily: a broken install shows up at the first public IP.
+    if (e instanceof IpDataError) {
+      io.stderr.write(`dprk-check: ${e.message}\n`);
+      return EXIT.ERROR;
     }
     const err = e as Error;
     io.stderr.write(`dprk-check: internal error: ${err.message}\n`);

@@ -7,6 +7,15 @@ export interface IpFacts {
   asn?: number;
   org?: string;
   hosting?: boolean;
+  /** vpn or datacenter, when `hosting` is true. */
+  hostingKind?: 'vpn' | 'datacenter';
+  /** The hosting list's name for the network (e.g. "Surfshark"). */
+  hostingNetwork?: string;
+  /**
+   * The data labelled the address KP although it is outside North Korea's allocated space: the
+   * label is dropped (privacy relays and geofeed errors carry it) and only this flag is kept.
+   */
+  kpLabelIgnored?: boolean;
   /** Where the answer came from, for the report (e.g. "ip-location-db 2026-06-17"). */
   source?: string;
 }

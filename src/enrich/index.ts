@@ -1,12 +1,13 @@
 import type { Applicant, Facts } from '../model/applicant.js';
 import type { SchemaNode } from '../ruleset/field-schema.js';
 import type { EnrichContext, Enricher } from './enricher.js';
+import { activityFacts } from './activity-facts.js';
 import { contactFacts } from './contact-facts.js';
 import { payeeFacts } from './payee-facts.js';
 import { sessionFacts } from './session-facts.js';
 import { timelineFacts } from './timeline-facts.js';
 
-export const ENRICHERS: Enricher[] = [contactFacts, timelineFacts, sessionFacts, payeeFacts];
+export const ENRICHERS: Enricher[] = [contactFacts, timelineFacts, sessionFacts, activityFacts, payeeFacts];
 
 /** JSON Schema of `derived`, assembled from what each enricher declares it provides. */
 export function derivedSchema(enrichers: Enricher[] = ENRICHERS): SchemaNode {

@@ -1,6 +1,7 @@
 import type { Enricher } from './enricher.js';
 import { parseIp } from '../normalize/ip.js';
 import { ipScope } from '../normalize/ip-scope.js';
+import { SESSION_SUMMARY_SCHEMA, summariseSessions } from './session-summary.js';
 
 /**
  * Every place the applicant was seen online (portal sessions and interviews), with the observed
@@ -19,16 +20,23 @@ export const sessionFacts: Enricher = {
           at: { type: 'string' },
           kind: { type: 'string' },
           ip: { type: 'string' },
-          ipScope: { type: 'string', description: 'public, private, reserved or invalid' },
+          ipScope: { type: 'string', description: 'public, private, reserved or invalid (private, reserved and invalid addresses are not geolocatable and are never placed)' },
           country: { type: 'string', description: 'observed country (reported by the source system, else from IP data)' },
           countrySource: { type: 'string', description: 'reported or ip-data' },
           asn: { type: 'integer' },
           org: { type: 'string' },
           hosting: { type: 'boolean', description: 'the IP belongs to a hosting / VPN / datacenter network' },
+          hostingKind: { type: 'string', description: 'vpn or datacenter, when hosting is true' },
+          hostingNetwork: { type: 'string', description: "the hosting list's name for the network" },
+          kpLabelIgnored: {
+            type: 'boolean',
+            description: "IP data labels the address KP although it is outside North Korea's allocated 175.45.176.0/22: the label is not trusted and no country is set",
+          },
         },
       },
     },
     observedCountries: { type: 'array', items: { type: 'string' }, description: 'distinct observed countries' },
+    ...SESSION_SUMMARY_SCHEMA,
   },
   derive(a, ctx) {
     const raw: Array<{ origin: string; at?: unknown; kind?: unknown; ip?: unknown; country?: unknown }> = [];
@@ -47,6 +55,9 @@ export const sessionFacts: Enricher = {
             if (facts.asn !== undefined) out.asn = facts.asn;
             if (facts.org) out.org = facts.org;
             if (facts.hosting !== undefined) out.hosting = facts.hosting;
+            if (facts.hostingKind) out.hostingKind = facts.hostingKind;
+            if (facts.hostingNetwork) out.hostingNetwork = facts.hostingNetwork;
+            if (facts.kpLabelIgnored) out.kpLabelIgnored = true;
             if (facts.country && typeof s.country !== 'string') {
               out.country = facts.country;
               out.countrySource = 'ip-data';
@@ -61,6 +72,7 @@ export const sessionFacts: Enricher = {
       return out;
     });
     const countries = [...new Set(sessions.map((s) => s.country).filter((c): c is string => typeof c === 'string'))];
-    return countries.length ? { sessions, observedCountries: countries } : { sessions };
+    const summary = summariseSessions(sessions, a.claimedLocation?.country);
+    return countries.length ? { sessions, observedCountries: countries, ...summary } : { sessions };
   },
 };

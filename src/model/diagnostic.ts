@@ -31,7 +31,8 @@ export type DiagnosticCode =
   | 'input-not-object'
   | 'input-too-large'
   | 'applicant-schema'
-  | 'applicant-unknown-field';
+  | 'applicant-unknown-field'
+  | 'applicant-ip';
 
 export interface Diagnostic {
   code: DiagnosticCode;

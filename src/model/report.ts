@@ -31,7 +31,8 @@ export interface Link {
 }
 
 export interface Report {
-  tool: { name: string; version: string; rulesVersion: string };
+  /** `data`: the data sets behind derived facts (name, build date, licence), e.g. data.ip. */
+  tool: { name: string; version: string; rulesVersion: string; data?: Record<string, { name: string; date?: string; licence?: string; url?: string }> };
   generatedAt: string;
   failOn: FailOn;
   summary: { total: number; evaluated: number; invalid: number; byLevel: Record<Level, number> };

@@ -1,34 +1,54 @@
+import anyAscii from 'any-ascii';
 import { foldText } from './text.js';
+import { ABBREVIATIONS, LEGAL_FORM_PHRASES, LEGAL_FORM_TOKENS, NATIVE_LEGAL_FORMS } from './legal-forms.js';
+import { editSimilarity, tokenSimilarity } from './similarity.js';
 
 /**
- * Legal forms and filler words that say nothing about which company it is. Front companies are
- * written as "Co., Ltd.", "LLC", "OOO" or "有限公司" depending on who typed them.
+ * Company names as the same company, however they were typed: legal forms dropped (Co., Ltd.,
+ * LLC, OOO, 有限公司 …), punctuation and spacing ignored ("SilverStar" = "Silver Star"), common
+ * abbreviations expanded ("Tech" = "Technology"), and Hangul, Hanzi and Cyrillic transliterated to
+ * Latin (any-ascii) so a name compares with the same name typed in another script's romanisation.
  */
-const LEGAL_FORMS = new Set([
-  'co', 'company', 'companies', 'ltd', 'limited', 'llc', 'l', 'inc', 'incorporated', 'corp', 'corporation',
-  'gmbh', 'ag', 'sa', 'srl', 'bv', 'nv', 'plc', 'pte', 'pty', 'lp', 'llp', 'kk', 'jsc', 'pjsc', 'ojsc', 'cjsc',
-  'ooo', 'zao', 'oao', 'pao', 'ao', 'the', 'and', 'of',
-  // Cyrillic legal forms, folded (ООО, ЗАО, ОАО, ПАО, АО).
-  'ооо', 'зао', 'оао', 'пао', 'ао',
-]);
 
-const CJK_LEGAL_FORMS = /股份有限公司|有限责任公司|有限公司|株式会社|주식회사|유한회사|公司/g;
+/**
+ * Scores at or above this are a match. Chosen so that the spelling games seen in designations
+ * pass ("Yanbian Silver Star Network Tech Co." ↔ "Yanbian Silverstar Network Technology Co., Ltd."
+ * = 1.0; one typo in a 30-letter name ≈ 0.97) while a shared word or two does not ("Silver Star
+ * Technology" ↔ the same ≈ 0.6). OpenSanctions uses 0.70 for "possible match"; a rule that can reach
+ * critical needs a stricter bar.
+ */
+export const COMPANY_MATCH_THRESHOLD = 0.9;
+/** Fuzzy scores only for names of at least this many letters: "Alis" must not match "Alix". */
+const MIN_FUZZY_LENGTH = 10;
+/** A listed name this long, written out inside a longer one, counts ("… Co. (Shenyang branch)"). */
+const MIN_CONTAINED_LENGTH = 12;
+const MAX_INPUT = 300;
 
-const ABBREVIATIONS: Record<string, string> = {
-  tech: 'technology', technologies: 'technology', techs: 'technology',
-  intl: 'international', int: 'international',
-  mfg: 'manufacturing', svc: 'services', svcs: 'services', service: 'services',
-  grp: 'group', trading: 'trade', commerce: 'commercial', networks: 'network',
-  ind: 'industry', industries: 'industry', industrial: 'industry',
-};
+const DOTTED = /\b(?:\p{L}\.){2,}/gu;
+const APOSTROPHES = /['’ʼ`ʹ]/g;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+function dropPhrases(tokens: string[]): string[] {
+  let out = tokens;
+  for (const phrase of LEGAL_FORM_PHRASES) {
+    for (let i = 0; i + phrase.length <= out.length; i++) {
+      if (phrase.every((w, k) => out[i + k] === w)) {
+        out = [...out.slice(0, i), ...out.slice(i + phrase.length)];
+        i--;
+      }
+    }
+  }
+  return out;
+}
 
 export function companyTokens(raw: string): string[] {
-  const folded = foldText(raw.replace(CJK_LEGAL_FORMS, ' '));
+  let text = raw.slice(0, MAX_INPUT).normalize('NFKC').replace(NATIVE_LEGAL_FORMS, ' ');
+  text = text.replace(DOTTED, (m) => m.replace(/\./g, '')).replace(APOSTROPHES, '');
+  if (NON_ASCII.test(text)) text = anyAscii(text).replace(APOSTROPHES, '');
+  const folded = foldText(text);
   if (!folded) return [];
-  return folded
-    .split(' ')
-    .map((t) => ABBREVIATIONS[t] ?? t)
-    .filter((t) => !LEGAL_FORMS.has(t));
+  const tokens = dropPhrases(folded.split(' ').map((t) => ABBREVIATIONS[t] ?? t));
+  return tokens.filter((t) => !LEGAL_FORM_TOKENS.has(t));
 }
 
 /** Tokens joined without spaces, so "SilverStar" and "Silver Star" give one key. */
@@ -36,15 +56,58 @@ export function companyKey(raw: string): string {
   return companyTokens(raw).join('');
 }
 
+/** A name prepared once for many comparisons (list entries are prepared when a rule compiles). */
+export interface PreparedCompany {
+  raw: string;
+  tokens: string[];
+  key: string;
+  sortedKey: string;
+}
+
+export function prepareCompany(raw: string): PreparedCompany {
+  const tokens = companyTokens(raw);
+  return { raw, tokens, key: tokens.join(''), sortedKey: [...tokens].sort().join('') };
+}
+
+/** Whether some run of whole words of the candidate, joined, is the listed key. */
+function containsWords(tokens: string[], key: string): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    let joined = '';
+    for (let j = i; j < tokens.length && joined.length < key.length; j++) {
+      joined += tokens[j];
+      if (joined === key) return true;
+    }
+  }
+  return false;
+}
+
+export interface CompanySimilarity {
+  /** 0..1; a match at or above COMPANY_MATCH_THRESHOLD. */
+  score: number;
+  how: 'same name once normalised' | 'listed name inside' | 'spelling' | 'word order' | 'words';
+}
+
 /**
- * Whether a free-text employer name names the listed company: the same key, or the listed name
- * written out in full inside a longer one ("… Co. (Shenyang branch)"). Short keys only match
- * exactly, so "Silver" never matches "Silver Star".
+ * How alike a free-text name (`candidate`) is to a listed one: the best of the joined-letters form
+ * (spacing-proof), the same with words sorted (order-proof) and word-by-word pairing.
  */
+export function companySimilarity(candidate: PreparedCompany | string, listed: PreparedCompany | string): CompanySimilarity {
+  const c = typeof candidate === 'string' ? prepareCompany(candidate) : candidate;
+  const l = typeof listed === 'string' ? prepareCompany(listed) : listed;
+  if (!c.key || !l.key) return { score: 0, how: 'words' };
+  if (c.key === l.key) return { score: 1, how: 'same name once normalised' };
+  if (l.key.length >= MIN_CONTAINED_LENGTH && containsWords(c.tokens, l.key)) return { score: 0.95, how: 'listed name inside' };
+  if (Math.min(c.key.length, l.key.length) < MIN_FUZZY_LENGTH) return { score: 0, how: 'words' };
+  const best: CompanySimilarity[] = [
+    { score: editSimilarity(c.key, l.key), how: 'spelling' },
+    { score: editSimilarity(c.sortedKey, l.sortedKey), how: 'word order' },
+    { score: tokenSimilarity(c.tokens, l.tokens), how: 'words' },
+  ];
+  best.sort((x, y) => y.score - x.score);
+  return { score: Math.round(best[0]!.score * 100) / 100, how: best[0]!.how };
+}
+
+/** Whether a free-text employer name names the listed company (see COMPANY_MATCH_THRESHOLD). */
 export function sameCompany(candidate: string, listed: string): boolean {
-  const c = companyKey(candidate);
-  const l = companyKey(listed);
-  if (!c || !l) return false;
-  if (c === l) return true;
-  return l.length >= 12 && c.includes(l);
+  return companySimilarity(candidate, listed).score >= COMPANY_MATCH_THRESHOLD;
 }

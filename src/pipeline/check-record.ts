@@ -4,6 +4,7 @@ import type { CompiledRule } from '../model/rule.js';
 import type { EnrichContext } from '../enrich/enricher.js';
 import { validateApplicant } from '../validate/validate-applicant.js';
 import { enrich } from '../enrich/index.js';
+import { ipWarnings } from '../enrich/ip-warnings.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { applyExceptions } from '../evaluate/exceptions.js';
 import type { CompiledException } from '../model/exception.js';
@@ -53,7 +54,7 @@ export function checkRecord(record: InputRecord, rules: CompiledRule[], options:
       findings,
       contributions: s.contributions,
       notEvaluated: e.notEvaluated,
-      warnings: v.warnings,
+      warnings: [...v.warnings, ...ipWarnings(facts)],
       ...(suppressed.length ? { suppressed } : {}),
     },
   };

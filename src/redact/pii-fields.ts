@@ -61,15 +61,19 @@ export const FIELD_CLASSES: Record<string, FieldClass> = {
   ...under('source', { system: 'public', exportedAt: 'public' }),
   extra: 'other',
   // Derived facts (src/enrich): copies of the fields above, and what was computed from them.
-  ...under('derived.phones[]', { raw: 'phone', e164: 'phone', country: 'public', type: 'public', valid: 'public' }),
-  ...under('derived.emails[]', { address: 'email', local: 'email', domain: 'public' }),
+  ...under('derived.phones[]', { raw: 'phone', e164: 'phone', country: 'public', type: 'public', valid: 'public', voipDetectable: 'public' }),
+  ...under('derived.emails[]', { address: 'email', local: 'email', domain: 'public', disposable: 'public', disposableDomain: 'public' }),
   'derived.ageAtApplication': 'public',
   ...under('derived.employmentOverlaps[]', { first: 'public', second: 'public', overlapDays: 'public' }),
   ...under('derived.sessions[]', {
     origin: 'public', at: 'public', kind: 'public', ip: 'ip', ipScope: 'public', country: 'public',
-    countrySource: 'public', asn: 'public', org: 'public', hosting: 'public',
+    countrySource: 'public', asn: 'public', org: 'public', hosting: 'public', hostingKind: 'public',
+    hostingNetwork: 'public', kpLabelIgnored: 'public',
   }),
   'derived.observedCountries[]': 'public',
+  ...under('derived.sessionLocation', { located: 'public', elsewhere: 'public', elsewhereShare: 'public', countriesIn7Days: 'public' }),
+  ...under('derived.countryShares[]', { country: 'public', sessions: 'public', share: 'public' }),
+  ...under('derived.activity', { timezone: 'public', timed: 'public', night: 'public', nightShare: 'public', asiaWorkday: 'public', asiaWorkdayShare: 'public' }),
   ...under('derived.payees[]', { origin: 'public', holderName: 'name', country: 'public' }),
 };
 

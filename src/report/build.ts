@@ -7,6 +7,8 @@ export interface ReportMeta {
   rulesCount: number;
   failOn: FailOn;
   generatedAt: string;
+  /** Data sets behind derived facts, shown as tool.data. */
+  data?: Record<string, { name: string; date?: string; licence?: string; url?: string }>;
 }
 
 /** The report stage: results → Report. No I/O, no colour; order is the input order. */
@@ -14,7 +16,7 @@ export function buildReport(applicants: ApplicantResult[], errors: RunError[], l
   const byLevel = Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<Level, number>;
   for (const a of applicants) byLevel[a.level]++;
   return {
-    tool: { name: 'dprk-check', version: meta.version, rulesVersion: meta.rulesVersion },
+    tool: { name: 'dprk-check', version: meta.version, rulesVersion: meta.rulesVersion, ...(meta.data ? { data: meta.data } : {}) },
     generatedAt: meta.generatedAt,
     failOn: meta.failOn,
     summary: { total: applicants.length + errors.length, evaluated: applicants.length, invalid: errors.length, byLevel },

@@ -6,6 +6,7 @@ import { foldText } from '../normalize/text.js';
 import { COMPARATOR_FNS } from './comparators.js';
 import { checkRegexSafety, MAX_SUBJECT } from './regex-safety.js';
 import { showValue } from './message-template.js';
+import { companyMembership, listCandidates, literalCandidates } from './company-list-match.js';
 
 /** What a leaf's operator says about one value: matched or not, and in words against what. */
 export interface Verdict {
@@ -102,8 +103,11 @@ function membership(negate: boolean): OperatorDef {
       if (isListRef(operand)) {
         const list = lookupList(operand, env);
         if (!list) return undefined;
+        // Companies are scored, not just compared: the note names the entry, source and similarity.
+        if (env.comparator === 'company') return companyMembership(listCandidates(list), negate);
         candidates = list.entries.flatMap((e) => [e.value, ...e.aliases].map((v) => ({ value: v, label: listLabel(list, e) })));
       } else if (Array.isArray(operand) && operand.length > 0 && operand.every(isScalar)) {
+        if (env.comparator === 'company') return companyMembership(literalCandidates(operand.map(String)), negate);
         candidates = operand.map((v) => ({ value: String(v), label: `is one of the listed values (${show(v)})` }));
       } else {
         env.fail('expected a non-empty list of values or { list: <list id> }');

@@ -1,5 +1,7 @@
 import type { CompiledRule, RuleCase } from '../model/rule.js';
 import { enrich } from '../enrich/index.js';
+import type { EnrichContext } from '../enrich/enricher.js';
+import { builtinIpResolver } from '../intel/ip-resolver.js';
 import { validateApplicant } from '../validate/validate-applicant.js';
 import type { EvidenceItem } from '../model/rule.js';
 
@@ -24,8 +26,11 @@ export function caseApplicant(rule: { spec: { id: string } }, c: RuleCase, index
   return a;
 }
 
-/** Run one rule's embedded cases, like ESLint's RuleTester runs valid/invalid lists. */
-export function runCases(rule: CompiledRule): CaseResult[] {
+/**
+ * Run one rule's embedded cases, like ESLint's RuleTester runs valid/invalid lists. Cases see the
+ * bundled IP data (opened only if a case has a public IP), as a check run would.
+ */
+export function runCases(rule: CompiledRule, ctx: EnrichContext = { ip: builtinIpResolver() }): CaseResult[] {
   const out: CaseResult[] = [];
   const kinds: Array<['match' | 'nomatch', RuleCase[]]> = [
     ['match', rule.spec.cases.match],
@@ -39,7 +44,7 @@ export function runCases(rule: CompiledRule): CaseResult[] {
         out.push({ ...base, passed: false, problem: `case applicant is invalid: ${v.errors.map((e) => e.message).join('; ')}` });
         return;
       }
-      const facts = enrich(v.applicant);
+      const facts = enrich(v.applicant, ctx);
       const hasData = rule.hasData(facts);
       const evidence = hasData ? rule.evaluate(facts) : null;
       const matched = evidence !== null;

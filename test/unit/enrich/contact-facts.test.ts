@@ -22,8 +22,8 @@ describe('contact facts', () => {
   test('emails are split into local part and lower-cased domain', () => {
     const f = enrich({ ...base, contact: { emails: ['Jordan.Miller@Example.COM', 'a@b@mail.example'] } });
     expect(f.derived.emails).toEqual([
-      { address: 'Jordan.Miller@Example.COM', local: 'Jordan.Miller', domain: 'example.com' },
-      { address: 'a@b@mail.example', local: 'a@b', domain: 'mail.example' },
+      { address: 'Jordan.Miller@Example.COM', local: 'Jordan.Miller', domain: 'example.com', disposable: false },
+      { address: 'a@b@mail.example', local: 'a@b', domain: 'mail.example', disposable: false },
     ]);
   });
 

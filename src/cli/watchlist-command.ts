@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { CliIO } from './io.js';
+import { EXIT } from './exit-codes.js';
+import { importWatchlist } from '../watchlist/import.js';
+import { ImportError } from '../watchlist/types.js';
+
+const HELP = `
+Reads a list file you downloaded yourself (nothing is fetched) and writes a rule pack: lists/ with
+the selected entries and affiliation/ with rules that use them. Check applicants with it through
+--rules <dir>. North Korea (DPRK) programmes are selected unless --program or --all-programs.
+
+Files:
+  OFAC legacy CSV     sdn.csv and alt.csv (no header row); add.csv / sdn_comments.csv are ignored
+  OpenSanctions       targets.simple.csv (header row; CC BY-NC 4.0: commercial use needs a licence)
+
+Examples:
+  $ dprk-check watchlist import sdn.csv alt.csv --out watchlist/
+  $ dprk-check watchlist import targets.simple.csv --out watchlist-os/ --date 2026-11-20
+  $ dprk-check --rules watchlist/ applicant.json`;
+
+const collect = (v: string, acc: string[]) => [...acc, v];
+
+/** `dprk-check watchlist import`: sanctions files → local list + rule YAML. */
+export function addWatchlistCommand(program: Command, io: CliIO, result: { code: number }): void {
+  const watchlist = program.command('watchlist').description('build local watchlists from sanctions lists you downloaded (offline)');
+  const cmd = watchlist
+    .command('import')
+    .description('turn an OFAC SDN CSV (sdn.csv + alt.csv) or an OpenSanctions targets.simple.csv into a local watchlist rule pack')
+    .argument('<files...>', 'sdn.csv [alt.csv], or targets.simple.csv')
+    .requiredOption('--out <dir>', 'directory to write lists/ and affiliation/ into (use it with --rules)')
+    .option('--program <tag>', 'keep entries of this programme instead of the DPRK ones (OFAC tag such as CYBER2); repeatable', collect, [] as string[])
+    .option('--all-programs', 'keep every sanctioned entry, whatever the programme')
+    .option('--id <prefix>', 'id prefix for the lists and rules written (default ofac-sdn-dprk or opensanctions-dprk)')
+    .option('--date <yyyy-mm-dd>', "the date the file was downloaded (default: the file's modification date)")
+    .addHelpText('after', HELP)
+    .action((files: string[], opts: { out: string; program: string[]; allPrograms?: boolean; id?: string; date?: string }) => {
+      try {
+        const s = importWatchlist({
+          files: files.map((f) => resolve(io.cwd, f)),
+          out: resolve(io.cwd, opts.out),
+          programs: opts.program,
+          allPrograms: opts.allPrograms,
+          prefix: opts.id,
+          date: opts.date,
+          cwd: io.cwd,
+        });
+        const r = s.result;
+        io.stdout.write(`Read ${r.read} row${r.read === 1 ? '' : 's'} of ${r.sourceName}; kept ${r.entries.length}, skipped ${r.skipped} (other programmes, vessels, aircraft, unnamed).\n`);
+        for (const l of s.lists) io.stdout.write(`  list ${l.id}: ${l.count} entr${l.count === 1 ? 'y' : 'ies'}\n`);
+        for (const id of s.rules) io.stdout.write(`  rule ${id}\n`);
+        io.stdout.write(`Wrote ${s.written.length} file${s.written.length === 1 ? '' : 's'} under ${opts.out}. Use: dprk-check --rules ${opts.out} <applicant files>\n`);
+        for (const n of s.notices) io.stderr.write(`dprk-check: note: ${n}\n`);
+        for (const p of s.caseProblems) io.stderr.write(`dprk-check: warning: generated rule case failed: ${p}\n`);
+        result.code = EXIT.OK;
+      } catch (e) {
+        if (!(e instanceof ImportError)) throw e;
+        io.stderr.write(`dprk-check: watchlist import: ${e.message}\n`);
+        result.code = EXIT.ERROR;
+      }
+    });
+  for (const c of [watchlist, cmd]) {
+    c.exitOverride();
+    c.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  }
+}
