@@ -46,6 +46,12 @@ export function normalizeWallet(raw: string): string {
   return /^0x[0-9a-f]{40}$/i.test(w) || /^(bc1|ltc1|tb1)[0-9a-z]+$/i.test(w) ? w.toLowerCase() : w;
 }
 
+/** A US ZIP+4 names the same place as its ZIP: 85340-1102 and 85340 must meet. */
+function zip5(a: Address): Address {
+  const m = a.postalCode && (!a.country || a.country === 'US') ? /^(\d{5})-?\d{4}$/.exec(a.postalCode.trim()) : null;
+  return m ? { ...a, postalCode: m[1] } : a;
+}
+
 /** Every linkable value in one applicant record. */
 export function linkKeys(a: Applicant, options: KeyOptions = {}): LinkKey[] {
   const out: LinkKey[] = [];
@@ -61,7 +67,7 @@ export function linkKeys(a: Applicant, options: KeyOptions = {}): LinkKey[] {
     if (typeof r.phone === 'string') push('reference-phone', i, 'phone', normalizePhone(r.phone, country));
     if (typeof r.email === 'string') push('reference-email', i, 'email', normalizeEmail(r.email));
   });
-  const addr = (role: RoleName, i: number, x: Address | undefined) => x && push(role, i, 'address', addressKey(x), formatAddress(x));
+  const addr = (role: RoleName, i: number, x: Address | undefined) => x && push(role, i, 'address', addressKey(zip5(x)), formatAddress(x));
   (a.contact?.addresses ?? []).forEach((x, i) => addr('address', i, x));
   addr('ship-to', 0, a.equipment?.shipTo);
   const pay = a.payroll as

@@ -68,12 +68,11 @@ export function parseLocation(raw: string): { city?: string; region?: string; co
   const parts = raw.split(',').map((p) => p.trim()).filter(Boolean);
   if (parts.length === 0) return {};
   const last = parts[parts.length - 1]!;
+  // "Phoenix, AZ" is Arizona, not Azerbaijan: two-letter codes after a city are US states first.
+  if (parts.length === 2 && /^[A-Z]{2}$/.test(last) && US_STATES.has(last)) return { city: parts[0], region: last, country: 'US' };
   // "Atlanta, Georgia" is far more often the US state than the country in an export.
   const country = AMBIGUOUS.has(last.toLowerCase()) ? undefined : countryCode(last);
   const body = country ? parts.slice(0, -1) : parts;
-  if (!country && parts.length === 2 && US_STATES.has(last.toUpperCase())) {
-    return { city: parts[0], region: last.toUpperCase(), country: 'US' };
-  }
   if (body.length === 0) return { country };
   if (body.length === 1) return country ? { city: body[0], country } : { city: body[0] };
   return { city: body[0], region: body.slice(1).join(', '), ...(country ? { country } : {}) };
