@@ -58,6 +58,9 @@ export function mergeReports(reports: Array<{ file: string; report: Report }>, o
     }
     for (const s of report.skipped ?? []) skipped.set(s.path, s);
   }
+  // Shards interleave records; put them back in one deterministic order: path, then position.
+  applicants.sort((a, b) => bySource(a.source, b.source));
+  errors.sort((a, b) => bySource(a.source, b.source));
   errors.push(...missingShards(reports.map((r) => r.report)));
   let links: Link[];
   if (recompute) links = relink(applicants, keysBySource);
@@ -125,4 +128,15 @@ function missingShards(reports: Report[]): RunError[] {
     out.push({ source: 'shards', message, diagnostics: [{ code: 'report-invalid', severity: 'error', message }] });
   }
   return out;
+}
+
+/** `file#12` / `file[3]` / `file`: by file (code units), then by number. */
+export function bySource(a: string, b: string): number {
+  const split = (s: string): [string, number] => {
+    const m = /^(.*?)(?:#(\d+)|\[(\d+)\])$/.exec(s);
+    return m ? [m[1]!, Number(m[2] ?? m[3])] : [s, -1];
+  };
+  const [fa, na] = split(a);
+  const [fb, nb] = split(b);
+  return fa < fb ? -1 : fa > fb ? 1 : na - nb;
 }
