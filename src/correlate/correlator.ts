@@ -5,7 +5,7 @@ import { hash64, hex64, type Hash64 } from './hash64.js';
 import { KeyTable } from './key-table.js';
 import { linkKeys, type KeyOptions } from './link-keys.js';
 import { LINK_KINDS, MAX_LINKED_PEOPLE } from './link-kinds.js';
-import { bandKeys, resumeSignature, signatureToBase64 } from './minhash.js';
+import { BANDS, bandHash, resumeSignature, signatureToBase64 } from './minhash.js';
 import { personKey } from './person.js';
 import { ROLES, roleOfSlot, SPACE_INDEX, SPACES, slotOf } from './roles.js';
 import { findSimilarResumes } from './similar-resumes.js';
@@ -71,19 +71,23 @@ export class Correlator {
   /** Index precomputed keys (a shard report's): the same path `add` takes after hashing. */
   addKeys(ordinal: number, meta: ApplicantMeta, keys: Array<{ role: number; index: number; hi: number; lo: number; display?: string }>, signature?: Uint32Array): void {
     this.metas[ordinal] = meta;
-    const allowed = this.options.allowedKeys;
+    const allowed = this.options.allowedKeys?.size ? this.options.allowedKeys : undefined;
     for (const k of keys) {
-      const key = hex64(k.hi, k.lo);
-      if (allowed?.has(key)) continue;
+      if (allowed?.has(hex64(k.hi, k.lo))) continue;
       const space = SPACE_INDEX.get(ROLES[k.role]!.space)!;
       const { size } = this.table.add(k.hi, k.lo, space, ordinal, slotOf(k.role, k.index));
-      if (size === 2 && k.display && !this.display.has(key)) this.display.set(key, k.display);
+      // Display text is kept only for values that turn out to be shared.
+      if (size === 2 && k.display) {
+        const key = hex64(k.hi, k.lo);
+        if (!this.display.has(key)) this.display.set(key, k.display);
+      }
     }
     if (signature) {
       this.signatures.set(ordinal, signature);
-      for (const band of bandKeys(signature)) {
-        hash64(`resume-band|${band}`, this.h);
-        this.table.add(this.h.hi, this.h.lo, SPACE_INDEX.get('resume-band')!, ordinal, slotOf(BAND_ROLE, 0));
+      const bandSpace = SPACE_INDEX.get('resume-band')!;
+      for (let b = 0; b < BANDS; b++) {
+        bandHash(signature, b, this.h);
+        this.table.add(this.h.hi, this.h.lo, bandSpace, ordinal, slotOf(BAND_ROLE, 0));
       }
     }
   }

@@ -1,5 +1,5 @@
 import { foldText } from '../normalize/text.js';
-import { hash32 } from './hash64.js';
+import { hash32, type Hash64 } from './hash64.js';
 
 /**
  * Near-identical résumé text by one-permutation MinHash (Li, Owen & Zhang 2012) with rotation
@@ -24,10 +24,19 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+const NOT_ALNUM = /[^a-z0-9]+/;
+
+/** Words for shingling; plain ASCII (most résumés) skips Unicode folding, which gives the same words. */
+function words(text: string): string[] {
+  const w = ASCII.test(text) ? text.toLowerCase().split(NOT_ALNUM) : foldText(text).split(' ');
+  return w.filter(Boolean);
+}
+
 export function resumeSignature(text: string): Uint32Array | undefined {
-  const words = foldText(text).split(' ').filter(Boolean);
-  if (words.length - SHINGLE + 1 < MIN_SHINGLES) return undefined;
-  const wh = words.map(hash32);
+  const words_ = words(text);
+  if (words_.length - SHINGLE + 1 < MIN_SHINGLES) return undefined;
+  const wh = words_.map(hash32);
   const sig = new Uint32Array(BINS).fill(EMPTY);
   for (let i = 0; i + SHINGLE <= wh.length; i++) {
     let h = wh[i]!;
@@ -56,10 +65,16 @@ export function similarity(a: Uint32Array, b: Uint32Array): number {
   return same / BINS;
 }
 
-/** The band strings hashed into the link index: two résumés sharing one band are compared. */
-export function bandKeys(sig: Uint32Array): string[] {
-  const out: string[] = [];
-  for (let b = 0; b < BANDS; b++) out.push(`${b}:${Array.from(sig.subarray(b * ROWS, (b + 1) * ROWS)).join(',')}`);
+/** Band b of a signature as a 64-bit key for the link index: two résumés sharing one band are compared. */
+export function bandHash(sig: Uint32Array, b: number, out: Hash64 = { hi: 0, lo: 0 }): Hash64 {
+  let h1 = 0x9e3779b9 ^ b;
+  let h2 = 0x7f4a7c15 ^ Math.imul(b, 0x85ebca6b);
+  for (let i = b * ROWS; i < (b + 1) * ROWS; i++) {
+    h1 = mix((h1 ^ sig[i]!) >>> 0);
+    h2 = mix((h2 + Math.imul(sig[i]!, 0xc2b2ae35)) >>> 0);
+  }
+  out.hi = h1;
+  out.lo = h2;
   return out;
 }
 

@@ -1,4 +1,4 @@
-import type { Applicant } from '../model/applicant.js';
+import type { Facts } from '../model/applicant.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { InputRecord } from '../read/input-record.js';
 import type { ApplicantResult, RunError } from '../model/report.js';
@@ -14,8 +14,8 @@ export interface CheckOptions {
   enrich: EnrichContext;
 }
 
-/** On success the validated applicant rides along for the batch stages (links); it is not kept. */
-export type RecordOutcome = { ok: true; result: ApplicantResult; applicant: Applicant } | { ok: false; error: RunError };
+/** On success the applicant's facts ride along for the batch stages (links); they are not kept. */
+export type RecordOutcome = { ok: true; result: ApplicantResult; applicant: Facts } | { ok: false; error: RunError };
 
 /** Positions found in one NDJSON line's own text are line 1; shift them to the line in the file. */
 function shift(ds: Diagnostic[], record: InputRecord): Diagnostic[] {
@@ -49,7 +49,7 @@ export function checkRecord(record: InputRecord, rules: CompiledRule[], options:
   const s = score(e.findings);
   return {
     ok: true,
-    applicant: v.applicant,
+    applicant: facts,
     result: {
       id: v.applicant.id,
       name: v.applicant.name.full,

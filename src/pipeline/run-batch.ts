@@ -124,20 +124,32 @@ export async function checkRecords(
 async function* untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal | undefined): AsyncGenerator<T> {
   if (!signal) return yield* source;
   const it = source[Symbol.asyncIterator]();
-  const aborted = new Promise<IteratorResult<T>>((resolve) => {
-    if (signal.aborted) resolve({ done: true, value: undefined });
-    signal.addEventListener('abort', () => resolve({ done: true, value: undefined }), { once: true });
-  });
+  // A listener per read, removed when the read settles: racing one shared abort promise would
+  // pile up a reaction per record.
+  const next = () =>
+    new Promise<IteratorResult<T>>((resolve, reject) => {
+      const onAbort = () => resolve({ done: true, value: undefined });
+      signal.addEventListener('abort', onAbort, { once: true });
+      it.next().then(
+        (r) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(r);
+        },
+        (e: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(e);
+        },
+      );
+    });
   let finished = false;
   try {
-    for (;;) {
-      const next = await Promise.race([it.next(), aborted]);
-      if (next.done) {
+    while (!signal.aborted) {
+      const r = await next();
+      if (r.done) {
         finished = !signal.aborted;
         return;
       }
-      yield next.value;
-      if (signal.aborted) return;
+      yield r.value;
     }
   } finally {
     // Closes files; after an abort a read may still be pending, so do not wait for it.

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bandKeys, resumeSignature, signatureFromBase64, signatureToBase64, similarity } from '../../../src/correlate/minhash.js';
+import { BANDS, bandHash, resumeSignature, signatureFromBase64, signatureToBase64, similarity } from '../../../src/correlate/minhash.js';
 
 const words = (n: number, seed: number) => Array.from({ length: n }, (_, i) => `w${(i * 7919 + seed * 104729) % 5003}`).join(' ');
 
@@ -20,9 +20,11 @@ describe('résumé signatures', () => {
     expect(resumeSignature('Software engineer. Python, Go.')).toBeUndefined();
   });
 
-  test('signatures survive base64 (shard reports) and give eight bands', () => {
+  test('signatures survive base64 (shard reports) and give eight distinct, reproducible band keys', () => {
     const s = resumeSignature(words(200, 4))!;
     expect(signatureFromBase64(signatureToBase64(s))).toEqual(s);
-    expect(bandKeys(s)).toHaveLength(8);
+    const bands = Array.from({ length: BANDS }, (_, b) => bandHash(s, b));
+    expect(new Set(bands.map((h) => `${h.hi}:${h.lo}`)).size).toBe(8);
+    expect(bandHash(s, 3)).toEqual(bandHash(resumeSignature(words(200, 4))!, 3));
   });
 });
