@@ -25,15 +25,16 @@ export interface RunError {
 export interface Link {
   /** shared-phone, shared-ship-to, shared-payout-account, … (docs/linkage.md lists them all). */
   kind: string;
-  severity: Severity;
+  /** The fields below are always set by check and merge; optional so hand-built reports stay valid. */
+  severity?: Severity;
   /** The shared value, normalised; `#<key>` when only its hash is known (merged shard reports). */
   value: string;
   /** 64-bit hash (hex) of the normalised value: the same in every run, so shards can be merged. */
-  key: string;
+  key?: string;
   /** Applicant ids, in report order. */
   applicants: string[];
   /** Each applicant's source, parallel to `applicants` (ids may repeat). */
-  sources: string[];
+  sources?: string[];
   /** Set when a merge could not recompute the link across shards. */
   scope?: 'shard-local';
   /** Why the link is shown but not scored (e.g. shared by so many people it is a placeholder). */
