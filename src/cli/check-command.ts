@@ -5,11 +5,10 @@ import { EXIT } from './exit-codes.js';
 import { writeReports, ruleInfos, type OutputTarget } from './write-reports.js';
 import { loadRuleSet, BUILTIN_RULES_DIR } from '../ruleset/load.js';
 import { activeRules } from '../evaluate/evaluate.js';
-import { readInputs } from '../read/read-inputs.js';
-import { checkRecord } from '../pipeline/check-record.js';
 import { buildReport, exitCodeFor } from '../report/build.js';
-import type { ApplicantResult, RunError } from '../model/report.js';
+import type { Report } from '../model/report.js';
 import type { FailOn } from '../model/levels.js';
+import type { InputFormat } from '../read/adapters/index.js';
 import { toolVersion } from '../util/package-root.js';
 import { printDiagnostics } from './print-diagnostics.js';
 import { DiagnosticsError } from '../model/diagnostic.js';
@@ -17,6 +16,10 @@ import type { DprkConfig } from '../config/config.js';
 import { tuneRuleSet } from '../config/tune-rules.js';
 import { unusedExceptions } from '../evaluate/exceptions.js';
 import { openIpData, reportData } from './ip-data-option.js';
+import { runBatch } from '../pipeline/run-batch.js';
+import { parseShard, type ShardSpec } from '../pipeline/shard.js';
+import { loadAllowList, type AllowList } from '../correlate/allow-list.js';
+import { startProgress } from './progress.js';
 
 export interface CheckOptions {
   /** Where each report goes (planOutputs in write-reports.ts). */
@@ -32,12 +35,33 @@ export interface CheckOptions {
   config?: DprkConfig;
   /** --ip-data: user-supplied .mmdb files replacing the bundled IP data. */
   ipData?: string[];
+  /** applicant (the model), greenhouse, lever, or auto (per record). */
+  inputFormat?: InputFormat;
+  /** `i/n`: check only this shard of the records. */
+  shard?: string;
+  /** File of values applicants may share (an agency's address/phone/network). */
+  allowShared?: string;
+  /** Carry hashed link keys in the report so `merge` can link across shards (implied by --shard). */
+  linkKeys?: boolean;
+  /** false = never show the spinner. */
+  progress?: boolean;
 }
 
+/** The default command: rules → records (streamed) → links → report(s) → exit code. */
 export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): Promise<number> {
+  const color = useColor(opts.color, io.env, io.stderr.isTTY);
   if (files.length === 0) {
-    io.stderr.write('dprk-check: no input. Name applicant JSON files, or - to read one from standard input.\nTry: dprk-check --help\n');
+    io.stderr.write('dprk-check: no input. Name applicant files or directories, or - to read from standard input.\nTry: dprk-check --help\n');
     return EXIT.ERROR;
+  }
+  let shard: ShardSpec | undefined;
+  if (opts.shard !== undefined) {
+    const parsed = parseShard(opts.shard);
+    if (typeof parsed === 'string') {
+      io.stderr.write(`dprk-check: ${parsed}\n`);
+      return EXIT.ERROR;
+    }
+    shard = parsed;
   }
   const paths = [...(opts.builtinRules ? [BUILTIN_RULES_DIR] : []), ...(opts.rules ?? []).map((p) => resolve(io.cwd, p))];
   if (paths.length === 0) {
@@ -45,19 +69,22 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
     return EXIT.ERROR;
   }
   let ruleSet;
+  let allow: AllowList | undefined;
   try {
     ruleSet = loadRuleSet({ paths, cwd: io.cwd, listAdditions: opts.config?.lists });
+    if (opts.allowShared) allow = loadAllowList(resolve(io.cwd, opts.allowShared), opts.allowShared);
   } catch (e) {
     if (e instanceof DiagnosticsError) {
-      printDiagnostics(io, e.diagnostics, useColor(opts.color, io.env, io.stderr.isTTY));
-      io.stderr.write(`dprk-check: rules could not be loaded (${e.message}); nothing was checked.\n`);
+      printDiagnostics(io, e.diagnostics, color);
+      const what = e.diagnostics[0]?.code === 'allow-list-invalid' ? `the --allow-shared file could not be used (${e.message})` : `rules could not be loaded (${e.message})`;
+      io.stderr.write(`dprk-check: ${what}; nothing was checked.\n`);
       return EXIT.ERROR;
     }
     throw e;
   }
-  if (ruleSet.warnings.length) printDiagnostics(io, ruleSet.warnings, useColor(opts.color, io.env, io.stderr.isTTY));
+  if (ruleSet.warnings.length) printDiagnostics(io, ruleSet.warnings, color);
   const tuned = tuneRuleSet(ruleSet, opts.config);
-  if (tuned.diagnostics.length) printDiagnostics(io, tuned.diagnostics, useColor(opts.color, io.env, io.stderr.isTTY));
+  if (tuned.diagnostics.length) printDiagnostics(io, tuned.diagnostics, color);
   if (tuned.diagnostics.some((d) => d.severity === 'error')) {
     io.stderr.write(`dprk-check: the configuration ${opts.config?.shown ?? ''} could not be applied; nothing was checked.\n`);
     return EXIT.ERROR;
@@ -65,29 +92,55 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
   const rules = activeRules(tuned.rules);
   const ip = openIpData(opts.ipData, io);
   if (!ip) return EXIT.ERROR;
-  const records = await readInputs(files.map((f) => (f === '-' ? f : resolve(io.cwd, f))), { stdin: io.stdin });
-  const applicants: ApplicantResult[] = [];
-  const errors: RunError[] = [];
-  for (const record of records) {
-    const shown = { ...record, source: displayPath(record.source, io.cwd), file: displayPath(record.file, io.cwd) };
-    const outcome = checkRecord(shown, rules, { strict: opts.strict, enrich: { ip }, exceptions: tuned.exceptions });
-    if (outcome.ok) applicants.push(outcome.result);
-    else errors.push(outcome.error);
-  }
-  printDiagnostics(io, unusedExceptions(tuned.exceptions, applicants), useColor(opts.color, io.env, io.stderr.isTTY));
-  const report = buildReport(applicants, errors, [], {
-    version: toolVersion(),
-    rulesVersion: tuned.version,
-    rulesCount: rules.length,
-    failOn: opts.failOn,
-    generatedAt: (io.now?.() ?? new Date()).toISOString(),
-    data: reportData(ip),
-  });
-  const written = writeReports(report, opts.outputs, { redact: opts.redact, color: opts.color, rules: ruleInfos(rules) }, io);
-  return written === EXIT.OK ? exitCodeFor(report) : written;
-}
 
-function displayPath(p: string, cwd: string): string {
-  if (p === '<stdin>' || !p.startsWith('/')) return p;
-  return p.startsWith(`${cwd}/`) ? p.slice(cwd.length + 1) : p;
+  const progress = startProgress(io, opts.progress);
+  let batch;
+  try {
+    batch = await runBatch(
+      files,
+      rules,
+      { cwd: io.cwd, stdin: io.stdin, inputFormat: opts.inputFormat, shard, onSkip: (s) => io.stderr.write(`dprk-check: skipped ${s.path}: ${s.reason}\n`) },
+      {
+        strict: opts.strict,
+        enrich: { ip },
+        exceptions: tuned.exceptions,
+        allow,
+        failOn: opts.failOn,
+        exportLinkKeys: opts.linkKeys || !!shard,
+        signal: io.signal,
+        onProgress: (p) => progress.update(p),
+      },
+    );
+  } finally {
+    progress.stop();
+  }
+  printDiagnostics(io, unusedExceptions(tuned.exceptions, batch.applicants), color);
+  // Nothing to check is not a pass: an empty export must not turn a CI gate green.
+  const nothing = batch.applicants.length + batch.errors.length === 0 && !batch.interrupted;
+  if (nothing) {
+    const skippedNote = batch.skipped.length ? ` (${batch.skipped.length} file${batch.skipped.length === 1 ? '' : 's'} skipped as not applicant data)` : '';
+    io.stderr.write(`dprk-check: no applicant records found in ${files.join(', ')}${skippedNote}.\n`);
+  }
+  const report: Report = {
+    ...buildReport(batch.applicants, batch.errors, batch.links, {
+      version: toolVersion(),
+      rulesVersion: tuned.version,
+      rulesCount: rules.length,
+      failOn: opts.failOn,
+      generatedAt: (io.now?.() ?? new Date()).toISOString(),
+      data: reportData(ip),
+    }),
+    ...(batch.skipped.length ? { skipped: batch.skipped } : {}),
+    ...(batch.interrupted ? { interrupted: true } : {}),
+    ...(shard ? { shard: { ...shard, otherShards: batch.otherShards } } : {}),
+    ...(batch.linkKeys ? { linkKeys: batch.linkKeys } : {}),
+  };
+  const written = writeReports(report, opts.outputs, { redact: opts.redact, color: opts.color, rules: ruleInfos(rules) }, io);
+  if (batch.interrupted) {
+    const s = report.summary;
+    io.stderr.write(`dprk-check: interrupted after ${s.total} record${s.total === 1 ? '' : 's'} (${s.evaluated} checked, ${s.invalid} could not be checked); the report covers only these.\n`);
+    return EXIT.INTERRUPTED;
+  }
+  if (nothing) return EXIT.ERROR;
+  return written === EXIT.OK ? exitCodeFor(report) : written;
 }

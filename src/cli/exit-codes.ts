@@ -6,4 +6,9 @@ export const EXIT = {
   FLAGGED: 1,
   /** Could not do what was asked: bad arguments, unreadable rules, or a record that could not be checked. */
   ERROR: 2,
+  /**
+   * Stopped by Ctrl-C (128 + SIGINT, the shell convention): a partial report was still written.
+   * Not 2, so a CI step can tell "cancelled" from "bad input"; like 2 it never passes a gate.
+   */
+  INTERRUPTED: 130,
 } as const;

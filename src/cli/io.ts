@@ -9,6 +9,8 @@ export interface CliIO {
   cwd: string;
   /** Fixed clock for reproducible reports in tests. */
   now?: () => Date;
+  /** Aborted on Ctrl-C: a batch stops reading and reports what it has. */
+  signal?: AbortSignal;
 }
 
 /**

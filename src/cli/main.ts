@@ -7,11 +7,25 @@ export async function main(argv: string[]): Promise<number> {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  return run(argv, {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
-    env: process.env,
-    cwd: process.cwd(),
-  });
+  // First Ctrl-C: finish the record in hand and report what was read. Second: leave at once.
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    return await run(argv, {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      stdin: process.stdin,
+      env: process.env,
+      cwd: process.cwd(),
+      signal: controller.signal,
+    });
+  } finally {
+    process.off('SIGINT', onSigint);
+    // A read from a terminal may still be pending after Ctrl-C; it must not keep us alive.
+    if (controller.signal.aborted) process.stdin.destroy();
+  }
 }

@@ -2,6 +2,8 @@ import { Command, CommanderError, Option } from 'commander';
 import type { CliIO } from './io.js';
 import { EXIT } from './exit-codes.js';
 import { runCheck } from './check-command.js';
+import { runMerge } from './merge-command.js';
+import { INPUT_FORMATS } from '../read/adapters/index.js';
 import { FORMAT_NAMES, FORMATS } from '../formats/index.js';
 import { planOutputs } from './write-reports.js';
 import { FAIL_ON } from '../model/levels.js';
@@ -22,6 +24,10 @@ Examples:
   $ dprk-check -f text -f sarif:out.sarif -f junit:junit.xml export.json
                                                  several reports in one run (sarif, junit and
                                                  github mask personal data unless --no-redact)
+  $ dprk-check exports/                          every .json/.ndjson/.jsonl file under a directory
+  $ dprk-check --input-format greenhouse gh.json  a Greenhouse Harvest candidate export
+  $ dprk-check --shard 2/4 -f json -o r2.json x.ndjson    one of four CI jobs (docs/ci.md)
+  $ dprk-check merge r1.json r2.json r3.json r4.json      combine shard reports, links across all
   $ dprk-check schema                            print the applicant JSON Schema
   $ dprk-check rules list                        the rules, their severity and status
   $ dprk-check rules test ./our-rules            run a rule pack's embedded cases
@@ -31,6 +37,7 @@ Exit codes:
   0  no applicant at or above --fail-on (default: high)
   1  at least one applicant at or above --fail-on
   2  something could not be checked: bad arguments, unreadable rules, or an invalid record
+  130  stopped by Ctrl-C; the report written covers the records read until then
 
 The report lists signals for a person to verify, never a verdict. Nothing leaves this machine.`;
 
@@ -50,7 +57,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
   program
     .description("Screen job applicants for the red flags of North Korea's remote IT-worker scheme: inconsistencies and concrete links, never origin.")
     .version(versionText(), '-V, --version', 'print the version and the date and licence of the bundled IP data')
-    .argument('[files...]', "applicant JSON files (an object, or an array of them); '-' reads standard input")
+    .argument('[inputs...]', "applicant files, directories or globs: JSON (an object or an array of them) or NDJSON (.ndjson/.jsonl, one per line, streamed); '-' reads standard input")
     .addOption(
       new Option('-f, --format <name[:file]>', `report format (${FORMAT_NAMES.join(', ')}; see Formats below), repeatable; NAME:FILE writes it to a file, at most one goes to standard output (default: text)`)
         .argParser((v: string, acc: string[] | undefined) => [...(acc ?? []), v]),
@@ -66,6 +73,11 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .option('--no-config', 'do not read a configuration file')
     .option('--print-config', 'print the configuration in effect (after .dprk-check.yaml and flags) and exit')
     .option('--ip-data <file>', 'a newer IP → country and/or ASN database (.mmdb) to use instead of the bundled one; repeatable', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .addOption(new Option('--input-format <name>', 'record layout: the applicant model, a Greenhouse Harvest candidate, a Lever opportunity, or auto (decided per record)').choices([...INPUT_FORMATS]).default('auto'))
+    .option('--allow-shared <file>', "values applicants may share without being linked (a staffing agency's address, phone, network): YAML or JSON, see docs/linkage.md")
+    .option('--shard <i/n>', 'check only shard i of n (a stable split by record source, for CI matrices; see docs/ci.md)')
+    .option('--link-keys', 'put hashed link keys in the JSON report so `dprk-check merge` can link across reports (implied by --shard)')
+    .option('--no-progress', 'never show the progress spinner (it only appears on a terminal, never in CI)')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
     .addHelpText('after', `${formatsHelp()}${EXAMPLES}`)
@@ -87,7 +99,36 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
         color: opts.color,
         config: configState.config,
         ipData: opts.ipData,
+        inputFormat: opts.inputFormat,
+        shard: opts.shard,
+        allowShared: opts.allowShared,
+        linkKeys: opts.linkKeys,
+        progress: opts.progress,
       }, io);
+    });
+
+  program
+    .command('merge')
+    .description('combine JSON reports (e.g. from --shard jobs) into one; links are recomputed across all reports that carry link keys')
+    .argument('<reports...>', 'JSON reports written by dprk-check --format json')
+    .addOption(
+      new Option('-f, --format <name[:file]>', `report format (${FORMAT_NAMES.join(', ')}), repeatable; NAME:FILE writes it to a file (default: json)`)
+        .argParser((v: string, acc: string[] | undefined) => [...(acc ?? []), v]),
+    )
+    .option('-o, --output <file>', 'write the merged report to a file (atomically)')
+    .addOption(new Option('--fail-on <level>', 'lowest level that makes the run exit 1').choices([...FAIL_ON]))
+    .option('--redact', 'mask personal data in every format')
+    .option('--no-redact', 'keep personal data even in sarif, junit and github output')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour')
+    .action(async (reports: string[], opts) => {
+      const plan = planOutputs(opts.format ?? ['json'], opts.output);
+      if (!plan.ok) {
+        io.stderr.write(`dprk-check: ${plan.message}\n`);
+        result.code = EXIT.ERROR;
+        return;
+      }
+      result.code = await runMerge(reports, { outputs: plan.targets, redact: opts.redact, failOn: opts.failOn, color: opts.color }, io);
     });
 
   program

@@ -45,6 +45,11 @@ export function toContract(report: Report) {
         ...(d.path ? { path: d.path } : {}),
       })),
     })),
+    ...(report.skipped ? { skipped: report.skipped } : {}),
+    ...(report.interrupted ? { interrupted: true } : {}),
+    ...(report.shard ? { shard: report.shard } : {}),
+    // Hashed values for `dprk-check merge`; only present with --shard or --link-keys.
+    ...(report.linkKeys ? { linkKeys: report.linkKeys } : {}),
   };
 }
 

@@ -30,6 +30,13 @@ export type DiagnosticCode =
   | 'input-not-json'
   | 'input-not-object'
   | 'input-too-large'
+  | 'input-encoding'
+  | 'input-skipped'
+  | 'input-unmapped'
+  | 'input-duplicate-id'
+  | 'allow-list-invalid'
+  | 'report-invalid'
+  | 'report-note'
   | 'applicant-schema'
   | 'applicant-unknown-field'
   | 'applicant-ip';

@@ -1,3 +1,5 @@
+import type { Facts } from '../model/applicant.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { InputRecord } from '../read/input-record.js';
 import type { ApplicantResult, RunError } from '../model/report.js';
 import type { CompiledRule } from '../model/rule.js';
@@ -17,16 +19,24 @@ export interface CheckOptions {
   exceptions?: CompiledException[];
 }
 
-export type RecordOutcome = { ok: true; result: ApplicantResult } | { ok: false; error: RunError };
+/** On success the applicant's facts ride along for the batch stages (links); they are not kept. */
+export type RecordOutcome = { ok: true; result: ApplicantResult; applicant: Facts } | { ok: false; error: RunError };
+
+/** Positions found in one NDJSON line's own text are line 1; shift them to the line in the file. */
+function shift(ds: Diagnostic[], record: InputRecord): Diagnostic[] {
+  if (!record.line || record.line === 1) return ds;
+  return ds.map((d) => (d.line ? { ...d, line: d.line + record.line! - 1 } : d));
+}
 
 /** One record through validate → enrich → evaluate → score. */
 export function checkRecord(record: InputRecord, rules: CompiledRule[], options: CheckOptions): RecordOutcome {
-  if (record.error) return { ok: false, error: { source: record.source, message: record.error.message, diagnostics: [record.error] } };
+  const noted = record.warnings ?? [];
+  if (record.error) return { ok: false, error: { source: record.source, message: record.error.message, diagnostics: [record.error, ...noted] } };
   const v = validateApplicant(record.value, { strict: options.strict, file: record.file, text: record.text });
   if (!v.applicant) {
     return {
       ok: false,
-      error: { source: record.source, message: `invalid applicant record (${v.errors.length} problem${v.errors.length === 1 ? '' : 's'})`, diagnostics: v.errors },
+      error: { source: record.source, message: `invalid applicant record (${v.errors.length} problem${v.errors.length === 1 ? '' : 's'})`, diagnostics: [...shift(v.errors, record), ...noted] },
     };
   }
   const facts = enrich(v.applicant, options.enrich);
@@ -45,6 +55,7 @@ export function checkRecord(record: InputRecord, rules: CompiledRule[], options:
   const s = score(findings);
   return {
     ok: true,
+    applicant: facts,
     result: {
       id: v.applicant.id,
       name: v.applicant.name.full,
@@ -54,7 +65,7 @@ export function checkRecord(record: InputRecord, rules: CompiledRule[], options:
       findings,
       contributions: s.contributions,
       notEvaluated: e.notEvaluated,
-      warnings: [...v.warnings, ...ipWarnings(facts)],
+      warnings: [...(noted.length ? [...noted, ...shift(v.warnings, record)] : shift(v.warnings, record)), ...ipWarnings(facts)],
       ...(suppressed.length ? { suppressed } : {}),
     },
   };

@@ -11,4 +11,6 @@ export interface InputRecord {
   /** Line of the record in its file (NDJSON), so positions inside it can be offset. */
   line?: number;
   error?: Diagnostic;
+  /** Problems that do not stop the check: odd encoding, fields an ATS adapter could not map. */
+  warnings?: Diagnostic[];
 }

@@ -116,8 +116,7 @@ describe('exit codes', () => {
 describe('invalid input exits 2 with one clear message and no stack trace', () => {
   const cases: Array<[string, string[], RegExp]> = [
     ['missing file', ['nope.json'], /nope\.json: no such file/],
-    ['a directory', ['sub'], /sub: is a directory/],
-    ['empty file', ['empty.json'], /empty\.json: the file is empty/],
+    ['empty file', ['empty.json'], /empty\.json: the (file|input) is empty/],
     ['not JSON', ['not-json.json'], /not-json\.json:3:3: not valid JSON: expected a "quoted" key/],
     ['JSON that is not an object', ['number.json'], /holds a number/],
     ['schema violation', ['schema-bad.json'], /schema-bad\.json:\d+:\d+: error: claimedLocation\.country: must be an ISO 3166-1 alpha-2/],
@@ -139,6 +138,13 @@ describe('invalid input exits 2 with one clear message and no stack trace', () =
     expect(report.errors).toHaveLength(1);
     expect(report.summary).toMatchObject({ total: 1, evaluated: 0, invalid: 1 });
     expect(r.stderr).toMatch(/^dprk-check: .+: .+\n$/);
+    noStack(r);
+  });
+
+  test('a directory with no applicant files is not a pass: exit 2 and it says so', async () => {
+    const r = await cli(['sub']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no applicant records found in sub/);
     noStack(r);
   });
 
@@ -291,7 +297,7 @@ describe('standard input', () => {
     const r = await cli(['--format', 'json', '-'], { stdin: JSON.stringify(flaggedHigh) });
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout);
-    expect(j.applicants[0]).toMatchObject({ id: 'cand-high', source: '<stdin>' });
+    expect(j.applicants[0]).toMatchObject({ id: 'cand-high', source: expect.stringMatching(/^<stdin>(#1)?$/) });
   });
 
   test('- with broken input gives the position and exit 2', async () => {

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CliIO } from './io.js';
+import { EXIT } from './exit-codes.js';
+import type { FailOn } from '../model/levels.js';
+import type { Report } from '../model/report.js';
+import { exitCodeFor } from '../report/build.js';
+import { reportFromContract } from '../report/from-contract.js';
+import { mergeReports } from '../pipeline/merge-reports.js';
+import { writeReports, type OutputTarget } from './write-reports.js';
+
+export interface MergeCommandOptions {
+  outputs: OutputTarget[];
+  redact?: boolean;
+  failOn?: FailOn;
+  color?: boolean;
+}
+
+/** `dprk-check merge a.json b.json …`: one report, one exit code, as if one run had checked everything. */
+export async function runMerge(files: string[], opts: MergeCommandOptions, io: CliIO): Promise<number> {
+  const reports: Array<{ file: string; report: Report }> = [];
+  for (const file of files) {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(readFileSync(resolve(io.cwd, file), 'utf8'));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      io.stderr.write(`dprk-check: ${file}: ${code === 'ENOENT' ? 'no such file' : code ? `cannot read: ${code}` : 'not valid JSON'}\n`);
+      return EXIT.ERROR;
+    }
+    const report = reportFromContract(doc, file);
+    if (typeof report === 'string') {
+      io.stderr.write(`dprk-check: ${report}\n`);
+      return EXIT.ERROR;
+    }
+    reports.push({ file, report });
+  }
+  const merged = mergeReports(reports, { failOn: opts.failOn, generatedAt: (io.now?.() ?? new Date()).toISOString() });
+  for (const n of merged.notes) io.stderr.write(`dprk-check: merge: ${n}\n`);
+  const written = writeReports(merged.report, opts.outputs, { redact: opts.redact, color: opts.color, rules: [] }, io);
+  return written === EXIT.OK ? exitCodeFor(merged.report) : written;
+}

@@ -1,0 +1,103 @@
+/**
+ * The link index: 64-bit key → the (applicant, slot) pairs that carry it, in flat typed arrays
+ * (open addressing, linear probing). About 50 bytes per distinct key and 12 per occurrence, with
+ * no per-entry objects, so 100 000 applicants with a dozen keys each cost tens of megabytes.
+ */
+export class KeyTable {
+  private cap = 1 << 12;
+  private used = 0;
+  private hi = new Uint32Array(this.cap);
+  private lo = new Uint32Array(this.cap);
+  /** Most recent member of each entry (index into the member pool), -1 = empty slot. */
+  private head = new Int32Array(this.cap).fill(-1);
+  private count = new Uint32Array(this.cap);
+  private role = new Uint8Array(this.cap);
+  private mOrd = new Uint32Array(1 << 12);
+  private mSlot = new Uint32Array(1 << 12);
+  private mNext = new Int32Array(1 << 12);
+  private members = 0;
+
+  /** Adds one occurrence; returns the entry and how many members it now has (repeats by one applicant count once). */
+  add(hi: number, lo: number, space: number, ordinal: number, slot: number): { entry: number; size: number } {
+    if ((this.used + 1) * 2 > this.cap) this.grow();
+    let i = this.find(hi, lo);
+    if (this.head[i] === -1) {
+      this.hi[i] = hi;
+      this.lo[i] = lo;
+      this.role[i] = space;
+      this.used++;
+    } else if (this.mOrd[this.head[i]!] === ordinal) {
+      // One applicant's keys arrive together, so a repeat is always at the head.
+      return { entry: i, size: this.count[i]! };
+    }
+    if (this.members === this.mOrd.length) this.growMembers();
+    const m = this.members++;
+    this.mOrd[m] = ordinal;
+    this.mSlot[m] = slot;
+    this.mNext[m] = this.head[i]!;
+    this.head[i] = m;
+    this.count[i]!++;
+    return { entry: i, size: this.count[i]! };
+  }
+
+  /** Entries with at least `min` members: [entry, space, hi, lo]. */
+  *shared(min = 2): Generator<{ entry: number; space: number; hi: number; lo: number; size: number }> {
+    for (let i = 0; i < this.cap; i++) {
+      if (this.head[i] !== -1 && this.count[i]! >= min) yield { entry: i, space: this.role[i]!, hi: this.hi[i]!, lo: this.lo[i]!, size: this.count[i]! };
+    }
+  }
+
+  /** Every entry, for exporting keys (shard reports). */
+  *all(): Generator<{ entry: number; space: number; hi: number; lo: number }> {
+    for (let i = 0; i < this.cap; i++) if (this.head[i] !== -1) yield { entry: i, space: this.role[i]!, hi: this.hi[i]!, lo: this.lo[i]! };
+  }
+
+  /** Members of an entry in insertion order. */
+  membersOf(entry: number): Array<{ ordinal: number; slot: number }> {
+    const out: Array<{ ordinal: number; slot: number }> = [];
+    for (let m = this.head[entry]!; m !== -1; m = this.mNext[m]!) out.push({ ordinal: this.mOrd[m]!, slot: this.mSlot[m]! });
+    return out.reverse();
+  }
+
+  get size(): number {
+    return this.used;
+  }
+
+  private find(hi: number, lo: number): number {
+    const mask = this.cap - 1;
+    let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
+    while (this.head[i] !== -1 && (this.hi[i] !== hi || this.lo[i] !== lo)) i = (i + 1) & mask;
+    return i;
+  }
+
+  private grow(): void {
+    const old = { hi: this.hi, lo: this.lo, head: this.head, count: this.count, role: this.role, cap: this.cap };
+    this.cap *= 2;
+    this.hi = new Uint32Array(this.cap);
+    this.lo = new Uint32Array(this.cap);
+    this.head = new Int32Array(this.cap).fill(-1);
+    this.count = new Uint32Array(this.cap);
+    this.role = new Uint8Array(this.cap);
+    for (let j = 0; j < old.cap; j++) {
+      if (old.head[j] === -1) continue;
+      const i = this.find(old.hi[j]!, old.lo[j]!);
+      this.hi[i] = old.hi[j]!;
+      this.lo[i] = old.lo[j]!;
+      this.head[i] = old.head[j]!;
+      this.count[i] = old.count[j]!;
+      this.role[i] = old.role[j]!;
+    }
+  }
+
+  private growMembers(): void {
+    const n = this.mOrd.length * 2;
+    const grow = <T extends Uint32Array | Int32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.mOrd = grow(this.mOrd, (k) => new Uint32Array(k));
+    this.mSlot = grow(this.mSlot, (k) => new Uint32Array(k));
+    this.mNext = grow(this.mNext, (k) => new Int32Array(k));
+  }
+}

@@ -1,0 +1,71 @@
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { InputRecord } from './input-record.js';
+import { jsonErrorOffset, lineColumn } from './json-syntax.js';
+
+/**
+ * A JSON document is read whole, so it has a ceiling; NDJSON has none because it is streamed.
+ * JSON.parse of a 128 MB array already takes about a gigabyte of memory.
+ */
+export const MAX_JSON_FILE_BYTES = 128 * 1024 * 1024;
+
+export const TOO_LARGE_HINT =
+  "convert it to NDJSON (one applicant per line, e.g. jq -c '.[]' export.json > export.ndjson): NDJSON is streamed and has no size limit";
+
+export function failure(file: string, source: string, code: Diagnostic['code'], message: string, extra: Partial<Diagnostic> = {}): InputRecord {
+  return { source, file, error: { code, severity: 'error', file, message, ...extra } };
+}
+
+export function describeJson(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return `a ${typeof v}`;
+}
+
+export interface DocumentOptions {
+  /** Whether a record with this source is ours to check (sharding); others are only counted. */
+  accept?: (source: string) => boolean;
+  onOtherShard?: () => void;
+  warnings?: Diagnostic[];
+}
+
+/** One JSON document holding an applicant or an array of applicants → records, in order. */
+export function documentRecords(file: string, raw: string, options: DocumentOptions = {}): InputRecord[] {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const mine = (source: string) => {
+    if (!options.accept || options.accept(source)) return true;
+    options.onOtherShard?.();
+    return false;
+  };
+  const warn = options.warnings?.length ? { warnings: options.warnings } : {};
+  if (text.trim() === '') {
+    return mine(file) ? [failure(file, file, 'input-empty', 'the file is empty: expected a JSON object describing an applicant')] : [];
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    if (!mine(file)) return [];
+    const { offset, message } = jsonErrorOffset(text);
+    const ndjsonHint = message.startsWith('unexpected text after the end')
+      ? { hint: 'this looks like one JSON value per line: name the file .ndjson or .jsonl to read it line by line' }
+      : {};
+    return [failure(file, file, 'input-not-json', `not valid JSON: ${message}`, { ...lineColumn(text, offset), ...ndjsonHint })];
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return mine(file) ? [failure(file, file, 'input-empty', 'the file holds an empty array: no applicants to check')] : [];
+    const out: InputRecord[] = [];
+    value.forEach((v, i) => {
+      const source = `${file}[${i}]`;
+      if (!mine(source)) return;
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+        out.push(failure(file, source, 'input-not-object', `element ${i} is ${describeJson(v)}, not an applicant object`));
+      } else out.push({ source, file, value: v, ...warn });
+    });
+    return out;
+  }
+  if (!mine(file)) return [];
+  if (typeof value !== 'object' || value === null) {
+    return [failure(file, file, 'input-not-object', `the file holds ${describeJson(value)}; expected a JSON object describing an applicant (or an array of them)`)];
+  }
+  return [{ source: file, file, value, text, ...warn }];
+}

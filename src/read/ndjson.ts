@@ -1,0 +1,31 @@
+import type { InputRecord } from './input-record.js';
+import type { RawLine } from './line-reader.js';
+import { MAX_LINE_BYTES } from './line-reader.js';
+import { describeJson, failure } from './json-document.js';
+import { jsonErrorOffset, lineColumn } from './json-syntax.js';
+
+const MB = 1024 * 1024;
+
+/** One NDJSON line → one record with source `file#line`. Never throws. */
+export function lineRecord(file: string, raw: RawLine): InputRecord {
+  const source = `${file}#${raw.line}`;
+  if ('tooLong' in raw) {
+    return failure(file, source, 'input-too-large', `line ${raw.line} is ${(raw.tooLong / MB).toFixed(0)} MB; one record may be at most ${MAX_LINE_BYTES / MB} MB`, {
+      line: raw.line,
+      hint: 'is a newline missing between records?',
+    });
+  }
+  const warnings = raw.warning ? { warnings: [raw.warning] } : {};
+  let value: unknown;
+  try {
+    value = JSON.parse(raw.text);
+  } catch {
+    const { offset, message } = jsonErrorOffset(raw.text);
+    const { column } = lineColumn(raw.text, offset);
+    return { ...failure(file, source, 'input-not-json', `line ${raw.line} is not valid JSON: ${message}`, { line: raw.line, column }), ...warnings };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ...failure(file, source, 'input-not-object', `line ${raw.line} holds ${describeJson(value)}, not an applicant object`, { line: raw.line }), ...warnings };
+  }
+  return { source, file, line: raw.line, value, text: raw.text, ...warnings };
+}

@@ -1,0 +1,174 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { SkippedInput } from '../model/report.js';
+import type { InputRecord } from './input-record.js';
+import { expandInputs, type InputEntry } from './expand-paths.js';
+import { readLines, type RawLine } from './line-reader.js';
+import { lineRecord } from './ndjson.js';
+import { documentRecords, failure, MAX_JSON_FILE_BYTES, TOO_LARGE_HINT } from './json-document.js';
+import { adaptRecord, type InputFormat } from './adapters/index.js';
+
+export interface ReadOptions {
+  cwd: string;
+  stdin: Readable;
+  inputFormat?: InputFormat;
+  /** Sharding: whether a record with this source is ours. Others are counted, and NDJSON lines not even parsed. */
+  accept?: (source: string) => boolean;
+  onOtherShard?: () => void;
+  onSkip?: (skipped: SkippedInput) => void;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * Every input record, one at a time, in a deterministic order (arguments as given; sorted paths in
+ * directories and globs; then position in the file). NDJSON is streamed, so memory does not grow
+ * with the file. Never throws for bad input: each problem is a record with an error.
+ */
+export async function* readRecords(args: string[], options: ReadOptions): AsyncGenerator<InputRecord> {
+  const inputFormat = options.inputFormat ?? 'auto';
+  const mine = (source: string) => {
+    if (!options.accept || options.accept(source)) return true;
+    options.onOtherShard?.();
+    return false;
+  };
+  const adapt = (r: InputRecord): InputRecord => {
+    if (r.value === undefined) return r;
+    const a = adaptRecord(r.value, inputFormat, { file: r.file, line: r.line });
+    if (!a.system) return r;
+    const warnings = [...(r.warnings ?? []), ...a.warnings];
+    const { text: _positionsNoLongerMatch, ...rest } = r;
+    return { ...rest, value: a.value, ...(warnings.length ? { warnings } : {}) };
+  };
+  for await (const entry of expandInputs(args, options.cwd)) {
+    for await (const r of entryRecords(entry, options, mine)) yield adapt(r);
+  }
+}
+
+async function* entryRecords(entry: InputEntry, options: ReadOptions, mine: (s: string) => boolean): AsyncGenerator<InputRecord> {
+  switch (entry.kind) {
+    case 'skipped':
+      options.onSkip?.({ path: entry.shown, reason: entry.reason });
+      return;
+    case 'unreadable':
+      if (mine(entry.shown)) yield failure(entry.shown, entry.shown, 'input-unreadable', entry.message);
+      return;
+    case 'stdin':
+      yield* sniffedRecords(readLines(options.stdin, '<stdin>'), '<stdin>', mine, 'sniff');
+      return;
+    case 'file':
+      yield* fileRecords(entry.path, entry.shown, entry.as, mine);
+  }
+}
+
+async function* fileRecords(path: string, shown: string, as: 'json' | 'ndjson' | 'sniff', mine: (s: string) => boolean): AsyncGenerator<InputRecord> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (e) {
+    if (mine(shown)) yield failure(shown, shown, 'input-unreadable', `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return;
+  }
+  if (as === 'json' && size > MAX_JSON_FILE_BYTES) {
+    if (mine(shown)) yield tooLarge(shown, size);
+    return;
+  }
+  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+  const lines = readLines(guard(stream), shown);
+  try {
+    yield* sniffedRecords(lines, shown, mine, as);
+  } catch (e) {
+    if (!(e instanceof ReadError)) throw e;
+    if (mine(shown)) yield failure(shown, shown, 'input-unreadable', `cannot read: ${e.message}`);
+  } finally {
+    stream.destroy();
+  }
+}
+
+class ReadError extends Error {}
+
+/** Turn a stream failure (EISDIR, EACCES, a vanished file) into one error we can report. */
+async function* guard(stream: Readable): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of stream) yield chunk as Buffer;
+  } catch (e) {
+    throw new ReadError((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+  }
+}
+
+function tooLarge(shown: string, size: number): InputRecord {
+  return failure(shown, shown, 'input-too-large', `is ${Math.round(size / MB)} MB; a single JSON document may be at most ${MAX_JSON_FILE_BYTES / MB} MB because it must be read whole`, { hint: TOO_LARGE_HINT });
+}
+
+async function* ndjsonRecords(lines: AsyncIterable<RawLine>, file: string, mine: (s: string) => boolean, first?: RawLine): AsyncGenerator<InputRecord> {
+  if (first && mine(`${file}#${first.line}`)) yield lineRecord(file, first);
+  for await (const raw of lines) {
+    if (mine(`${file}#${raw.line}`)) yield lineRecord(file, raw);
+  }
+}
+
+/**
+ * NDJSON or one JSON document. `.json` files are documents. For standard input and unknown names
+ * the first non-blank line decides: a whole JSON object starts NDJSON; anything else ('[', a
+ * pretty-printed '{') is a document. A `.ndjson` file is NDJSON (a broken first line is just a
+ * broken record) unless its first line is a lone bracket: pretty-printed JSON under the wrong name.
+ */
+async function* sniffedRecords(lines: AsyncIterable<RawLine>, file: string, mine: (s: string) => boolean, as: 'json' | 'ndjson' | 'sniff'): AsyncGenerator<InputRecord> {
+  const it = lines[Symbol.asyncIterator]();
+  const head = await it.next();
+  const rest = { [Symbol.asyncIterator]: () => it };
+  if (head.done) {
+    if (mine(file)) yield failure(file, file, 'input-empty', 'the input is empty: expected a JSON object describing an applicant');
+    return;
+  }
+  const first = head.value;
+  const ndjson =
+    as === 'ndjson' ? !('text' in first && /^\s*[[{]\s*$/.test(first.text))
+    : as === 'sniff' && 'text' in first && !first.text.trimStart().startsWith('[') && isWholeObject(first.text);
+  if (ndjson) {
+    yield* ndjsonRecords(rest, file, mine, first);
+    return;
+  }
+  // A document: gather it (bounded), keeping line numbers for error positions.
+  const parts: string[] = [];
+  const warnings: Diagnostic[] = [];
+  let bytes = 0;
+  let lineNo = 0;
+  let oversize = false;
+  for (let raw: RawLine | undefined = first; raw; raw = await next(it)) {
+    if ('tooLong' in raw) {
+      bytes += raw.tooLong;
+      oversize = true;
+      continue;
+    }
+    bytes += raw.text.length;
+    if (bytes > MAX_JSON_FILE_BYTES) oversize = true;
+    if (oversize) continue;
+    if (raw.warning) warnings.push(raw.warning);
+    parts.push('\n'.repeat(Math.max(0, raw.line - lineNo - 1)), raw.text, '\n');
+    lineNo = raw.line;
+  }
+  if (oversize) {
+    if (mine(file)) yield tooLarge(file, bytes);
+    return;
+  }
+  yield* documentRecords(file, parts.join(''), { accept: mine, warnings: warnings.slice(0, 5) });
+}
+
+async function next(it: AsyncIterator<RawLine>): Promise<RawLine | undefined> {
+  const n = await it.next();
+  return n.done ? undefined : n.value;
+}
+
+function isWholeObject(text: string): boolean {
+  const t = text.trim();
+  if (!t.startsWith('{') || !t.endsWith('}')) return false;
+  try {
+    const v: unknown = JSON.parse(t);
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,120 @@
+import { describe, expect, test } from 'vitest';
+import type { Applicant } from '../../../src/model/applicant.js';
+import { Correlator, type LinkResult } from '../../../src/correlate/correlator.js';
+import { MAX_LINKED_PEOPLE } from '../../../src/correlate/link-kinds.js';
+import { pathOfSlot } from '../../../src/correlate/roles.js';
+
+function links(applicants: Array<Partial<Applicant> & { id: string; name: { full: string } }>, options = {}): LinkResult[] {
+  const c = new Correlator(options);
+  applicants.forEach((a, i) => c.add(i, a as Applicant, `in.ndjson#${i + 1}`));
+  return c.finish();
+}
+const summary = (ls: LinkResult[]) => ls.map((l) => [l.kind, l.severity, l.members.map((m) => m.ordinal)]);
+
+const farm = { line1: '2150 Desert Willow Ln', postalCode: '85340', country: 'US' };
+const person = (id: string, full: string, extra: Partial<Applicant> = {}) => ({ id, name: { full }, ...extra });
+
+describe('Correlator', () => {
+  test('one payout account for different people is critical; ship-to address is high', () => {
+    const ls = links([
+      person('a', 'Michael Turner', { payroll: { bank: { accountFingerprint: 'sha256:AA' } }, equipment: { shipTo: farm } }),
+      person('b', 'Kevin Brooks', { payroll: { bank: { accountFingerprint: 'SHA256:aa' } }, equipment: { shipTo: { ...farm, line1: '2150 Desert Willow Lane', postalCode: '85340-1102' } } }),
+      person('c', 'Ryan Mitchell', { payroll: { changes: [{ accountFingerprint: 'sha256:aa' }] } }),
+    ]);
+    expect(summary(ls)).toEqual([
+      ['shared-payout-account', 'critical', [0, 1, 2]],
+      ['shared-ship-to', 'high', [0, 1]],
+    ]);
+    expect(ls[0]!.members[2]!.slots.map(pathOfSlot)).toEqual(['payroll.changes[0].accountFingerprint']);
+  });
+
+  test('records of one person (same id, or same first and last name) are not linked to each other', () => {
+    const ls = links([
+      person('a', 'Jordan A. Miller', { contact: { phones: ['+1 614 555 0142'] } }),
+      person('b', 'Miller, Jordan', { contact: { phones: ['+16145550142'] } }),
+      person('a', 'Someone Else', { contact: { phones: ['+1 (614) 555-0142'] } }),
+    ]);
+    expect(summary(ls)).toEqual([['duplicate-id', 'info', [0, 2]]]);
+  });
+
+  test('a shared home address counts more when many share it', () => {
+    const home = { type: 'home', line1: '405 Lake Ave', postalCode: '55802', country: 'US' };
+    const two = links([person('a', 'Emma Larson', { contact: { addresses: [home] } }), person('b', 'Noah Larson', { contact: { addresses: [home] } })]);
+    expect(summary(two)).toEqual([['shared-address', 'medium', [0, 1]]]);
+    const four = links(['Ann Ash', 'Bob Birch', 'Cy Cedar', 'Di Dogwood'].map((n, i) => person(`p${i}`, n, { contact: { addresses: [home] } })));
+    expect(four[0]!.severity).toBe('high');
+  });
+
+  test("a reference whose phone or e-mail is another applicant's is reported; the same reference given by two applicants is not", () => {
+    const ls = links([
+      person('a', 'Alice Adams', { references: [{ name: 'Ref', phone: '+1 202 555 0111', email: 'Bob.Baker+jobs@Example.com' }] }),
+      person('b', 'Bob Baker', { contact: { emails: ['bob.baker@example.com'] } }),
+      person('c', 'Carol Cole', { references: [{ name: 'Ref', phone: '+1 202 555 0111' }] }),
+    ]);
+    expect(summary(ls)).toEqual([['reference-is-applicant', 'high', [0, 1]]]);
+  });
+
+  test('private, reserved and allow-listed IP addresses never link; a public one does, weakly', () => {
+    const sessions = (ip: string) => ({ network: { sessions: [{ ip }] } });
+    expect(links([person('a', 'A One', sessions('10.0.0.5')), person('b', 'B Two', sessions('10.0.0.5'))])).toEqual([]);
+    expect(summary(links([person('a', 'A One', sessions('68.104.220.17')), person('b', 'B Two', sessions('68.104.220.17'))]))).toEqual([
+      ['shared-session-ip', 'low', [0, 1]],
+    ]);
+    const allowed = links([person('a', 'A One', sessions('68.104.220.17')), person('b', 'B Two', sessions('68.104.220.17'))], { ipAllowed: () => true });
+    expect(allowed).toEqual([]);
+  });
+
+  test('Gmail dots and plus-tags name one mailbox', () => {
+    const ls = links([person('a', 'A One', { contact: { emails: ['j.smith+work@gmail.com'] } }), person('b', 'B Two', { contact: { emails: ['JSmith@googlemail.com'] } })]);
+    expect(summary(ls)).toEqual([['shared-email', 'high', [0, 1]]]);
+  });
+
+  test('wallets, résumé files and photos link; EVM wallet case does not matter', () => {
+    const ls = links([
+      person('a', 'A One', { payroll: { cryptoWallet: '0xAbCdEf0123456789aBcDeF0123456789AbCdEf01' }, resume: { sha256: 'ab12' }, photo: { perceptualHash: 'f0f0' } }),
+      person('b', 'B Two', { payroll: { cryptoWallet: '0xabcdef0123456789abcdef0123456789abcdef01' }, resume: { sha256: 'AB12' }, photo: { perceptualHash: 'F0F0' } }),
+    ]);
+    expect(summary(ls).map((s) => s[0])).toEqual(['shared-crypto-wallet', 'shared-photo', 'shared-resume']);
+    expect(ls[0]!.severity).toBe('critical');
+  });
+
+  test('a value shared by more people than any farm is a placeholder: listed at info, not scored', () => {
+    const many = Array.from({ length: MAX_LINKED_PEOPLE + 1 }, (_, i) => person(`p${i}`, `Given${i} Family${i}`, { contact: { phones: ['+1 800 555 0000'] } }));
+    const [l] = links(many);
+    expect(l).toMatchObject({ kind: 'shared-phone', severity: 'info', scored: false });
+  });
+
+  test('allow-listed keys are never indexed', () => {
+    const plain = links([person('a', 'A One', { contact: { phones: ['+1 415 555 0100'] } }), person('b', 'B Two', { contact: { phones: ['+1 415 555 0100'] } })]);
+    expect(plain).toHaveLength(1);
+    const allowed = links([person('a', 'A One', { contact: { phones: ['+1 415 555 0100'] } }), person('b', 'B Two', { contact: { phones: ['+1 415 555 0100'] } })], { allowedKeys: new Set([plain[0]!.key]) });
+    expect(allowed).toEqual([]);
+  });
+
+  test('link keys are the same in every run (so shards can be merged) and exported per applicant', () => {
+    const input = [person('a', 'A One', { contact: { phones: ['+1 415 555 0100'] } }), person('b', 'B Two', { contact: { phones: ['+1 415 555 0100'] } })];
+    expect(links(input)[0]!.key).toBe(links(input)[0]!.key);
+    const c = new Correlator();
+    input.forEach((a, i) => c.add(i, a as Applicant, `s${i}`));
+    const keys = c.exportKeys();
+    expect(keys.map((k) => k.keys.map((s) => s.split(':')[0]))).toEqual([['id', 'phone'], ['id', 'phone']].map((x) => x.sort()));
+    expect(keys[0]!.keys.find((s) => s.startsWith('phone:'))).toBe(keys[1]!.keys.find((s) => s.startsWith('phone:')));
+  });
+
+  test('near-identical résumé text links; an unrelated résumé does not', () => {
+    const base = [
+      'Senior full stack developer with eight years of experience building scalable web applications using React, Node.js, TypeScript and PostgreSQL.',
+      'At Summit Digital Solutions led the migration of a monolith to microservices on AWS, reducing page latency by forty percent and cutting hosting costs by a third.',
+      'Designed a multi-tenant billing service processing two million invoices a month, with idempotent event handlers, retries and dead-letter queues.',
+      'Mentored six junior engineers, introduced code review guidelines, automated testing and continuous delivery pipelines across four product teams.',
+      'Previously at Cactus Cloud built customer dashboards with D3 and GraphQL, integrated Stripe and Plaid, and maintained the Kubernetes clusters running staging and production.',
+      'Strong communicator comfortable working across time zones with distributed teams; fluent with Jira, Confluence, GitHub Actions and Terraform.',
+      'Bachelor of Science in Software Engineering from Arizona State University; AWS Certified Solutions Architect Associate.',
+    ].join(' ');
+    const edited = base.replace('eight years', 'seven years').replace('forty percent', 'thirty percent');
+    const other = 'Data analyst experienced in SQL Tableau and Python pandas. Built weekly revenue dashboards for the finance team and automated reconciliation of vendor invoices. Holds a degree in economics and enjoys teaching spreadsheet workshops to colleagues in the operations department of a regional hospital network.';
+    const ls = links([person('a', 'A One', { resume: { text: base } }), person('b', 'B Two', { resume: { text: edited } }), person('c', 'C Three', { resume: { text: other } })]);
+    expect(summary(ls)).toEqual([['similar-resume', 'medium', [0, 1]]]);
+    expect(ls[0]!.members[0]!.slots.map(pathOfSlot)).toEqual(['resume.text']);
+  });
+});
