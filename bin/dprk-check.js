@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Thin launcher: everything lives in dist/ (built by `npm install` via the prepare script).
-import { main } from '../dist/cli/main.js';
+// Thin launcher: the tool is built into dist/ by `npm install` (the prepare script runs the build).
+import { main } from '../dist/cli/bundle.js';
 
 process.exitCode = await main(process.argv.slice(2));

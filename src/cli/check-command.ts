@@ -71,7 +71,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
   let ruleSet;
   let allow: AllowList | undefined;
   try {
-    ruleSet = loadRuleSet({ paths, cwd: io.cwd, listAdditions: opts.config?.lists });
+    ruleSet = loadRuleSet({ paths, cwd: io.cwd, listAdditions: opts.config?.lists, lintCases: false });
     if (opts.allowShared) allow = loadAllowList(resolve(io.cwd, opts.allowShared), opts.allowShared);
   } catch (e) {
     if (e instanceof DiagnosticsError) {
@@ -93,7 +93,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
   const ip = openIpData(opts.ipData, io);
   if (!ip) return EXIT.ERROR;
 
-  const progress = startProgress(io, opts.progress);
+  const progress = await startProgress(io, opts.progress);
   let batch;
   try {
     batch = await runBatch(

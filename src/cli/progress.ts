@@ -1,4 +1,4 @@
-import ora, { type Ora } from 'ora';
+import type { Ora } from 'ora';
 import type { CliIO } from './io.js';
 
 export interface Progress {
@@ -17,8 +17,10 @@ export function progressWanted(io: CliIO, flag: boolean | undefined): boolean {
   return !!io.stderr.isTTY && canDraw && (ci === undefined || ci === '' || ci === '0' || ci === 'false');
 }
 
-export function startProgress(io: CliIO, flag: boolean | undefined): Progress {
+export async function startProgress(io: CliIO, flag: boolean | undefined): Promise<Progress> {
   if (!progressWanted(io, flag)) return NONE;
+  // Loaded only for a person at a terminal: ora and its dependencies cost every other run start-up time.
+  const { default: ora } = await import('ora');
   const started = Date.now();
   let last = 0;
   const spinner: Ora = ora({

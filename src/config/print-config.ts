@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { Document, isScalar } from 'yaml';
+import { yamlLib } from '../util/lazy-yaml.js';
 import type { CliIO } from '../cli/io.js';
 import { EXIT } from '../cli/exit-codes.js';
 import { printDiagnostics } from '../cli/print-diagnostics.js';
@@ -53,6 +53,7 @@ export function printEffectiveConfig(io: CliIO, state: EffectiveState): number {
   // One scalar per default, so each can carry where it came from as a comment.
   out.defaults = Object.fromEntries(CONFIGURABLE.map((k) => [k, Array.isArray(opts[k]) ? (opts[k] as unknown[]).join(', ') : (opts[k] ?? '(not set)')]));
 
+  const { Document, isScalar } = yamlLib();
   const doc = new Document(out);
   const where = config
     ? `configuration file: ${config.shown}`

@@ -1,6 +1,6 @@
 import type { Facts } from '../model/applicant.js';
 import type { Finding } from '../model/finding.js';
-import type { CompiledRule } from '../model/rule.js';
+import type { CompiledRule, EvidenceItem } from '../model/rule.js';
 import { FAMILIES, type Family } from '../model/levels.js';
 import { joinMessage } from '../ruleset/message-template.js';
 
@@ -47,7 +47,7 @@ export function evaluate(facts: Facts, rules: CompiledRule[]): Evaluation {
       title: spec.title,
       message: parts && joinMessage(parts),
       ...(parts ? { messageParts: parts } : {}),
-      evidence,
+      evidence: distinctEvidence(evidence),
       references: spec.references,
       falsepositives: spec.falsepositives,
       next: spec.next,
@@ -77,4 +77,15 @@ function inputGroup(path: string): string {
   if (parts[0] === 'derived') return DERIVED_FROM[parts[1] ?? ''] ?? `derived.${parts[1]}`;
   if (parts[0] === 'identity' || parts[0] === 'network' || parts[0] === 'contact' || parts[0] === 'claimedLocation') return parts.slice(0, 2).join('.');
   return parts[0]!;
+}
+
+/** Two leaves may test one value (an IP in a range, and present): show it once, with its note. */
+function distinctEvidence(items: EvidenceItem[]): EvidenceItem[] {
+  const seen = new Map<string, EvidenceItem>();
+  for (const e of items) {
+    const prev = seen.get(e.path);
+    if (!prev) seen.set(e.path, e);
+    else if (!prev.note && e.note) seen.set(e.path, e);
+  }
+  return seen.size === items.length ? items : [...seen.values()];
 }

@@ -13,7 +13,7 @@ import { diagnosticAt, type YamlSource } from './yaml-source.js';
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Schema-check, normalise, lint and compile one rule file. */
-export function compileSource(src: YamlSource, lists: Map<string, NamedList>, errors: Diagnostic[], lint: Diagnostic[]): CompiledRule | undefined {
+export function compileSource(src: YamlSource, lists: Map<string, NamedList>, errors: Diagnostic[], lint: Diagnostic[], lintCases = true): CompiledRule | undefined {
   const value = src.value as Record<string, unknown>;
   const ruleId = typeof value.id === 'string' ? value.id : undefined;
   const match = value.match;
@@ -49,7 +49,7 @@ export function compileSource(src: YamlSource, lists: Map<string, NamedList>, er
   if (familyOfId !== spec.family) {
     errors.push(diagnosticAt(src, ['family'], 'rule-id-mismatch', `rule id '${spec.id}' starts with '${familyOfId}' but family is '${spec.family}'`, { ruleId, hint: `set family: ${familyOfId}, or start the id with '${spec.family}.'` }));
   }
-  lint.push(...lintRule(spec, src));
+  lint.push(...lintRule(spec, src, lintCases));
   const { rule, diagnostics } = compileRule(spec, src, ruleFieldSchema(), lists);
   errors.push(...diagnostics);
   return errors.length === before ? rule : undefined;

@@ -11,7 +11,8 @@ import { versionProblem } from './engine-version.js';
 import { addListEntries } from './list-additions.js';
 import { lintRuleSet } from './lint-rule.js';
 import { loadList } from './load-list.js';
-import { diagnosticAt, MAX_RULE_FILE_BYTES, parseYamlSource, type YamlSource } from './yaml-source.js';
+import { diagnosticAt, MAX_RULE_FILE_BYTES, type YamlSource } from './yaml-source.js';
+import { yamlSourceFor } from './rule-cache.js';
 
 export { RULE_FORMAT } from './engine-version.js';
 
@@ -34,6 +35,11 @@ export interface LoadOptions {
   cwd?: string;
   /** Watchlist entries from a configuration file, merged before rules compile. */
   listAdditions?: ListAddition[];
+  /**
+   * Schema-check every rule's case applicants (a lint). On for `rules validate`; off when rules
+   * are loaded to check applicants, where it would cost start-up time and change nothing.
+   */
+  lintCases?: boolean;
 }
 
 export interface LoadResult {
@@ -67,7 +73,7 @@ function readSources(files: string[], cwd: string | undefined, hash: Hash, error
     }
     const text = readFileSync(file, 'utf8');
     hash.update(shown).update('\0').update(text);
-    const src = parseYamlSource(shown, text);
+    const src = yamlSourceFor(shown, text);
     errors.push(...src.errors);
     if (src.errors.length === 0) sources.push(src);
   }
@@ -132,7 +138,7 @@ export function collectRuleSet(options: LoadOptions = {}): LoadResult {
       continue;
     }
     if (!versionOk(src, 'rule')) continue;
-    const compiled = compileSource(src, lists, errors, lint);
+    const compiled = compileSource(src, lists, errors, lint, options.lintCases ?? true);
     if (!compiled) continue;
     const prev = byId.get(compiled.spec.id);
     if (prev) {

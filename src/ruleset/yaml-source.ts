@@ -1,6 +1,6 @@
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { Diagnostic, DiagnosticCode } from '../model/diagnostic.js';
-import { visit } from 'yaml';
+import { yamlLib } from '../util/lazy-yaml.js';
 
 /** A parsed YAML file that can answer "where is the node at these keys?" for diagnostics. */
 export interface YamlSource {
@@ -9,6 +9,8 @@ export interface YamlSource {
   lineCounter: LineCounter;
   value: unknown;
   errors: Diagnostic[];
+  /** Positions of top-level keys' values known without parsing (from the build-time rule cache). */
+  topKeyPositions?: Record<string, { line: number; column: number }>;
 }
 
 export const MAX_RULE_FILE_BYTES = 1_000_000;
@@ -23,6 +25,7 @@ const YAML_HINTS: Record<string, string> = {
 };
 
 export function parseYamlSource(file: string, text: string): YamlSource {
+  const { LineCounter, parseDocument, visit } = yamlLib();
   const lineCounter = new LineCounter();
   // uniqueKeys rejects duplicate keys; maxAliasCount (below) keeps "billion laughs" files from expanding.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
@@ -61,6 +64,9 @@ export function parseYamlSource(file: string, text: string): YamlSource {
 
 /** Line and column of the node at `keys`, falling back to the nearest ancestor that exists. */
 export function positionOf(src: YamlSource, keys: Array<string | number>): { line: number; column: number } {
+  const known = keys.length === 1 ? src.topKeyPositions?.[String(keys[0])] : undefined;
+  if (known) return known;
+  const { isNode } = yamlLib();
   for (let n = keys.length; n >= 0; n--) {
     const node = src.doc.getIn(keys.slice(0, n), true);
     if (isNode(node) && node.range) {
@@ -74,6 +80,7 @@ export function positionOf(src: YamlSource, keys: Array<string | number>): { lin
 
 /** Line and column of the key itself (not its value) for the last of `keys`, when it is a map key. */
 export function keyPositionOf(src: YamlSource, keys: Array<string | number>): { line: number; column: number } {
+  const { isMap, isScalar } = yamlLib();
   const parent = src.doc.getIn(keys.slice(0, -1), true) ?? (keys.length === 1 ? src.doc.contents : undefined);
   const last = keys[keys.length - 1];
   if (isMap(parent)) {
@@ -105,4 +112,30 @@ export function pointerToKeys(pointer: string): Array<string | number> {
     .split('/')
     .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+}
+
+/**
+ * A source whose value is already known (the build-time cache of the built-in rules): the text is
+ * parsed only if a diagnostic needs a position the cache does not hold.
+ */
+export function preparsedYamlSource(
+  file: string,
+  text: string,
+  value: unknown,
+  topKeyPositions: Record<string, { line: number; column: number }>,
+): YamlSource {
+  let full: YamlSource | undefined;
+  const parsed = () => (full ??= parseYamlSource(file, text));
+  return {
+    file,
+    value,
+    errors: [],
+    topKeyPositions,
+    get doc() {
+      return parsed().doc;
+    },
+    get lineCounter() {
+      return parsed().lineCounter;
+    },
+  };
 }

@@ -2,7 +2,6 @@ import AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { packagePath } from '../util/package-root.js';
 
 // ajv is CommonJS; under NodeNext its default export arrives wrapped.
@@ -31,9 +30,9 @@ const requireHere = createRequire(import.meta.url);
  * cold start. Without it (tests run from src/) the schema is compiled here.
  */
 function prebuilt(name: string): ValidateFunction | undefined {
-  const file = new URL(`./generated/${name.replace('.schema.json', '')}.cjs`, import.meta.url);
+  const file = packagePath('dist', 'validate', 'generated', `${name.replace('.schema.json', '')}.cjs`);
   if (!existsSync(file)) return undefined;
-  const mod = requireHere(fileURLToPath(file)) as { default?: ValidateFunction } & ValidateFunction;
+  const mod = requireHere(file) as { default?: ValidateFunction } & ValidateFunction;
   return mod.default ?? mod;
 }
 

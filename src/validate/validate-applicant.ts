@@ -1,4 +1,5 @@
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import type { LineCounter, parseDocument } from 'yaml';
+import { yamlLib } from '../util/lazy-yaml.js';
 import type { Applicant } from '../model/applicant.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { describeAjvError, readSchema, validatorFor, type ErrorObject } from './ajv.js';
@@ -34,6 +35,7 @@ function positioner(text: string | undefined) {
   let doc: ReturnType<typeof parseDocument> | undefined;
   let lc: LineCounter | undefined;
   return (e: ErrorObject): { line?: number; column?: number } => {
+    const { isNode, LineCounter, parseDocument } = yamlLib();
     if (!doc) {
       lc = new LineCounter();
       doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });

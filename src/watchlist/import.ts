@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { stringify } from 'yaml';
+import { yamlLib } from '../util/lazy-yaml.js';
 import { writeFileAtomic } from '../cli/write-output.js';
 import { loadRuleSet } from '../ruleset/load.js';
 import { DiagnosticsError } from '../model/diagnostic.js';
@@ -109,7 +109,7 @@ export function importWatchlist(opts: ImportOptions): ImportSummary {
   const write = (dir: string, id: string, doc: unknown) => {
     mkdirSync(join(opts.out, dir), { recursive: true });
     const file = join(opts.out, dir, `${id}.yaml`);
-    writeFileAtomic(file, header + stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false }));
+    writeFileAtomic(file, header + yamlLib().stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false }));
     written.push(file);
   };
   for (const l of lists) write('lists', l.id, l.doc);
