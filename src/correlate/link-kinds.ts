@@ -87,7 +87,8 @@ export const LINK_KINDS: Record<string, LinkKind> = {
   'shared-address': {
     id: 'shared-address',
     title: 'Home address shared with other applicants',
-    severity: many('medium', 'high', 4),
+    // Two or three people at one address is usually a household; four or more is a farm pattern.
+    severity: many('low', 'high', 4),
     message: (o) => `${o.length} other applicant${o.length === 1 ? '' : 's'} gave the same address (${list(o)}).`,
     falsepositives: ['Family members or flatmates who applied', 'Shared or student housing', AGENCY],
     next: 'Ask how the applicants know each other; verify each residence independently (utility bill, in-person check).',

@@ -106,12 +106,32 @@ function errorBlock(report: Report, c: ChalkInstance): string[] {
     // A read error is one diagnostic with the same message: its position belongs on the head line.
     const own = e.diagnostics.find((d) => d.message === e.message && d.line);
     const where = own ? `${e.source}:${own.line}${own.column ? `:${own.column}` : ''}` : e.source;
-    out.push(`  ${c.bold(where)}: ${e.message}`);
+    // An NDJSON source already names its line (file#12); the position adds the column only.
+    const ndjson = /#\d+$/.test(e.source);
+    const head = own && ndjson ? `${e.source}${own.column ? `:${own.column}` : ''}` : where;
+    out.push(`  ${c.bold(head)}: ${e.message}`);
     for (const d of e.diagnostics.slice(0, 20)) {
       if (d.message === e.message) continue;
-      out.push(`    ${formatDiagnostic({ ...d, file: d.line ? e.source.replace(/\[\d+\]$/, '') : undefined })}`);
+      out.push(`    ${formatDiagnostic({ ...d, file: d.line ? e.source.replace(/(\[\d+\]|#\d+)$/, '') : undefined })}`);
     }
   }
+  return out;
+}
+
+/** Cross-applicant links (batch runs): what is shared, by whom, and how much it weighs. */
+function linksBlock(report: Report, c: ChalkInstance): string[] {
+  if (report.links.length === 0) return [];
+  const lv = paint(c);
+  const order = (l: Report['links'][number]) => ['critical', 'high', 'medium', 'low', 'info'].indexOf(l.severity ?? 'info');
+  const links = [...report.links].sort((a, b) => order(a) - order(b));
+  const out = ['', c.bold(`Links between applicants (${links.length})`)];
+  for (const l of links.slice(0, 50)) {
+    const sev = l.severity ? lv[l.severity](l.severity.toUpperCase().padEnd(8)) : ''.padEnd(8);
+    const scope = l.scope ? c.dim(` [${l.scope}]`) : '';
+    out.push(`  ${sev} ${l.kind}: ${l.applicants.join(', ')}${scope}`);
+    out.push(`           ${c.dim(`shared value: ${l.value}${l.note ? ` — ${l.note}` : ''}`)}`);
+  }
+  if (links.length > 50) out.push(c.dim(`  … and ${links.length - 50} more (see --format json)`));
   return out;
 }
 
@@ -136,7 +156,12 @@ function format(report: Report, ctx: FormatContext): string {
   } else {
     out.push(...summaryTable(report, c));
   }
+  out.push(...linksBlock(report, c));
   out.push(...errorBlock(report, c));
+  if (report.skipped?.length) {
+    out.push('', c.dim(`Skipped ${report.skipped.length} file${report.skipped.length === 1 ? '' : 's'} that are not applicant data: ${report.skipped.slice(0, 5).map((k) => k.path).join(', ')}${report.skipped.length > 5 ? ', …' : ''}`));
+  }
+  if (report.interrupted) out.push('', c.yellow('Interrupted: this report covers only the records read before Ctrl-C.'));
   const s = report.summary;
   const counts = (['critical', 'high', 'medium', 'low', 'none'] as Level[]).filter((l) => s.byLevel[l]).map((l) => `${s.byLevel[l]} ${l}`);
   out.push('', `${s.total} record${s.total === 1 ? '' : 's'}: ${s.evaluated} checked${counts.length ? ` (${counts.join(', ')})` : ''}, ${s.invalid} could not be checked.`);

@@ -85,10 +85,10 @@ describe('batch: an export with broken records, a laptop-farm cluster and ordina
     expect(alone.level).not.toBe('critical');
   });
 
-  test('a household sharing a home is linked at medium, not raised to high', async () => {
+  test('a household sharing a home is linked at low, and stays low', async () => {
     const a = byId((await cli(['-f', 'json', EXPORT])).json());
-    expect(a['cand-1003']!.findings.map((f) => `${f.ruleId}:${f.severity}`)).toEqual(['linkage.shared-address:medium']);
-    expect(a['cand-1003']!.level).toBe('medium');
+    expect(a['cand-1003']!.findings.map((f) => `${f.ruleId}:${f.severity}`)).toEqual(['linkage.shared-address:low']);
+    expect(a['cand-1003']!.level).toBe('low');
   });
 
   test("--allow-shared removes the staffing agency's phone from linking, nothing else", async () => {

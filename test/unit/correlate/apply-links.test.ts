@@ -38,7 +38,7 @@ describe('links raise the applicants in them', () => {
       { id: 'a', name: { full: 'Michael Turner' }, equipment: { shipTo } },
       { id: 'b', name: { full: 'Dana Host' }, contact: { addresses: [{ type: 'home', ...shipTo }] } },
     ]);
-    expect(applicants.map((x) => x.findings.map((f) => `${f.ruleId}:${f.severity}`))).toEqual([['linkage.shared-ship-to:high'], ['linkage.shared-address:medium']]);
+    expect(applicants.map((x) => x.findings.map((f) => `${f.ruleId}:${f.severity}`))).toEqual([['linkage.shared-ship-to:high'], ['linkage.shared-address:low']]);
   });
 
   test('duplicate ids are reported on each record and never merged', async () => {

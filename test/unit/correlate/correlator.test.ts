@@ -40,7 +40,7 @@ describe('Correlator', () => {
   test('a shared home address counts more when many share it', () => {
     const home = { type: 'home', line1: '405 Lake Ave', postalCode: '55802', country: 'US' };
     const two = links([person('a', 'Emma Larson', { contact: { addresses: [home] } }), person('b', 'Noah Larson', { contact: { addresses: [home] } })]);
-    expect(summary(two)).toEqual([['shared-address', 'medium', [0, 1]]]);
+    expect(summary(two)).toEqual([['shared-address', 'low', [0, 1]]]);
     const four = links(['Ann Ash', 'Bob Birch', 'Cy Cedar', 'Di Dogwood'].map((n, i) => person(`p${i}`, n, { contact: { addresses: [home] } })));
     expect(four[0]!.severity).toBe('high');
   });
