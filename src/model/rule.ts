@@ -30,7 +30,7 @@ export interface LeafCondition {
   [operator: string]: unknown;
 }
 
-export const COMPARATORS = ['text', 'exact', 'name', 'company', 'address', 'phone', 'email', 'country', 'date'] as const;
+export const COMPARATORS = ['text', 'exact', 'name', 'name-part', 'company', 'address', 'phone', 'email', 'country', 'date'] as const;
 export type Comparator = (typeof COMPARATORS)[number];
 
 export interface RuleCase {

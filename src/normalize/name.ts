@@ -64,3 +64,17 @@ export function sameName(a: string, b: string): boolean | undefined {
   const needed = short.length >= 2 ? Math.min(2, spelled(short), spelled(long)) : 1;
   return fullMatches >= Math.max(1, needed);
 }
+
+/**
+ * Whether two names share at least one spelled-out name (a surname, a given name), after the same
+ * folding as sameName. "David Zhang" and "Zhang Wei" share one; "Jordan Miller" and "Kevin Hart"
+ * none. Lets rules tell "someone else entirely" from "a preferred name or a relative".
+ */
+export function shareNamePart(a: string, b: string): boolean | undefined {
+  const na = normalizeName(a);
+  const nb = normalizeName(b);
+  if (na.tokens.length === 0 || nb.tokens.length === 0 || na.latin !== nb.latin) return undefined;
+  const full = (t: string[]) => t.filter((x) => x.length > 1);
+  const set = new Set(full(nb.tokens));
+  return full(na.tokens).some((t) => set.has(t));
+}

@@ -18,6 +18,8 @@ const COMPARED_AS: Partial<Record<Comparator, string>> = {
   text: 'as text, ignoring case and accents',
   exact: 'exactly',
   name: 'as names',
+  'name-part': 'as sharing a surname or given name',
+  date: 'as calendar dates',
   company: 'as company names',
   address: 'as addresses',
   phone: 'as phone numbers',

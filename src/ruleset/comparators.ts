@@ -2,7 +2,7 @@ import type { Address } from '../model/applicant.js';
 import type { Comparator } from '../model/rule.js';
 import { sameAddress } from '../normalize/address.js';
 import { sameCompany } from '../normalize/company.js';
-import { sameName } from '../normalize/name.js';
+import { sameName, shareNamePart } from '../normalize/name.js';
 import { samePhone } from '../normalize/phone.js';
 import { foldText } from '../normalize/text.js';
 import { isoDay, parseDate } from '../util/dates.js';
@@ -32,6 +32,7 @@ export const COMPARATOR_FNS: Record<Comparator, SameFn> = {
   email: (a, b) => both(a, b, str, (x, y) => x.trim().toLowerCase() === y.trim().toLowerCase()),
   phone: (a, b) => both(a, b, str, samePhone),
   name: (a, b) => both(a, b, str, sameName),
+  'name-part': (a, b) => both(a, b, str, shareNamePart),
   company: (a, b) => both(a, b, str, sameCompany),
   address: (a, b) => both(a, b, isAddress, sameAddress),
   // Same calendar day; "1991-03" and "1991-03-14" are not comparable at day precision, so they agree.
