@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import type { CompiledRule } from '../model/rule.js';
 import type { ListAddition, NamedList } from '../model/list.js';
 import { DiagnosticsError, type Diagnostic } from '../model/diagnostic.js';
@@ -72,7 +72,9 @@ function readSources(files: string[], cwd: string | undefined, hash: Hash, error
       continue;
     }
     const text = readFileSync(file, 'utf8');
-    hash.update(shown).update('\0').update(text);
+    // The version must not depend on where the tool runs from (shards merged from different
+    // working directories must agree), so it hashes the file's name and text, not its path.
+    hash.update(basename(file)).update('\0').update(text);
     const src = yamlSourceFor(shown, text);
     errors.push(...src.errors);
     if (src.errors.length === 0) sources.push(src);
