@@ -48,17 +48,38 @@ export function applyLinks(links: LinkResult[], target: (ordinal: number) => Lin
       continue;
     }
     if (!link.scored) continue;
+    // Counted once per link, so a value shared by thousands (an agency switchboard, a NAT address)
+    // costs linear time, not a pass over every member for every member.
+    const byId = new Map<string, number>();
+    const byPerson = new Map<number, number>();
+    const byBoth = new Map<string, number>();
+    for (const o of members) {
+      const t = o.t!;
+      byId.set(t.result.id, (byId.get(t.result.id) ?? 0) + 1);
+      byPerson.set(t.person, (byPerson.get(t.person) ?? 0) + 1);
+      const both = `${t.person}\0${t.result.id}`;
+      byBoth.set(both, (byBoth.get(both) ?? 0) + 1);
+    }
     for (const m of members) {
       const me = m.t!;
-      const others = members.filter((o) => o.t!.result.id !== me.result.id && o.t!.person !== me.person);
-      if (others.length === 0) continue;
+      // Members that are neither this applicant's id nor the same person.
+      const count = members.length - byId.get(me.result.id)! - byPerson.get(me.person)! + byBoth.get(`${me.person}\0${me.result.id}`)!;
+      if (count <= 0) continue;
+      const named: Array<{ id: string; source: string }> = [];
+      const seenIds = new Set<string>();
+      for (const o of members) {
+        if (named.length >= 10) break;
+        const t = o.t!;
+        if (t.result.id === me.result.id || t.person === me.person || seenIds.has(t.result.id)) continue;
+        seenIds.add(t.result.id);
+        named.push({ id: t.result.id, source: t.result.source });
+      }
       const shipTo = m.slots.some((s) => roleOfSlot(s).name === 'ship-to');
       // Someone who only lives at an address others ship hardware to shares a home, not a ship-to.
       const kindId = link.kind === 'shared-ship-to' && !shipTo ? 'shared-address' : link.kind;
       const kind = LINK_KINDS[kindId]!;
-      const otherIds = [...new Set(others.map((o) => o.t!.result.id))];
-      const people = new Set([me.person, ...others.map((o) => o.t!.person)]).size;
-      const note = `shared with ${others.map((o) => `${o.t!.result.id} (${o.t!.result.source})`).slice(0, 10).join(', ')}${others.length > 10 ? ` and ${others.length - 10} more` : ''}`;
+      const people = byPerson.size;
+      const note = `shared with ${named.map((o) => `${o.id} (${o.source})`).join(', ')}${count > named.length ? ` and ${count - named.length} more` : ''}`;
       const evidence: EvidenceItem[] = m.slots.map((slot) => {
         const path = pathOfSlot(slot);
         return { path, pattern: patternOf(path), value: link.value, note };
@@ -68,7 +89,7 @@ export function applyLinks(links: LinkResult[], target: (ordinal: number) => Lin
         family: 'linkage',
         severity: kindId === link.kind ? link.severity : kind.severity(people),
         title: kind.title,
-        message: kind.message(otherIds),
+        message: kind.message({ ids: named.map((o) => o.id), count }),
         evidence,
         references: kind.references,
         falsepositives: kind.falsepositives,

@@ -9,12 +9,18 @@ import type { Reference } from '../model/rule.js';
  * phone, e-mail, résumé or photo is persona reuse (high); a shared home address or network address
  * has ordinary explanations (households, offices, cafés) and counts more only when many share it.
  */
+/** The other members of a link, as a message needs them: a few ids to name, and the count. */
+export interface Others {
+  ids: string[];
+  count: number;
+}
+
 export interface LinkKind {
   id: string;
   title: string;
   severity: (people: number) => Severity;
-  /** Finding message for one member; `others` are the other applicants' ids. */
-  message: (others: string[]) => string;
+  /** Finding message for one member: the first few other applicants' ids and how many there are. */
+  message: (others: Others) => string;
   falsepositives: string[];
   next: string;
   references: Reference[];
@@ -51,7 +57,7 @@ const OKTA: Reference = {
   date: '2025-09-30',
 };
 
-const list = (ids: string[]) => (ids.length <= 5 ? ids.join(', ') : `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more`);
+const list = (o: Others) => (o.count <= 5 ? o.ids.slice(0, 5).join(', ') : `${o.ids.slice(0, 5).join(', ')} and ${o.count - 5} more`);
 const fixed = (s: Severity) => () => s;
 const many = (base: Severity, raised: Severity, from: number) => (people: number) => (people >= from ? raised : base);
 const AGENCY = "A staffing agency submitting its candidates with the agency's own contact details: put them on the --allow-shared list";
@@ -61,7 +67,7 @@ export const LINK_KINDS: Record<string, LinkKind> = {
     id: 'shared-payout-account',
     title: 'Salary account shared with other applicants',
     severity: fixed('critical'),
-    message: (o) => `The same bank account (by fingerprint) is given for pay by ${o.length} other applicant${o.length === 1 ? '' : 's'}: ${list(o)}.`,
+    message: (o) => `The same bank account (by fingerprint) is given for pay by ${o.count} other applicant${o.count === 1 ? '' : 's'}: ${list(o)}.`,
     falsepositives: ['An employer-of-record or agency paying its contractors through one account (allow-list it)', 'Spouses with a joint account who both applied'],
     next: 'Stop payroll set-up for all linked applicants until each has shown, live, an account in their own name; ask the bank to confirm the holder.',
     references: [GUIDANCE_2022, CHAPMAN, PSA_2024],
@@ -70,7 +76,7 @@ export const LINK_KINDS: Record<string, LinkKind> = {
     id: 'shared-crypto-wallet',
     title: 'Crypto wallet shared with other applicants',
     severity: fixed('critical'),
-    message: (o) => `The same crypto wallet is given for pay by ${o.length} other applicant${o.length === 1 ? '' : 's'}: ${list(o)}.`,
+    message: (o) => `The same crypto wallet is given for pay by ${o.count} other applicant${o.count === 1 ? '' : 's'}: ${list(o)}.`,
     falsepositives: ['An exchange deposit address mistakenly copied from a template'],
     next: 'Hold payment for all linked applicants; ask each to prove control of a wallet of their own and check the address against OFAC listings.',
     references: [GUIDANCE_2022],
@@ -79,7 +85,7 @@ export const LINK_KINDS: Record<string, LinkKind> = {
     id: 'shared-ship-to',
     title: 'Equipment ships to an address other applicants use',
     severity: fixed('high'),
-    message: (o) => `Company hardware would go to an address that ${o.length} other applicant${o.length === 1 ? '' : 's'} also gave (${list(o)}): the pattern of a laptop farm.`,
+    message: (o) => `Company hardware would go to an address that ${o.count} other applicant${o.count === 1 ? '' : 's'} also gave (${list(o)}): the pattern of a laptop farm.`,
     falsepositives: ["The agency's or employer's own office as delivery point (allow-list it)", 'Relatives living together who both applied'],
     next: 'Do not ship hardware; ask each applicant for a delivery address that matches their verified residence and confirm delivery in person or by video with ID.',
     references: [CHAPMAN, KNOOT, PSA_2024],
@@ -89,7 +95,7 @@ export const LINK_KINDS: Record<string, LinkKind> = {
     title: 'Home address shared with other applicants',
     // Two or three people at one address is usually a household; four or more is a farm pattern.
     severity: many('low', 'high', 4),
-    message: (o) => `${o.length} other applicant${o.length === 1 ? '' : 's'} gave the same address (${list(o)}).`,
+    message: (o) => `${o.count} other applicant${o.count === 1 ? '' : 's'} gave the same address (${list(o)}).`,
     falsepositives: ['Family members or flatmates who applied', 'Shared or student housing', AGENCY],
     next: 'Ask how the applicants know each other; verify each residence independently (utility bill, in-person check).',
     references: [CHAPMAN, PSA_2024],
@@ -98,7 +104,7 @@ export const LINK_KINDS: Record<string, LinkKind> = {
     id: 'shared-phone',
     title: 'Phone number shared with other applicants',
     severity: fixed('high'),
-    message: (o) => `The same phone number is given by ${o.length} other applicant${o.length === 1 ? '' : 's'}: ${list(o)}.`,
+    message: (o) => `The same phone number is given by ${o.count} other applicant${o.count === 1 ? '' : 's'}: ${list(o)}.`,
     falsepositives: ['A household landline', AGENCY],
     next: 'Call the number and ask for the applicant by name; ask the others how the number is shared.',
     references: [MANDIANT, OKTA],
@@ -107,7 +113,7 @@ export const LINK_KINDS: Record<string, LinkKind> = {
     id: 'shared-email',
     title: 'E-mail address shared with other applicants',
     severity: fixed('high'),
-    message: (o) => `The same mailbox is given by ${o.length} other applicant${o.length === 1 ? '' : 's'}: ${list(o)}.`,
+    message: (o) => `The same mailbox is given by ${o.count} other applicant${o.count === 1 ? '' : 's'}: ${list(o)}.`,
     falsepositives: ['A family mailbox', AGENCY],
     next: 'Treat the records as possibly one operator with several personas; verify each identity live.',
     references: [MANDIANT, OKTA],
@@ -125,7 +131,7 @@ export const LINK_KINDS: Record<string, LinkKind> = {
     id: 'shared-resume',
     title: 'Identical résumé file used by other applicants',
     severity: fixed('high'),
-    message: (o) => `The same résumé file (by hash) was submitted by ${o.length} other applicant${o.length === 1 ? '' : 's'}: ${list(o)}.`,
+    message: (o) => `The same résumé file (by hash) was submitted by ${o.count} other applicant${o.count === 1 ? '' : 's'}: ${list(o)}.`,
     falsepositives: ['A résumé template downloaded and submitted unchanged'],
     next: 'Compare the work histories; ask each applicant detailed questions about the roles on the résumé.',
     references: [GUIDANCE_2022, OKTA],
@@ -134,7 +140,7 @@ export const LINK_KINDS: Record<string, LinkKind> = {
     id: 'similar-resume',
     title: 'Near-identical résumé text to other applicants',
     severity: many('medium', 'high', 3),
-    message: (o) => `The résumé text is nearly identical to that of ${o.length} other applicant${o.length === 1 ? '' : 's'}: ${list(o)}.`,
+    message: (o) => `The résumé text is nearly identical to that of ${o.count} other applicant${o.count === 1 ? '' : 's'}: ${list(o)}.`,
     falsepositives: ['A résumé-writing service or bootcamp template', 'Standard wording required by a staffing agency'],
     next: 'Compare the résumés side by side; ask each applicant detailed questions about the roles described.',
     references: [GUIDANCE_2022, OKTA],
@@ -143,7 +149,7 @@ export const LINK_KINDS: Record<string, LinkKind> = {
     id: 'shared-photo',
     title: 'Same photo used by other applicants',
     severity: fixed('high'),
-    message: (o) => `The same photo (by hash) appears for ${o.length} other applicant${o.length === 1 ? '' : 's'}: ${list(o)}.`,
+    message: (o) => `The same photo (by hash) appears for ${o.count} other applicant${o.count === 1 ? '' : 's'}: ${list(o)}.`,
     falsepositives: ['A placeholder or default avatar image'],
     next: 'Hold a live video call with ID for each applicant and compare faces to the photo.',
     references: [OKTA, GUIDANCE_2022],
@@ -152,7 +158,7 @@ export const LINK_KINDS: Record<string, LinkKind> = {
     id: 'shared-session-ip',
     title: 'Same public IP address as other applicants',
     severity: many('low', 'medium', 4),
-    message: (o) => `Applied or interviewed from the same public IP address as ${o.length} other applicant${o.length === 1 ? '' : 's'}: ${list(o)}.`,
+    message: (o) => `Applied or interviewed from the same public IP address as ${o.count} other applicant${o.count === 1 ? '' : 's'}: ${list(o)}.`,
     falsepositives: ['A university, office, café or mobile carrier NAT shared by many people', 'A consumer VPN exit', AGENCY],
     next: 'Weigh together with other links: on its own a shared IP is weak.',
     references: [PSA_2024, CHAPMAN],
