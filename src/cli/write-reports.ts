@@ -107,7 +107,10 @@ export function writeReports(report: Report, targets: OutputTarget[], options: W
   const textOnStdout = targets.some((t) => t.format === 'text' && t.file === undefined);
   if (report.errors.length && !textOnStdout) {
     const shown = targets.some(redactFor) ? redactedReport() : report;
-    for (const e of shown.errors) io.stderr.write(`dprk-check: ${e.source}: ${e.message}\n`);
+    // A few lines tell a CI log what went wrong; the report itself lists every record.
+    const MAX_ECHO = 20;
+    for (const e of shown.errors.slice(0, MAX_ECHO)) io.stderr.write(`dprk-check: ${e.source}: ${e.message}\n`);
+    if (shown.errors.length > MAX_ECHO) io.stderr.write(`dprk-check: … and ${shown.errors.length - MAX_ECHO} more records that could not be checked (all are in the report)\n`);
   }
   return failed ? EXIT.ERROR : EXIT.OK;
 }

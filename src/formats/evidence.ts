@@ -5,7 +5,9 @@ import { showValue } from '../ruleset/message-template.js';
 export function evidenceText(e: EvidenceItem): string {
   const v = showValue(e.value);
   const shown = v.length > 120 ? `${v.slice(0, 117)}…` : v;
-  return `${e.path} = ${JSON.stringify(shown)}${e.note ? ` (${e.note})` : ''}`;
+  // Text is quoted so its edges show; numbers and booleans read as themselves.
+  const literal = typeof e.value === 'number' || typeof e.value === 'boolean' ? shown : JSON.stringify(shown);
+  return `${e.path} = ${literal}${e.note ? ` (${e.note})` : ''}`;
 }
 
 export function referenceText(r: Reference): string {

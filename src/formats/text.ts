@@ -65,8 +65,9 @@ function findingLines(f: Finding, c: ChalkInstance, width: number | undefined): 
 
 function scoreExplanation(a: ApplicantResult): string {
   if (a.contributions.length === 0) return 'No scored findings.';
-  const parts = a.contributions.map((x) => `${x.family} ${x.strength.toFixed(2)}`);
-  const formula = a.contributions.length > 1 ? ` → 1 − ${a.contributions.map((x) => `(1 − ${x.strength.toFixed(2)})`).join('·')}` : '';
+  // Three decimals: two would round 0.765 up to 0.77 beside a score of 76.
+  const parts = a.contributions.map((x) => `${x.family} ${x.strength.toFixed(3)}`);
+  const formula = a.contributions.length > 1 ? ` → 1 − ${a.contributions.map((x) => `(1 − ${x.strength.toFixed(3)})`).join('·')}` : '';
   const bands = LEVEL_THRESHOLDS.map(([l, m]) => `${l} ≥ ${m}`).join(', ');
   return `Family strengths: ${parts.join(', ')}${formula} = ${a.score}/100 (${bands}).`;
 }
@@ -87,15 +88,15 @@ function applicantBlock(a: ApplicantResult, c: ChalkInstance, width?: number): s
   if (a.findings.length === 0) out.push(c.green('No red flags found by the rules that could run.'), '');
   if (a.suppressed?.length) {
     out.push(c.bold('Suppressed by configured exceptions'));
-    for (const x of a.suppressed) out.push(`  ${c.dim('–')} ${x.ruleId} (${x.severity}) ${x.title} — exception '${x.exception}' (${x.source}): ${x.reason}`);
+    for (const x of a.suppressed) out.push(...wrap(`${x.ruleId} (${x.severity}) ${x.title} — exception '${x.exception}' (${x.source}): ${x.reason}`, width, `  ${c.dim('–')} `, '    '));
     out.push('');
   }
   if (a.notEvaluated.length) {
     out.push(c.bold('Not checked (no data)'));
-    for (const n of a.notEvaluated) out.push(`  ${c.dim('–')} ${n}`);
+    for (const n of a.notEvaluated) out.push(...wrap(n, width, `  ${c.dim('–')} `, '    '));
     out.push('');
   }
-  out.push(c.dim(scoreExplanation(a)));
+  out.push(...wrap(scoreExplanation(a), width, '', '').map((l) => c.dim(l)));
   return out;
 }
 
@@ -148,7 +149,9 @@ function summaryTable(report: Report, c: ChalkInstance): string[] {
 function format(report: Report, ctx: FormatContext): string {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const out: string[] = [];
-  out.push(c.dim(`dprk-check ${report.tool.version} · rules ${report.tool.rulesVersion} (${ctx.rulesCount} rules)${report.redacted ? ' · personal data redacted' : ''}`), '');
+  // A merged report has no rule set of its own loaded: say nothing rather than "(0 rules)".
+  const count = ctx.rulesCount > 0 ? ` (${ctx.rulesCount} rules)` : '';
+  out.push(c.dim(`dprk-check ${report.tool.version} · rules ${report.tool.rulesVersion}${count}${report.redacted ? ' · personal data redacted' : ''}`), '');
   if (report.applicants.length === 1 && report.errors.length === 0) {
     out.push(...applicantBlock(report.applicants[0]!, c, ctx.width));
   } else if (report.applicants.length <= 3) {
@@ -159,13 +162,13 @@ function format(report: Report, ctx: FormatContext): string {
   out.push(...linksBlock(report, c));
   out.push(...errorBlock(report, c));
   if (report.skipped?.length) {
-    out.push('', c.dim(`Skipped ${report.skipped.length} file${report.skipped.length === 1 ? '' : 's'} that are not applicant data: ${report.skipped.slice(0, 5).map((k) => k.path).join(', ')}${report.skipped.length > 5 ? ', …' : ''}`));
+    out.push('', c.dim(`Skipped ${report.skipped.length} file${report.skipped.length === 1 ? ' that is' : 's that are'} not applicant data: ${report.skipped.slice(0, 5).map((k) => k.path).join(', ')}${report.skipped.length > 5 ? ', …' : ''}`));
   }
   if (report.interrupted) out.push('', c.yellow('Interrupted: this report covers only the records read before Ctrl-C.'));
   const s = report.summary;
   const counts = (['critical', 'high', 'medium', 'low', 'none'] as Level[]).filter((l) => s.byLevel[l]).map((l) => `${s.byLevel[l]} ${l}`);
   out.push('', `${s.total} record${s.total === 1 ? '' : 's'}: ${s.evaluated} checked${counts.length ? ` (${counts.join(', ')})` : ''}, ${s.invalid} could not be checked.`);
-  out.push(c.italic(DISCLAIMER));
+  out.push(...wrap(DISCLAIMER, ctx.width, "", "").map((l) => c.italic(l)));
   return `${out.join('\n')}\n`;
 }
 

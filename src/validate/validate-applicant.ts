@@ -4,6 +4,7 @@ import type { Applicant } from '../model/applicant.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { describeAjvError, readSchema, validatorFor, type ErrorObject } from './ajv.js';
 import { meaningChecks } from './meaning-checks.js';
+import { closest } from '../ruleset/field-schema.js';
 
 export interface ValidationResult {
   applicant?: Applicant;
@@ -89,7 +90,7 @@ export function validateApplicant(value: unknown, options: ValidateOptions = {})
       file: options.file,
       path: `/${path.replace(/\[(\d+)\]/g, '.$1').replace(/\./g, '/')}`,
       ...pos(e),
-      hint: unknown ? (strict ? 'the applicant model has no such field (extensions go under "extra"); run `dprk-check schema` to see the model, or pass --no-strict to ignore unknown fields' : undefined) : undefined,
+      hint: hintFor(e, unknown, strict),
     };
     (d.severity === 'error' ? errors : warnings).push(d);
   }
@@ -99,4 +100,20 @@ export function validateApplicant(value: unknown, options: ValidateOptions = {})
     errors.splice(MAX_MESSAGES, more, { code: 'applicant-schema', severity: 'error', message: `… and ${more} more problems`, file: options.file });
   }
   return errors.length ? { errors, warnings } : { applicant: value as Applicant, errors, warnings };
+}
+
+/** What to do about a problem, where we can tell: the field meant, or the value expected. */
+function hintFor(e: ErrorObject, unknown: boolean, strict: boolean): string | undefined {
+  if (unknown) {
+    const key = String((e.params as { additionalProperty: string }).additionalProperty);
+    const allowed = Object.keys((e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+    const guess = closest(key, allowed);
+    const parent = e.instancePath.split('/').slice(1).map((k) => (/^\d+$/.test(k) ? `[${k}]` : `.${k}`)).join('').replace(/^\./, '');
+    if (guess) return `did you mean '${parent ? `${parent}.` : ''}${guess}'?`;
+    return strict ? 'the applicant model has no such field (extensions go under "extra"); run `dprk-check schema` to see the model, or pass --no-strict to ignore unknown fields' : undefined;
+  }
+  if (e.keyword === 'pattern' && e.schemaPath.includes('/definitions/country/') && typeof e.data === 'string') {
+    return `got ${JSON.stringify(e.data)}; write the two-letter code, e.g. US, GB, DE`;
+  }
+  return undefined;
 }
