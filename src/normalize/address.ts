@@ -2,17 +2,28 @@ import type { Address } from '../model/applicant.js';
 import { foldText } from './text.js';
 
 const STREET_WORDS: Record<string, string> = {
-  street: 'st', avenue: 'ave', av: 'ave', road: 'rd', boulevard: 'blvd', drive: 'dr', lane: 'ln',
+  street: 'st', avenue: 'ave', av: 'ave', road: 'rd', boulevard: 'blvd', bd: 'blvd', drive: 'dr', lane: 'ln',
   court: 'ct', place: 'pl', terrace: 'ter', highway: 'hwy', parkway: 'pkwy', square: 'sq',
-  apartment: 'apt', suite: 'ste', unit: 'apt', number: '', no: '',
+  strasse: 'str', platz: 'pl', weg: 'wg',
   north: 'n', south: 's', east: 'e', west: 'w', northeast: 'ne', northwest: 'nw', southeast: 'se', southwest: 'sw',
 };
 
+/** Words that only introduce a unit number: "Apt 4", "Suite 4", "#4" and "No. 4" are all "4". */
+const DESIGNATORS = new Set(['apt', 'apartment', 'unit', 'suite', 'ste', 'no', 'nr', 'number', 'flat', 'room', 'rm']);
+
+/**
+ * A street line as a bag of words: case, accents, punctuation, common abbreviations, German
+ * spellings (ß/ss, ü/ue, "-straße"/"-str.") and word order ("12 rue de Rivoli" = "Rue de Rivoli 12")
+ * do not make two writings of one address differ.
+ */
 export function normalizeStreet(line: string): string {
-  return foldText(line)
+  return foldText(line.replace(/ß/g, 'ss'))
     .split(' ')
     .map((t) => STREET_WORDS[t] ?? t)
-    .filter(Boolean)
+    .map((t) => (t.length > 6 && t.endsWith('strasse') ? `${t.slice(0, -7)}str` : t))
+    .map((t) => t.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u'))
+    .filter((t) => t && !DESIGNATORS.has(t))
+    .sort()
     .join(' ');
 }
 

@@ -35,7 +35,8 @@ describe('sameAddress', () => {
 });
 
 test('normalizeStreet folds street words', () => {
-  expect(normalizeStreet('12 North Elm Street, Suite 5')).toBe('12 n elm st ste 5');
+  // A bag of words: order and unit designators (Suite, Apt, #) do not count.
+  expect(normalizeStreet('12 North Elm Street, Suite 5')).toBe('12 5 elm n st');
 });
 
 test('addressKey gives one key for one place written two ways, and none without a street', () => {
@@ -45,4 +46,21 @@ test('addressKey gives one key for one place written two ways, and none without 
 
 test('formatAddress joins the parts that exist', () => {
   expect(formatAddress({ line1: '12 Elm St', city: 'Columbus', country: 'US' })).toBe('12 Elm St, Columbus, US');
+});
+
+describe('one address written in several ways is one address', () => {
+  const same = (a: string, b: string, postal?: string) => sameAddress({ line1: a, postalCode: postal }, { line1: b, postalCode: postal });
+  test.each([
+    ['Wühlischstraße 31', 'Wuehlischstr. 31'],
+    ['Wühlischstraße 31', 'Wühlischstrasse 31'],
+    ['Bahnhofstr. 5', 'Bahnhofstrasse 5'],
+    ['Rue de Rivoli 12', '12 rue de Rivoli'],
+    ['123 Main Street Apt 4', '123 Main St #4'],
+    ['500 Market Street, Suite 210', '500 Market St Ste 210'],
+  ])('%s = %s', (a, b) => expect(same(a, b, '10245')).toBe(true));
+  test.each([
+    ['12 Elm St', '14 Elm St'],
+    ['12 Elm St', '12 Oak St'],
+    ['123 Main St Apt 4', '123 Main St Apt 5'],
+  ])('%s ≠ %s', (a, b) => expect(same(a, b)).toBe(false));
 });
