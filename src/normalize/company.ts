@@ -1,7 +1,8 @@
 import anyAscii from 'any-ascii';
 import { foldText } from './text.js';
 import { ABBREVIATIONS, LEGAL_FORM_PHRASES, LEGAL_FORM_TOKENS, NATIVE_LEGAL_FORMS } from './legal-forms.js';
-import { editSimilarity, tokenSimilarity } from './similarity.js';
+import { memoize } from '../util/memo.js';
+import { editSimilarity, editSimilarityAtLeast, tokenSimilarity } from './similarity.js';
 
 /**
  * Company names as the same company, however they were typed: legal forms dropped (Co., Ltd.,
@@ -64,10 +65,11 @@ export interface PreparedCompany {
   sortedKey: string;
 }
 
-export function prepareCompany(raw: string): PreparedCompany {
+/** Memoised: the same employers come back in every export (treat the result as read-only). */
+export const prepareCompany: (raw: string) => PreparedCompany = memoize((raw) => {
   const tokens = companyTokens(raw);
   return { raw, tokens, key: tokens.join(''), sortedKey: [...tokens].sort().join('') };
-}
+});
 
 /** Whether some run of whole words of the candidate, joined, is the listed key. */
 function containsWords(tokens: string[], key: string): boolean {
@@ -92,15 +94,39 @@ export interface CompanySimilarity {
  * (spacing-proof), the same with words sorted (order-proof) and word-by-word pairing.
  */
 export function companySimilarity(candidate: PreparedCompany | string, listed: PreparedCompany | string): CompanySimilarity {
-  const c = typeof candidate === 'string' ? prepareCompany(candidate) : candidate;
-  const l = typeof listed === 'string' ? prepareCompany(listed) : listed;
+  return similarity(typeof candidate === 'string' ? prepareCompany(candidate) : candidate, typeof listed === 'string' ? prepareCompany(listed) : listed, 0);
+}
+
+/**
+ * Below this a raw score cannot round to COMPANY_MATCH_THRESHOLD (0.895 rounds up to 0.90), with
+ * a margin for floating point: scores under it need not be exact to decide a match.
+ */
+const MATCH_FLOOR = COMPANY_MATCH_THRESHOLD - 0.01;
+
+/**
+ * companySimilarity when it can reach COMPANY_MATCH_THRESHOLD (same score, same method), else a
+ * score below it, found without scoring the hopeless pairs: what watchlist matching needs.
+ */
+export function companyMatch(candidate: PreparedCompany, listed: PreparedCompany): CompanySimilarity {
+  return similarity(candidate, listed, MATCH_FLOOR);
+}
+
+function similarity(c: PreparedCompany, l: PreparedCompany, floor: number): CompanySimilarity {
   if (!c.key || !l.key) return { score: 0, how: 'words' };
   if (c.key === l.key) return { score: 1, how: 'same name once normalised' };
-  if (l.key.length >= MIN_CONTAINED_LENGTH && containsWords(c.tokens, l.key)) return { score: 0.95, how: 'listed name inside' };
-  if (Math.min(c.key.length, l.key.length) < MIN_FUZZY_LENGTH) return { score: 0, how: 'words' };
+  // The listed key must be a substring of the joined words before it can be whole words of them.
+  if (l.key.length >= MIN_CONTAINED_LENGTH && c.key.includes(l.key) && containsWords(c.tokens, l.key)) return { score: 0.95, how: 'listed name inside' };
+  const shorter = Math.min(c.key.length, l.key.length);
+  if (shorter < MIN_FUZZY_LENGTH) return { score: 0, how: 'words' };
+  // No measure can beat 2·shorter/(both lengths): spelling and word order are at most
+  // shorter/longer (the length difference must be edited), and paired words at most twice the
+  // letters the shorter side has over all letters. Both keys are the tokens' letters, so one
+  // bound serves all three.
+  if (floor > 0 && (2 * shorter) / (c.key.length + l.key.length) < floor) return { score: 0, how: 'words' };
+  const edit = floor > 0 ? (x: string, y: string) => editSimilarityAtLeast(x, y, floor) : editSimilarity;
   const best: CompanySimilarity[] = [
-    { score: editSimilarity(c.key, l.key), how: 'spelling' },
-    { score: editSimilarity(c.sortedKey, l.sortedKey), how: 'word order' },
+    { score: edit(c.key, l.key), how: 'spelling' },
+    { score: edit(c.sortedKey, l.sortedKey), how: 'word order' },
     { score: tokenSimilarity(c.tokens, l.tokens), how: 'words' },
   ];
   best.sort((x, y) => y.score - x.score);
@@ -109,5 +135,5 @@ export function companySimilarity(candidate: PreparedCompany | string, listed: P
 
 /** Whether a free-text employer name names the listed company (see COMPANY_MATCH_THRESHOLD). */
 export function sameCompany(candidate: string, listed: string): boolean {
-  return companySimilarity(candidate, listed).score >= COMPANY_MATCH_THRESHOLD;
+  return companyMatch(prepareCompany(candidate), prepareCompany(listed)).score >= COMPANY_MATCH_THRESHOLD;
 }

@@ -1,5 +1,6 @@
 import type { NamedList } from '../model/list.js';
-import { COMPANY_MATCH_THRESHOLD, companySimilarity, prepareCompany, type PreparedCompany } from '../normalize/company.js';
+import { COMPANY_MATCH_THRESHOLD, companyMatch, prepareCompany, type PreparedCompany } from '../normalize/company.js';
+import { memoize } from '../util/memo.js';
 import type { Verdict } from './operators.js';
 
 /** One listed spelling (an entry's value or one of its aliases), prepared once at compile time. */
@@ -34,19 +35,23 @@ export function literalCandidates(values: string[]): CompanyCandidate[] {
  * source and similarity (threshold and method in normalize/company.ts).
  */
 export function companyMembership(candidates: CompanyCandidate[], negate: boolean): (value: unknown) => Verdict {
-  return (value) => {
-    if (typeof value !== 'string') return { ok: false };
-    const mine = prepareCompany(value);
-    if (!mine.key) return { ok: false };
-    let best: { c: CompanyCandidate; score: number; how: string } | undefined;
-    for (const c of candidates) {
-      const s = companySimilarity(mine, c.prepared);
-      if (!best || s.score > best.score) best = { c, score: s.score, how: s.how };
-      if (s.score === 1) break;
-    }
-    const hit = best && best.score >= COMPANY_MATCH_THRESHOLD;
-    if (negate) return hit ? { ok: false } : { ok: true, note: 'matches no listed company' };
-    if (!hit) return { ok: false };
-    return { ok: true, note: best!.c.describe(`similarity ${best!.score.toFixed(2)} (${best!.how}; match ≥ ${COMPANY_MATCH_THRESHOLD})`) };
-  };
+  // The verdict depends on the value alone, and employers repeat across an export.
+  const verdictFor = memoize((value: string) => membershipVerdict(candidates, negate, value), 1024);
+  return (value) => (typeof value === 'string' ? verdictFor(value) : { ok: false });
+}
+
+function membershipVerdict(candidates: CompanyCandidate[], negate: boolean, value: string): Verdict {
+  const mine = prepareCompany(value);
+  if (!mine.key) return { ok: false };
+  let best: { c: CompanyCandidate; score: number; how: string } | undefined;
+  for (const c of candidates) {
+    // Exact for every score that can be a match; below that the best one is never reported.
+    const s = companyMatch(mine, c.prepared);
+    if (!best || s.score > best.score) best = { c, score: s.score, how: s.how };
+    if (s.score === 1) break;
+  }
+  const hit = best && best.score >= COMPANY_MATCH_THRESHOLD;
+  if (negate) return hit ? { ok: false } : { ok: true, note: 'matches no listed company' };
+  if (!hit) return { ok: false };
+  return { ok: true, note: best!.c.describe(`similarity ${best!.score.toFixed(2)} (${best!.how}; match ≥ ${COMPANY_MATCH_THRESHOLD})`) };
 }
