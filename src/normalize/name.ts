@@ -1,4 +1,5 @@
 import { canonicalNameToken } from './name-variants.js';
+import { memoize } from '../util/memo.js';
 import { editDistanceAtMost, foldText, isLatin, tokens } from './text.js';
 
 export interface NormalizedName {
@@ -23,11 +24,12 @@ function nameTokens(raw: string): string[] {
   });
 }
 
-export function normalizeName(raw: string): NormalizedName {
+/** Memoised: a batch compares the same names (lists, the applicant's own) over and over; read-only. */
+export const normalizeName: (raw: string) => NormalizedName = memoize((raw) => {
   const ordered = nameTokens(raw);
   const rotations = ordered.map((_, i) => [...ordered.slice(i), ...ordered.slice(0, i)].join(''));
   return { tokens: [...ordered].sort(), rotations, compact: foldText(raw).replace(/ /g, ''), latin: isLatin(raw) };
-}
+});
 
 function tokenMatches(a: string, b: string): boolean {
   if (a === b) return true;
@@ -42,8 +44,11 @@ function tokenMatches(a: string, b: string): boolean {
  * mismatch is not a mismatch.
  */
 export function sameName(a: string, b: string): boolean | undefined {
-  const na = normalizeName(a);
-  const nb = normalizeName(b);
+  return sameNormalizedName(normalizeName(a), normalizeName(b));
+}
+
+/** sameName on names normalised beforehand (list entries are, when a rule compiles). */
+export function sameNormalizedName(na: NormalizedName, nb: NormalizedName): boolean | undefined {
   if (na.tokens.length === 0 || nb.tokens.length === 0) return undefined;
   if (na.latin !== nb.latin) return undefined;
   if (na.compact === nb.compact) return true;

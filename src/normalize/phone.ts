@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { CountryCode, parsePhoneNumberFromString as ParseFn } from 'libphonenumber-js/max';
+import { memoize } from '../util/memo.js';
 
 // libphonenumber's full metadata costs tens of milliseconds to load; most runs that never see a
 // phone number should not pay for it, so it is required on first use (its CommonJS build).
@@ -20,9 +21,21 @@ export interface PhoneFacts {
 
 /**
  * Parse a free-text phone number. `defaultCountry` is the applicant's declared country, used only
- * for numbers written without a "+" country code.
+ * for numbers written without a "+" country code. Memoised (libphonenumber's parse, type and
+ * validity checks are the costliest part of enrich, and a comparator parses the same numbers
+ * again): the result is shared, so treat it as read-only.
  */
 export function parsePhone(raw: string, defaultCountry?: string): PhoneFacts {
+  return defaultCountry ? parseIn(`${defaultCountry}\u0000${raw}`) : parseBare(raw);
+}
+
+const parseBare = memoize((raw: string) => parseUncached(raw, undefined));
+const parseIn = memoize((key: string) => {
+  const cut = key.indexOf('\u0000');
+  return parseUncached(key.slice(cut + 1), key.slice(0, cut));
+});
+
+function parseUncached(raw: string, defaultCountry: string | undefined): PhoneFacts {
   try {
     const parsed = parser()(raw, defaultCountry ? { defaultCountry: defaultCountry as CountryCode } : undefined);
     if (!parsed) return { raw, valid: false };
@@ -50,10 +63,13 @@ export function phoneKey(raw: string, defaultCountry?: string): string {
  * so "(614) 555-0142" and "+1 614 555 0142" agree.
  */
 export function samePhone(a: string, b: string): boolean | undefined {
-  const pa = parsePhone(a);
-  const pb = parsePhone(b);
-  const ka = pa.e164 ?? phoneKey(a, pb.country);
-  const kb = pb.e164 ?? phoneKey(b, pa.country);
+  return sameParsedPhone(parsePhone(a), parsePhone(b));
+}
+
+/** samePhone on numbers parsed beforehand (without a default country, as parsePhone(raw) does). */
+export function sameParsedPhone(pa: PhoneFacts, pb: PhoneFacts): boolean | undefined {
+  const ka = pa.e164 ?? phoneKey(pa.raw, pb.country);
+  const kb = pb.e164 ?? phoneKey(pb.raw, pa.country);
   if (!ka || !kb) return undefined;
   return ka === kb;
 }

@@ -3,7 +3,8 @@ import type { NamedList } from '../model/list.js';
 import { ageInYears, daysBetween, parseDate } from '../util/dates.js';
 import { cidrContains, parseCidr, parseIp, type Cidr } from '../normalize/ip.js';
 import { foldText } from '../normalize/text.js';
-import { COMPARATOR_FNS } from './comparators.js';
+import { COMPARISONS, type Comparison } from './comparators.js';
+import { memoize } from '../util/memo.js';
 import { checkRegexSafety, MAX_SUBJECT } from './regex-safety.js';
 import { showValue } from './message-template.js';
 import { companyMembership, listCandidates, literalCandidates } from './company-list-match.js';
@@ -61,6 +62,18 @@ function operandValues(operand: unknown, env: OperatorEnv, check: (v: unknown) =
   return () => fixed;
 }
 
+/**
+ * operandValues with each value prepared for the comparator: a literal once, at compile time; a
+ * referenced field's values each time (they differ per record).
+ */
+function preparedOperand(operand: unknown, env: OperatorEnv, cmp: Comparison, check: (v: unknown) => boolean, what: string) {
+  const values = operandValues(operand, env, check, what);
+  if (!values) return undefined;
+  if (isRef(operand)) return (root: unknown, scope: unknown, scopePath: string) => values(root, scope, scopePath).map((t) => ({ ...t, prepared: cmp.prepare(t.value) }));
+  const fixed = [{ path: '', value: operand, prepared: cmp.prepare(operand) }];
+  return () => fixed;
+}
+
 function lookupList(operand: { list: string }, env: OperatorEnv): NamedList | undefined {
   const list = env.lists.get(operand.list);
   if (!list) env.fail(`unknown list '${operand.list}'`, ['list'], `known lists: ${[...env.lists.keys()].join(', ') || '(none)'}`);
@@ -76,17 +89,21 @@ function equality(negate: boolean): OperatorDef {
   return {
     defaultAs: 'text',
     build(operand, env) {
-      const same = COMPARATOR_FNS[env.comparator];
-      const values = operandValues(operand, env, isScalar, 'a string, number or boolean');
+      const cmp = COMPARISONS[env.comparator];
+      const values = preparedOperand(operand, env, cmp, isScalar, 'a string, number or boolean');
       if (!values) return undefined;
       return (value, root, scope, scopePath) => {
         const targets = values(root, scope, scopePath);
+        const mine = cmp.prepare(value);
         let comparable = false;
-        for (const t of targets) {
-          const r = same(value, t.value);
-          if (r === undefined) continue;
-          comparable = true;
-          if (r) return negate ? { ok: false } : { ok: true, note: `equals ${t.path || show(t.value)}` };
+        if (mine !== undefined) {
+          for (const t of targets) {
+            if (t.prepared === undefined) continue;
+            const r = cmp.same(mine, t.prepared);
+            if (r === undefined) continue;
+            comparable = true;
+            if (r) return negate ? { ok: false } : { ok: true, note: `equals ${t.path || show(t.value)}` };
+          }
         }
         return negate && comparable ? { ok: true, note: `is not ${targets.map((t) => show(t.value)).join(' / ')}` } : { ok: false };
       };
@@ -98,7 +115,7 @@ function membership(negate: boolean): OperatorDef {
   return {
     defaultAs: 'text',
     build(operand, env) {
-      const same = COMPARATOR_FNS[env.comparator];
+      const cmp = COMPARISONS[env.comparator];
       let candidates: Array<{ value: string; label: string }>;
       if (isListRef(operand)) {
         const list = lookupList(operand, env);
@@ -113,19 +130,40 @@ function membership(negate: boolean): OperatorDef {
         env.fail('expected a non-empty list of values or { list: <list id> }');
         return undefined;
       }
-      return (value) => {
-        let comparable = false;
+      const miss: Verdict = negate ? { ok: true, note: 'is none of the listed values' } : { ok: false };
+      const hit = (label: string): Verdict => (negate ? { ok: false } : { ok: true, note: label });
+      if (cmp.keyed) {
+        // Every listed value is a string, so any value that prepares is comparable with all of them.
+        const index = new Map<unknown, string>();
         for (const c of candidates) {
-          const r = same(value, c.value);
+          const key = cmp.prepare(c.value);
+          if (!index.has(key)) index.set(key, c.label);
+        }
+        return (value) => {
+          const mine = cmp.prepare(value);
+          if (mine === undefined) return { ok: false };
+          const label = index.get(mine);
+          return label === undefined ? miss : hit(label);
+        };
+      }
+      const prepared = candidates.map((c) => ({ ...c, prepared: cmp.prepare(c.value) })).filter((c) => c.prepared !== undefined);
+      return (value) => {
+        const mine = cmp.prepare(value);
+        if (mine === undefined) return { ok: false };
+        let comparable = false;
+        for (const c of prepared) {
+          const r = cmp.same(mine, c.prepared);
           if (r === undefined) continue;
           comparable = true;
-          if (r) return negate ? { ok: false } : { ok: true, note: c.label };
+          if (r) return hit(c.label);
         }
-        return negate && comparable ? { ok: true, note: 'is none of the listed values' } : { ok: false };
+        return comparable ? miss : { ok: false };
       };
     },
   };
 }
+
+const foldMemo = memoize(foldText);
 
 function textOp(kind: 'contains' | 'startsWith' | 'endsWith'): OperatorDef {
   return {
@@ -144,17 +182,18 @@ function textOp(kind: 'contains' | 'startsWith' | 'endsWith'): OperatorDef {
         needles = (arr as string[]).map((v) => ({ value: v, label: `${kind} "${v}"` }));
       }
       const exact = env.comparator === 'exact';
-      const fold = (s: string) => (exact ? s : foldText(s));
-      const folded = needles.map((n) => ({ ...n, value: fold(n.value) })).filter((n) => n.value.length > 0);
+      const fold = exact ? (s: string) => s : foldMemo;
+      const folded = needles.map((n) => ({ ...n, value: fold(n.value), padded: ` ${fold(n.value)} ` })).filter((n) => n.value.length > 0);
       return (value) => {
         if (typeof value !== 'string') return { ok: false };
         const hay = fold(value.slice(0, MAX_SUBJECT));
+        const padded = kind === 'contains' && !exact ? ` ${hay} ` : hay;
         for (const n of folded) {
           // Folded text is words separated by single spaces, so padding makes `contains` match whole
           // words and phrases: "RDP" must not be found inside "WordPress".
           const hit =
             kind === 'contains'
-              ? exact ? hay.includes(n.value) : ` ${hay} `.includes(` ${n.value} `)
+              ? exact ? hay.includes(n.value) : padded.includes(n.padded)
               : kind === 'startsWith' ? hay.startsWith(n.value) : hay.endsWith(n.value);
           if (hit) return { ok: true, note: n.label };
         }
@@ -344,15 +383,20 @@ function fieldComparison(differ: boolean): OperatorDef {
       }
       const refs = (paths as string[]).map((p, i) => env.ref(p, Array.isArray(operand) ? [i] : []));
       if (refs.some((r) => !r)) return undefined;
-      const same = COMPARATOR_FNS[env.comparator];
+      const cmp = COMPARISONS[env.comparator];
       return (value, root, scope, scopePath) => {
         const targets = refs.flatMap((r) => r!(root, scope, scopePath));
+        const mine = cmp.prepare(value);
         let comparable = false;
-        for (const t of targets) {
-          const r = same(value, t.value);
-          if (r === undefined) continue;
-          comparable = true;
-          if (r) return differ ? { ok: false } : { ok: true, note: `same as ${t.path} = ${show(t.value)}` };
+        if (mine !== undefined) {
+          for (const t of targets) {
+            const other = cmp.prepare(t.value);
+            if (other === undefined) continue;
+            const r = cmp.same(mine, other);
+            if (r === undefined) continue;
+            comparable = true;
+            if (r) return differ ? { ok: false } : { ok: true, note: `same as ${t.path} = ${show(t.value)}` };
+          }
         }
         if (!differ || !comparable) return { ok: false };
         const shown = targets.slice(0, 3).map((t) => `${t.path} = ${show(t.value)}`).join('; ');
