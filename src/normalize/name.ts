@@ -54,12 +54,23 @@ export function sameNormalizedName(na: NormalizedName, nb: NormalizedName): bool
   if (na.compact === nb.compact) return true;
   if (na.rotations.some((r) => nb.rotations.includes(r))) return true;
   const [short, long] = na.tokens.length <= nb.tokens.length ? [na.tokens, nb.tokens] : [nb.tokens, na.tokens];
-  const used = new Set<number>();
+  // Each long token pairs with one short token at most. Most comparisons fail at the first
+  // token, so no Set per call: a bit mask (a name of more than 31 words falls back to an array).
+  const usedMany = long.length > 31 ? new Uint8Array(long.length) : undefined;
+  let usedBits = 0;
   let fullMatches = 0;
   for (const s of short) {
-    const idx = long.findIndex((l, i) => !used.has(i) && tokenMatches(s, l));
+    let idx = -1;
+    for (let i = 0; i < long.length; i++) {
+      if (usedMany ? usedMany[i] : (usedBits >>> i) & 1) continue;
+      if (tokenMatches(s, long[i]!)) {
+        idx = i;
+        break;
+      }
+    }
     if (idx < 0) return false;
-    used.add(idx);
+    if (usedMany) usedMany[idx] = 1;
+    else usedBits |= 1 << idx;
     if (s.length > 1 && long[idx]!.length > 1) fullMatches++;
   }
   // "J. M." must not match everybody: at least one spelled-out name has to agree, and two when

@@ -3,7 +3,7 @@ import type { Comparator } from '../model/rule.js';
 import { normalizeStreet, sameStreetAddress } from '../normalize/address.js';
 import { COMPANY_MATCH_THRESHOLD, companyMatch, prepareCompany } from '../normalize/company.js';
 import { normalizeName, sameNormalizedName, type NormalizedName } from '../normalize/name.js';
-import { parsePhone, sameParsedPhone, type PhoneFacts } from '../normalize/phone.js';
+import { phoneForComparison, sameParsedPhone, type PhoneKeyFacts } from '../normalize/phone.js';
 import { foldText } from '../normalize/text.js';
 import { memoize } from '../util/memo.js';
 import { isoDay, parseDate } from '../util/dates.js';
@@ -61,7 +61,7 @@ export const COMPARISONS: Record<Comparator, Comparison<any>> = {
   text: { prepare: ifString(fold), same: equal, keyed: true },
   country: { prepare: ifString((s) => s.trim().toUpperCase()), same: equal, keyed: true },
   email: { prepare: ifString((s) => s.trim().toLowerCase()), same: equal, keyed: true },
-  phone: { prepare: ifString((s) => parsePhone(s)), same: sameParsedPhone } satisfies Comparison<PhoneFacts>,
+  phone: { prepare: ifString(phoneForComparison), same: sameParsedPhone } satisfies Comparison<PhoneKeyFacts>,
   name: { prepare: ifString(normalizeName), same: sameNormalizedName } satisfies Comparison<NormalizedName>,
   company: { prepare: ifString(prepareCompany), same: (a, b) => companyMatch(a, b).score >= COMPANY_MATCH_THRESHOLD } satisfies Comparison<ReturnType<typeof prepareCompany>>,
   address: {

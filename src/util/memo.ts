@@ -8,9 +8,14 @@
  * than `maxKey` are never kept (a 10 MB field must not stay alive because it was compared once).
  * Results are shared between callers, so they must be treated as immutable.
  */
-export function memoize<V>(fn: (key: string) => V, max = 4096, maxKey = 256): (key: string) => V {
+export type Memo<V> = ((key: string) => V) & {
+  /** The cached result, if there is one, without computing it. */
+  peek: (key: string) => V | undefined;
+};
+
+export function memoize<V>(fn: (key: string) => V, max = 4096, maxKey = 256): Memo<V> {
   const cache = new Map<string, V>();
-  return (key) => {
+  const memo = (key: string): V => {
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
     const value = fn(key);
@@ -20,4 +25,5 @@ export function memoize<V>(fn: (key: string) => V, max = 4096, maxKey = 256): (k
     }
     return value;
   };
+  return Object.assign(memo, { peek: (key: string) => cache.get(key) });
 }
