@@ -19,15 +19,16 @@ export function activeRules(rules: CompiledRule[]): CompiledRule[] {
 /** The evaluate stage: run every compiled rule on one applicant's facts. Pure. */
 export function evaluate(facts: Facts, rules: CompiledRule[]): Evaluation {
   const findings: Finding[] = [];
-  const missing = new Map<Family, CompiledRule[]>();
-  const total = new Map<Family, number>();
+  let missing: Map<Family, CompiledRule[]> | undefined;
   const ran = new Set<Family>();
   const failures: Evaluation['failures'] = [];
   for (const rule of rules) {
     const { spec } = rule;
-    total.set(spec.family, (total.get(spec.family) ?? 0) + 1);
     if (!rule.hasData(facts)) {
-      missing.set(spec.family, [...(missing.get(spec.family) ?? []), rule]);
+      missing ??= new Map();
+      const rs = missing.get(spec.family);
+      if (rs) rs.push(rule);
+      else missing.set(spec.family, [rule]);
       continue;
     }
     ran.add(spec.family);
@@ -53,16 +54,53 @@ export function evaluate(facts: Facts, rules: CompiledRule[]): Evaluation {
       next: spec.next,
     });
   }
-  // One line per family: which input it lacked reads better than every rule that could not run.
-  const notEvaluated: string[] = [];
+  return { findings, notEvaluated: missing ? notEvaluatedLines(rules, missing, ran) : [], failures };
+}
+
+/**
+ * One line per family: which input it lacked reads better than every rule that could not run.
+ * The same few combinations of missing data repeat across an export, so each line is built once
+ * per rule set and combination, and every applicant shares the string.
+ */
+function notEvaluatedLines(rules: CompiledRule[], missing: Map<Family, CompiledRule[]>, ran: Set<Family>): string[] {
+  const cache = linesCache(rules);
+  const out: string[] = [];
   for (const family of FAMILIES) {
-    const rules = missing.get(family);
-    if (!rules) continue;
-    const groups = [...new Set(rules.flatMap((r) => (r.requires.length ? r.requires : r.subjects).map(inputGroup)))];
-    if (!ran.has(family)) notEvaluated.push(`${family}.*: no ${family} data (${groups.join(', ')})`);
-    else notEvaluated.push(`${family}: ${rules.length} of ${total.get(family)} checks had no data (${groups.join(', ')})`);
+    const rs = missing.get(family);
+    if (!rs) continue;
+    const key = `${ran.has(family) ? 1 : 0}${family}\u0000${rs.map((r) => r.spec.id).join('\u0000')}`;
+    let line = cache.lines.get(key);
+    if (line === undefined) {
+      const groups = [...new Set(rs.flatMap((r) => (r.requires.length ? r.requires : r.subjects).map(inputGroup)))];
+      line = !ran.has(family)
+        ? `${family}.*: no ${family} data (${groups.join(', ')})`
+        : `${family}: ${rs.length} of ${cache.total.get(family)} checks had no data (${groups.join(', ')})`;
+      if (cache.lines.size >= 1024) cache.lines.clear();
+      cache.lines.set(key, line);
+    }
+    out.push(line);
   }
-  return { findings, notEvaluated, failures };
+  return out;
+}
+
+interface LinesCache {
+  /** How many rules the counts are for (a caller that adds rules to its array gets new counts). */
+  size: number;
+  total: Map<Family, number>;
+  lines: Map<string, string>;
+}
+
+const LINES = new WeakMap<CompiledRule[], LinesCache>();
+
+function linesCache(rules: CompiledRule[]): LinesCache {
+  let c = LINES.get(rules);
+  if (!c || c.size !== rules.length) {
+    const total = new Map<Family, number>();
+    for (const r of rules) total.set(r.spec.family, (total.get(r.spec.family) ?? 0) + 1);
+    c = { size: rules.length, total, lines: new Map() };
+    LINES.set(rules, c);
+  }
+  return c;
 }
 
 /** Derived facts are named after the input they come from, so "no data" points at what to collect. */
