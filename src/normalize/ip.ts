@@ -7,17 +7,20 @@ export interface ParsedIp {
   value: bigint;
 }
 
+const OCTET = /^\d{1,3}$/;
+
 function parseV4(s: string): bigint | undefined {
   const parts = s.split('.');
   if (parts.length !== 4) return undefined;
-  let v = 0n;
+  // A plain number until the end: one BigInt per address instead of one per octet.
+  let v = 0;
   for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p) || (p.length > 1 && p.startsWith('0'))) return undefined;
+    if (!OCTET.test(p) || (p.length > 1 && p.startsWith('0'))) return undefined;
     const n = Number(p);
     if (n > 255) return undefined;
-    v = (v << 8n) | BigInt(n);
+    v = v * 256 + n;
   }
-  return v;
+  return BigInt(v);
 }
 
 function parseV6(s: string): bigint | undefined {
@@ -78,8 +81,12 @@ export function parseCidr(text: string): Cidr | undefined {
 }
 
 export function cidrContains(cidr: Cidr, ip: ParsedIp): boolean {
-  if (cidr.version !== ip.version) return false;
-  const width = ip.version === 4 ? 32 : 128;
+  return cidrMatcher(cidr)(ip);
+}
+
+/** cidrContains for one range tested against many addresses: the mask is made once. */
+export function cidrMatcher(cidr: Cidr): (ip: ParsedIp) => boolean {
+  const width = cidr.version === 4 ? 32 : 128;
   const mask = cidr.bits === 0 ? 0n : ((1n << BigInt(cidr.bits)) - 1n) << BigInt(width - cidr.bits);
-  return (ip.value & mask) === cidr.network;
+  return (ip) => ip.version === cidr.version && (ip.value & mask) === cidr.network;
 }

@@ -1,7 +1,7 @@
 import type { Comparator } from '../model/rule.js';
 import type { NamedList } from '../model/list.js';
 import { ageInYears, daysBetween, parseDate } from '../util/dates.js';
-import { cidrContains, parseCidr, parseIp, type Cidr } from '../normalize/ip.js';
+import { cidrMatcher, parseCidr, parseIp, type ParsedIp } from '../normalize/ip.js';
 import { foldText } from '../normalize/text.js';
 import { COMPARISONS, type Comparison } from './comparators.js';
 import { memoize } from '../util/memo.js';
@@ -341,21 +341,24 @@ const ageAtOp: OperatorDef = {
   },
 };
 
+// Several rules test the same session addresses against their ranges.
+const parseIpMemo = memoize(parseIp);
+
 const cidrOp: OperatorDef = {
   build(operand, env) {
-    let ranges: Array<{ cidr: Cidr; label: string }> = [];
+    const ranges: Array<{ contains: (ip: ParsedIp) => boolean; label: string }> = [];
     if (isListRef(operand)) {
       const list = lookupList(operand, env);
       if (!list) return undefined;
       for (const e of list.entries) {
         const c = parseCidr(e.value);
-        if (c) ranges.push({ cidr: c, label: `${e.value} — ${listLabel(list, e)}` });
+        if (c) ranges.push({ contains: cidrMatcher(c), label: `${e.value} — ${listLabel(list, e)}` });
       }
     } else if (Array.isArray(operand) && operand.length > 0) {
       operand.forEach((v, i) => {
         const c = typeof v === 'string' ? parseCidr(v) : undefined;
         if (!c) env.fail(`'${show(v)}' is not a CIDR range (e.g. 175.45.176.0/22 or 2001:db8::/32)`, [i]);
-        else ranges.push({ cidr: c, label: `in ${v}` });
+        else ranges.push({ contains: cidrMatcher(c), label: `in ${v}` });
       });
     } else {
       env.fail('expected a list of CIDR ranges or { list: <list id> }');
@@ -364,9 +367,9 @@ const cidrOp: OperatorDef = {
     if (ranges.length === 0) return undefined;
     return (value) => {
       if (typeof value !== 'string') return { ok: false };
-      const ip = parseIp(value);
+      const ip = parseIpMemo(value);
       if (!ip) return { ok: false };
-      const hit = ranges.find((r) => cidrContains(r.cidr, ip));
+      const hit = ranges.find((r) => r.contains(ip));
       return hit ? { ok: true, note: hit.label } : { ok: false };
     };
   },
