@@ -63,12 +63,33 @@ export interface PreparedCompany {
   tokens: string[];
   key: string;
   sortedKey: string;
+  /** How often each letter occurs in the key (letters folded into LETTER_BINS bins). */
+  letters: Uint16Array;
+}
+
+const LETTER_BINS = 64;
+
+function letterCounts(key: string): Uint16Array {
+  const counts = new Uint16Array(LETTER_BINS);
+  for (let i = 0; i < key.length; i++) counts[key.charCodeAt(i) % LETTER_BINS]!++;
+  return counts;
+}
+
+/**
+ * Letters two keys have in common, counted with multiplicity. Two letters that share a bin count
+ * as common, which can only raise the count: it stays an upper bound.
+ */
+function commonLetters(a: Uint16Array, b: Uint16Array): number {
+  let n = 0;
+  for (let i = 0; i < LETTER_BINS; i++) n += a[i]! < b[i]! ? a[i]! : b[i]!;
+  return n;
 }
 
 /** Memoised: the same employers come back in every export (treat the result as read-only). */
 export const prepareCompany: (raw: string) => PreparedCompany = memoize((raw) => {
   const tokens = companyTokens(raw);
-  return { raw, tokens, key: tokens.join(''), sortedKey: [...tokens].sort().join('') };
+  const key = tokens.join('');
+  return { raw, tokens, key, sortedKey: [...tokens].sort().join(''), letters: letterCounts(key) };
 });
 
 /** Whether some run of whole words of the candidate, joined, is the listed key. */
@@ -118,11 +139,14 @@ function similarity(c: PreparedCompany, l: PreparedCompany, floor: number): Comp
   if (l.key.length >= MIN_CONTAINED_LENGTH && c.key.includes(l.key) && containsWords(c.tokens, l.key)) return { score: 0.95, how: 'listed name inside' };
   const shorter = Math.min(c.key.length, l.key.length);
   if (shorter < MIN_FUZZY_LENGTH) return { score: 0, how: 'words' };
-  // No measure can beat 2·shorter/(both lengths): spelling and word order are at most
-  // shorter/longer (the length difference must be edited), and paired words at most twice the
-  // letters the shorter side has over all letters. Both keys are the tokens' letters, so one
-  // bound serves all three.
-  if (floor > 0 && (2 * shorter) / (c.key.length + l.key.length) < floor) return { score: 0, how: 'words' };
+  // No measure can beat 2·common/(both lengths), `common` being the letters both keys share:
+  // an edit script keeps at most `common` letters, so spelling and word order are at most
+  // common/longer; paired words score at most twice their shared letters over all letters. Both
+  // keys are the tokens' letters, so one bound serves all three; `shorter` bounds `common`.
+  if (floor > 0) {
+    const both = c.key.length + l.key.length;
+    if ((2 * shorter) / both < floor || (2 * commonLetters(c.letters, l.letters)) / both < floor) return { score: 0, how: 'words' };
+  }
   const edit = floor > 0 ? (x: string, y: string) => editSimilarityAtLeast(x, y, floor) : editSimilarity;
   const best: CompanySimilarity[] = [
     { score: edit(c.key, l.key), how: 'spelling' },
