@@ -1,4 +1,4 @@
-import { cidrContains, parseCidr, type Cidr, type ParsedIp } from './ip.js';
+import { cidrMatcher, parseCidr, type ParsedIp } from './ip.js';
 
 /**
  * Address blocks that say nothing about where a person is: private networks, loopback, link-local,
@@ -10,12 +10,13 @@ const RESERVED = [
   '198.51.100.0/24', '203.0.113.0/24', '224.0.0.0/4', '240.0.0.0/4',
   '::/128', '::1/128', 'fe80::/10', 'ff00::/8', '2001:db8::/32', '64:ff9b::/96',
 ];
-const toCidrs = (list: string[]): Cidr[] => list.map((c) => parseCidr(c)!);
-const PRIVATE_CIDRS = toCidrs(PRIVATE);
-const RESERVED_CIDRS = toCidrs(RESERVED);
+// Every session address of every applicant is tested against these: masks made once.
+const toMatchers = (list: string[]) => list.map((c) => cidrMatcher(parseCidr(c)!));
+const PRIVATE_CIDRS = toMatchers(PRIVATE);
+const RESERVED_CIDRS = toMatchers(RESERVED);
 
 export function ipScope(ip: ParsedIp): 'public' | 'private' | 'reserved' {
-  if (PRIVATE_CIDRS.some((c) => cidrContains(c, ip))) return 'private';
-  if (RESERVED_CIDRS.some((c) => cidrContains(c, ip))) return 'reserved';
+  if (PRIVATE_CIDRS.some((contains) => contains(ip))) return 'private';
+  if (RESERVED_CIDRS.some((contains) => contains(ip))) return 'reserved';
   return 'public';
 }

@@ -81,7 +81,10 @@ export function parseCidr(text: string): Cidr | undefined {
 }
 
 export function cidrContains(cidr: Cidr, ip: ParsedIp): boolean {
-  return cidrMatcher(cidr)(ip);
+  if (cidr.version !== ip.version) return false;
+  const width = ip.version === 4 ? 32 : 128;
+  const mask = cidr.bits === 0 ? 0n : ((1n << BigInt(cidr.bits)) - 1n) << BigInt(width - cidr.bits);
+  return (ip.value & mask) === cidr.network;
 }
 
 /** cidrContains for one range tested against many addresses: the mask is made once. */

@@ -44,8 +44,13 @@ function tokenMatches(a: string, b: string): boolean {
  * mismatch is not a mismatch.
  */
 export function sameName(a: string, b: string): boolean | undefined {
+  // The usual case, a name compared with itself: true whenever it has a word at all, and an
+  // ASCII letter or digit is one. Skips normalising it.
+  if (a === b && HAS_WORD.test(a)) return true;
   return sameNormalizedName(normalizeName(a), normalizeName(b));
 }
+
+export const HAS_WORD = /[A-Za-z0-9]/;
 
 /** sameName on names normalised beforehand (list entries are, when a rule compiles). */
 export function sameNormalizedName(na: NormalizedName, nb: NormalizedName): boolean | undefined {

@@ -70,6 +70,52 @@ export function compileResolver(parsed: ParsedPath): Resolver {
   };
 }
 
+/**
+ * The values compileResolver would find, in the same order, without their paths: a leaf tests
+ * values, and needs the path of one only when it becomes evidence.
+ */
+export function compileValues(parsed: ParsedPath): (base: unknown) => unknown[] {
+  const segs = parsed.segments;
+  if (segs.length > 0 && segs.every((s) => s.kind === 'key')) {
+    const keys = segs.map((s) => (s as { key: string }).key);
+    return (base) => {
+      let node = base;
+      for (const key of keys) {
+        if (!isRecord(node)) return [];
+        node = node[key];
+      }
+      return node === undefined || node === null || node === '' ? [] : [node];
+    };
+  }
+  return (base) => {
+    const out: unknown[] = [];
+    collect(segs, 0, base, out);
+    return out;
+  };
+}
+
+function collect(segs: Segment[], i: number, node: unknown, out: unknown[]): void {
+  if (node === undefined || node === null) return;
+  if (i === segs.length) {
+    if (node !== '') out.push(node);
+    return;
+  }
+  const seg = segs[i]!;
+  if (seg.kind === 'key') {
+    if (isRecord(node)) collect(segs, i + 1, node[seg.key], out);
+    return;
+  }
+  if (!Array.isArray(node)) return;
+  for (const el of node) {
+    if (seg.kind === 'filter') {
+      if (typeof el !== 'object' || el === null) continue;
+      const v = (el as Record<string, unknown>)[seg.key];
+      if (v === undefined || String(v) !== seg.value) continue;
+    }
+    collect(segs, i + 1, el, out);
+  }
+}
+
 /** Whether the path holds any value: what resolving it would find, without collecting it. */
 export function compileProbe(parsed: ParsedPath): (base: unknown) => boolean {
   const segs = parsed.segments;

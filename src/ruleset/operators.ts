@@ -62,18 +62,6 @@ function operandValues(operand: unknown, env: OperatorEnv, check: (v: unknown) =
   return () => fixed;
 }
 
-/**
- * operandValues with each value prepared for the comparator: a literal once, at compile time; a
- * referenced field's values each time (they differ per record).
- */
-function preparedOperand(operand: unknown, env: OperatorEnv, cmp: Comparison, check: (v: unknown) => boolean, what: string) {
-  const values = operandValues(operand, env, check, what);
-  if (!values) return undefined;
-  if (isRef(operand)) return (root: unknown, scope: unknown, scopePath: string) => values(root, scope, scopePath).map((t) => ({ ...t, prepared: cmp.prepare(t.value) }));
-  const fixed = [{ path: '', value: operand, prepared: cmp.prepare(operand) }];
-  return () => fixed;
-}
-
 function lookupList(operand: { list: string }, env: OperatorEnv): NamedList | undefined {
   const list = env.lists.get(operand.list);
   if (!list) env.fail(`unknown list '${operand.list}'`, ['list'], `known lists: ${[...env.lists.keys()].join(', ') || '(none)'}`);
@@ -90,16 +78,20 @@ function equality(negate: boolean): OperatorDef {
     defaultAs: 'text',
     build(operand, env) {
       const cmp = COMPARISONS[env.comparator];
-      const values = preparedOperand(operand, env, cmp, isScalar, 'a string, number or boolean');
+      const values = operandValues(operand, env, isScalar, 'a string, number or boolean');
       if (!values) return undefined;
+      // A literal is prepared once; a referenced field's values differ per record.
+      const literal = !isRef(operand);
+      const fixed = literal ? cmp.prepare(operand) : undefined;
       return (value, root, scope, scopePath) => {
         const targets = values(root, scope, scopePath);
         const mine = cmp.prepare(value);
         let comparable = false;
         if (mine !== undefined) {
           for (const t of targets) {
-            if (t.prepared === undefined) continue;
-            const r = cmp.same(mine, t.prepared);
+            const other = literal ? fixed : cmp.prepare(t.value);
+            if (other === undefined) continue;
+            const r = cmp.same(mine, other);
             if (r === undefined) continue;
             comparable = true;
             if (r) return negate ? { ok: false } : { ok: true, note: `equals ${t.path || show(t.value)}` };
@@ -388,7 +380,7 @@ function fieldComparison(differ: boolean): OperatorDef {
       if (refs.some((r) => !r)) return undefined;
       const cmp = COMPARISONS[env.comparator];
       return (value, root, scope, scopePath) => {
-        const targets = refs.flatMap((r) => r!(root, scope, scopePath));
+        const targets = refs.length === 1 ? refs[0]!(root, scope, scopePath) : refs.flatMap((r) => r!(root, scope, scopePath));
         const mine = cmp.prepare(value);
         let comparable = false;
         if (mine !== undefined) {
