@@ -70,10 +70,15 @@ export function isoDay(ms: number): string {
 
 export function isIanaTimeZone(value: string): boolean {
   if (!value || value.length > 64) return false;
+  return knownZone(value);
+}
+
+// Building an Intl.DateTimeFormat costs tens of microseconds, and an export names a handful of zones.
+const knownZone = memoize((value: string) => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: value });
     return true;
   } catch {
     return false;
   }
-}
+}, 1024);
