@@ -1,13 +1,17 @@
 import { createRequire } from 'node:module';
 import type { CountryCode, isSupportedCountry as SupportedFn, parsePhoneNumberFromString as ParseFn } from 'libphonenumber-js/max';
 import { memoize } from '../util/memo.js';
+import { cachePhoneRegexes } from './phone-regex-cache.js';
 
 // libphonenumber's full metadata costs tens of milliseconds to load; most runs that never see a
 // phone number should not pay for it, so it is required on first use (its CommonJS build).
 type Lib = { parsePhoneNumberFromString: typeof ParseFn; isSupportedCountry: typeof SupportedFn };
 let lib: Lib | undefined;
 function parser(): Lib {
-  lib ??= createRequire(import.meta.url)('libphonenumber-js/max') as Lib;
+  if (!lib) {
+    lib = createRequire(import.meta.url)('libphonenumber-js/max') as Lib;
+    cachePhoneRegexes(import.meta.url);
+  }
   return lib;
 }
 
