@@ -7,7 +7,13 @@ import { distanceWithin } from './similarity.js';
 const COMBINING = /\p{M}+/gu;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+const NOT_ASCII_WORD = /[^a-z0-9]+/g;
+
 export function foldText(value: string): string {
+  // Plain ASCII (most names, companies and tools) has nothing to decompose and no marks, and its
+  // only letters and digits are a-z and 0-9 once lower-cased: the same result, cheaper.
+  if (!NON_ASCII.test(value)) return value.toLowerCase().replace(NOT_ASCII_WORD, ' ').trim();
   return value.normalize('NFKD').replace(COMBINING, '').toLowerCase().replace(NOT_WORD, ' ').trim();
 }
 
@@ -20,7 +26,8 @@ const LATIN_OR_DIGIT = /^[\p{Script=Latin}\p{N}\s]*$/u;
 
 /** True when every letter is Latin: only then can two spellings be compared letter by letter. */
 export function isLatin(value: string): boolean {
-  return LATIN_OR_DIGIT.test(foldText(value));
+  // Folded ASCII is only a-z, 0-9 and spaces.
+  return !NON_ASCII.test(value) || LATIN_OR_DIGIT.test(foldText(value));
 }
 
 /** Levenshtein distance ≤ max? (Names only ever ask "≤ 1?", which needs no table at all.) */

@@ -8,6 +8,7 @@ import { memoize } from '../util/memo.js';
 import { checkRegexSafety, MAX_SUBJECT } from './regex-safety.js';
 import { showValue } from './message-template.js';
 import { companyMembership, listCandidates, literalCandidates } from './company-list-match.js';
+import { nameMembership } from './name-list-match.js';
 
 /** What a leaf's operator says about one value: matched or not, and in words against what. */
 export interface Verdict {
@@ -122,6 +123,7 @@ function membership(negate: boolean): OperatorDef {
         env.fail('expected a non-empty list of values or { list: <list id> }');
         return undefined;
       }
+      if (env.comparator === 'name') return nameMembership(candidates, negate);
       const miss: Verdict = negate ? { ok: true, note: 'is none of the listed values' } : { ok: false };
       const hit = (label: string): Verdict => (negate ? { ok: false } : { ok: true, note: label });
       if (cmp.keyed) {
