@@ -10,6 +10,7 @@ import { Correlator } from '../correlate/correlator.js';
 import { applyLinks } from '../correlate/apply-links.js';
 import type { AllowList } from '../correlate/allow-list.js';
 import { checkRecord } from './check-record.js';
+import { ResultCompactor } from './compact-result.js';
 import type { CompiledException } from '../model/exception.js';
 import { inShard, type ShardSpec } from './shard.js';
 
@@ -86,7 +87,7 @@ export async function checkRecords(
   const persons: number[] = [];
   const errors: RunError[] = [];
   const correlator = new Correlator({ allowedKeys: options.allow?.allowedKeys, ipAllowed: options.allow?.ipAllowed });
-  const intern = new Map<string, string>();
+  const compactor = new ResultCompactor();
   const failRank = options.failOn && options.failOn !== 'never' ? levelRank(options.failOn) : Infinity;
   let flagged = 0;
   let interrupted: boolean;
@@ -96,8 +97,8 @@ export async function checkRecords(
     if (outcome.ok) {
       const ordinal = applicants.length;
       const r = outcome.result;
-      // The same "no data" lines repeat across thousands of applicants: keep one copy of each.
-      r.notEvaluated = r.notEvaluated.map((s) => intern.get(s) ?? (intern.set(s, s), s));
+      // Kept until the report is written: share what repeats between applicants.
+      compactor.compact(r);
       applicants.push(r);
       correlator.add(ordinal, outcome.applicant, r.source);
       persons.push(correlator.meta(ordinal)!.person);
