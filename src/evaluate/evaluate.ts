@@ -19,19 +19,15 @@ export function activeRules(rules: CompiledRule[]): CompiledRule[] {
 /** The evaluate stage: run every compiled rule on one applicant's facts. Pure. */
 export function evaluate(facts: Facts, rules: CompiledRule[]): Evaluation {
   const findings: Finding[] = [];
-  let missing: Map<Family, CompiledRule[]> | undefined;
-  const ran = new Set<Family>();
+  let missing: number[] | undefined;
   const failures: Evaluation['failures'] = [];
-  for (const rule of rules) {
+  for (let k = 0; k < rules.length; k++) {
+    const rule = rules[k]!;
     const { spec } = rule;
     if (!rule.hasData(facts)) {
-      missing ??= new Map();
-      const rs = missing.get(spec.family);
-      if (rs) rs.push(rule);
-      else missing.set(spec.family, [rule]);
+      (missing ??= []).push(k);
       continue;
     }
-    ran.add(spec.family);
     let evidence;
     try {
       evidence = rule.evaluate(facts);
@@ -54,40 +50,44 @@ export function evaluate(facts: Facts, rules: CompiledRule[]): Evaluation {
       next: spec.next,
     });
   }
-  return { findings, notEvaluated: missing ? notEvaluatedLines(rules, missing, ran) : [], failures };
+  return { findings, notEvaluated: missing ? notEvaluatedLines(rules, missing) : [], failures };
 }
 
 /**
  * One line per family: which input it lacked reads better than every rule that could not run.
- * The same few combinations of missing data repeat across an export, so each line is built once
- * per rule set and combination, and every applicant shares the string.
+ * The same few combinations of missing data repeat across an export, so the lines are built once
+ * per rule set and combination (the positions of the rules without data), and shared.
  */
-function notEvaluatedLines(rules: CompiledRule[], missing: Map<Family, CompiledRule[]>, ran: Set<Family>): string[] {
+function notEvaluatedLines(rules: CompiledRule[], missing: number[]): string[] {
   const cache = linesCache(rules);
-  const out: string[] = [];
-  for (const family of FAMILIES) {
-    const rs = missing.get(family);
-    if (!rs) continue;
-    const key = `${ran.has(family) ? 1 : 0}${family}\u0000${rs.map((r) => r.spec.id).join('\u0000')}`;
-    let line = cache.lines.get(key);
-    if (line === undefined) {
-      const groups = [...new Set(rs.flatMap((r) => (r.requires.length ? r.requires : r.subjects).map(inputGroup)))];
-      line = !ran.has(family)
-        ? `${family}.*: no ${family} data (${groups.join(', ')})`
-        : `${family}: ${rs.length} of ${cache.total.get(family)} checks had no data (${groups.join(', ')})`;
-      if (cache.lines.size >= 1024) cache.lines.clear();
-      cache.lines.set(key, line);
+  const key = missing.join(',');
+  let lines = cache.lines.get(key);
+  if (lines === undefined) {
+    const byFamily = new Map<Family, CompiledRule[]>();
+    for (const k of missing) {
+      const r = rules[k]!;
+      byFamily.set(r.spec.family, [...(byFamily.get(r.spec.family) ?? []), r]);
     }
-    out.push(line);
+    lines = [];
+    for (const family of FAMILIES) {
+      const rs = byFamily.get(family);
+      if (!rs) continue;
+      const total = cache.total.get(family)!;
+      const groups = [...new Set(rs.flatMap((r) => (r.requires.length ? r.requires : r.subjects).map(inputGroup)))];
+      // The family ran when some of its rules had data.
+      lines.push(rs.length === total ? `${family}.*: no ${family} data (${groups.join(', ')})` : `${family}: ${rs.length} of ${total} checks had no data (${groups.join(', ')})`);
+    }
+    if (cache.lines.size >= 1024) cache.lines.clear();
+    cache.lines.set(key, lines);
   }
-  return out;
+  return lines.slice();
 }
 
 interface LinesCache {
-  /** How many rules the counts are for (a caller that adds rules to its array gets new counts). */
+  /** How many rules the lines are for (a caller that adds rules to its array gets new lines). */
   size: number;
   total: Map<Family, number>;
-  lines: Map<string, string>;
+  lines: Map<string, string[]>;
 }
 
 const LINES = new WeakMap<CompiledRule[], LinesCache>();

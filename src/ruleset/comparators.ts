@@ -2,7 +2,7 @@ import type { Address } from '../model/applicant.js';
 import type { Comparator } from '../model/rule.js';
 import { normalizeStreet, sameStreetAddress } from '../normalize/address.js';
 import { COMPANY_MATCH_THRESHOLD, companyMatch, prepareCompany } from '../normalize/company.js';
-import { HAS_WORD, normalizeName, sameNormalizedName, type NormalizedName } from '../normalize/name.js';
+import { sameName } from '../normalize/name.js';
 import { phoneForComparison, sameParsedPhone, type PhoneKeyFacts } from '../normalize/phone.js';
 import { foldText } from '../normalize/text.js';
 import { memoize } from '../util/memo.js';
@@ -56,25 +56,14 @@ function sameDate(x: PreparedDate, y: PreparedDate): boolean | undefined {
   return isoDay(x.ms) === isoDay(y.ms);
 }
 
-/** A name normalised only if the raw strings differ: most comparisons are a name with itself. */
-interface LazyName {
-  raw: string;
-  normalized?: NormalizedName;
-}
-
-function sameLazyName(a: LazyName, b: LazyName): boolean | undefined {
-  // As in sameName: a name with itself is the same name.
-  if (a.raw === b.raw && HAS_WORD.test(a.raw)) return true;
-  return sameNormalizedName((a.normalized ??= normalizeName(a.raw)), (b.normalized ??= normalizeName(b.raw)));
-}
-
 export const COMPARISONS: Record<Comparator, Comparison<any>> = {
   exact: { prepare: (v) => v, same: equal, keyed: true },
   text: { prepare: ifString(fold), same: equal, keyed: true },
   country: { prepare: ifString((s) => s.trim().toUpperCase()), same: equal, keyed: true },
   email: { prepare: ifString((s) => s.trim().toLowerCase()), same: equal, keyed: true },
   phone: { prepare: ifString(phoneForComparison), same: sameParsedPhone } satisfies Comparison<PhoneKeyFacts>,
-  name: { prepare: ifString((raw) => ({ raw })), same: sameLazyName } satisfies Comparison<LazyName>,
+  // Normalised on demand (memoised): most comparisons are a name with itself, which needs none.
+  name: { prepare: str, same: sameName } satisfies Comparison<string>,
   company: { prepare: ifString(prepareCompany), same: (a, b) => companyMatch(a, b).score >= COMPANY_MATCH_THRESHOLD } satisfies Comparison<ReturnType<typeof prepareCompany>>,
   address: {
     prepare: (v) => {

@@ -123,19 +123,27 @@ function compileScope(node: Record<string, unknown>, keys: Keys, env: ConditionE
   const where = compileCondition(node.where, [...keys, 'where'], env, { schema: check.node!, pattern });
   if (!where) return undefined;
   const resolve = compileResolver(parsed);
+  const bare = compileValues(parsed);
   return (root, sc, sp) => {
-    const elements = parsed.absolute ? resolve(root, '') : resolve(sc, sp);
-    if (elements.length === 0) return null;
-    const ev: EvidenceItem[] = [];
-    let matched = 0;
-    for (const el of elements) {
-      const r = where(root, el.value, el.path);
-      if (r) {
-        matched++;
-        if (ev.length < MAX_EVIDENCE) ev.push(...r);
-      } else if (kind === 'every') return null;
+    const values = bare(parsed.absolute ? root : sc);
+    if (values.length === 0) return null;
+    // First without paths: most elements match nothing, and whether one matches never depends on
+    // where it sits (paths only go into evidence).
+    let hits: number[] | undefined;
+    for (let i = 0; i < values.length; i++) {
+      if (where(root, values[i], '')) (hits ??= []).push(i);
+      else if (kind === 'every') return null;
     }
-    return matched > 0 ? ev : null;
+    if (!hits) return null;
+    // Then the matches again with their paths, for the evidence (same elements, same order).
+    const elements = parsed.absolute ? resolve(root, '') : resolve(sc, sp);
+    const ev: EvidenceItem[] = [];
+    for (const i of hits) {
+      if (ev.length >= MAX_EVIDENCE) break;
+      const el = elements[i]!;
+      ev.push(...where(root, el.value, el.path)!);
+    }
+    return ev;
   };
 }
 

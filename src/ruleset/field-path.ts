@@ -119,6 +119,17 @@ function collect(segs: Segment[], i: number, node: unknown, out: unknown[]): voi
 /** Whether the path holds any value: what resolving it would find, without collecting it. */
 export function compileProbe(parsed: ParsedPath): (base: unknown) => boolean {
   const segs = parsed.segments;
+  if (segs.length > 0 && segs.every((s) => s.kind === 'key')) {
+    const keys = segs.map((s) => (s as { key: string }).key);
+    return (base) => {
+      let node = base;
+      for (const key of keys) {
+        if (!isRecord(node)) return false;
+        node = node[key];
+      }
+      return node !== undefined && node !== null && node !== '';
+    };
+  }
   return (base) => has(segs, 0, base);
 }
 
