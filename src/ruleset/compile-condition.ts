@@ -275,5 +275,8 @@ function compileRef(path: string, keys: Keys, env: ConditionEnv, scope: Scope): 
   }
   env.fields.add(absolutePattern(parsed.absolute ? '' : scope.pattern, parsed.text.replace(/^\$\./, '')));
   const resolve = compileResolver(parsed);
-  return (root, sc, sp) => (parsed.absolute ? resolve(root, '') : resolve(sc, sp));
+  const bare = compileValues(parsed);
+  return Object.assign((root: unknown, sc: unknown, sp: string) => (parsed.absolute ? resolve(root, '') : resolve(sc, sp)), {
+    values: (root: unknown, sc: unknown) => bare(parsed.absolute ? root : sc),
+  });
 }

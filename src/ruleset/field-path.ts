@@ -84,15 +84,18 @@ export function compileValues(parsed: ParsedPath): (base: unknown) => unknown[] 
         if (!isRecord(node)) return [];
         node = node[key];
       }
-      return node === undefined || node === null || node === '' ? [] : [node];
+      return node === undefined || node === null || node === '' ? NO_VALUES : [node];
     };
   }
   return (base) => {
     const out: unknown[] = [];
     collect(segs, 0, base, out);
-    return out;
+    return out.length ? out : NO_VALUES;
   };
 }
+
+/** Most paths find nothing: one shared, read-only empty answer. */
+const NO_VALUES: unknown[] = Object.freeze([]) as unknown as unknown[];
 
 function collect(segs: Segment[], i: number, node: unknown, out: unknown[]): void {
   if (node === undefined || node === null) return;

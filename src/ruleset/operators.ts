@@ -17,7 +17,10 @@ export interface Verdict {
 }
 
 /** Resolves a `{ field: path }` operand (or a sameAs path) against the record at evaluation time. */
-export type RefResolver = (root: unknown, scope: unknown, scopePath: string) => Array<{ path: string; value: unknown }>;
+export type RefResolver = ((root: unknown, scope: unknown, scopePath: string) => Array<{ path: string; value: unknown }>) & {
+  /** The same values without their paths (a note needs a path only once something matched). */
+  values: (root: unknown, scope: unknown) => unknown[];
+};
 
 export type Predicate = (value: unknown, root: unknown, scope: unknown, scopePath: string) => Verdict;
 
@@ -79,26 +82,33 @@ function equality(negate: boolean): OperatorDef {
     defaultAs: 'text',
     build(operand, env) {
       const cmp = COMPARISONS[env.comparator];
-      const values = operandValues(operand, env, isScalar, 'a string, number or boolean');
-      if (!values) return undefined;
-      // A literal is prepared once; a referenced field's values differ per record.
-      const literal = !isRef(operand);
-      const fixed = literal ? cmp.prepare(operand) : undefined;
+      // A literal is prepared once; a referenced field's values differ per record, and their
+      // paths are looked up only for the note of a match.
+      let ref: RefResolver | undefined;
+      if (isRef(operand)) {
+        ref = env.ref(operand.field, ['field']);
+        if (!ref) return undefined;
+      } else if (!isScalar(operand)) {
+        env.fail(`expected a string, number or boolean or { field: <path> }, got ${show(operand)}`);
+        return undefined;
+      }
+      const literal = [operand];
+      const fixed = ref ? undefined : cmp.prepare(operand);
       return (value, root, scope, scopePath) => {
-        const targets = values(root, scope, scopePath);
+        const targets = ref ? ref.values(root, scope) : literal;
         const mine = cmp.prepare(value);
         let comparable = false;
         if (mine !== undefined) {
-          for (const t of targets) {
-            const other = literal ? fixed : cmp.prepare(t.value);
+          for (let i = 0; i < targets.length; i++) {
+            const other = ref ? cmp.prepare(targets[i]) : fixed;
             if (other === undefined) continue;
             const r = cmp.same(mine, other);
             if (r === undefined) continue;
             comparable = true;
-            if (r) return negate ? { ok: false } : { ok: true, note: `equals ${t.path || show(t.value)}` };
+            if (r) return negate ? { ok: false } : { ok: true, note: `equals ${(ref ? ref(root, scope, scopePath)[i]!.path : '') || show(targets[i])}` };
           }
         }
-        return negate && comparable ? { ok: true, note: `is not ${targets.map((t) => show(t.value)).join(' / ')}` } : { ok: false };
+        return negate && comparable ? { ok: true, note: `is not ${targets.map(show).join(' / ')}` } : { ok: false };
       };
     },
   };
@@ -381,21 +391,27 @@ function fieldComparison(differ: boolean): OperatorDef {
       const refs = (paths as string[]).map((p, i) => env.ref(p, Array.isArray(operand) ? [i] : []));
       if (refs.some((r) => !r)) return undefined;
       const cmp = COMPARISONS[env.comparator];
+      // Paths of the compared values only for the note, once the answer is known.
+      const withPaths = (root: unknown, scope: unknown, scopePath: string) => refs.flatMap((r) => r!(root, scope, scopePath));
       return (value, root, scope, scopePath) => {
-        const targets = refs.length === 1 ? refs[0]!(root, scope, scopePath) : refs.flatMap((r) => r!(root, scope, scopePath));
         const mine = cmp.prepare(value);
         let comparable = false;
         if (mine !== undefined) {
-          for (const t of targets) {
-            const other = cmp.prepare(t.value);
-            if (other === undefined) continue;
-            const r = cmp.same(mine, other);
-            if (r === undefined) continue;
-            comparable = true;
-            if (r) return differ ? { ok: false } : { ok: true, note: `same as ${t.path} = ${show(t.value)}` };
+          let at = 0;
+          for (const r of refs) {
+            for (const v of r!.values(root, scope)) {
+              const i = at++;
+              const other = cmp.prepare(v);
+              if (other === undefined) continue;
+              const same = cmp.same(mine, other);
+              if (same === undefined) continue;
+              comparable = true;
+              if (same) return differ ? { ok: false } : { ok: true, note: `same as ${withPaths(root, scope, scopePath)[i]!.path} = ${show(v)}` };
+            }
           }
         }
         if (!differ || !comparable) return { ok: false };
+        const targets = withPaths(root, scope, scopePath);
         const shown = targets.slice(0, 3).map((t) => `${t.path} = ${show(t.value)}`).join('; ');
         return { ok: true, note: `differs from ${shown}${targets.length > 3 ? ` (and ${targets.length - 3} more)` : ''}` };
       };
