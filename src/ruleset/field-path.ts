@@ -81,7 +81,7 @@ export function compileValues(parsed: ParsedPath): (base: unknown) => unknown[] 
     return (base) => {
       let node = base;
       for (const key of keys) {
-        if (!isRecord(node)) return [];
+        if (!isRecord(node)) return NO_VALUES;
         node = node[key];
       }
       return node === undefined || node === null || node === '' ? NO_VALUES : [node];
