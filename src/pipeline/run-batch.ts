@@ -9,7 +9,8 @@ import type { InputFormat } from '../read/adapters/index.js';
 import { Correlator } from '../correlate/correlator.js';
 import { applyLinks } from '../correlate/apply-links.js';
 import type { AllowList } from '../correlate/allow-list.js';
-import { checkRecord } from './check-record.js';
+import { checkGroup } from './check-record.js';
+import { inGroups } from './group-records.js';
 import { ResultCompactor } from './compact-result.js';
 import type { CompiledException } from '../model/exception.js';
 import { inShard, type ShardSpec } from './shard.js';
@@ -92,25 +93,31 @@ export async function checkRecords(
   let flagged = 0;
   let interrupted: boolean;
   let lastBreath = Date.now();
-  for await (const record of untilAborted(records, options.signal)) {
-    const outcome = checkRecord(record, rules, { strict: options.strict, enrich: options.enrich, exceptions: options.exceptions });
-    if (outcome.ok) {
-      const ordinal = applicants.length;
-      const r = outcome.result;
-      // Kept until the report is written: share what repeats between applicants.
-      compactor.compact(r);
-      applicants.push(r);
-      correlator.add(ordinal, outcome.applicant, r.source);
-      persons.push(correlator.meta(ordinal)!.person);
-      if (levelRank(r.level) >= failRank) flagged++;
-    } else errors.push(outcome.error);
-    const done = applicants.length + errors.length;
-    options.onProgress?.({ done, flagged });
-    // Records parsed from memory (a JSON array) never yield to the event loop on their own; let
-    // Ctrl-C and the spinner in every few dozen milliseconds.
-    if ((done & 63) === 0 && Date.now() - lastBreath > 30) {
-      await new Promise((r) => setImmediate(r));
-      lastBreath = Date.now();
+  const check = { strict: options.strict, enrich: options.enrich, exceptions: options.exceptions };
+  // Records come in small groups, each checked stage by stage (checkGroup); the bookkeeping below
+  // still goes record by record, in input order.
+  for await (const group of inGroups(untilAborted(records, options.signal))) {
+    for (const outcome of checkGroup(group, rules, check)) {
+      // Ctrl-C during a breath below: stop at this record, as when records came one at a time.
+      if (options.signal?.aborted) break;
+      if (outcome.ok) {
+        const ordinal = applicants.length;
+        const r = outcome.result;
+        // Kept until the report is written: share what repeats between applicants.
+        compactor.compact(r);
+        applicants.push(r);
+        correlator.add(ordinal, outcome.applicant, r.source);
+        persons.push(correlator.meta(ordinal)!.person);
+        if (levelRank(r.level) >= failRank) flagged++;
+      } else errors.push(outcome.error);
+      const done = applicants.length + errors.length;
+      options.onProgress?.({ done, flagged });
+      // Records parsed from memory (a JSON array) never yield to the event loop on their own; let
+      // Ctrl-C and the spinner in every few dozen milliseconds.
+      if ((done & 63) === 0 && Date.now() - lastBreath > 30) {
+        await new Promise((r) => setImmediate(r));
+        lastBreath = Date.now();
+      }
     }
   }
   interrupted = !!options.signal?.aborted;
