@@ -3,8 +3,8 @@
 let row = new Int32Array(128);
 
 /**
- * Levenshtein distance of two non-empty strings, or `max + 1` as soon as it is known to exceed
- * `max` (the smallest value of a row never decreases in later rows). Exact whenever it is ≤ max.
+ * Levenshtein distance, exact whenever it is ≤ `max`; otherwise some number above `max` (`max + 1`
+ * as soon as a row's smallest value passes it: the distance is at least that).
  */
 export function distanceWithin(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
