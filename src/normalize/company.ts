@@ -3,6 +3,7 @@ import { foldText } from './text.js';
 import { ABBREVIATIONS, LEGAL_FORM_PHRASES, LEGAL_FORM_TOKENS, NATIVE_LEGAL_FORMS } from './legal-forms.js';
 import { memoize } from '../util/memo.js';
 import { editSimilarity, editSimilarityAtLeast, tokenSimilarity } from './similarity.js';
+import { commonLetters, letterCounts, type LetterCounts } from './letter-counts.js';
 
 /**
  * Company names as the same company, however they were typed: legal forms dropped (Co., Ltd.,
@@ -27,9 +28,14 @@ const MAX_INPUT = 300;
 
 const DOTTED = /\b(?:\p{L}\.){2,}/gu;
 const APOSTROPHES = /['’ʼ`ʹ]/g;
+const APOSTROPHE = /['’ʼ`ʹ]/;
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/** A phrase can only be dropped from tokens that hold its first word: most names hold none. */
+const PHRASE_STARTS = new Set(LEGAL_FORM_PHRASES.map((p) => p[0]!));
+
 function dropPhrases(tokens: string[]): string[] {
+  if (!tokens.some((t) => PHRASE_STARTS.has(t))) return tokens;
   let out = tokens;
   for (const phrase of LEGAL_FORM_PHRASES) {
     for (let i = 0; i + phrase.length <= out.length; i++) {
@@ -43,8 +49,12 @@ function dropPhrases(tokens: string[]): string[] {
 }
 
 export function companyTokens(raw: string): string[] {
-  let text = raw.slice(0, MAX_INPUT).normalize('NFKC').replace(NATIVE_LEGAL_FORMS, ' ');
-  text = text.replace(DOTTED, (m) => m.replace(/\./g, '')).replace(APOSTROPHES, '');
+  let text = raw.slice(0, MAX_INPUT);
+  // Plain ASCII is its own NFKC form and holds no native-script legal form.
+  if (NON_ASCII.test(text)) text = text.normalize('NFKC').replace(NATIVE_LEGAL_FORMS, ' ');
+  // Initials need two dots; apostrophes are rare: test before rewriting.
+  if (text.includes('.')) text = text.replace(DOTTED, (m) => m.replace(/\./g, ''));
+  if (APOSTROPHE.test(text)) text = text.replace(APOSTROPHES, '');
   if (NON_ASCII.test(text)) text = anyAscii(text).replace(APOSTROPHES, '');
   const folded = foldText(text);
   if (!folded) return [];
@@ -63,26 +73,8 @@ export interface PreparedCompany {
   tokens: string[];
   key: string;
   sortedKey: string;
-  /** How often each letter occurs in the key (letters folded into LETTER_BINS bins). */
-  letters: Uint16Array;
-}
-
-const LETTER_BINS = 64;
-
-function letterCounts(key: string): Uint16Array {
-  const counts = new Uint16Array(LETTER_BINS);
-  for (let i = 0; i < key.length; i++) counts[key.charCodeAt(i) % LETTER_BINS]!++;
-  return counts;
-}
-
-/**
- * Letters two keys have in common, counted with multiplicity. Two letters that share a bin count
- * as common, which can only raise the count: it stays an upper bound.
- */
-function commonLetters(a: Uint16Array, b: Uint16Array): number {
-  let n = 0;
-  for (let i = 0; i < LETTER_BINS; i++) n += a[i]! < b[i]! ? a[i]! : b[i]!;
-  return n;
+  /** For the shared-letter bound (undefined for very long keys: no bound then). */
+  letters: LetterCounts | undefined;
 }
 
 /** Memoised: the same employers come back in every export (treat the result as read-only). */
@@ -132,20 +124,24 @@ export function companyMatch(candidate: PreparedCompany, listed: PreparedCompany
   return similarity(candidate, listed, MATCH_FLOOR);
 }
 
+/** Most pairs of names have nothing in common: one shared answer rather than one object each. */
+const NO_MATCH: CompanySimilarity = Object.freeze({ score: 0, how: 'words' });
+
 function similarity(c: PreparedCompany, l: PreparedCompany, floor: number): CompanySimilarity {
-  if (!c.key || !l.key) return { score: 0, how: 'words' };
+  if (!c.key || !l.key) return NO_MATCH;
   if (c.key === l.key) return { score: 1, how: 'same name once normalised' };
   // The listed key must be a substring of the joined words before it can be whole words of them.
   if (l.key.length >= MIN_CONTAINED_LENGTH && c.key.includes(l.key) && containsWords(c.tokens, l.key)) return { score: 0.95, how: 'listed name inside' };
   const shorter = Math.min(c.key.length, l.key.length);
-  if (shorter < MIN_FUZZY_LENGTH) return { score: 0, how: 'words' };
+  if (shorter < MIN_FUZZY_LENGTH) return NO_MATCH;
   // No measure can beat 2·common/(both lengths), `common` being the letters both keys share:
   // an edit script keeps at most `common` letters, so spelling and word order are at most
   // common/longer; paired words score at most twice their shared letters over all letters. Both
   // keys are the tokens' letters, so one bound serves all three; `shorter` bounds `common`.
   if (floor > 0) {
     const both = c.key.length + l.key.length;
-    if ((2 * shorter) / both < floor || (2 * commonLetters(c.letters, l.letters)) / both < floor) return { score: 0, how: 'words' };
+    if ((2 * shorter) / both < floor) return NO_MATCH;
+    if (c.letters && l.letters && (2 * commonLetters(c.letters, l.letters)) / both < floor) return NO_MATCH;
   }
   const edit = floor > 0 ? (x: string, y: string) => editSimilarityAtLeast(x, y, floor) : editSimilarity;
   const best: CompanySimilarity[] = [

@@ -43,15 +43,21 @@ export function companyMembership(candidates: CompanyCandidate[], negate: boolea
 function membershipVerdict(candidates: CompanyCandidate[], negate: boolean, value: string): Verdict {
   const mine = prepareCompany(value);
   if (!mine.key) return { ok: false };
-  let best: { c: CompanyCandidate; score: number; how: string } | undefined;
+  let best: CompanyCandidate | undefined;
+  let bestScore = -1;
+  let bestHow = '';
   for (const c of candidates) {
     // Exact for every score that can be a match; below that the best one is never reported.
     const s = companyMatch(mine, c.prepared);
-    if (!best || s.score > best.score) best = { c, score: s.score, how: s.how };
+    if (s.score > bestScore) {
+      best = c;
+      bestScore = s.score;
+      bestHow = s.how;
+    }
     if (s.score === 1) break;
   }
-  const hit = best && best.score >= COMPANY_MATCH_THRESHOLD;
+  const hit = best !== undefined && bestScore >= COMPANY_MATCH_THRESHOLD;
   if (negate) return hit ? { ok: false } : { ok: true, note: 'matches no listed company' };
   if (!hit) return { ok: false };
-  return { ok: true, note: best!.c.describe(`similarity ${best!.score.toFixed(2)} (${best!.how}; match ≥ ${COMPANY_MATCH_THRESHOLD})`) };
+  return { ok: true, note: best!.describe(`similarity ${bestScore.toFixed(2)} (${bestHow}; match ≥ ${COMPANY_MATCH_THRESHOLD})`) };
 }
