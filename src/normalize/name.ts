@@ -18,7 +18,6 @@ export interface NormalizedName {
  * would become "ji he" and never meet "Jiho".
  */
 function nameTokens(raw: string): string[] {
-  if (ASCII.test(raw)) return asciiNameTokens(raw);
   return raw.split(/[\s,;/]+/).flatMap((word) => {
     const parts = tokens(word);
     return parts.length === 1 ? parts.map(canonicalNameToken) : parts;
@@ -28,40 +27,52 @@ function nameTokens(raw: string): string[] {
 const ASCII = /^[\x00-\x7f]*$/;
 
 /**
- * nameTokens for plain ASCII in one pass (most names): words end at whitespace , ; or /, and the
- * runs of letters and digits inside a word are its parts, as folding would find them.
+ * nameTokens and the compact form for plain ASCII in one pass (most names): words end at
+ * whitespace , ; or /, the runs of letters and digits inside a word are its parts (as folding
+ * finds them), and the compact form is those runs joined, before canonical spellings.
  */
-function asciiNameTokens(raw: string): string[] {
-  const out: string[] = [];
+function asciiName(raw: string): { ordered: string[]; compact: string } {
+  const ordered: string[] = [];
+  let compact = '';
   let parts = 0;
   let start = -1;
-  const endPart = (i: number) => {
-    if (start < 0) return;
-    out.push(raw.slice(start, i).toLowerCase());
-    parts++;
-    start = -1;
-  };
-  const endWord = (i: number) => {
-    endPart(i);
-    if (parts === 1) out[out.length - 1] = canonicalNameToken(out[out.length - 1]!);
-    parts = 0;
-  };
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if ((c >= 9 && c <= 13) || c === 32 || c === 44 || c === 59 || c === 47) endWord(i);
-    else if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+  // One step past the end closes the last part and word.
+  for (let i = 0; i <= raw.length; i++) {
+    const c = i < raw.length ? raw.charCodeAt(i) : 32;
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
       if (start < 0) start = i;
-    } else endPart(i);
+      continue;
+    }
+    if (start >= 0) {
+      const part = raw.slice(start, i).toLowerCase();
+      ordered.push(part);
+      compact += part;
+      parts++;
+      start = -1;
+    }
+    const wordEnd = (c >= 9 && c <= 13) || c === 32 || c === 44 || c === 59 || c === 47;
+    if (wordEnd) {
+      if (parts === 1) ordered[ordered.length - 1] = canonicalNameToken(ordered[ordered.length - 1]!);
+      parts = 0;
+    }
   }
-  endWord(raw.length);
-  return out;
+  return { ordered, compact };
 }
 
 /** Memoised: a batch compares the same names (lists, the applicant's own) over and over; read-only. */
 export const normalizeName: (raw: string) => NormalizedName = memoize((raw) => {
-  const ordered = nameTokens(raw);
+  // Folded ASCII is Latin by definition.
+  let ordered: string[];
+  let compact: string;
+  let latin = true;
+  if (ASCII.test(raw)) ({ ordered, compact } = asciiName(raw));
+  else {
+    ordered = nameTokens(raw);
+    compact = foldText(raw).replace(/ /g, '');
+    latin = isLatin(raw);
+  }
   const rotations = ordered.map((_, i) => ordered.slice(i).join('') + ordered.slice(0, i).join(''));
-  return { tokens: [...ordered].sort(), rotations, compact: foldText(raw).replace(/ /g, ''), latin: isLatin(raw) };
+  return { tokens: [...ordered].sort(), rotations, compact, latin };
 });
 
 function tokenMatches(a: string, b: string): boolean {

@@ -2,6 +2,8 @@ import { normalizeName, sameNormalizedName, type NormalizedName } from '../norma
 import { memoize } from '../util/memo.js';
 import type { Verdict } from './operators.js';
 
+const NONE: number[] = [];
+
 /** A listed name (an entry's value or alias) and what a match says about it. */
 export interface NameCandidate {
   value: string;
@@ -31,22 +33,31 @@ export function nameMembership(candidates: NameCandidate[], negate: boolean): (v
   // Whether some listed name is comparable at all (same script, some word): what notIn needs.
   const scripts = new Set(listed.map((c) => c.name.latin));
   const miss: Verdict = negate ? { ok: true, note: 'is none of the listed values' } : { ok: false };
+  // Which listed names a value already reached in this lookup: a stamp per lookup, no Set each time.
+  const reached = new Uint32Array(listed.length);
+  let stamp = 0;
   const verdictFor = memoize((value: string): Verdict => {
     const mine = normalizeName(value);
     if (mine.tokens.length === 0 || !scripts.has(mine.latin)) return { ok: false };
-    let first = Infinity;
-    // Listed order decides which entry is reported: try the earliest candidate first.
-    const tried = new Set<number>();
-    for (;;) {
-      first = Infinity;
-      eachKey(mine, (key) => {
-        for (const i of index.get(key) ?? []) if (i < first && !tried.has(i)) first = i;
-      });
-      if (first === Infinity) return miss;
-      const c = listed[first]!;
-      if (sameNormalizedName(mine, c.name)) return negate ? { ok: false } : { ok: true, note: c.label };
-      tried.add(first);
+    if (++stamp === 0xffffffff) {
+      reached.fill(0);
+      stamp = 1;
     }
+    const found: number[] = [];
+    eachKey(mine, (key) => {
+      for (const i of index.get(key) ?? NONE) {
+        if (reached[i] === stamp) continue;
+        reached[i] = stamp;
+        found.push(i);
+      }
+    });
+    // Listed order decides which entry is reported.
+    found.sort((a, b) => a - b);
+    for (const i of found) {
+      const c = listed[i]!;
+      if (sameNormalizedName(mine, c.name)) return negate ? { ok: false } : { ok: true, note: c.label };
+    }
+    return miss;
   }, 1024);
   // Numbers and booleans are compared as text, as by every comparator.
   return (value) =>
