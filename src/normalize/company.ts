@@ -23,7 +23,7 @@ export const COMPANY_MATCH_THRESHOLD = 0.9;
 /** Fuzzy scores only for names of at least this many letters: "Alis" must not match "Alix". */
 const MIN_FUZZY_LENGTH = 10;
 /** A listed name this long, written out inside a longer one, counts ("… Co. (Shenyang branch)"). */
-const MIN_CONTAINED_LENGTH = 12;
+export const MIN_CONTAINED_LENGTH = 12;
 const MAX_INPUT = 300;
 
 const DOTTED = /\b(?:\p{L}\.){2,}/gu;
@@ -114,7 +114,7 @@ export function companySimilarity(candidate: PreparedCompany | string, listed: P
  * Below this a raw score cannot round to COMPANY_MATCH_THRESHOLD (0.895 rounds up to 0.90), with
  * a margin for floating point: scores under it need not be exact to decide a match.
  */
-const MATCH_FLOOR = COMPANY_MATCH_THRESHOLD - 0.01;
+export const MATCH_FLOOR = COMPANY_MATCH_THRESHOLD - 0.01;
 
 /**
  * companySimilarity when it can reach COMPANY_MATCH_THRESHOLD (same score, same method), else a

@@ -89,7 +89,13 @@ export function cidrContains(cidr: Cidr, ip: ParsedIp): boolean {
 
 /** cidrContains for one range tested against many addresses: the mask is made once. */
 export function cidrMatcher(cidr: Cidr): (ip: ParsedIp) => boolean {
-  const width = cidr.version === 4 ? 32 : 128;
-  const mask = cidr.bits === 0 ? 0n : ((1n << BigInt(cidr.bits)) - 1n) << BigInt(width - cidr.bits);
-  return (ip) => ip.version === cidr.version && (ip.value & mask) === cidr.network;
+  if (cidr.version === 4) {
+    // IPv4 fits a plain number: compare the network bits without BigInt arithmetic.
+    if (cidr.bits === 0) return (ip) => ip.version === 4;
+    const shift = 32 - cidr.bits;
+    const network = Number(cidr.network) / 2 ** shift;
+    return (ip) => ip.version === 4 && Math.floor(Number(ip.value) / 2 ** shift) === network;
+  }
+  const mask = cidr.bits === 0 ? 0n : ((1n << BigInt(cidr.bits)) - 1n) << BigInt(128 - cidr.bits);
+  return (ip) => ip.version === 6 && (ip.value & mask) === cidr.network;
 }

@@ -1,6 +1,6 @@
 import { normalizeName, sameNormalizedName, type NormalizedName } from '../normalize/name.js';
 import { memoize } from '../util/memo.js';
-import type { Verdict } from './operators.js';
+import { NO, type Verdict } from './verdict.js';
 
 const NONE: number[] = [];
 
@@ -32,13 +32,13 @@ export function nameMembership(candidates: NameCandidate[], negate: boolean): (v
   );
   // Whether some listed name is comparable at all (same script, some word): what notIn needs.
   const scripts = new Set(listed.map((c) => c.name.latin));
-  const miss: Verdict = negate ? { ok: true, note: 'is none of the listed values' } : { ok: false };
+  const miss: Verdict = negate ? { ok: true, note: 'is none of the listed values' } : NO;
   // Which listed names a value already reached in this lookup: a stamp per lookup, no Set each time.
   const reached = new Uint32Array(listed.length);
   let stamp = 0;
   const verdictFor = memoize((value: string): Verdict => {
     const mine = normalizeName(value);
-    if (mine.tokens.length === 0 || !scripts.has(mine.latin)) return { ok: false };
+    if (mine.tokens.length === 0 || !scripts.has(mine.latin)) return NO;
     if (++stamp === 0xffffffff) {
       reached.fill(0);
       stamp = 1;
@@ -55,13 +55,13 @@ export function nameMembership(candidates: NameCandidate[], negate: boolean): (v
     found.sort((a, b) => a - b);
     for (const i of found) {
       const c = listed[i]!;
-      if (sameNormalizedName(mine, c.name)) return negate ? { ok: false } : { ok: true, note: c.label };
+      if (sameNormalizedName(mine, c.name)) return negate ? NO : { ok: true, note: c.label };
     }
     return miss;
   }, 1024);
   // Numbers and booleans are compared as text, as by every comparator.
   return (value) =>
-    typeof value === 'string' ? verdictFor(value) : typeof value === 'number' || typeof value === 'boolean' ? verdictFor(String(value)) : { ok: false };
+    typeof value === 'string' ? verdictFor(value) : typeof value === 'number' || typeof value === 'boolean' ? verdictFor(String(value)) : NO;
 }
 
 /**

@@ -9,12 +9,9 @@ import { checkRegexSafety, MAX_SUBJECT } from './regex-safety.js';
 import { showValue } from './message-template.js';
 import { companyMembership, listCandidates, literalCandidates } from './company-list-match.js';
 import { nameMembership } from './name-list-match.js';
+import { NO, type Verdict } from './verdict.js';
 
-/** What a leaf's operator says about one value: matched or not, and in words against what. */
-export interface Verdict {
-  ok: boolean;
-  note?: string;
-}
+export type { Verdict };
 
 /** Resolves a `{ field: path }` operand (or a sameAs path) against the record at evaluation time. */
 export type RefResolver = ((root: unknown, scope: unknown, scopePath: string) => Array<{ path: string; value: unknown }>) & {
@@ -105,10 +102,10 @@ function equality(negate: boolean): OperatorDef {
             const r = cmp.same(mine, other);
             if (r === undefined) continue;
             comparable = true;
-            if (r) return negate ? { ok: false } : { ok: true, note: `equals ${(ref ? ref(root, scope, scopePath)[i]!.path : '') || show(targets[i])}` };
+            if (r) return negate ? NO : { ok: true, note: `equals ${(ref ? ref(root, scope, scopePath)[i]!.path : '') || show(targets[i])}` };
           }
         }
-        return negate && comparable ? { ok: true, note: `is not ${targets.map(show).join(' / ')}` } : { ok: false };
+        return negate && comparable ? { ok: true, note: `is not ${targets.map(show).join(' / ')}` } : NO;
       };
     },
   };
@@ -134,8 +131,8 @@ function membership(negate: boolean): OperatorDef {
         return undefined;
       }
       if (env.comparator === 'name') return nameMembership(candidates, negate);
-      const miss: Verdict = negate ? { ok: true, note: 'is none of the listed values' } : { ok: false };
-      const hit = (label: string): Verdict => (negate ? { ok: false } : { ok: true, note: label });
+      const miss: Verdict = negate ? { ok: true, note: 'is none of the listed values' } : NO;
+      const hit = (label: string): Verdict => (negate ? NO : { ok: true, note: label });
       if (cmp.keyed) {
         // Every listed value is a string, so any value that prepares is comparable with all of them.
         const index = new Map<unknown, string>();
@@ -145,7 +142,7 @@ function membership(negate: boolean): OperatorDef {
         }
         return (value) => {
           const mine = cmp.prepare(value);
-          if (mine === undefined) return { ok: false };
+          if (mine === undefined) return NO;
           const label = index.get(mine);
           return label === undefined ? miss : hit(label);
         };
@@ -153,7 +150,7 @@ function membership(negate: boolean): OperatorDef {
       const prepared = candidates.map((c) => ({ ...c, prepared: cmp.prepare(c.value) })).filter((c) => c.prepared !== undefined);
       return (value) => {
         const mine = cmp.prepare(value);
-        if (mine === undefined) return { ok: false };
+        if (mine === undefined) return NO;
         let comparable = false;
         for (const c of prepared) {
           const r = cmp.same(mine, c.prepared);
@@ -161,7 +158,7 @@ function membership(negate: boolean): OperatorDef {
           comparable = true;
           if (r) return hit(c.label);
         }
-        return comparable ? miss : { ok: false };
+        return comparable ? miss : NO;
       };
     },
   };
@@ -189,7 +186,7 @@ function textOp(kind: 'contains' | 'startsWith' | 'endsWith'): OperatorDef {
       const fold = exact ? (s: string) => s : foldMemo;
       const folded = needles.map((n) => ({ ...n, value: fold(n.value), padded: ` ${fold(n.value)} ` })).filter((n) => n.value.length > 0);
       return (value) => {
-        if (typeof value !== 'string') return { ok: false };
+        if (typeof value !== 'string') return NO;
         const hay = fold(value.slice(0, MAX_SUBJECT));
         const padded = kind === 'contains' && !exact ? ` ${hay} ` : hay;
         for (const n of folded) {
@@ -201,7 +198,7 @@ function textOp(kind: 'contains' | 'startsWith' | 'endsWith'): OperatorDef {
               : kind === 'startsWith' ? hay.startsWith(n.value) : hay.endsWith(n.value);
           if (hit) return { ok: true, note: n.label };
         }
-        return { ok: false };
+        return NO;
       };
     },
   };
@@ -228,7 +225,7 @@ const regexOp: OperatorDef = {
       return undefined;
     }
     return (value) =>
-      typeof value === 'string' && re.test(value.slice(0, MAX_SUBJECT)) ? { ok: true, note: `matches /${operand}/` } : { ok: false };
+      typeof value === 'string' && re.test(value.slice(0, MAX_SUBJECT)) ? { ok: true, note: `matches /${operand}/` } : NO;
   },
 };
 
@@ -238,11 +235,11 @@ function numeric(cmp: (a: number, b: number) => boolean, word: string): Operator
       const values = operandValues(operand, env, (v) => typeof v === 'number', 'a number');
       if (!values) return undefined;
       return (value, root, scope, scopePath) => {
-        if (typeof value !== 'number') return { ok: false };
+        if (typeof value !== 'number') return NO;
         for (const t of values(root, scope, scopePath)) {
           if (typeof t.value === 'number' && cmp(value, t.value)) return { ok: true, note: `${word} ${t.path ? `${t.path} = ` : ''}${t.value}` };
         }
-        return { ok: false };
+        return NO;
       };
     },
   };
@@ -257,14 +254,14 @@ function dateOrder(before: boolean): OperatorDef {
       if (!values) return undefined;
       return (value, root, scope, scopePath) => {
         const d = parseDate(value);
-        if (d === undefined) return { ok: false };
+        if (d === undefined) return NO;
         for (const t of values(root, scope, scopePath)) {
           const o = parseDate(t.value);
           if (o !== undefined && (before ? d < o : d > o)) {
             return { ok: true, note: `${before ? 'before' : 'after'} ${t.path ? `${t.path} = ` : ''}${show(t.value)}` };
           }
         }
-        return { ok: false };
+        return NO;
       };
     },
   };
@@ -289,7 +286,7 @@ const withinOp: OperatorDef = {
     if (!values) return undefined;
     return (value, root, scope, scopePath) => {
       const d = parseDate(value);
-      if (d === undefined) return { ok: false };
+      if (d === undefined) return NO;
       for (const t of values(root, scope, scopePath)) {
         const ref = parseDate(t.value);
         if (ref === undefined) continue;
@@ -301,7 +298,7 @@ const withinOp: OperatorDef = {
           return { ok: true, note: `${n} day${n === 1 ? '' : 's'} ${rel} ${t.path ? `${t.path} = ` : ''}${show(t.value)}` };
         }
       }
-      return { ok: false };
+      return NO;
     };
   },
 };
@@ -333,14 +330,14 @@ const ageAtOp: OperatorDef = {
     if (!values) return undefined;
     return (value, root, scope, scopePath) => {
       const birth = parseDate(value);
-      if (birth === undefined) return { ok: false };
+      if (birth === undefined) return NO;
       for (const t of values(root, scope, scopePath)) {
         const at = parseDate(t.value);
         if (at === undefined) continue;
         const age = ageInYears(birth, at);
         if (cmp(age, years)) return { ok: true, note: `age ${age} at ${t.path ? `${t.path} = ` : ''}${show(t.value)}` };
       }
-      return { ok: false };
+      return NO;
     };
   },
 };
@@ -370,11 +367,11 @@ const cidrOp: OperatorDef = {
     }
     if (ranges.length === 0) return undefined;
     return (value) => {
-      if (typeof value !== 'string') return { ok: false };
+      if (typeof value !== 'string') return NO;
       const ip = parseIpMemo(value);
-      if (!ip) return { ok: false };
+      if (!ip) return NO;
       const hit = ranges.find((r) => r.contains(ip));
-      return hit ? { ok: true, note: hit.label } : { ok: false };
+      return hit ? { ok: true, note: hit.label } : NO;
     };
   },
 };
@@ -406,11 +403,11 @@ function fieldComparison(differ: boolean): OperatorDef {
               const same = cmp.same(mine, other);
               if (same === undefined) continue;
               comparable = true;
-              if (same) return differ ? { ok: false } : { ok: true, note: `same as ${withPaths(root, scope, scopePath)[i]!.path} = ${show(v)}` };
+              if (same) return differ ? NO : { ok: true, note: `same as ${withPaths(root, scope, scopePath)[i]!.path} = ${show(v)}` };
             }
           }
         }
-        if (!differ || !comparable) return { ok: false };
+        if (!differ || !comparable) return NO;
         const targets = withPaths(root, scope, scopePath);
         const shown = targets.slice(0, 3).map((t) => `${t.path} = ${show(t.value)}`).join('; ');
         return { ok: true, note: `differs from ${shown}${targets.length > 3 ? ` (and ${targets.length - 3} more)` : ''}` };
