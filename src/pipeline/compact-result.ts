@@ -17,6 +17,8 @@ export class ResultCompactor {
   private readonly lists = new Map<string, string[]>();
   private readonly contributions = new Map<string, FamilyContribution>();
 
+  constructor(private readonly options: { keepMessageParts: boolean } = { keepMessageParts: true }) {}
+
   compact(r: ApplicantResult): void {
     r.notEvaluated = r.notEvaluated.length ? this.list(r.notEvaluated) : NONE;
     if (r.warnings.length === 0) r.warnings = NONE;
@@ -26,6 +28,8 @@ export class ResultCompactor {
       return;
     }
     for (const f of r.findings) {
+      // Set to undefined rather than deleted: the finding keeps its shape (and stays compact).
+      if (!this.options.keepMessageParts && f.messageParts) f.messageParts = undefined;
       for (const e of f.evidence) {
         e.path = this.string(e.path);
         if (e.note !== undefined) e.note = this.string(e.note);
