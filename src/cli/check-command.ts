@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { CliIO } from './io.js';
 import { useColor } from './io.js';
 import { EXIT } from './exit-codes.js';
-import { writeReports, ruleInfos, type OutputTarget } from './write-reports.js';
+import { anyRedacted, writeReports, ruleInfos, type OutputTarget } from './write-reports.js';
 import { loadRuleSet, BUILTIN_RULES_DIR } from '../ruleset/load.js';
 import { activeRules } from '../evaluate/evaluate.js';
 import { buildReport, exitCodeFor } from '../report/build.js';
@@ -107,6 +107,8 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
         allow,
         failOn: opts.failOn,
         exportLinkKeys: opts.linkKeys || !!shard,
+        // Only masking reads how a message was put together; otherwise results need not keep it.
+        keepMessageParts: anyRedacted(opts.outputs, opts.redact),
         signal: io.signal,
         onProgress: (p) => progress.update(p),
       },

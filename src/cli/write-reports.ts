@@ -70,6 +70,11 @@ export interface WriteOptions {
   rules: RuleInfo[];
 }
 
+/** Whether any output will be masked (--redact, or a format that masks by default). */
+export function anyRedacted(targets: OutputTarget[], redact: boolean | undefined): boolean {
+  return targets.some((t) => redact ?? FORMATS[t.format].redactByDefault);
+}
+
 /**
  * Render the report in every requested format and write each one (files atomically). Returns
  * EXIT.ERROR if a file could not be written, else OK; the caller combines it with the report's own code.
@@ -106,7 +111,7 @@ export function writeReports(report: Report, targets: OutputTarget[], options: W
   // stdout lists them itself. Masked if any output is, since stderr lands in the same CI log.
   const textOnStdout = targets.some((t) => t.format === 'text' && t.file === undefined);
   if (report.errors.length && !textOnStdout) {
-    const shown = targets.some(redactFor) ? redactedReport() : report;
+    const shown = anyRedacted(targets, options.redact) ? redactedReport() : report;
     // A few lines tell a CI log what went wrong; the report itself lists every record.
     const MAX_ECHO = 20;
     for (const e of shown.errors.slice(0, MAX_ECHO)) io.stderr.write(`dprk-check: ${e.source}: ${e.message}\n`);

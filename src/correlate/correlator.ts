@@ -10,6 +10,7 @@ import { personKey } from './person.js';
 import { ROLES, roleOfSlot, SPACE_INDEX, SPACES, slotOf } from './roles.js';
 import { findSimilarResumes } from './similar-resumes.js';
 import { PeopleCounter } from './people.js';
+import { SignatureStore } from './signature-store.js';
 
 export interface ApplicantMeta {
   id: string;
@@ -52,7 +53,7 @@ export class Correlator {
   private readonly table = new KeyTable();
   private readonly metas: ApplicantMeta[] = [];
   private readonly display = new Map<string, string>();
-  private readonly signatures = new Map<number, Uint32Array>();
+  private readonly signatures = new SignatureStore();
   private readonly h: Hash64 = { hi: 0, lo: 0 };
 
   constructor(private readonly options: CorrelatorOptions = {}) {}

@@ -1,6 +1,6 @@
 /**
  * The link index: 64-bit key → the (applicant, slot) pairs that carry it, in flat typed arrays
- * (open addressing, linear probing). About 50 bytes per distinct key and 12 per occurrence, with
+ * (open addressing, linear probing). About 25–45 bytes per distinct key and 12–18 per occurrence, with
  * no per-entry objects, so 100 000 applicants with a dozen keys each cost tens of megabytes.
  */
 export class KeyTable {
@@ -10,16 +10,19 @@ export class KeyTable {
   private lo = new Uint32Array(this.cap);
   /** Most recent member of each entry (index into the member pool), -1 = empty slot. */
   private head = new Int32Array(this.cap).fill(-1);
-  private count = new Uint32Array(this.cap);
+  /** Members per entry, saturating at 255: only "one or more than one" matters. */
+  private count = new Uint8Array(this.cap);
   private role = new Uint8Array(this.cap);
   private mOrd = new Uint32Array(1 << 12);
   private mSlot = new Uint32Array(1 << 12);
   private mNext = new Int32Array(1 << 12);
   private members = 0;
 
-  /** Adds one occurrence; returns the entry and how many members it now has (repeats by one applicant count once). */
+  /** Adds one occurrence; returns the entry and how many members it now has, up to 255 (repeats by one applicant count once). */
   add(hi: number, lo: number, space: number, ordinal: number, slot: number): { entry: number; size: number } {
-    if ((this.used + 1) * 2 > this.cap) this.grow();
+    // At most 3/4 full: linear probing stays short, and the table (17 bytes a slot, kept for the
+    // whole batch) is half the size it would be at 1/2.
+    if ((this.used + 1) * 4 > this.cap * 3) this.grow();
     let i = this.find(hi, lo);
     if (this.head[i] === -1) {
       this.hi[i] = hi;
@@ -36,11 +39,11 @@ export class KeyTable {
     this.mSlot[m] = slot;
     this.mNext[m] = this.head[i]!;
     this.head[i] = m;
-    this.count[i]!++;
+    if (this.count[i]! < 255) this.count[i]!++;
     return { entry: i, size: this.count[i]! };
   }
 
-  /** Entries with at least `min` members: [entry, space, hi, lo]. */
+  /** Entries with at least `min` (≤ 255) members; `size` saturates at 255. */
   *shared(min = 2): Generator<{ entry: number; space: number; hi: number; lo: number; size: number }> {
     for (let i = 0; i < this.cap; i++) {
       if (this.head[i] !== -1 && this.count[i]! >= min) yield { entry: i, space: this.role[i]!, hi: this.hi[i]!, lo: this.lo[i]!, size: this.count[i]! };
@@ -76,7 +79,7 @@ export class KeyTable {
     this.hi = new Uint32Array(this.cap);
     this.lo = new Uint32Array(this.cap);
     this.head = new Int32Array(this.cap).fill(-1);
-    this.count = new Uint32Array(this.cap);
+    this.count = new Uint8Array(this.cap);
     this.role = new Uint8Array(this.cap);
     for (let j = 0; j < old.cap; j++) {
       if (old.head[j] === -1) continue;
@@ -90,7 +93,8 @@ export class KeyTable {
   }
 
   private growMembers(): void {
-    const n = this.mOrd.length * 2;
+    // By half: the pool is 12 bytes per occurrence and lives as long as the batch.
+    const n = Math.ceil(this.mOrd.length * 1.5);
     const grow = <T extends Uint32Array | Int32Array>(a: T, make: (n: number) => T): T => {
       const b = make(n);
       b.set(a);

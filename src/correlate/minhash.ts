@@ -33,10 +33,33 @@ function words(text: string): string[] {
   return w.filter(Boolean);
 }
 
+/**
+ * hash32 of each of words(text), for ASCII text without making the words: a résumé is thousands
+ * of characters, and the lower-cased copy, the split and the word strings were most of the cost.
+ */
+function wordHashes(text: string): number[] {
+  if (!ASCII.test(text)) return words(text).map(hash32);
+  const out: number[] = [];
+  let h = 0x811c9dc5;
+  let inWord = false;
+  for (let i = 0; i <= text.length; i++) {
+    let c = i < text.length ? text.charCodeAt(i) : 0;
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      h = Math.imul(h ^ c, 16777619);
+      inWord = true;
+    } else if (inWord) {
+      out.push(h >>> 0);
+      h = 0x811c9dc5;
+      inWord = false;
+    }
+  }
+  return out;
+}
+
 export function resumeSignature(text: string): Uint32Array | undefined {
-  const words_ = words(text);
-  if (words_.length - SHINGLE + 1 < MIN_SHINGLES) return undefined;
-  const wh = words_.map(hash32);
+  const wh = wordHashes(text);
+  if (wh.length - SHINGLE + 1 < MIN_SHINGLES) return undefined;
   const sig = new Uint32Array(BINS).fill(EMPTY);
   for (let i = 0; i + SHINGLE <= wh.length; i++) {
     let h = wh[i]!;

@@ -17,7 +17,7 @@ const TEXT_SLOT = slotOf(ROLES.findIndex((r) => r.name === 'resume-band'), 0);
  */
 export function findSimilarResumes(
   buckets: number[][],
-  signatures: Map<number, Uint32Array>,
+  signatures: { get(ordinal: number): Uint32Array | undefined },
   metas: ReadonlyArray<ApplicantMeta | undefined>,
   existing: LinkResult[],
 ): LinkResult[] {

@@ -19,18 +19,15 @@ export function activeRules(rules: CompiledRule[]): CompiledRule[] {
 /** The evaluate stage: run every compiled rule on one applicant's facts. Pure. */
 export function evaluate(facts: Facts, rules: CompiledRule[]): Evaluation {
   const findings: Finding[] = [];
-  const missing = new Map<Family, CompiledRule[]>();
-  const total = new Map<Family, number>();
-  const ran = new Set<Family>();
+  let missing: number[] | undefined;
   const failures: Evaluation['failures'] = [];
-  for (const rule of rules) {
+  for (let k = 0; k < rules.length; k++) {
+    const rule = rules[k]!;
     const { spec } = rule;
-    total.set(spec.family, (total.get(spec.family) ?? 0) + 1);
     if (!rule.hasData(facts)) {
-      missing.set(spec.family, [...(missing.get(spec.family) ?? []), rule]);
+      (missing ??= []).push(k);
       continue;
     }
-    ran.add(spec.family);
     let evidence;
     try {
       evidence = rule.evaluate(facts);
@@ -53,16 +50,57 @@ export function evaluate(facts: Facts, rules: CompiledRule[]): Evaluation {
       next: spec.next,
     });
   }
-  // One line per family: which input it lacked reads better than every rule that could not run.
-  const notEvaluated: string[] = [];
-  for (const family of FAMILIES) {
-    const rules = missing.get(family);
-    if (!rules) continue;
-    const groups = [...new Set(rules.flatMap((r) => (r.requires.length ? r.requires : r.subjects).map(inputGroup)))];
-    if (!ran.has(family)) notEvaluated.push(`${family}.*: no ${family} data (${groups.join(', ')})`);
-    else notEvaluated.push(`${family}: ${rules.length} of ${total.get(family)} checks had no data (${groups.join(', ')})`);
+  return { findings, notEvaluated: missing ? notEvaluatedLines(rules, missing) : [], failures };
+}
+
+/**
+ * One line per family: which input it lacked reads better than every rule that could not run.
+ * The same few combinations of missing data repeat across an export, so the lines are built once
+ * per rule set and combination (the positions of the rules without data), and shared.
+ */
+function notEvaluatedLines(rules: CompiledRule[], missing: number[]): string[] {
+  const cache = linesCache(rules);
+  const key = missing.join(',');
+  let lines = cache.lines.get(key);
+  if (lines === undefined) {
+    const byFamily = new Map<Family, CompiledRule[]>();
+    for (const k of missing) {
+      const r = rules[k]!;
+      byFamily.set(r.spec.family, [...(byFamily.get(r.spec.family) ?? []), r]);
+    }
+    lines = [];
+    for (const family of FAMILIES) {
+      const rs = byFamily.get(family);
+      if (!rs) continue;
+      const total = cache.total.get(family)!;
+      const groups = [...new Set(rs.flatMap((r) => (r.requires.length ? r.requires : r.subjects).map(inputGroup)))];
+      // The family ran when some of its rules had data.
+      lines.push(rs.length === total ? `${family}.*: no ${family} data (${groups.join(', ')})` : `${family}: ${rs.length} of ${total} checks had no data (${groups.join(', ')})`);
+    }
+    if (cache.lines.size >= 1024) cache.lines.clear();
+    cache.lines.set(key, lines);
   }
-  return { findings, notEvaluated, failures };
+  return lines.slice();
+}
+
+interface LinesCache {
+  /** How many rules the lines are for (a caller that adds rules to its array gets new lines). */
+  size: number;
+  total: Map<Family, number>;
+  lines: Map<string, string[]>;
+}
+
+const LINES = new WeakMap<CompiledRule[], LinesCache>();
+
+function linesCache(rules: CompiledRule[]): LinesCache {
+  let c = LINES.get(rules);
+  if (!c || c.size !== rules.length) {
+    const total = new Map<Family, number>();
+    for (const r of rules) total.set(r.spec.family, (total.get(r.spec.family) ?? 0) + 1);
+    c = { size: rules.length, total, lines: new Map() };
+    LINES.set(rules, c);
+  }
+  return c;
 }
 
 /** Derived facts are named after the input they come from, so "no data" points at what to collect. */

@@ -43,8 +43,11 @@ export function addressKey(a: Address): string | undefined {
  * Undefined when either side lacks a street line: we cannot tell.
  */
 export function sameAddress(a: Address, b: Address): boolean | undefined {
-  const sa = normalizeStreet([a.line1, a.line2].filter(Boolean).join(' '));
-  const sb = normalizeStreet([b.line1, b.line2].filter(Boolean).join(' '));
+  return sameStreetAddress(a, normalizeStreet([a.line1, a.line2].filter(Boolean).join(' ')), b, normalizeStreet([b.line1, b.line2].filter(Boolean).join(' ')));
+}
+
+/** sameAddress with each street line already normalised (a rule's literal address is, once). */
+export function sameStreetAddress(a: Address, sa: string, b: Address, sb: string): boolean | undefined {
   if (!sa || !sb) return undefined;
   if (sa !== sb) return false;
   const pa = postal(a.postalCode);

@@ -1,7 +1,9 @@
 import anyAscii from 'any-ascii';
 import { foldText } from './text.js';
 import { ABBREVIATIONS, LEGAL_FORM_PHRASES, LEGAL_FORM_TOKENS, NATIVE_LEGAL_FORMS } from './legal-forms.js';
-import { editSimilarity, tokenSimilarity } from './similarity.js';
+import { memoize } from '../util/memo.js';
+import { editSimilarity, editSimilarityAtLeast, tokenSimilarity } from './similarity.js';
+import { commonLetters, letterCounts, type LetterCounts } from './letter-counts.js';
 
 /**
  * Company names as the same company, however they were typed: legal forms dropped (Co., Ltd.,
@@ -21,14 +23,19 @@ export const COMPANY_MATCH_THRESHOLD = 0.9;
 /** Fuzzy scores only for names of at least this many letters: "Alis" must not match "Alix". */
 const MIN_FUZZY_LENGTH = 10;
 /** A listed name this long, written out inside a longer one, counts ("… Co. (Shenyang branch)"). */
-const MIN_CONTAINED_LENGTH = 12;
+export const MIN_CONTAINED_LENGTH = 12;
 const MAX_INPUT = 300;
 
 const DOTTED = /\b(?:\p{L}\.){2,}/gu;
 const APOSTROPHES = /['’ʼ`ʹ]/g;
+const APOSTROPHE = /['’ʼ`ʹ]/;
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/** A phrase can only be dropped from tokens that hold its first word: most names hold none. */
+const PHRASE_STARTS = new Set(LEGAL_FORM_PHRASES.map((p) => p[0]!));
+
 function dropPhrases(tokens: string[]): string[] {
+  if (!tokens.some((t) => PHRASE_STARTS.has(t))) return tokens;
   let out = tokens;
   for (const phrase of LEGAL_FORM_PHRASES) {
     for (let i = 0; i + phrase.length <= out.length; i++) {
@@ -42,8 +49,12 @@ function dropPhrases(tokens: string[]): string[] {
 }
 
 export function companyTokens(raw: string): string[] {
-  let text = raw.slice(0, MAX_INPUT).normalize('NFKC').replace(NATIVE_LEGAL_FORMS, ' ');
-  text = text.replace(DOTTED, (m) => m.replace(/\./g, '')).replace(APOSTROPHES, '');
+  let text = raw.slice(0, MAX_INPUT);
+  // Plain ASCII is its own NFKC form and holds no native-script legal form.
+  if (NON_ASCII.test(text)) text = text.normalize('NFKC').replace(NATIVE_LEGAL_FORMS, ' ');
+  // Initials need two dots; apostrophes are rare: test before rewriting.
+  if (text.includes('.')) text = text.replace(DOTTED, (m) => m.replace(/\./g, ''));
+  if (APOSTROPHE.test(text)) text = text.replace(APOSTROPHES, '');
   if (NON_ASCII.test(text)) text = anyAscii(text).replace(APOSTROPHES, '');
   const folded = foldText(text);
   if (!folded) return [];
@@ -62,12 +73,16 @@ export interface PreparedCompany {
   tokens: string[];
   key: string;
   sortedKey: string;
+  /** For the shared-letter bound (undefined for very long keys: no bound then). */
+  letters: LetterCounts | undefined;
 }
 
-export function prepareCompany(raw: string): PreparedCompany {
+/** Memoised: the same employers come back in every export (treat the result as read-only). */
+export const prepareCompany: (raw: string) => PreparedCompany = memoize((raw) => {
   const tokens = companyTokens(raw);
-  return { raw, tokens, key: tokens.join(''), sortedKey: [...tokens].sort().join('') };
-}
+  const key = tokens.join('');
+  return { raw, tokens, key, sortedKey: [...tokens].sort().join(''), letters: letterCounts(key) };
+});
 
 /** Whether some run of whole words of the candidate, joined, is the listed key. */
 function containsWords(tokens: string[], key: string): boolean {
@@ -92,15 +107,46 @@ export interface CompanySimilarity {
  * (spacing-proof), the same with words sorted (order-proof) and word-by-word pairing.
  */
 export function companySimilarity(candidate: PreparedCompany | string, listed: PreparedCompany | string): CompanySimilarity {
-  const c = typeof candidate === 'string' ? prepareCompany(candidate) : candidate;
-  const l = typeof listed === 'string' ? prepareCompany(listed) : listed;
-  if (!c.key || !l.key) return { score: 0, how: 'words' };
+  return similarity(typeof candidate === 'string' ? prepareCompany(candidate) : candidate, typeof listed === 'string' ? prepareCompany(listed) : listed, 0);
+}
+
+/**
+ * Below this a raw score cannot round to COMPANY_MATCH_THRESHOLD (0.895 rounds up to 0.90), with
+ * a margin for floating point: scores under it need not be exact to decide a match.
+ */
+export const MATCH_FLOOR = COMPANY_MATCH_THRESHOLD - 0.01;
+
+/**
+ * companySimilarity when it can reach COMPANY_MATCH_THRESHOLD (same score, same method), else a
+ * score below it, found without scoring the hopeless pairs: what watchlist matching needs.
+ */
+export function companyMatch(candidate: PreparedCompany, listed: PreparedCompany): CompanySimilarity {
+  return similarity(candidate, listed, MATCH_FLOOR);
+}
+
+/** Most pairs of names have nothing in common: one shared answer rather than one object each. */
+const NO_MATCH: CompanySimilarity = Object.freeze({ score: 0, how: 'words' });
+
+function similarity(c: PreparedCompany, l: PreparedCompany, floor: number): CompanySimilarity {
+  if (!c.key || !l.key) return NO_MATCH;
   if (c.key === l.key) return { score: 1, how: 'same name once normalised' };
-  if (l.key.length >= MIN_CONTAINED_LENGTH && containsWords(c.tokens, l.key)) return { score: 0.95, how: 'listed name inside' };
-  if (Math.min(c.key.length, l.key.length) < MIN_FUZZY_LENGTH) return { score: 0, how: 'words' };
+  // The listed key must be a substring of the joined words before it can be whole words of them.
+  if (l.key.length >= MIN_CONTAINED_LENGTH && c.key.includes(l.key) && containsWords(c.tokens, l.key)) return { score: 0.95, how: 'listed name inside' };
+  const shorter = Math.min(c.key.length, l.key.length);
+  if (shorter < MIN_FUZZY_LENGTH) return NO_MATCH;
+  // No measure can beat 2·common/(both lengths), `common` being the letters both keys share:
+  // an edit script keeps at most `common` letters, so spelling and word order are at most
+  // common/longer; paired words score at most twice their shared letters over all letters. Both
+  // keys are the tokens' letters, so one bound serves all three; `shorter` bounds `common`.
+  if (floor > 0) {
+    const both = c.key.length + l.key.length;
+    if ((2 * shorter) / both < floor) return NO_MATCH;
+    if (c.letters && l.letters && (2 * commonLetters(c.letters, l.letters)) / both < floor) return NO_MATCH;
+  }
+  const edit = floor > 0 ? (x: string, y: string) => editSimilarityAtLeast(x, y, floor) : editSimilarity;
   const best: CompanySimilarity[] = [
-    { score: editSimilarity(c.key, l.key), how: 'spelling' },
-    { score: editSimilarity(c.sortedKey, l.sortedKey), how: 'word order' },
+    { score: edit(c.key, l.key), how: 'spelling' },
+    { score: edit(c.sortedKey, l.sortedKey), how: 'word order' },
     { score: tokenSimilarity(c.tokens, l.tokens), how: 'words' },
   ];
   best.sort((x, y) => y.score - x.score);
@@ -109,5 +155,5 @@ export function companySimilarity(candidate: PreparedCompany | string, listed: P
 
 /** Whether a free-text employer name names the listed company (see COMPANY_MATCH_THRESHOLD). */
 export function sameCompany(candidate: string, listed: string): boolean {
-  return companySimilarity(candidate, listed).score >= COMPANY_MATCH_THRESHOLD;
+  return companyMatch(prepareCompany(candidate), prepareCompany(listed)).score >= COMPANY_MATCH_THRESHOLD;
 }

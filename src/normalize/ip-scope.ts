@@ -1,4 +1,4 @@
-import { cidrContains, parseCidr, type Cidr, type ParsedIp } from './ip.js';
+import { cidrMatcher, parseCidr, type ParsedIp } from './ip.js';
 
 /**
  * Address blocks that say nothing about where a person is: private networks, loopback, link-local,
@@ -10,12 +10,26 @@ const RESERVED = [
   '198.51.100.0/24', '203.0.113.0/24', '224.0.0.0/4', '240.0.0.0/4',
   '::/128', '::1/128', 'fe80::/10', 'ff00::/8', '2001:db8::/32', '64:ff9b::/96',
 ];
-const toCidrs = (list: string[]): Cidr[] => list.map((c) => parseCidr(c)!);
-const PRIVATE_CIDRS = toCidrs(PRIVATE);
-const RESERVED_CIDRS = toCidrs(RESERVED);
+// Every session address of every applicant is tested against these: IPv4 blocks as number
+// ranges (one conversion per address, no BigInt arithmetic), IPv6 blocks with their masks made once.
+function blocks(list: string[]) {
+  const cidrs = list.map((c) => parseCidr(c)!);
+  return {
+    v4: cidrs.filter((c) => c.version === 4).map((c) => [Number(c.network), Number(c.network) + 2 ** (32 - c.bits) - 1] as const),
+    v6: cidrs.filter((c) => c.version === 6).map(cidrMatcher),
+  };
+}
+const PRIVATE_BLOCKS = blocks(PRIVATE);
+const RESERVED_BLOCKS = blocks(RESERVED);
+
+function inBlocks(ip: ParsedIp, v4: number | undefined, b: ReturnType<typeof blocks>): boolean {
+  if (v4 !== undefined) return b.v4.some(([from, to]) => v4 >= from && v4 <= to);
+  return b.v6.some((contains) => contains(ip));
+}
 
 export function ipScope(ip: ParsedIp): 'public' | 'private' | 'reserved' {
-  if (PRIVATE_CIDRS.some((c) => cidrContains(c, ip))) return 'private';
-  if (RESERVED_CIDRS.some((c) => cidrContains(c, ip))) return 'reserved';
+  const v4 = ip.version === 4 ? Number(ip.value) : undefined;
+  if (inBlocks(ip, v4, PRIVATE_BLOCKS)) return 'private';
+  if (inBlocks(ip, v4, RESERVED_BLOCKS)) return 'reserved';
   return 'public';
 }

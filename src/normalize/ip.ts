@@ -7,17 +7,29 @@ export interface ParsedIp {
   value: bigint;
 }
 
+/**
+ * Four decimal octets, 0–255, without leading zeros (010 is octal to some tools and decimal to
+ * others: refused). Scanned by hand: every session address of every record comes through here.
+ */
 function parseV4(s: string): bigint | undefined {
-  const parts = s.split('.');
-  if (parts.length !== 4) return undefined;
-  let v = 0n;
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p) || (p.length > 1 && p.startsWith('0'))) return undefined;
-    const n = Number(p);
+  let v = 0;
+  let parts = 0;
+  let start = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 46;
+    if (c !== 46) {
+      if (c < 48 || c > 57 || i - start >= 3) return undefined;
+      continue;
+    }
+    const len = i - start;
+    if (len === 0 || (len > 1 && s.charCodeAt(start) === 48) || ++parts > 4) return undefined;
+    const n = Number(s.slice(start, i));
     if (n > 255) return undefined;
-    v = (v << 8n) | BigInt(n);
+    // A plain number until the end: one BigInt per address instead of one per octet.
+    v = v * 256 + n;
+    start = i + 1;
   }
-  return v;
+  return parts === 4 ? BigInt(v) : undefined;
 }
 
 function parseV6(s: string): bigint | undefined {
@@ -82,4 +94,17 @@ export function cidrContains(cidr: Cidr, ip: ParsedIp): boolean {
   const width = ip.version === 4 ? 32 : 128;
   const mask = cidr.bits === 0 ? 0n : ((1n << BigInt(cidr.bits)) - 1n) << BigInt(width - cidr.bits);
   return (ip.value & mask) === cidr.network;
+}
+
+/** cidrContains for one range tested against many addresses: the mask is made once. */
+export function cidrMatcher(cidr: Cidr): (ip: ParsedIp) => boolean {
+  if (cidr.version === 4) {
+    // IPv4 fits a plain number: compare the network bits without BigInt arithmetic.
+    if (cidr.bits === 0) return (ip) => ip.version === 4;
+    const size = 2 ** (32 - cidr.bits);
+    const network = Number(cidr.network) / size;
+    return (ip) => ip.version === 4 && Math.floor(Number(ip.value) / size) === network;
+  }
+  const mask = cidr.bits === 0 ? 0n : ((1n << BigInt(cidr.bits)) - 1n) << BigInt(128 - cidr.bits);
+  return (ip) => ip.version === 6 && (ip.value & mask) === cidr.network;
 }

@@ -1,4 +1,5 @@
 import { canonicalNameToken } from './name-variants.js';
+import { memoize } from '../util/memo.js';
 import { editDistanceAtMost, foldText, isLatin, tokens } from './text.js';
 
 export interface NormalizedName {
@@ -23,11 +24,56 @@ function nameTokens(raw: string): string[] {
   });
 }
 
-export function normalizeName(raw: string): NormalizedName {
-  const ordered = nameTokens(raw);
-  const rotations = ordered.map((_, i) => [...ordered.slice(i), ...ordered.slice(0, i)].join(''));
-  return { tokens: [...ordered].sort(), rotations, compact: foldText(raw).replace(/ /g, ''), latin: isLatin(raw) };
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * nameTokens and the compact form for plain ASCII in one pass (most names): words end at
+ * whitespace , ; or /, the runs of letters and digits inside a word are its parts (as folding
+ * finds them), and the compact form is those runs joined, before canonical spellings.
+ */
+function asciiName(raw: string): { ordered: string[]; compact: string } {
+  const ordered: string[] = [];
+  let compact = '';
+  let parts = 0;
+  let start = -1;
+  // One step past the end closes the last part and word.
+  for (let i = 0; i <= raw.length; i++) {
+    const c = i < raw.length ? raw.charCodeAt(i) : 32;
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) {
+      const part = raw.slice(start, i).toLowerCase();
+      ordered.push(part);
+      compact += part;
+      parts++;
+      start = -1;
+    }
+    const wordEnd = (c >= 9 && c <= 13) || c === 32 || c === 44 || c === 59 || c === 47;
+    if (wordEnd) {
+      if (parts === 1) ordered[ordered.length - 1] = canonicalNameToken(ordered[ordered.length - 1]!);
+      parts = 0;
+    }
+  }
+  return { ordered, compact };
 }
+
+/** Memoised: a batch compares the same names (lists, the applicant's own) over and over; read-only. */
+export const normalizeName: (raw: string) => NormalizedName = memoize((raw) => {
+  // Folded ASCII is Latin by definition.
+  let ordered: string[];
+  let compact: string;
+  let latin = true;
+  if (ASCII.test(raw)) ({ ordered, compact } = asciiName(raw));
+  else {
+    ordered = nameTokens(raw);
+    compact = foldText(raw).replace(/ /g, '');
+    latin = isLatin(raw);
+  }
+  const rotations = ordered.map((_, i) => ordered.slice(i).join('') + ordered.slice(0, i).join(''));
+  return { tokens: [...ordered].sort(), rotations, compact, latin };
+});
 
 function tokenMatches(a: string, b: string): boolean {
   if (a === b) return true;
@@ -42,19 +88,38 @@ function tokenMatches(a: string, b: string): boolean {
  * mismatch is not a mismatch.
  */
 export function sameName(a: string, b: string): boolean | undefined {
-  const na = normalizeName(a);
-  const nb = normalizeName(b);
+  // The usual case, a name compared with itself: true whenever it has a word at all, and an
+  // ASCII letter or digit is one. Skips normalising it.
+  if (a === b && HAS_WORD.test(a)) return true;
+  return sameNormalizedName(normalizeName(a), normalizeName(b));
+}
+
+export const HAS_WORD = /[A-Za-z0-9]/;
+
+/** sameName on names normalised beforehand (list entries are, when a rule compiles). */
+export function sameNormalizedName(na: NormalizedName, nb: NormalizedName): boolean | undefined {
   if (na.tokens.length === 0 || nb.tokens.length === 0) return undefined;
   if (na.latin !== nb.latin) return undefined;
   if (na.compact === nb.compact) return true;
   if (na.rotations.some((r) => nb.rotations.includes(r))) return true;
   const [short, long] = na.tokens.length <= nb.tokens.length ? [na.tokens, nb.tokens] : [nb.tokens, na.tokens];
-  const used = new Set<number>();
+  // Each long token pairs with one short token at most. Most comparisons fail at the first
+  // token, so no Set per call: a bit mask (a name of more than 31 words falls back to an array).
+  const usedMany = long.length > 31 ? new Uint8Array(long.length) : undefined;
+  let usedBits = 0;
   let fullMatches = 0;
   for (const s of short) {
-    const idx = long.findIndex((l, i) => !used.has(i) && tokenMatches(s, l));
+    let idx = -1;
+    for (let i = 0; i < long.length; i++) {
+      if (usedMany ? usedMany[i] : (usedBits >>> i) & 1) continue;
+      if (tokenMatches(s, long[i]!)) {
+        idx = i;
+        break;
+      }
+    }
     if (idx < 0) return false;
-    used.add(idx);
+    if (usedMany) usedMany[idx] = 1;
+    else usedBits |= 1 << idx;
     if (s.length > 1 && long[idx]!.length > 1) fullMatches++;
   }
   // "J. M." must not match everybody: at least one spelled-out name has to agree, and two when

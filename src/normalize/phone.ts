@@ -1,12 +1,18 @@
 import { createRequire } from 'node:module';
-import type { CountryCode, parsePhoneNumberFromString as ParseFn } from 'libphonenumber-js/max';
+import type { CountryCode, isSupportedCountry as SupportedFn, parsePhoneNumberFromString as ParseFn } from 'libphonenumber-js/max';
+import { memoize } from '../util/memo.js';
+import { cachePhoneRegexes } from './phone-regex-cache.js';
 
 // libphonenumber's full metadata costs tens of milliseconds to load; most runs that never see a
 // phone number should not pay for it, so it is required on first use (its CommonJS build).
-let parseFn: typeof ParseFn | undefined;
-function parser(): typeof ParseFn {
-  parseFn ??= (createRequire(import.meta.url)('libphonenumber-js/max') as { parsePhoneNumberFromString: typeof ParseFn }).parsePhoneNumberFromString;
-  return parseFn;
+type Lib = { parsePhoneNumberFromString: typeof ParseFn; isSupportedCountry: typeof SupportedFn };
+let lib: Lib | undefined;
+function parser(): Lib {
+  if (!lib) {
+    lib = createRequire(import.meta.url)('libphonenumber-js/max') as Lib;
+    cachePhoneRegexes(import.meta.url);
+  }
+  return lib;
 }
 
 export interface PhoneFacts {
@@ -20,11 +26,48 @@ export interface PhoneFacts {
 
 /**
  * Parse a free-text phone number. `defaultCountry` is the applicant's declared country, used only
- * for numbers written without a "+" country code.
+ * for numbers written without a "+" country code. Memoised (libphonenumber's parse, type and
+ * validity checks are the costliest part of enrich, and a comparator parses the same numbers
+ * again): the result is shared, so treat it as read-only.
  */
 export function parsePhone(raw: string, defaultCountry?: string): PhoneFacts {
+  if (!defaultCountry) return parseBare(raw);
+  // libphonenumber reads a number that starts with "+" the same in every (known) default country,
+  // so the applicant's phone parsed in enrich is the one a comparator asks for again.
+  if (raw.trimStart().startsWith('+') && parser().isSupportedCountry(defaultCountry)) return parseBare(raw);
+  return parseIn(`${defaultCountry}\u0000${raw}`);
+}
+
+const parseBare = memoize((raw: string) => parseUncached(raw, undefined));
+const parseIn = memoize((key: string) => {
+  const cut = key.indexOf('\u0000');
+  return parseUncached(key.slice(cut + 1), key.slice(0, cut));
+});
+
+/** What a comparison needs of a number: its E.164 form and country. */
+export type PhoneKeyFacts = Pick<PhoneFacts, 'raw' | 'e164' | 'country'>;
+
+/**
+ * A number parsed for comparison (no default country). Line type and validity are a third of
+ * libphonenumber's cost and a comparison needs neither, so a number that enrich has not parsed
+ * already is parsed without them.
+ */
+export function phoneForComparison(raw: string): PhoneKeyFacts {
+  return parseBare.peek(raw) ?? parseKey(raw);
+}
+
+const parseKey = memoize((raw: string): PhoneKeyFacts => {
   try {
-    const parsed = parser()(raw, defaultCountry ? { defaultCountry: defaultCountry as CountryCode } : undefined);
+    const parsed = parser().parsePhoneNumberFromString(raw);
+    return parsed ? { raw, e164: parsed.number, country: parsed.country } : { raw };
+  } catch {
+    return { raw };
+  }
+});
+
+function parseUncached(raw: string, defaultCountry: string | undefined): PhoneFacts {
+  try {
+    const parsed = parser().parsePhoneNumberFromString(raw, defaultCountry ? { defaultCountry: defaultCountry as CountryCode } : undefined);
     if (!parsed) return { raw, valid: false };
     const type = parsed.getType();
     return {
@@ -50,10 +93,13 @@ export function phoneKey(raw: string, defaultCountry?: string): string {
  * so "(614) 555-0142" and "+1 614 555 0142" agree.
  */
 export function samePhone(a: string, b: string): boolean | undefined {
-  const pa = parsePhone(a);
-  const pb = parsePhone(b);
-  const ka = pa.e164 ?? phoneKey(a, pb.country);
-  const kb = pb.e164 ?? phoneKey(b, pa.country);
+  return sameParsedPhone(phoneForComparison(a), phoneForComparison(b));
+}
+
+/** samePhone on numbers parsed beforehand (without a default country, as phoneForComparison does). */
+export function sameParsedPhone(pa: PhoneKeyFacts, pb: PhoneKeyFacts): boolean | undefined {
+  const ka = pa.e164 ?? phoneKey(pa.raw, pb.country);
+  const kb = pb.e164 ?? phoneKey(pb.raw, pa.country);
   if (!ka || !kb) return undefined;
   return ka === kb;
 }

@@ -6,9 +6,23 @@ import { jsonErrorOffset, lineColumn } from './json-syntax.js';
 
 const MB = 1024 * 1024;
 
+// Every applicant keeps its source until the report is written: built on one shared `file#`
+// prefix per file, each costs its line number rather than another copy of the path.
+let prefixFile: string | undefined;
+let prefix = '';
+
+/** `file#line`. */
+export function lineSource(file: string, line: number): string {
+  if (file !== prefixFile) {
+    prefixFile = file;
+    prefix = `${file}#`;
+  }
+  return prefix + line;
+}
+
 /** One NDJSON line → one record with source `file#line`. Never throws. */
 export function lineRecord(file: string, raw: RawLine): InputRecord {
-  const source = `${file}#${raw.line}`;
+  const source = lineSource(file, raw.line);
   if ('tooLong' in raw) {
     return failure(file, source, 'input-too-large', `line ${raw.line} is ${(raw.tooLong / MB).toFixed(0)} MB; one record may be at most ${MAX_LINE_BYTES / MB} MB`, {
       line: raw.line,

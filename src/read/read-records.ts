@@ -6,7 +6,7 @@ import type { SkippedInput } from '../model/report.js';
 import type { InputRecord } from './input-record.js';
 import { expandInputs, type InputEntry } from './expand-paths.js';
 import { readLines, type RawLine } from './line-reader.js';
-import { lineRecord } from './ndjson.js';
+import { lineRecord, lineSource } from './ndjson.js';
 import { documentRecords, failure, MAX_JSON_FILE_BYTES, TOO_LARGE_HINT } from './json-document.js';
 import { adaptRecord, type InputFormat } from './adapters/index.js';
 
@@ -103,9 +103,9 @@ function tooLarge(shown: string, size: number): InputRecord {
 }
 
 async function* ndjsonRecords(lines: AsyncIterable<RawLine>, file: string, mine: (s: string) => boolean, first?: RawLine): AsyncGenerator<InputRecord> {
-  if (first && mine(`${file}#${first.line}`)) yield lineRecord(file, first);
+  if (first && mine(lineSource(file, first.line))) yield lineRecord(file, first);
   for await (const raw of lines) {
-    if (mine(`${file}#${raw.line}`)) yield lineRecord(file, raw);
+    if (mine(lineSource(file, raw.line))) yield lineRecord(file, raw);
   }
 }
 

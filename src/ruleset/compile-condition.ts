@@ -1,7 +1,7 @@
 import type { Comparator, EvidenceItem } from '../model/rule.js';
 import { COMPARATORS } from '../model/rule.js';
 import type { NamedList } from '../model/list.js';
-import { compileResolver, parsePath } from './field-path.js';
+import { compileProbe, compileResolver, compileValues, parsePath } from './field-path.js';
 import { checkField, closest, isArrayNode, type SchemaNode } from './field-schema.js';
 import { OPERATOR_NAMES, OPERATORS, type RefResolver } from './operators.js';
 
@@ -58,20 +58,20 @@ export function compileCondition(node: unknown, keys: Keys, env: ConditionEnv, s
     const fns = parts as CompiledCondition[];
     if (kind === 'all') {
       return (root, sc, sp) => {
-        const ev: EvidenceItem[] = [];
+        let ev: EvidenceItem[] | undefined;
         for (const f of fns) {
           const r = f(root, sc, sp);
           if (!r) return null;
-          ev.push(...r);
+          if (r.length) ev = ev ? ev.concat(r) : r;
         }
-        return ev;
+        return ev ?? [];
       };
     }
     return (root, sc, sp) => {
       let ev: EvidenceItem[] | null = null;
       for (const f of fns) {
         const r = f(root, sc, sp);
-        if (r) (ev ??= []).push(...r);
+        if (r) ev = ev ? ev.concat(r) : r;
       }
       return ev;
     };
@@ -123,19 +123,27 @@ function compileScope(node: Record<string, unknown>, keys: Keys, env: ConditionE
   const where = compileCondition(node.where, [...keys, 'where'], env, { schema: check.node!, pattern });
   if (!where) return undefined;
   const resolve = compileResolver(parsed);
+  const bare = compileValues(parsed);
   return (root, sc, sp) => {
-    const elements = parsed.absolute ? resolve(root, '') : resolve(sc, sp);
-    if (elements.length === 0) return null;
-    const ev: EvidenceItem[] = [];
-    let matched = 0;
-    for (const el of elements) {
-      const r = where(root, el.value, el.path);
-      if (r) {
-        matched++;
-        if (ev.length < MAX_EVIDENCE) ev.push(...r);
-      } else if (kind === 'every') return null;
+    const values = bare(parsed.absolute ? root : sc);
+    if (values.length === 0) return null;
+    // First without paths: most elements match nothing, and whether one matches never depends on
+    // where it sits (paths only go into evidence).
+    let hits: number[] | undefined;
+    for (let i = 0; i < values.length; i++) {
+      if (where(root, values[i], '')) (hits ??= []).push(i);
+      else if (kind === 'every') return null;
     }
-    return matched > 0 ? ev : null;
+    if (!hits) return null;
+    // Then the matches again with their paths, for the evidence (same elements, same order).
+    const elements = parsed.absolute ? resolve(root, '') : resolve(sc, sp);
+    const ev: EvidenceItem[] = [];
+    for (const i of hits) {
+      if (ev.length >= MAX_EVIDENCE) break;
+      const el = elements[i]!;
+      ev.push(...where(root, el.value, el.path)!);
+    }
+    return ev;
   };
 }
 
@@ -196,10 +204,11 @@ function compileLeaf(node: Record<string, unknown>, keys: Keys, env: ConditionEn
       env.fail([...keys, 'exists'], 'exists takes true or false', 'write exists: true (the field holds data) or exists: false (it is absent or empty)');
       return undefined;
     }
+    const present = compileProbe(parsed);
     return (root, sc, sp) => {
-      const vs = values(root, sc, sp);
-      if (operand) return vs.length > 0 ? vs.slice(0, MAX_EVIDENCE).map((v) => ({ path: v.path, pattern, value: v.value })) : null;
-      return vs.length === 0 ? [] : null;
+      const any = present(parsed.absolute ? root : sc);
+      if (!operand) return any ? null : [];
+      return any ? values(root, sc, sp).slice(0, MAX_EVIDENCE).map((v) => ({ path: v.path, pattern, value: v.value })) : null;
     };
   }
   const def = OPERATORS[op];
@@ -233,19 +242,23 @@ function compileLeaf(node: Record<string, unknown>, keys: Keys, env: ConditionEn
   });
   if (!predicate || failed) return undefined;
 
+  // Values are tested without their paths; the few that match get them afterwards (same order).
+  const bare = compileValues(parsed);
   return (root, sc, sp) => {
-    const vs = values(root, sc, sp);
+    const vs = bare(parsed.absolute ? root : sc);
     if (vs.length === 0) return null;
-    const ev: EvidenceItem[] = [];
+    let matched: Array<{ index: number; note?: string }> | undefined;
     let hits = 0;
-    for (const v of vs) {
-      const verdict = predicate(v.value, root, sc, sp);
+    for (let i = 0; i < vs.length; i++) {
+      const verdict = predicate(vs[i], root, sc, sp);
       if (verdict.ok) {
         hits++;
-        if (ev.length < MAX_EVIDENCE) ev.push({ path: v.path, pattern, value: v.value, note: verdict.note });
+        if (hits <= MAX_EVIDENCE) (matched ??= []).push({ index: i, note: verdict.note });
       } else if (quantifier === 'all') return null;
     }
-    return hits >= minMatches ? ev : null;
+    if (hits < minMatches || !matched) return null;
+    const found = values(root, sc, sp);
+    return matched.map((m) => ({ path: found[m.index]!.path, pattern, value: found[m.index]!.value, note: m.note }));
   };
 }
 
@@ -262,5 +275,8 @@ function compileRef(path: string, keys: Keys, env: ConditionEnv, scope: Scope): 
   }
   env.fields.add(absolutePattern(parsed.absolute ? '' : scope.pattern, parsed.text.replace(/^\$\./, '')));
   const resolve = compileResolver(parsed);
-  return (root, sc, sp) => (parsed.absolute ? resolve(root, '') : resolve(sc, sp));
+  const bare = compileValues(parsed);
+  return Object.assign((root: unknown, sc: unknown, sp: string) => (parsed.absolute ? resolve(root, '') : resolve(sc, sp)), {
+    values: (root: unknown, sc: unknown) => bare(parsed.absolute ? root : sc),
+  });
 }

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { compileCondition } from './compile-condition.js';
 import { checkField, type SchemaNode } from './field-schema.js';
 import { compileTemplate, placeholders } from './message-template.js';
-import { compileResolver, parsePath, type ParsedPath } from './field-path.js';
+import { compileProbe, parsePath, type ParsedPath } from './field-path.js';
 import { diagnosticAt, type YamlSource } from './yaml-source.js';
 
 /** Fields every applicant has: they never make a rule "evaluable" on their own. */
@@ -55,12 +55,12 @@ export function compileRule(
   const needed = requires.length ? requires : [...subjects].filter((f) => !ALWAYS_PRESENT.has(f));
   const probes = needed.map((f) => {
     const parsed = parsePath(f);
-    return typeof parsed === 'string' ? () => [] : compileResolver(parsed);
+    return typeof parsed === 'string' ? () => false : compileProbe(parsed);
   });
   // With `requires`, all listed fields must hold data; without, any field the rule tests will do.
   const hasData = requires.length
-    ? (facts: unknown) => probes.every((p) => p(facts, '').length > 0)
-    : (facts: unknown) => probes.length === 0 || probes.some((p) => p(facts, '').length > 0);
+    ? (facts: unknown) => probes.every((p) => p(facts))
+    : (facts: unknown) => probes.length === 0 || probes.some((p) => p(facts));
   const render = spec.message ? compileTemplate(spec.message, templatePaths) : () => undefined;
   const start = diagnosticAt(src, ['id'], 'rule-schema', '');
   return {

@@ -1,21 +1,23 @@
 import type { Comparator } from '../model/rule.js';
 import type { NamedList } from '../model/list.js';
 import { ageInYears, daysBetween, parseDate } from '../util/dates.js';
-import { cidrContains, parseCidr, parseIp, type Cidr } from '../normalize/ip.js';
+import { cidrMatcher, parseCidr, parseIp, type ParsedIp } from '../normalize/ip.js';
 import { foldText } from '../normalize/text.js';
-import { COMPARATOR_FNS } from './comparators.js';
+import { COMPARISONS, type Comparison } from './comparators.js';
+import { memoize } from '../util/memo.js';
 import { checkRegexSafety, MAX_SUBJECT } from './regex-safety.js';
 import { showValue } from './message-template.js';
 import { companyMembership, listCandidates, literalCandidates } from './company-list-match.js';
+import { nameMembership } from './name-list-match.js';
+import { NO, type Verdict } from './verdict.js';
 
-/** What a leaf's operator says about one value: matched or not, and in words against what. */
-export interface Verdict {
-  ok: boolean;
-  note?: string;
-}
+export type { Verdict };
 
 /** Resolves a `{ field: path }` operand (or a sameAs path) against the record at evaluation time. */
-export type RefResolver = (root: unknown, scope: unknown, scopePath: string) => Array<{ path: string; value: unknown }>;
+export type RefResolver = ((root: unknown, scope: unknown, scopePath: string) => Array<{ path: string; value: unknown }>) & {
+  /** The same values without their paths (a note needs a path only once something matched). */
+  values: (root: unknown, scope: unknown) => unknown[];
+};
 
 export type Predicate = (value: unknown, root: unknown, scope: unknown, scopePath: string) => Verdict;
 
@@ -76,19 +78,34 @@ function equality(negate: boolean): OperatorDef {
   return {
     defaultAs: 'text',
     build(operand, env) {
-      const same = COMPARATOR_FNS[env.comparator];
-      const values = operandValues(operand, env, isScalar, 'a string, number or boolean');
-      if (!values) return undefined;
+      const cmp = COMPARISONS[env.comparator];
+      // A literal is prepared once; a referenced field's values differ per record, and their
+      // paths are looked up only for the note of a match.
+      let ref: RefResolver | undefined;
+      if (isRef(operand)) {
+        ref = env.ref(operand.field, ['field']);
+        if (!ref) return undefined;
+      } else if (!isScalar(operand)) {
+        env.fail(`expected a string, number or boolean or { field: <path> }, got ${show(operand)}`);
+        return undefined;
+      }
+      const literal = [operand];
+      const fixed = ref ? undefined : cmp.prepare(operand);
       return (value, root, scope, scopePath) => {
-        const targets = values(root, scope, scopePath);
+        const targets = ref ? ref.values(root, scope) : literal;
+        const mine = cmp.prepare(value);
         let comparable = false;
-        for (const t of targets) {
-          const r = same(value, t.value);
-          if (r === undefined) continue;
-          comparable = true;
-          if (r) return negate ? { ok: false } : { ok: true, note: `equals ${t.path || show(t.value)}` };
+        if (mine !== undefined) {
+          for (let i = 0; i < targets.length; i++) {
+            const other = ref ? cmp.prepare(targets[i]) : fixed;
+            if (other === undefined) continue;
+            const r = cmp.same(mine, other);
+            if (r === undefined) continue;
+            comparable = true;
+            if (r) return negate ? NO : { ok: true, note: `equals ${(ref ? ref(root, scope, scopePath)[i]!.path : '') || show(targets[i])}` };
+          }
         }
-        return negate && comparable ? { ok: true, note: `is not ${targets.map((t) => show(t.value)).join(' / ')}` } : { ok: false };
+        return negate && comparable ? { ok: true, note: `is not ${targets.map(show).join(' / ')}` } : NO;
       };
     },
   };
@@ -98,7 +115,7 @@ function membership(negate: boolean): OperatorDef {
   return {
     defaultAs: 'text',
     build(operand, env) {
-      const same = COMPARATOR_FNS[env.comparator];
+      const cmp = COMPARISONS[env.comparator];
       let candidates: Array<{ value: string; label: string }>;
       if (isListRef(operand)) {
         const list = lookupList(operand, env);
@@ -113,19 +130,41 @@ function membership(negate: boolean): OperatorDef {
         env.fail('expected a non-empty list of values or { list: <list id> }');
         return undefined;
       }
-      return (value) => {
-        let comparable = false;
+      if (env.comparator === 'name') return nameMembership(candidates, negate);
+      const miss: Verdict = negate ? { ok: true, note: 'is none of the listed values' } : NO;
+      const hit = (label: string): Verdict => (negate ? NO : { ok: true, note: label });
+      if (cmp.keyed) {
+        // Every listed value is a string, so any value that prepares is comparable with all of them.
+        const index = new Map<unknown, string>();
         for (const c of candidates) {
-          const r = same(value, c.value);
+          const key = cmp.prepare(c.value);
+          if (!index.has(key)) index.set(key, c.label);
+        }
+        return (value) => {
+          const mine = cmp.prepare(value);
+          if (mine === undefined) return NO;
+          const label = index.get(mine);
+          return label === undefined ? miss : hit(label);
+        };
+      }
+      const prepared = candidates.map((c) => ({ ...c, prepared: cmp.prepare(c.value) })).filter((c) => c.prepared !== undefined);
+      return (value) => {
+        const mine = cmp.prepare(value);
+        if (mine === undefined) return NO;
+        let comparable = false;
+        for (const c of prepared) {
+          const r = cmp.same(mine, c.prepared);
           if (r === undefined) continue;
           comparable = true;
-          if (r) return negate ? { ok: false } : { ok: true, note: c.label };
+          if (r) return hit(c.label);
         }
-        return negate && comparable ? { ok: true, note: 'is none of the listed values' } : { ok: false };
+        return comparable ? miss : NO;
       };
     },
   };
 }
+
+const foldMemo = memoize(foldText);
 
 function textOp(kind: 'contains' | 'startsWith' | 'endsWith'): OperatorDef {
   return {
@@ -144,21 +183,22 @@ function textOp(kind: 'contains' | 'startsWith' | 'endsWith'): OperatorDef {
         needles = (arr as string[]).map((v) => ({ value: v, label: `${kind} "${v}"` }));
       }
       const exact = env.comparator === 'exact';
-      const fold = (s: string) => (exact ? s : foldText(s));
-      const folded = needles.map((n) => ({ ...n, value: fold(n.value) })).filter((n) => n.value.length > 0);
+      const fold = exact ? (s: string) => s : foldMemo;
+      const folded = needles.map((n) => ({ ...n, value: fold(n.value), padded: ` ${fold(n.value)} ` })).filter((n) => n.value.length > 0);
       return (value) => {
-        if (typeof value !== 'string') return { ok: false };
+        if (typeof value !== 'string') return NO;
         const hay = fold(value.slice(0, MAX_SUBJECT));
+        const padded = kind === 'contains' && !exact ? ` ${hay} ` : hay;
         for (const n of folded) {
           // Folded text is words separated by single spaces, so padding makes `contains` match whole
           // words and phrases: "RDP" must not be found inside "WordPress".
           const hit =
             kind === 'contains'
-              ? exact ? hay.includes(n.value) : ` ${hay} `.includes(` ${n.value} `)
+              ? exact ? hay.includes(n.value) : padded.includes(n.padded)
               : kind === 'startsWith' ? hay.startsWith(n.value) : hay.endsWith(n.value);
           if (hit) return { ok: true, note: n.label };
         }
-        return { ok: false };
+        return NO;
       };
     },
   };
@@ -185,7 +225,7 @@ const regexOp: OperatorDef = {
       return undefined;
     }
     return (value) =>
-      typeof value === 'string' && re.test(value.slice(0, MAX_SUBJECT)) ? { ok: true, note: `matches /${operand}/` } : { ok: false };
+      typeof value === 'string' && re.test(value.slice(0, MAX_SUBJECT)) ? { ok: true, note: `matches /${operand}/` } : NO;
   },
 };
 
@@ -195,11 +235,11 @@ function numeric(cmp: (a: number, b: number) => boolean, word: string): Operator
       const values = operandValues(operand, env, (v) => typeof v === 'number', 'a number');
       if (!values) return undefined;
       return (value, root, scope, scopePath) => {
-        if (typeof value !== 'number') return { ok: false };
+        if (typeof value !== 'number') return NO;
         for (const t of values(root, scope, scopePath)) {
           if (typeof t.value === 'number' && cmp(value, t.value)) return { ok: true, note: `${word} ${t.path ? `${t.path} = ` : ''}${t.value}` };
         }
-        return { ok: false };
+        return NO;
       };
     },
   };
@@ -214,14 +254,14 @@ function dateOrder(before: boolean): OperatorDef {
       if (!values) return undefined;
       return (value, root, scope, scopePath) => {
         const d = parseDate(value);
-        if (d === undefined) return { ok: false };
+        if (d === undefined) return NO;
         for (const t of values(root, scope, scopePath)) {
           const o = parseDate(t.value);
           if (o !== undefined && (before ? d < o : d > o)) {
             return { ok: true, note: `${before ? 'before' : 'after'} ${t.path ? `${t.path} = ` : ''}${show(t.value)}` };
           }
         }
-        return { ok: false };
+        return NO;
       };
     },
   };
@@ -246,7 +286,7 @@ const withinOp: OperatorDef = {
     if (!values) return undefined;
     return (value, root, scope, scopePath) => {
       const d = parseDate(value);
-      if (d === undefined) return { ok: false };
+      if (d === undefined) return NO;
       for (const t of values(root, scope, scopePath)) {
         const ref = parseDate(t.value);
         if (ref === undefined) continue;
@@ -258,7 +298,7 @@ const withinOp: OperatorDef = {
           return { ok: true, note: `${n} day${n === 1 ? '' : 's'} ${rel} ${t.path ? `${t.path} = ` : ''}${show(t.value)}` };
         }
       }
-      return { ok: false };
+      return NO;
     };
   },
 };
@@ -290,33 +330,36 @@ const ageAtOp: OperatorDef = {
     if (!values) return undefined;
     return (value, root, scope, scopePath) => {
       const birth = parseDate(value);
-      if (birth === undefined) return { ok: false };
+      if (birth === undefined) return NO;
       for (const t of values(root, scope, scopePath)) {
         const at = parseDate(t.value);
         if (at === undefined) continue;
         const age = ageInYears(birth, at);
         if (cmp(age, years)) return { ok: true, note: `age ${age} at ${t.path ? `${t.path} = ` : ''}${show(t.value)}` };
       }
-      return { ok: false };
+      return NO;
     };
   },
 };
 
+// Several rules test the same session addresses against their ranges.
+const parseIpMemo = memoize(parseIp);
+
 const cidrOp: OperatorDef = {
   build(operand, env) {
-    let ranges: Array<{ cidr: Cidr; label: string }> = [];
+    const ranges: Array<{ contains: (ip: ParsedIp) => boolean; label: string }> = [];
     if (isListRef(operand)) {
       const list = lookupList(operand, env);
       if (!list) return undefined;
       for (const e of list.entries) {
         const c = parseCidr(e.value);
-        if (c) ranges.push({ cidr: c, label: `${e.value} — ${listLabel(list, e)}` });
+        if (c) ranges.push({ contains: cidrMatcher(c), label: `${e.value} — ${listLabel(list, e)}` });
       }
     } else if (Array.isArray(operand) && operand.length > 0) {
       operand.forEach((v, i) => {
         const c = typeof v === 'string' ? parseCidr(v) : undefined;
         if (!c) env.fail(`'${show(v)}' is not a CIDR range (e.g. 175.45.176.0/22 or 2001:db8::/32)`, [i]);
-        else ranges.push({ cidr: c, label: `in ${v}` });
+        else ranges.push({ contains: cidrMatcher(c), label: `in ${v}` });
       });
     } else {
       env.fail('expected a list of CIDR ranges or { list: <list id> }');
@@ -324,11 +367,11 @@ const cidrOp: OperatorDef = {
     }
     if (ranges.length === 0) return undefined;
     return (value) => {
-      if (typeof value !== 'string') return { ok: false };
-      const ip = parseIp(value);
-      if (!ip) return { ok: false };
-      const hit = ranges.find((r) => cidrContains(r.cidr, ip));
-      return hit ? { ok: true, note: hit.label } : { ok: false };
+      if (typeof value !== 'string') return NO;
+      const ip = parseIpMemo(value);
+      if (!ip) return NO;
+      const hit = ranges.find((r) => r.contains(ip));
+      return hit ? { ok: true, note: hit.label } : NO;
     };
   },
 };
@@ -344,17 +387,28 @@ function fieldComparison(differ: boolean): OperatorDef {
       }
       const refs = (paths as string[]).map((p, i) => env.ref(p, Array.isArray(operand) ? [i] : []));
       if (refs.some((r) => !r)) return undefined;
-      const same = COMPARATOR_FNS[env.comparator];
+      const cmp = COMPARISONS[env.comparator];
+      // Paths of the compared values only for the note, once the answer is known.
+      const withPaths = (root: unknown, scope: unknown, scopePath: string) => refs.flatMap((r) => r!(root, scope, scopePath));
       return (value, root, scope, scopePath) => {
-        const targets = refs.flatMap((r) => r!(root, scope, scopePath));
+        const mine = cmp.prepare(value);
         let comparable = false;
-        for (const t of targets) {
-          const r = same(value, t.value);
-          if (r === undefined) continue;
-          comparable = true;
-          if (r) return differ ? { ok: false } : { ok: true, note: `same as ${t.path} = ${show(t.value)}` };
+        if (mine !== undefined) {
+          let at = 0;
+          for (const r of refs) {
+            for (const v of r!.values(root, scope)) {
+              const i = at++;
+              const other = cmp.prepare(v);
+              if (other === undefined) continue;
+              const same = cmp.same(mine, other);
+              if (same === undefined) continue;
+              comparable = true;
+              if (same) return differ ? NO : { ok: true, note: `same as ${withPaths(root, scope, scopePath)[i]!.path} = ${show(v)}` };
+            }
+          }
         }
-        if (!differ || !comparable) return { ok: false };
+        if (!differ || !comparable) return NO;
+        const targets = withPaths(root, scope, scopePath);
         const shown = targets.slice(0, 3).map((t) => `${t.path} = ${show(t.value)}`).join('; ');
         return { ok: true, note: `differs from ${shown}${targets.length > 3 ? ` (and ${targets.length - 3} more)` : ''}` };
       };

@@ -1,3 +1,5 @@
+import { memoize } from './memo.js';
+
 /**
  * ISO 8601 dates as the model allows them: YYYY, YYYY-MM, YYYY-MM-DD or a full date-time with an
  * offset. Partial dates stand for the first day of their period. All results are epoch milliseconds.
@@ -9,7 +11,13 @@ export const MAX_YEAR = 2100;
 export const DAY_MS = 86_400_000;
 
 export function parseDate(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
+  return typeof value === 'string' ? parseDateMemo(value) : undefined;
+}
+
+// Rules compare the same application, session and employment dates again and again.
+const parseDateMemo = memoize(parseDateText);
+
+function parseDateText(value: string): number | undefined {
   const m = DATE_RE.exec(value.trim());
   if (!m) return undefined;
   const year = Number(m[1]);
@@ -62,10 +70,15 @@ export function isoDay(ms: number): string {
 
 export function isIanaTimeZone(value: string): boolean {
   if (!value || value.length > 64) return false;
+  return knownZone(value);
+}
+
+// Building an Intl.DateTimeFormat costs tens of microseconds, and an export names a handful of zones.
+const knownZone = memoize((value: string) => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: value });
     return true;
   } catch {
     return false;
   }
-}
+}, 1024);

@@ -24,30 +24,84 @@ const CHECKS: Record<string, { syntax: RegExp; ok: (v: string) => boolean; messa
   '#/definitions/timezone': { syntax: /^[A-Za-z][A-Za-z0-9_+/-]{0,63}$/, ok: isIanaTimeZone, message: 'is not an IANA time zone (e.g. America/New_York)' },
 };
 
+type Step = string | number;
+/** Visits one value at one schema location; `at` is the keys from the record's root. */
+type Visit = (v: unknown, at: Step[], out: Diagnostic[]) => void;
+
+/**
+ * The walk runs on every record, and most of the schema holds no date or time zone: it is
+ * compiled once per schema into visitors for only the locations that lead to one, in the schema's
+ * order (the order of the diagnostics). Paths are spelled out only for a value that fails.
+ */
 export function meaningChecks(schema: SchemaLike, value: unknown): Diagnostic[] {
+  let visit = COMPILED.get(schema);
+  if (visit === undefined) {
+    visit = compile(schema, schema, new Map());
+    COMPILED.set(schema, visit);
+  }
   const out: Diagnostic[] = [];
-  const walk = (node: SchemaLike | undefined, v: unknown, path: string, pointer: string): void => {
-    if (!node || v === undefined || v === null) return;
-    if (node.$ref) {
-      const check = CHECKS[node.$ref];
-      if (check) {
+  if (visit) visit(value, [], out);
+  return out;
+}
+
+const COMPILED = new WeakMap<SchemaLike, Visit | null>();
+
+function compile(schema: SchemaLike, node: SchemaLike | undefined, refs: Map<string, Visit | null>): Visit | null {
+  if (!node) return null;
+  if (node.$ref) {
+    const check = CHECKS[node.$ref];
+    if (check) {
+      return (v, at, out) => {
+        if (v === undefined || v === null) return;
         if (typeof v === 'string' && check.syntax.test(v) && !check.ok(v)) {
-          out.push({ code: 'applicant-schema', severity: 'error', message: `${path}: ${check.message} (got ${JSON.stringify(v)})`, path: pointer });
+          out.push({ code: 'applicant-schema', severity: 'error', message: `${pathText(at)}: ${check.message} (got ${JSON.stringify(v)})`, path: pointerText(at) });
         }
-        return;
-      }
-      walk(schema.definitions?.[node.$ref.replace('#/definitions/', '')], v, path, pointer);
-      return;
+      };
     }
-    if (node.properties && typeof v === 'object' && !Array.isArray(v)) {
-      for (const [k, child] of Object.entries(node.properties)) {
-        const cv = (v as Record<string, unknown>)[k];
-        if (cv !== undefined) walk(child, cv, path ? `${path}.${k}` : k, `${pointer}/${k}`);
+    const ref = node.$ref;
+    if (refs.has(ref)) return refs.get(ref)!;
+    // A definition that refers to itself: visit through a cell filled once it is compiled.
+    let inner: Visit | null = null;
+    refs.set(ref, (v, at, out) => inner?.(v, at, out));
+    inner = compile(schema, schema.definitions?.[ref.replace('#/definitions/', '')], refs);
+    refs.set(ref, inner);
+    return inner;
+  }
+  const props: Array<{ key: string; visit: Visit }> = [];
+  for (const [key, child] of Object.entries(node.properties ?? {})) {
+    const visit = compile(schema, child, refs);
+    if (visit) props.push({ key, visit });
+  }
+  const items = node.items ? compile(schema, node.items, refs) : null;
+  // As in JSON Schema: `properties` speaks to objects, `items` to arrays.
+  const hasProps = node.properties !== undefined;
+  if (props.length === 0 && !items) return null;
+  return (v, at, out) => {
+    if (v === undefined || v === null || typeof v !== 'object') return;
+    if (hasProps && !Array.isArray(v)) {
+      for (const p of props) {
+        const cv = (v as Record<string, unknown>)[p.key];
+        if (cv === undefined) continue;
+        at.push(p.key);
+        p.visit(cv, at, out);
+        at.pop();
       }
-    } else if (node.items && Array.isArray(v)) {
-      v.forEach((item, i) => walk(node.items, item, `${path}[${i}]`, `${pointer}/${i}`));
+    } else if (items && Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        at.push(i);
+        items(v[i], at, out);
+        at.pop();
+      }
     }
   };
-  walk(schema, value, '', '');
-  return out;
+}
+
+function pathText(at: Step[]): string {
+  let path = '';
+  for (const k of at) path = typeof k === 'number' ? `${path}[${k}]` : path ? `${path}.${k}` : k;
+  return path;
+}
+
+function pointerText(at: Step[]): string {
+  return at.map((k) => `/${k}`).join('');
 }
