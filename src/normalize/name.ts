@@ -1,5 +1,6 @@
 import { canonicalNameToken } from './name-variants.js';
 import { memoize } from '../util/memo.js';
+import { nameSkeleton, sameSkeleton } from './romanisation.js';
 import { editDistanceAtMost, foldText, isLatin, tokens } from './text.js';
 
 export interface NormalizedName {
@@ -10,6 +11,8 @@ export interface NormalizedName {
   /** All tokens joined without spaces: "Ji-ho" and "Jiho" meet here. */
   compact: string;
   latin: boolean;
+  /** Consonant skeletons of the rotations (romanisation.ts): "Min-seo Choi" and "CHOE MINSO" meet here. */
+  skeletons: string[];
 }
 
 /**
@@ -72,13 +75,15 @@ export const normalizeName: (raw: string) => NormalizedName = memoize((raw) => {
     latin = isLatin(raw);
   }
   const rotations = ordered.map((_, i) => ordered.slice(i).join('') + ordered.slice(0, i).join(''));
-  return { tokens: [...ordered].sort(), rotations, compact, latin };
+  // Only skeletons of three consonants or more say anything: two would join too many names.
+  const skeletons = latin ? rotations.map(nameSkeleton).filter((k) => k.length >= 3) : [];
+  return { tokens: [...ordered].sort(), rotations, compact, latin, skeletons };
 });
 
 function tokenMatches(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length === 1 || b.length === 1) return a[0] === b[0];
-  return a.length >= 4 && b.length >= 4 && editDistanceAtMost(a, b, 1);
+  return (a.length >= 4 && b.length >= 4 && editDistanceAtMost(a, b, 1)) || sameSkeleton(a, b, 3);
 }
 
 /**
@@ -102,6 +107,10 @@ export function sameNormalizedName(na: NormalizedName, nb: NormalizedName): bool
   if (na.latin !== nb.latin) return undefined;
   if (na.compact === nb.compact) return true;
   if (na.rotations.some((r) => nb.rotations.includes(r))) return true;
+  // Whole-name skeletons only bridge a given name split in one place and joined in the other
+  // (Min-seo / Minso): with as many words on both sides the words are compared one by one, where
+  // John and Jane stay different.
+  if (na.tokens.length !== nb.tokens.length && na.skeletons.some((k) => nb.skeletons.includes(k))) return true;
   const [short, long] = na.tokens.length <= nb.tokens.length ? [na.tokens, nb.tokens] : [nb.tokens, na.tokens];
   // Each long token pairs with one short token at most. Most comparisons fail at the first
   // token, so no Set per call: a bit mask (a name of more than 31 words falls back to an array).
@@ -140,6 +149,37 @@ export function shareNamePart(a: string, b: string): boolean | undefined {
   const nb = normalizeName(b);
   if (na.tokens.length === 0 || nb.tokens.length === 0 || na.latin !== nb.latin) return undefined;
   const full = (t: string[]) => t.filter((x) => x.length > 1);
-  const set = new Set(full(nb.tokens));
-  return full(na.tokens).some((t) => set.has(t));
+  const theirs = full(nb.tokens);
+  return full(na.tokens).some((t) => theirs.some((u) => u === t || sameSkeleton(t, u, 3)));
+}
+
+/**
+ * The stricter sameness a watchlist needs: every word of both names paired one to one, each the
+ * same word, a listed romanisation variant (Lee/Yi) or an initial of it, and at least two
+ * spelled-out words equal when both names have two; no typo or sound-alike tolerance.
+ * "Sung Kim" is not "Kim Sang Man"; "Sang-man Kim" and "Christina M. Chapman" are.
+ */
+export function sameNormalizedNameStrict(na: NormalizedName, nb: NormalizedName): boolean | undefined {
+  if (na.tokens.length === 0 || nb.tokens.length === 0) return undefined;
+  if (na.latin !== nb.latin) return undefined;
+  if (na.compact === nb.compact) return true;
+  if (na.rotations.some((r) => nb.rotations.includes(r))) return true;
+  if (na.tokens.length !== nb.tokens.length) return false;
+  const used = new Array<boolean>(nb.tokens.length).fill(false);
+  let spelledEqual = 0;
+  // Spelled-out words pair first, so an initial never takes a word that is written out on both sides.
+  const order = [...na.tokens].sort((x, y) => y.length - x.length);
+  for (const t of order) {
+    let at = nb.tokens.findIndex((u, i) => !used[i] && u === t);
+    if (at < 0) at = nb.tokens.findIndex((u, i) => !used[i] && (t.length === 1 || u.length === 1) && t[0] === u[0]);
+    if (at < 0) return false;
+    used[at] = true;
+    if (t.length > 1 && nb.tokens[at] === t) spelledEqual++;
+  }
+  const spelled = (ts: string[]) => ts.filter((x) => x.length > 1).length;
+  return spelledEqual >= Math.max(1, Math.min(2, spelled(na.tokens), spelled(nb.tokens)));
+}
+
+export function sameNameStrict(a: string, b: string): boolean | undefined {
+  return sameNormalizedNameStrict(normalizeName(a), normalizeName(b));
 }

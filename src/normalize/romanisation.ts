@@ -24,9 +24,12 @@ export function nameSkeleton(word: string): string {
     .replace(/(.)\1+/g, '$1');
 }
 
-/** Two name words that may be one name in two romanisations (both long enough to tell). */
-export function sameSkeleton(a: string, b: string): boolean {
+/**
+ * Two name words that may be one name in two romanisations. A skeleton of fewer than `min`
+ * consonants says too little on its own (John/Jane are both "jn").
+ */
+export function sameSkeleton(a: string, b: string, min = 3): boolean {
   if (a.length < 3 || b.length < 3) return false;
   const sa = nameSkeleton(a);
-  return sa.length >= 2 && sa === nameSkeleton(b);
+  return sa.length >= min && sa === nameSkeleton(b);
 }

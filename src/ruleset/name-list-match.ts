@@ -1,4 +1,4 @@
-import { normalizeName, sameNormalizedName, type NormalizedName } from '../normalize/name.js';
+import { normalizeName, sameNormalizedNameStrict, type NormalizedName } from '../normalize/name.js';
 import { memoize } from '../util/memo.js';
 import { NO, type Verdict } from './verdict.js';
 
@@ -55,7 +55,8 @@ export function nameMembership(candidates: NameCandidate[], negate: boolean): (v
     found.sort((a, b) => a - b);
     for (const i of found) {
       const c = listed[i]!;
-      if (sameNormalizedName(mine, c.name)) return negate ? NO : { ok: true, note: c.label };
+      // Strict: a listed person is matched on the whole name, never on a sound-alike (see name.ts).
+      if (sameNormalizedNameStrict(mine, c.name)) return negate ? NO : { ok: true, note: c.label };
     }
     return miss;
   }, 1024);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { normalizeName, sameName } from '../../../src/normalize/name.js';
+import { normalizeName, sameName, sameNameStrict } from '../../../src/normalize/name.js';
 import { canonicalNameToken } from '../../../src/normalize/name-variants.js';
 
 /** sameName must not depend on which side is which. */
@@ -91,4 +91,36 @@ describe('normalizeName', () => {
     expect(canonicalNameToken('oleksandr')).toBe('alexander');
     expect(canonicalNameToken('miller')).toBe('miller');
   });
+});
+
+describe('romanisation systems do not make a different person', () => {
+  test.each([
+    ['Min-seo Choi', 'CHOE MINSO'],
+    ['Ji-hoon Park', 'PAK JIHUN'],
+    ['Seo-yeon Lee', 'YI SOYON'],
+    ['Hyun-woo Jung', 'JEONG HYEONWOO'],
+    ['Kwang-su Kim', 'GIM GWANGSU'],
+    ['Dmitry Sokolov', 'DMITRII SOKOLOV'],
+    ['Fyodor Zaitsev', 'FEDOR ZAITCEV'],
+  ])('%s = %s', (a, b) => {
+    expect(sameName(a, b)).toBe(true);
+    expect(sameName(b, a)).toBe(true);
+  });
+  test.each([
+    ['John Smith', 'Jane Smith'],
+    ['Jordan Miller', 'Kevin Hart'],
+    ['Mark Brown', 'Mike Brown'],
+  ])('%s ≠ %s', (a, b) => expect(sameName(a, b)).toBe(false));
+});
+
+describe('watchlist names match strictly', () => {
+  test.each([
+    ['Sang-man Kim', 'Kim Sang Man', true],
+    ['Christina M. Chapman', 'Christina Marie Chapman', true],
+    ['Lee Min Jun', 'Yi Min Jun', true],
+    ['Sung Kim', 'Kim Sang Man', false],
+    ['Kim Un', 'Kim Se Un', false],
+    ['Jong-in Choi', 'Jong In Chol', false],
+    ['Christina Chapman', 'Christina Marie Chapman', false],
+  ] as const)('%s vs %s → %s', (a, b, want) => expect(sameNameStrict(a, b)).toBe(want));
 });

@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { sameName } from '../../../src/normalize/name.js';
+import { sameNameStrict } from '../../../src/normalize/name.js';
 import { nameMembership, type NameCandidate } from '../../../src/ruleset/name-list-match.js';
 import type { Verdict } from '../../../src/ruleset/operators.js';
 import { pick, prng } from '../../helpers/prng.js';
 
-/** `in` / `notIn` as a plain scan of the list with sameName: what the index must reproduce. */
+/** `in` / `notIn` as a plain scan of the list with sameNameStrict: what the index must reproduce. */
 function scan(candidates: NameCandidate[], value: string, negate: boolean): Verdict {
   let comparable = false;
   for (const c of candidates) {
-    const r = sameName(value, c.value);
+    const r = sameNameStrict(value, c.value);
     if (r === undefined) continue;
     comparable = true;
     if (r) return negate ? { ok: false } : { ok: true, note: c.label };
