@@ -75,7 +75,14 @@ function notEvaluatedLines(rules: CompiledRule[], missing: number[]): string[] {
       const total = cache.total.get(family)!;
       const groups = [...new Set(rs.flatMap((r) => (r.requires.length ? r.requires : r.subjects).map(inputGroup)))];
       // The family ran when some of its rules had data.
-      lines.push(rs.length === total ? `${family}.*: no ${family} data (${groups.join(', ')})` : `${family}: ${rs.length} of ${total} checks had no data (${groups.join(', ')})`);
+      if (rs.length === total) lines.push(`${family}.*: no ${family} data (${groups.join(', ')})`);
+      else {
+        // Some input of this family was given: name the checks and the exact field each lacked,
+        // since "identity.documents" would read as missing when only their anomalies are.
+        const shown = rs.slice(0, 6).map((r) => `${r.spec.id.slice(family.length + 1)} (${(r.requires.length ? r.requires : r.subjects)[0] ?? '?'})`);
+        const more = rs.length > 6 ? ` and ${rs.length - 6} more` : '';
+        lines.push(`${family}: ${rs.length} of ${total} checks had no data: ${shown.join(', ')}${more}`);
+      }
     }
     if (cache.lines.size >= 1024) cache.lines.clear();
     cache.lines.set(key, lines);
