@@ -12,15 +12,19 @@ export async function* inGroups<T>(source: AsyncIterable<T>, max = GROUP_SIZE): 
   const it = source[Symbol.asyncIterator]();
   let group: T[] = [];
   let finished = false;
+  // A read still waiting for input when the consumer stops: closing the source must not wait for it.
+  let reading = false;
   try {
     for (;;) {
       const pending = it.next();
       let r: IteratorResult<T> | typeof NOT_YET = group.length ? await Promise.race([pending, nextTurn()]) : await pending;
       if (r === NOT_YET) {
         // Reading has to wait for input: check what is here first.
+        reading = true;
         yield group;
         group = [];
         r = await pending;
+        reading = false;
       }
       if (r.done) break;
       group.push(r.value);
@@ -32,7 +36,11 @@ export async function* inGroups<T>(source: AsyncIterable<T>, max = GROUP_SIZE): 
     finished = true;
     if (group.length) yield group;
   } finally {
-    if (!finished) await it.return?.(undefined);
+    if (!finished) {
+      const closing = it.return?.(undefined);
+      if (reading) closing?.catch(() => {});
+      else await closing;
+    }
   }
 }
 

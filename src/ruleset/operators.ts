@@ -1,168 +1,14 @@
-import type { Comparator } from '../model/rule.js';
-import type { NamedList } from '../model/list.js';
 import { ageInYears, daysBetween, parseDate } from '../util/dates.js';
 import { cidrMatcher, parseCidr, parseIp, type ParsedIp } from '../normalize/ip.js';
 import { foldText } from '../normalize/text.js';
-import { COMPARISONS, type Comparison } from './comparators.js';
 import { memoize } from '../util/memo.js';
 import { checkRegexSafety, MAX_SUBJECT } from './regex-safety.js';
-import { showValue } from './message-template.js';
-import { companyMembership, listCandidates, literalCandidates } from './company-list-match.js';
-import { nameMembership } from './name-list-match.js';
 import { NO, type Verdict } from './verdict.js';
+import { isListRef, listLabel, lookupList, operandValues, show, type OperatorDef } from './operand.js';
+import { equality, fieldComparison, membership } from './compare-operators.js';
 
 export type { Verdict };
-
-/** Resolves a `{ field: path }` operand (or a sameAs path) against the record at evaluation time. */
-export type RefResolver = ((root: unknown, scope: unknown, scopePath: string) => Array<{ path: string; value: unknown }>) & {
-  /** The same values without their paths (a note needs a path only once something matched). */
-  values: (root: unknown, scope: unknown) => unknown[];
-};
-
-export type Predicate = (value: unknown, root: unknown, scope: unknown, scopePath: string) => Verdict;
-
-export interface OperatorEnv {
-  comparator: Comparator;
-  lists: Map<string, NamedList>;
-  /** Compile a field reference found in an operand; reports its own errors. */
-  ref: (path: string, keys: Array<string | number>) => RefResolver | undefined;
-  /** Report a problem with the operand at these YAML keys (relative to the operator's value). */
-  fail: (message: string, keys?: Array<string | number>, hint?: string) => void;
-}
-
-export interface OperatorDef {
-  /** Default comparator when the leaf gives no `as`. */
-  defaultAs?: Comparator;
-  build: (operand: unknown, env: OperatorEnv) => Predicate | undefined;
-}
-
-const isRef = (v: unknown): v is { field: string } =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { field?: unknown }).field === 'string';
-const isListRef = (v: unknown): v is { list: string } =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { list?: unknown }).list === 'string';
-const isScalar = (v: unknown): v is string | number | boolean =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-
-const show = (v: unknown): string => {
-  const s = showValue(v);
-  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
-};
-
-/** An operand that is a literal or { field: path }, resolved to values at evaluation time. */
-function operandValues(operand: unknown, env: OperatorEnv, check: (v: unknown) => boolean, what: string) {
-  if (isRef(operand)) {
-    const r = env.ref(operand.field, ['field']);
-    if (!r) return undefined;
-    return (root: unknown, scope: unknown, scopePath: string) => r(root, scope, scopePath);
-  }
-  if (!check(operand)) {
-    env.fail(`expected ${what} or { field: <path> }, got ${show(operand)}`);
-    return undefined;
-  }
-  const fixed = [{ path: '', value: operand }];
-  return () => fixed;
-}
-
-function lookupList(operand: { list: string }, env: OperatorEnv): NamedList | undefined {
-  const list = env.lists.get(operand.list);
-  if (!list) env.fail(`unknown list '${operand.list}'`, ['list'], `known lists: ${[...env.lists.keys()].join(', ') || '(none)'}`);
-  return list;
-}
-
-function listLabel(list: NamedList, entry: NamedList['entries'][number]): string {
-  const about = [entry.note, entry.source ? `${entry.source.title}${entry.source.date ? `, ${entry.source.date}` : ''}` : undefined].filter(Boolean);
-  return `matches "${entry.value}" on list ${list.id}${about.length ? `: ${about.join('; ')}` : ''}`;
-}
-
-function equality(negate: boolean): OperatorDef {
-  return {
-    defaultAs: 'text',
-    build(operand, env) {
-      const cmp = COMPARISONS[env.comparator];
-      // A literal is prepared once; a referenced field's values differ per record, and their
-      // paths are looked up only for the note of a match.
-      let ref: RefResolver | undefined;
-      if (isRef(operand)) {
-        ref = env.ref(operand.field, ['field']);
-        if (!ref) return undefined;
-      } else if (!isScalar(operand)) {
-        env.fail(`expected a string, number or boolean or { field: <path> }, got ${show(operand)}`);
-        return undefined;
-      }
-      const literal = [operand];
-      const fixed = ref ? undefined : cmp.prepare(operand);
-      return (value, root, scope, scopePath) => {
-        const targets = ref ? ref.values(root, scope) : literal;
-        const mine = cmp.prepare(value);
-        let comparable = false;
-        if (mine !== undefined) {
-          for (let i = 0; i < targets.length; i++) {
-            const other = ref ? cmp.prepare(targets[i]) : fixed;
-            if (other === undefined) continue;
-            const r = cmp.same(mine, other);
-            if (r === undefined) continue;
-            comparable = true;
-            if (r) return negate ? NO : { ok: true, note: `equals ${(ref ? ref(root, scope, scopePath)[i]!.path : '') || show(targets[i])}` };
-          }
-        }
-        return negate && comparable ? { ok: true, note: `is not ${targets.map(show).join(' / ')}` } : NO;
-      };
-    },
-  };
-}
-
-function membership(negate: boolean): OperatorDef {
-  return {
-    defaultAs: 'text',
-    build(operand, env) {
-      const cmp = COMPARISONS[env.comparator];
-      let candidates: Array<{ value: string; label: string }>;
-      if (isListRef(operand)) {
-        const list = lookupList(operand, env);
-        if (!list) return undefined;
-        // Companies are scored, not just compared: the note names the entry, source and similarity.
-        if (env.comparator === 'company') return companyMembership(listCandidates(list), negate);
-        candidates = list.entries.flatMap((e) => [e.value, ...e.aliases].map((v) => ({ value: v, label: listLabel(list, e) })));
-      } else if (Array.isArray(operand) && operand.length > 0 && operand.every(isScalar)) {
-        if (env.comparator === 'company') return companyMembership(literalCandidates(operand.map(String)), negate);
-        candidates = operand.map((v) => ({ value: String(v), label: `is one of the listed values (${show(v)})` }));
-      } else {
-        env.fail('expected a non-empty list of values or { list: <list id> }');
-        return undefined;
-      }
-      if (env.comparator === 'name') return nameMembership(candidates, negate);
-      const miss: Verdict = negate ? { ok: true, note: 'is none of the listed values' } : NO;
-      const hit = (label: string): Verdict => (negate ? NO : { ok: true, note: label });
-      if (cmp.keyed) {
-        // Every listed value is a string, so any value that prepares is comparable with all of them.
-        const index = new Map<unknown, string>();
-        for (const c of candidates) {
-          const key = cmp.prepare(c.value);
-          if (!index.has(key)) index.set(key, c.label);
-        }
-        return (value) => {
-          const mine = cmp.prepare(value);
-          if (mine === undefined) return NO;
-          const label = index.get(mine);
-          return label === undefined ? miss : hit(label);
-        };
-      }
-      const prepared = candidates.map((c) => ({ ...c, prepared: cmp.prepare(c.value) })).filter((c) => c.prepared !== undefined);
-      return (value) => {
-        const mine = cmp.prepare(value);
-        if (mine === undefined) return NO;
-        let comparable = false;
-        for (const c of prepared) {
-          const r = cmp.same(mine, c.prepared);
-          if (r === undefined) continue;
-          comparable = true;
-          if (r) return hit(c.label);
-        }
-        return comparable ? miss : NO;
-      };
-    },
-  };
-}
+export type { OperatorDef, OperatorEnv, Predicate, RefResolver } from './operand.js';
 
 const foldMemo = memoize(foldText);
 
@@ -375,46 +221,6 @@ const cidrOp: OperatorDef = {
     };
   },
 };
-
-function fieldComparison(differ: boolean): OperatorDef {
-  return {
-    defaultAs: 'text',
-    build(operand, env) {
-      const paths = Array.isArray(operand) ? operand : [operand];
-      if (paths.length === 0 || !paths.every((p) => typeof p === 'string')) {
-        env.fail('expected a field path or a list of field paths');
-        return undefined;
-      }
-      const refs = (paths as string[]).map((p, i) => env.ref(p, Array.isArray(operand) ? [i] : []));
-      if (refs.some((r) => !r)) return undefined;
-      const cmp = COMPARISONS[env.comparator];
-      // Paths of the compared values only for the note, once the answer is known.
-      const withPaths = (root: unknown, scope: unknown, scopePath: string) => refs.flatMap((r) => r!(root, scope, scopePath));
-      return (value, root, scope, scopePath) => {
-        const mine = cmp.prepare(value);
-        let comparable = false;
-        if (mine !== undefined) {
-          let at = 0;
-          for (const r of refs) {
-            for (const v of r!.values(root, scope)) {
-              const i = at++;
-              const other = cmp.prepare(v);
-              if (other === undefined) continue;
-              const same = cmp.same(mine, other);
-              if (same === undefined) continue;
-              comparable = true;
-              if (same) return differ ? NO : { ok: true, note: `same as ${withPaths(root, scope, scopePath)[i]!.path} = ${show(v)}` };
-            }
-          }
-        }
-        if (!differ || !comparable) return NO;
-        const targets = withPaths(root, scope, scopePath);
-        const shown = targets.slice(0, 3).map((t) => `${t.path} = ${show(t.value)}`).join('; ');
-        return { ok: true, note: `differs from ${shown}${targets.length > 3 ? ` (and ${targets.length - 3} more)` : ''}` };
-      };
-    },
-  };
-}
 
 /** Every operator a leaf may use. `exists` is handled by the leaf itself (it looks at absence). */
 export const OPERATORS: Record<string, OperatorDef> = {

@@ -44,4 +44,17 @@ describe('inGroups', () => {
     }
     expect(closed).toBe(true);
   });
+
+  test('stopping while the source waits for input does not wait for that input', async () => {
+    async function* stalled() {
+      yield 'first';
+      await new Promise(() => {}); // input that never comes (a terminal on stdin)
+    }
+    const seen: string[][] = [];
+    for await (const g of inGroups(stalled())) {
+      seen.push(g);
+      break;
+    }
+    expect(seen).toEqual([['first']]);
+  });
 });
