@@ -2,6 +2,7 @@ import type { Finding } from '../model/finding.js';
 import type { ApplicantResult, Link } from '../model/report.js';
 import type { EvidenceItem } from '../model/rule.js';
 import { score } from '../score/score.js';
+import { patternOf } from '../ruleset/field-path.js';
 import type { LinkResult } from './correlator.js';
 import { LINK_KINDS } from './link-kinds.js';
 import { roleOfSlot, pathOfSlot } from './roles.js';
@@ -11,8 +12,6 @@ export interface LinkTarget {
   /** personKey of the applicant, to leave their own other records out of "others". */
   person: number;
 }
-
-const patternOf = (path: string) => path.replace(/\[\d+\]/g, '[]');
 
 /**
  * Turn links into linkage findings on each member and re-score the members: a link raises every

@@ -15,10 +15,6 @@ export function levelRank(level: Level): number {
   return LEVELS.indexOf(level);
 }
 
-export function isLevel(value: string): value is Level {
-  return (LEVELS as readonly string[]).includes(value);
-}
-
 /** --fail-on: the lowest level that makes the run exit 1, or never. */
 export const FAIL_ON = ['low', 'medium', 'high', 'critical', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];

@@ -9,13 +9,10 @@ import { memoize } from '../util/memo.js';
 import { isoDay, parseDate } from '../util/dates.js';
 
 /**
- * How two values are judged "the same" by equals / in / sameAs / differsFrom. Each returns
+ * How two values are judged "the same" by equals / in / sameAs / differsFrom. `same` returns
  * undefined when the pair cannot be compared: a rule must never read "could not tell" as "differs".
- */
-export type SameFn = (a: unknown, b: unknown) => boolean | undefined;
-
-/**
- * A comparator split in two: `prepare` normalises one value (undefined: not comparable), `same`
+ *
+ * A comparator is split in two: `prepare` normalises one value (undefined: not comparable), `same`
  * compares two prepared values. A rule's literal operands and list entries are prepared once
  * when it compiles, a record's value once per leaf rather than once per listed entry.
  * `keyed`: prepared values are equal exactly when `same` says so, so a Map can stand in for a
@@ -75,15 +72,3 @@ export const COMPARISONS: Record<Comparator, Comparison<any>> = {
   } satisfies Comparison<{ address: Address; street: string }>,
   date: { prepare: ifString((s) => ({ ms: parseDate(s), precision: s.trim().length })), same: sameDate } satisfies Comparison<PreparedDate>,
 };
-
-/** The comparator on raw values: both prepared, then compared. */
-export const COMPARATOR_FNS = Object.fromEntries(
-  Object.entries(COMPARISONS).map(([name, c]) => [
-    name,
-    (a: unknown, b: unknown) => {
-      const x = c.prepare(a);
-      const y = c.prepare(b);
-      return x === undefined || y === undefined ? undefined : c.same(x, y);
-    },
-  ]),
-) as Record<Comparator, SameFn>;

@@ -37,21 +37,34 @@ export function compileResolver(parsed: ParsedPath): Resolver {
  */
 export function compileValues(parsed: ParsedPath): (base: unknown) => unknown[] {
   const segs = parsed.segments;
-  if (segs.length > 0 && segs.every((s) => s.kind === 'key')) {
-    const keys = segs.map((s) => (s as { key: string }).key);
+  const plain = keyWalker(segs);
+  if (plain) {
     return (base) => {
-      let node = base;
-      for (const key of keys) {
-        if (!isRecord(node)) return NO_VALUES;
-        node = node[key];
-      }
-      return node === undefined || node === null || node === '' ? NO_VALUES : [node];
+      const node = plain(base);
+      return isAbsent(node) ? NO_VALUES : [node];
     };
   }
   return (base) => {
     const out: unknown[] = [];
     collect(segs, 0, base, out);
     return out.length ? out : NO_VALUES;
+  };
+}
+
+/** Missing, null and empty text count as no data everywhere. */
+const isAbsent = (v: unknown) => v === undefined || v === null || v === '';
+
+/** A path of plain keys (no arrays) walked without recursion: the common case on the hot path. */
+function keyWalker(segs: Segment[]): ((base: unknown) => unknown) | undefined {
+  if (segs.length === 0 || !segs.every((s) => s.kind === 'key')) return undefined;
+  const keys = segs.map((s) => (s as { key: string }).key);
+  return (base) => {
+    let node = base;
+    for (const key of keys) {
+      if (!isRecord(node)) return undefined;
+      node = node[key];
+    }
+    return node;
   };
 }
 
@@ -83,17 +96,8 @@ function collect(segs: Segment[], i: number, node: unknown, out: unknown[]): voi
 /** Whether the path holds any value: what resolving it would find, without collecting it. */
 export function compileProbe(parsed: ParsedPath): (base: unknown) => boolean {
   const segs = parsed.segments;
-  if (segs.length > 0 && segs.every((s) => s.kind === 'key')) {
-    const keys = segs.map((s) => (s as { key: string }).key);
-    return (base) => {
-      let node = base;
-      for (const key of keys) {
-        if (!isRecord(node)) return false;
-        node = node[key];
-      }
-      return node !== undefined && node !== null && node !== '';
-    };
-  }
+  const plain = keyWalker(segs);
+  if (plain) return (base) => !isAbsent(plain(base));
   return (base) => has(segs, 0, base);
 }
 
