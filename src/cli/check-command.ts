@@ -20,6 +20,7 @@ import { runBatch } from '../pipeline/run-batch.js';
 import { parseShard, type ShardSpec } from '../pipeline/shard.js';
 import { loadAllowList, type AllowList } from '../correlate/allow-list.js';
 import { startProgress } from './progress.js';
+import { inputFiles } from './input-files.js';
 
 export interface CheckOptions {
   /** Where each report goes (planOutputs in write-reports.ts). */
@@ -137,6 +138,10 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
     ...(shard ? { shard: { ...shard, otherShards: batch.otherShards } } : {}),
     ...(batch.linkKeys ? { linkKeys: batch.linkKeys } : {}),
   };
+  // The HTML evidence pack names the files it rests on, by content hash.
+  if (opts.outputs.some((t) => t.format === 'html')) {
+    report.provenance = { ...report.provenance, inputs: inputFiles([...batch.applicants.map((a) => a.source), ...batch.errors.map((e) => e.source)], io.cwd) };
+  }
   const written = writeReports(report, opts.outputs, { redact: opts.redact, color: opts.color, rules: ruleInfos(rules) }, io);
   if (batch.interrupted) {
     const s = report.summary;
