@@ -19,7 +19,7 @@ h1{font-size:1.6rem;margin:1.2rem 0 .2rem}h2{font-size:1.3rem;margin:1.5rem 0 .5
 .lv-low{background:#d7e8fa;color:#0b3d6b;border-color:#6b95c2}.lv-none,.lv-info{background:#e6f2e6;color:#1e4620;border-color:#7aa57a}
 table{border-collapse:collapse;width:100%;margin:.4rem 0 .8rem}caption{text-align:left;font-weight:600;padding:.2rem 0;color:var(--muted)}
 th,td{border-bottom:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
-thead th{background:var(--panel)}tbody th{white-space:nowrap}td.num{text-align:right;font-variant-numeric:tabular-nums}
+thead th{background:var(--panel)}tbody th{white-space:nowrap}.overview td:nth-child(2){max-width:16rem;overflow-wrap:anywhere}td.num{text-align:right;font-variant-numeric:tabular-nums}
 button.sort{font:inherit;font-weight:700;background:none;border:0;padding:0;cursor:pointer;color:var(--fg);text-decoration:underline dotted}
 .filters{display:flex;flex-wrap:wrap;gap:.8rem;margin:.5rem 0}
 fieldset{border:1px solid var(--line);border-radius:4px;padding:.3rem .7rem}legend{font-weight:600}
