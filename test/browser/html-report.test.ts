@@ -123,6 +123,33 @@ describe.runIf(chromiumAvailable())('HTML report in headless Chromium (file://, 
     expect(consoleErrors).toEqual([]);
   });
 
+  test('readable contrast: every level badge and the notice reach 4.5:1 (WCAG AA), and each badge names its level in words', async () => {
+    const pairs = await page.$$eval('.badge, .disclaimer, .meta, code.rule', (els) =>
+      els.map((e) => {
+        const s = getComputedStyle(e);
+        let bg = s.backgroundColor;
+        for (let p: Element | null = e; p && /rgba\(0, 0, 0, 0\)|transparent/.test(bg); p = p.parentElement) bg = getComputedStyle(p).backgroundColor;
+        return { fg: s.color, bg: /rgba\(0, 0, 0, 0\)/.test(bg) ? 'rgb(255, 255, 255)' : bg, text: e.textContent ?? '' };
+      }),
+    );
+    const lum = (c: string) => {
+      const [r, g, b] = c.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number).map((v) => {
+        const x = v / 255;
+        return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const ratio = (a: string, b: string) => {
+      const [l1, l2] = [lum(a), lum(b)].sort((x, y) => y - x);
+      return (l1! + 0.05) / (l2! + 0.05);
+    };
+    expect(pairs.length).toBeGreaterThan(20);
+    const low = pairs.filter((p) => ratio(p.fg, p.bg) < 4.5);
+    expect(low).toEqual([]);
+    const badges = await page.$$eval('.badge', (els) => els.map((e) => e.textContent!.trim()));
+    expect(badges.every((t) => /(CRITICAL|HIGH|MEDIUM|LOW|INFO|NONE)$/.test(t))).toBe(true);
+  });
+
   test('the file is self-contained', () => {
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(html).not.toMatch(/<(link|img|iframe)\b/);

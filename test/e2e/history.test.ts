@@ -161,3 +161,22 @@ describe('bad history input: one clear message, exit 2, nothing recorded', () =>
     expect(r.err).toMatch(/--format html: .* is a directory/);
   });
 });
+
+describe('concurrent runs on one SQLite history', () => {
+  test('four processes at once: every run recorded whole, none lost', async () => {
+    const { spawn } = await import('node:child_process');
+    const d = mkdtempSync(join(dir, 'conc-'));
+    const db = join(d, 'hr.db');
+    const bin = join(ROOT, 'bin/dprk-check.js');
+    const one = (file: string) =>
+      new Promise<number>((done) => {
+        const p = spawn(process.execPath, [bin, '--no-config', '--history', db, '-f', 'json:/dev/null', file], { cwd: ROOT, stdio: 'ignore' });
+        p.on('close', (code) => done(code ?? -1));
+      });
+    const codes = await Promise.all([AUG, SEP, AUG, SEP].map(one));
+    expect(codes.every((c) => c === 0 || c === 1)).toBe(true);
+    const runs = await sub(['history', '--history', db]);
+    expect(runs.out.match(/^\s+\d+\s+20\d\d-/gm)).toHaveLength(4);
+    expect(runs.out.match(/^\s+\d+\s+\S+ \S+\s+2\s/gm)).toHaveLength(4);
+  }, 60000);
+});
