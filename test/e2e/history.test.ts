@@ -180,3 +180,31 @@ describe('concurrent runs on one SQLite history', () => {
     expect(runs.out.match(/^\s+\d+\s+\S+ \S+\s+2\s/gm)).toHaveLength(4);
   }, 60000);
 });
+
+describe('history: in .dprk-check.yaml', () => {
+  test.each([
+    ['a path, relative to the file', 'history: hr.db\n'],
+    ['store and retention', 'history:\n  store: hr.db\n  retention: 30d\n'],
+  ])('%s', async (_what, yaml) => {
+    const { writeFileSync, existsSync, copyFileSync } = await import('node:fs');
+    const d = mkdtempSync(join(dir, 'cfg-'));
+    mkdirSync(join(d, 'conf'));
+    writeFileSync(join(d, 'conf/.dprk-check.yaml'), yaml);
+    copyFileSync(join(ROOT, AUG), join(d, 'aug.json'));
+    const m = memoryIO(d);
+    expect(await run(['--config', 'conf/.dprk-check.yaml', 'aug.json'], m.io)).toBe(0);
+    expect(existsSync(join(d, 'conf/hr.db'))).toBe(true);
+    const h = memoryIO(d);
+    expect(await run(['history', '--config', 'conf/.dprk-check.yaml'], h.io)).toBe(0);
+    expect(h.stdout()).toMatch(/^\s+1\s+2026-11-01/m);
+  });
+
+  test('a retention the schema does not know is a configuration error', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const d = mkdtempSync(join(dir, 'cfg-bad-'));
+    writeFileSync(join(d, '.dprk-check.yaml'), 'history:\n  store: hr.db\n  retention: forever\n');
+    const m = memoryIO(d);
+    expect(await run(['x.json'], m.io)).toBe(2);
+    expect(m.stderr()).toMatch(/retention/);
+  });
+});
