@@ -45,6 +45,7 @@ footer{margin-top:3rem;border-top:1px solid var(--line)}
   .pack{break-before:page;border-top:0;margin-top:0}
   .disclaimer-print{display:block;font-size:9pt;border-top:1px solid #999;margin-top:1rem;padding-top:.3rem}
   a{color:inherit;text-decoration:none}
+  button.sort{text-decoration:none}
   .badge{print-color-adjust:exact;-webkit-print-color-adjust:exact}
   .finding,.score,.review{break-inside:avoid}
 }

@@ -42,7 +42,7 @@ export function overviewHtml(report: Report): Raw {
 </form>
 <p id="shown" class="noprint" role="status" aria-live="polite">Showing all ${report.applicants.length} applicants, highest risk first.</p>
 <table id="applicants" class="overview">
-<caption>Applicants, highest risk first. Select a column heading to sort.</caption>
+<caption>Applicants, highest risk first.<span class="noprint"> Select a column heading to sort.</span></caption>
 <thead><tr>${sortable('id', 'Applicant')}${sortable('name', 'Name')}${sortable('risk', 'Level', true)}${sortable('score', 'Score')}<th scope="col">Findings</th><th scope="col">Families</th><th scope="col">Top finding</th><th scope="col">Review</th></tr></thead>
 <tbody>${rows}</tbody>
 </table>
