@@ -14,7 +14,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['ora', 'yaml', 'libphonenumber-js', 'any-ascii'],
+  external: ['ora', 'yaml', 'libphonenumber-js', 'any-ascii', 'better-sqlite3', 'pg'],
   // CommonJS dependencies inside an ES module bundle need a real `require`.
   banner: { js: "import { createRequire as __dprkRequire } from 'node:module'; const require = __dprkRequire(import.meta.url);" },
   logLevel: 'warning',

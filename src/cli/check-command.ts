@@ -20,6 +20,12 @@ import { runBatch } from '../pipeline/run-batch.js';
 import { parseShard, type ShardSpec } from '../pipeline/shard.js';
 import { loadAllowList, type AllowList } from '../correlate/allow-list.js';
 import { startProgress } from './progress.js';
+import { inputFiles } from './input-files.js';
+import { openHistory, historyLabel } from '../history/open-store.js';
+import { HistoryError } from '../history/history-error.js';
+import { HistorySession, onlyNew } from '../history/session.js';
+import { cutoff, DEFAULT_RETENTION, parseRetention } from '../history/retention.js';
+import type { InputFile } from '../model/history.js';
 
 export interface CheckOptions {
   /** Where each report goes (planOutputs in write-reports.ts). */
@@ -45,6 +51,12 @@ export interface CheckOptions {
   linkKeys?: boolean;
   /** false = never show the spinner. */
   progress?: boolean;
+  /** --history: an SQLite file or a postgres:// URL (or `history:` in the configuration). */
+  history?: string;
+  /** --retention: how long the history keeps runs (default 365d). */
+  retention?: string;
+  /** --new-only: outputs and exit code cover only applicants not yet reviewed. */
+  newOnly?: boolean;
 }
 
 /** The default command: rules → records (streamed) → links → report(s) → exit code. */
@@ -92,6 +104,54 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
   const rules = activeRules(tuned.rules);
   const ip = openIpData(opts.ipData, io);
   if (!ip) return EXIT.ERROR;
+  const historySpec = opts.history ?? opts.config?.history?.store;
+  if (opts.newOnly && !historySpec) {
+    io.stderr.write('dprk-check: --new-only needs a history (--history PATH, or history: in .dprk-check.yaml): reviews are kept there.\n');
+    return EXIT.ERROR;
+  }
+  const retentionText = opts.retention ?? opts.config?.history?.retention ?? DEFAULT_RETENTION;
+  const retentionDays = parseRetention(retentionText);
+  if (retentionDays === undefined) {
+    io.stderr.write(`dprk-check: --retention ${retentionText}: write a number of days, weeks, months or years, e.g. 365d, 52w, 12m, 1y\n`);
+    return EXIT.ERROR;
+  }
+  const now = io.now?.() ?? new Date();
+  let history: HistorySession | undefined;
+  if (historySpec) {
+    try {
+      history = new HistorySession(await openHistory(historySpec, io.cwd), cutoff(now, retentionDays));
+    } catch (e) {
+      if (!(e instanceof HistoryError)) throw e;
+      io.stderr.write(`dprk-check: ${e.message}; nothing was checked.\n`);
+      return EXIT.ERROR;
+    }
+  }
+  try {
+    return await checkWithHistory(files, opts, io, { ruleSet: tuned, rules, ip, shard, allow, color, now, history, historySpec });
+  } catch (e) {
+    if (!(e instanceof HistoryError)) throw e;
+    io.stderr.write(`dprk-check: ${e.message}; the run was not recorded.\n`);
+    return EXIT.ERROR;
+  } finally {
+    await history?.store.close();
+  }
+}
+
+interface Prepared {
+  ruleSet: ReturnType<typeof tuneRuleSet>;
+  rules: ReturnType<typeof activeRules>;
+  ip: NonNullable<ReturnType<typeof openIpData>>;
+  shard?: ShardSpec;
+  allow?: AllowList;
+  color: boolean;
+  now: Date;
+  history?: HistorySession;
+  historySpec?: string;
+}
+
+async function checkWithHistory(files: string[], opts: CheckOptions, io: CliIO, p: Prepared): Promise<number> {
+  const { rules, ip, shard, allow, color, history } = p;
+  const tuned = p.ruleSet;
 
   const progress = await startProgress(io, opts.progress);
   let batch;
@@ -110,6 +170,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
         // Only masking reads how a message was put together; otherwise results need not keep it.
         keepMessageParts: anyRedacted(opts.outputs, opts.redact),
         signal: io.signal,
+        ...(history ? { earlier: (current: Parameters<HistorySession['earlier']>[0]) => history.earlier(current) } : {}),
         onProgress: (p) => progress.update(p),
       },
     );
@@ -123,20 +184,41 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
     const skippedNote = batch.skipped.length ? ` (${batch.skipped.length} file${batch.skipped.length === 1 ? '' : 's'} skipped as not applicant data)` : '';
     io.stderr.write(`dprk-check: no applicant records found in ${files.join(', ')}${skippedNote}.\n`);
   }
+  if (history) await history.annotate(batch.applicants);
+  let shown = { applicants: batch.applicants, links: batch.links, left: 0 };
+  if (opts.newOnly && history) shown = onlyNew(batch.applicants, batch.links);
+  if (shown.left) io.stderr.write(`dprk-check: --new-only: ${shown.left} reviewed applicant${shown.left === 1 ? '' : 's'} whose findings have not changed left out\n`);
   const report: Report = {
-    ...buildReport(batch.applicants, batch.errors, batch.links, {
+    ...buildReport(shown.applicants, batch.errors, shown.links, {
       version: toolVersion(),
       rulesVersion: tuned.version,
       rulesCount: rules.length,
       failOn: opts.failOn,
-      generatedAt: (io.now?.() ?? new Date()).toISOString(),
+      generatedAt: p.now.toISOString(),
       data: reportData(ip),
     }),
     ...(batch.skipped.length ? { skipped: batch.skipped } : {}),
     ...(batch.interrupted ? { interrupted: true } : {}),
     ...(shard ? { shard: { ...shard, otherShards: batch.otherShards } } : {}),
-    ...(batch.linkKeys ? { linkKeys: batch.linkKeys } : {}),
+    ...(batch.linkKeys && (opts.linkKeys || shard) ? { linkKeys: batch.linkKeys } : {}),
   };
+  // The HTML evidence pack and the history name the files a run rests on, by content hash.
+  let inputs: InputFile[] = [];
+  if (history || opts.outputs.some((t) => t.format === 'html')) {
+    inputs = inputFiles([...batch.applicants.map((a) => a.source), ...batch.errors.map((e) => e.source)], io.cwd);
+    report.provenance = { inputs };
+  }
+  if (history) {
+    report.provenance = { inputs, history: { store: historyLabel(p.historySpec!), earlierRuns: history.earlierRuns } };
+    // An interrupted run covers part of the input: recording it would make the rest look unseen.
+    if (!batch.interrupted) {
+      // Every applicant is recorded, reviewed or not (--new-only only trims the outputs).
+      const full = { ...report, applicants: batch.applicants };
+      const runId = await history.record(full, batch.linkKeys ?? [], inputs);
+      report.provenance.history!.runId = runId;
+      await history.store.prune(history.since);
+    }
+  }
   const written = writeReports(report, opts.outputs, { redact: opts.redact, color: opts.color, rules: ruleInfos(rules) }, io);
   if (batch.interrupted) {
     const s = report.summary;

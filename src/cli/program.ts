@@ -14,6 +14,8 @@ import { readSchema } from '../validate/ajv.js';
 import { derivedSchema } from '../enrich/index.js';
 import { configHook, type ConfigState } from '../config/cli-config.js';
 import { addRulesCommand } from '../rules-cli/command.js';
+import { addHistoryCommand } from './history-command.js';
+import { addReviewCommand } from './review-command.js';
 
 const EXAMPLES = `
 Examples:
@@ -31,6 +33,10 @@ Examples:
   $ dprk-check schema                            print the applicant JSON Schema
   $ dprk-check rules list                        the rules, their severity and status
   $ dprk-check rules test ./our-rules            run a rule pack's embedded cases
+  $ dprk-check --history hr.db -f html:report.html export.json
+                                                 remember this run, link to earlier ones, write an evidence pack
+  $ dprk-check review cand-812 --status cleared --note "ID verified in person" --history hr.db
+  $ dprk-check history --history hr.db           list the runs the history holds
   $ dprk-check --print-config                    the configuration in effect (.dprk-check.yaml)
 
 Exit codes:
@@ -77,6 +83,9 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .option('--allow-shared <file>', "values applicants may share without being linked (a staffing agency's address, phone, network): YAML or JSON, see docs/linkage.md")
     .option('--shard <i/n>', 'check only shard i of n (a stable split by record source, for CI matrices; see docs/ci.md)')
     .option('--link-keys', 'put hashed link keys in the JSON report so `dprk-check merge` can link across reports (implied by --shard)')
+    .option('--history <path|url>', 'remember runs in this history (an SQLite file, created if missing, or postgres://…): links new applicants to earlier ones and shows review decisions; stores hashes, never personal data')
+    .option('--retention <age>', 'how long the history keeps runs and reviews, e.g. 365d, 52w, 12m (default: 365d); older ones are deleted at each run')
+    .option('--new-only', 'with a history: outputs and exit code cover only applicants not yet reviewed, or whose findings changed since')
     .option('--no-progress', 'never show the progress spinner (it only appears on a terminal, never in CI)')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
@@ -104,6 +113,9 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
         allowShared: opts.allowShared,
         linkKeys: opts.linkKeys,
         progress: opts.progress,
+        history: opts.history,
+        retention: opts.retention,
+        newOnly: opts.newOnly,
       }, io);
     });
 
@@ -143,6 +155,8 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
 
   addRulesCommand(program, io, result);
   addWatchlistCommand(program, io, result);
+  addHistoryCommand(program, io, result);
+  addReviewCommand(program, io, result);
   return program;
 }
 

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
 import type { CliIO } from './io.js';
 import { useColor } from './io.js';
 import { EXIT } from './exit-codes.js';
@@ -49,6 +50,8 @@ export function planOutputs(specs: string[], output?: string): OutputPlan {
   for (const t of targets) {
     if (t.file === undefined) continue;
     const key = resolve(t.file);
+    // Found before the run, not after a million records were checked.
+    if (statSync(key, { throwIfNoEntry: false })?.isDirectory()) return { ok: false, message: `--format ${t.format}: ${t.file} is a directory; name a file (e.g. ${t.file.replace(/\/+$/, '')}/report.${t.format})` };
     const prev = seen.get(key);
     if (prev) return { ok: false, message: `${prev} and ${t.format} would both be written to ${t.file}` };
     seen.set(key, t.format);

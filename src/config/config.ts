@@ -39,6 +39,8 @@ export interface DprkConfig {
   exceptions: ExceptionSpec[];
   lists: ListAddition[];
   defaults: ConfigDefaults;
+  /** `history:` the store (an SQLite path, resolved against the file's directory, or a postgres:// URL) and its retention. */
+  history?: { store: string; retention?: string };
   /** The parsed file, to position messages found later (unused patterns, exception conditions). */
   src: YamlSource;
 }

@@ -33,6 +33,7 @@ type Raw = {
   exceptions?: Array<{ id: string; rule: string | string[]; reason: string; when: unknown }>;
   lists?: Record<string, Array<string | Omit<ListEntry, 'aliases'> & { aliases?: string[] }>>;
   defaults?: ConfigDefaults;
+  history?: string | { store: string; retention?: string };
 };
 
 /** The configuration file to use: the one named by --config, else the first found in cwd. */
@@ -110,8 +111,16 @@ function build(file: string, shown: string, src: YamlSource, raw: Raw): ConfigLo
       exceptions,
       lists,
       defaults,
+      ...(raw.history !== undefined ? { history: historyOf(raw.history, base) } : {}),
       src,
     },
     diagnostics,
   };
+}
+
+/** `history: PATH` or `history: { store: PATH, retention: 365d }`; a relative path is the config file's neighbour. */
+function historyOf(h: string | { store: string; retention?: string }, base: string): { store: string; retention?: string } {
+  const spec = typeof h === 'string' ? { store: h } : h;
+  const store = /^postgres(ql)?:\/\//i.test(spec.store) ? spec.store : resolve(base, spec.store);
+  return { store, ...(spec.retention ? { retention: spec.retention } : {}) };
 }

@@ -39,6 +39,11 @@ export interface LinkResult {
 export interface CorrelatorOptions extends KeyOptions {
   /** Hashed keys (hex) never to index: the allow-list. */
   allowedKeys?: Set<string>;
+  /**
+   * Keep every value's display text, not only those found shared while records arrive: applicants
+   * of earlier runs (the history) are added after this batch and carry no text of their own.
+   */
+  keepDisplay?: boolean;
 }
 
 const BAND_ROLE = ROLES.findIndex((r) => r.name === 'resume-band');
@@ -78,7 +83,7 @@ export class Correlator {
       const space = SPACE_INDEX.get(ROLES[k.role]!.space)!;
       const { size } = this.table.add(k.hi, k.lo, space, ordinal, slotOf(k.role, k.index));
       // Display text is kept only for values that turn out to be shared.
-      if (size === 2 && k.display) {
+      if ((size === 2 || this.options.keepDisplay) && k.display) {
         const key = hex64(k.hi, k.lo);
         if (!this.display.has(key)) this.display.set(key, k.display);
       }

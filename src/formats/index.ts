@@ -1,6 +1,7 @@
 import type { Formatter } from './format.js';
 import { csvFormat } from './csv.js';
 import { githubFormat } from './github.js';
+import { htmlFormat } from './html/index.js';
 import { jsonFormat } from './json.js';
 import { junitFormat } from './junit.js';
 import { markdownFormat } from './markdown.js';
@@ -16,6 +17,7 @@ export const FORMATS = {
   csv: csvFormat,
   markdown: markdownFormat,
   github: githubFormat,
+  html: htmlFormat,
 } satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof FORMATS;

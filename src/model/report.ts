@@ -2,6 +2,7 @@ import type { FailOn, Level, Severity } from './levels.js';
 import type { Finding, FamilyContribution } from './finding.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { Suppression } from './exception.js';
+import type { HistoryEntry, Provenance, ReviewState } from './history.js';
 
 export interface ApplicantResult {
   id: string;
@@ -16,6 +17,10 @@ export interface ApplicantResult {
   warnings: Diagnostic[];
   /** Findings removed by configured exceptions (absent when none were). */
   suppressed?: Suppression[];
+  /** The latest review decision from the history (--history), if any. */
+  review?: ReviewState;
+  /** Earlier runs this applicant id was checked in (--history). */
+  history?: HistoryEntry[];
 }
 
 export interface RunError {
@@ -86,4 +91,6 @@ export interface Report {
   interrupted?: boolean;
   shard?: ShardInfo;
   linkKeys?: LinkKeys[];
+  /** Input file hashes and the history used (HTML evidence packs show them). */
+  provenance?: Provenance;
 }

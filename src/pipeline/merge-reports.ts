@@ -4,9 +4,7 @@ import { buildReport } from '../report/build.js';
 import { score } from '../score/score.js';
 import { Correlator } from '../correlate/correlator.js';
 import { applyLinks } from '../correlate/apply-links.js';
-import { parseHex64 } from '../correlate/hash64.js';
-import { signatureFromBase64 } from '../correlate/minhash.js';
-import { roleIndex } from '../correlate/roles.js';
+import { addLinkKeys, personOf } from '../correlate/parse-link-keys.js';
 
 export interface MergeOptions {
   failOn?: FailOn;
@@ -94,16 +92,8 @@ function relink(applicants: ApplicantResult[], keys: Map<string, LinkKeys>): Lin
     }
     a.warnings = a.warnings.filter((w) => !/also appears at .* never merged/.test(w.message));
     const k = keys.get(`${a.source}\u0000${a.id}`);
-    const person = k ? parseInt(k.person, 16) >>> 0 : 0;
-    persons.push(person);
-    const parsed = (k?.keys ?? []).flatMap((s) => {
-      const [role, hex, index] = s.split(':');
-      const r = roleIndex(role ?? '');
-      const h = parseHex64(hex ?? '');
-      return r === undefined || !h ? [] : [{ role: r, index: Number(index) || 0, hi: h.hi, lo: h.lo }];
-    });
-    const sig = k?.resumeSignature ? signatureFromBase64(k.resumeSignature) : undefined;
-    correlator.addKeys(ordinal, { id: a.id, source: a.source, person }, parsed, sig);
+    persons.push(personOf(k));
+    addLinkKeys(correlator, ordinal, a, k);
   });
   return applyLinks(correlator.finish(), (ordinal) => {
     const result = applicants[ordinal];

@@ -12,6 +12,7 @@ import type { AllowList } from '../correlate/allow-list.js';
 import { checkGroup } from './check-record.js';
 import { inGroups } from './group-records.js';
 import { ResultCompactor } from './compact-result.js';
+import { addLinkKeys, personOf } from '../correlate/parse-link-keys.js';
 import type { CompiledException } from '../model/exception.js';
 import { inShard, type ShardSpec } from './shard.js';
 
@@ -37,6 +38,12 @@ export interface BatchOptions {
   failOn?: FailOn;
   /** Ctrl-C: stop reading, finish the report for what was read. */
   signal?: AbortSignal;
+  /**
+   * Earlier applicants that share keys with this batch (the history, --history): given this batch's
+   * keys, returns theirs in the shard-report form. They join the links like applicants of this
+   * export, but only links that reach this batch are kept, and only this batch's applicants get findings.
+   */
+  earlier?: (current: LinkKeys[]) => Promise<LinkKeys[]>;
   onProgress?: (p: BatchProgress) => void;
 }
 
@@ -92,7 +99,7 @@ export async function checkRecords(
   const applicants: ApplicantResult[] = [];
   const persons: number[] = [];
   const errors: RunError[] = [];
-  const correlator = new Correlator({ allowedKeys: options.allow?.allowedKeys, ipAllowed: options.allow?.ipAllowed });
+  const correlator = new Correlator({ allowedKeys: options.allow?.allowedKeys, ipAllowed: options.allow?.ipAllowed, keepDisplay: !!options.earlier });
   const compactor = new ResultCompactor({ keepMessageParts: options.keepMessageParts ?? true });
   const failRank = options.failOn && options.failOn !== 'never' ? levelRank(options.failOn) : Infinity;
   let flagged = 0;
@@ -126,11 +133,23 @@ export async function checkRecords(
     }
   }
   interrupted = !!options.signal?.aborted;
-  const links = applyLinks(correlator.finish(), (ordinal) => {
-    const result = applicants[ordinal];
+  const n = applicants.length;
+  const linkKeys = options.exportLinkKeys || options.earlier ? correlator.exportKeys() : undefined;
+  const earlier: ApplicantResult[] = [];
+  if (options.earlier && !interrupted) {
+    for (const k of await options.earlier(linkKeys!)) {
+      addLinkKeys(correlator, n + earlier.length, k, k);
+      persons.push(personOf(k));
+      // A stand-in: linked to, never reported. Its findings are thrown away with it.
+      earlier.push({ id: k.id, name: '', source: k.source, level: 'none', score: 0, findings: [], contributions: [], notEvaluated: [], warnings: [] });
+    }
+  }
+  const found = correlator.finish().filter((l) => earlier.length === 0 || l.members.some((m) => m.ordinal < n));
+  const links = applyLinks(found, (ordinal) => {
+    const result = ordinal < n ? applicants[ordinal] : earlier[ordinal - n];
     return result ? { result, person: persons[ordinal]! } : undefined;
   });
-  return { applicants, errors, links, interrupted, ...(options.exportLinkKeys ? { linkKeys: correlator.exportKeys() } : {}) };
+  return { applicants, errors, links, interrupted, ...(linkKeys ? { linkKeys } : {}) };
 }
 
 /**

@@ -56,7 +56,7 @@ describe('writeReports', () => {
       const has = (format: string) => readFileSync(join(dir, `${format}.out`), 'utf8').includes('Jordan A. Miller') || readFileSync(join(dir, `${format}.out`), 'utf8').includes('Kevin Douglas Hart');
       const m = memoryIO(dir);
       expect(writeReports(report, targets, { rules }, m.io)).toBe(0);
-      expect(Object.fromEntries(targets.map((t) => [t.format, has(t.format)]))).toEqual({ json: true, sarif: false, junit: false, csv: true, markdown: false, github: false });
+      expect(Object.fromEntries(targets.map((t) => [t.format, has(t.format)]))).toEqual({ json: true, sarif: false, junit: false, csv: true, markdown: false, github: false, html: true });
       expect(writeReports(report, targets, { rules, redact: true }, memoryIO(dir).io)).toBe(0);
       expect(targets.filter((t) => has(t.format))).toEqual([]);
       expect(writeReports(report, targets, { rules, redact: false }, memoryIO(dir).io)).toBe(0);

@@ -1,0 +1,16 @@
+import type { Level, Severity } from '../../model/levels.js';
+import { html, type Raw } from './escape.js';
+
+/** A shape and the word, so a level never rests on colour alone (and survives black-and-white print). */
+const SHAPE: Record<Level | Severity, string> = {
+  critical: '◆◆',
+  high: '▲',
+  medium: '■',
+  low: '●',
+  info: '○',
+  none: '✓',
+};
+
+export function badge(level: Level | Severity, label?: string): Raw {
+  return html`<span class="badge lv-${level}"><span aria-hidden="true">${SHAPE[level]}</span> ${label ?? level.toUpperCase()}</span>`;
+}

@@ -1,0 +1,50 @@
+import type { ApplicantResult, Report } from '../../model/report.js';
+import { FAMILIES, LEVELS, levelRank, type Level } from '../../model/levels.js';
+import { topFinding } from '../finding-order.js';
+import { badge } from './level-badge.js';
+import { html, type Raw } from './escape.js';
+import { reviewLabel } from './review-label.js';
+
+/** Worst first: score, then level, then input order (stable). */
+export function byRisk(applicants: ApplicantResult[]): Array<{ a: ApplicantResult; i: number }> {
+  return applicants
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => y.a.score - x.a.score || levelRank(y.a.level) - levelRank(x.a.level) || x.i - y.i);
+}
+
+function row(a: ApplicantResult, i: number, anchor: string, reviews: boolean): Raw {
+  const families = [...new Set(a.findings.map((f) => f.family))];
+  const top = topFinding(a);
+  return html`<tr data-level="${a.level}" data-families="${families.join(' ')}" data-score="${a.score}" data-rank="${levelRank(a.level)}" data-order="${i}" data-id="${a.id}" data-name="${a.name}">
+<th scope="row"><a href="#${anchor}">${a.id}</a></th><td>${a.name}</td><td>${badge(a.level)}</td><td class="num">${a.score}</td><td class="num">${a.findings.length}</td>
+<td>${families.join(', ') || '—'}</td><td>${top ? top.title : '—'}</td><td>${reviews ? reviewLabel(a) : '—'}</td></tr>`;
+}
+
+const sortable = (key: string, label: string, current?: boolean) =>
+  html`<th scope="col" ${current ? html`aria-sort="descending"` : ''} data-col="${key}"><button type="button" class="sort" data-sort="${key}">${label}<span class="arrow" aria-hidden="true">${current ? ' ▼' : ''}</span></button></th>`;
+
+export function overviewHtml(report: Report): Raw {
+  const s = report.summary;
+  const levels = [...LEVELS].reverse() as Level[];
+  const rows = byRisk(report.applicants).map(({ a, i }) => row(a, i, `a${i + 1}`, !!report.provenance?.history));
+  return html`<section id="overview" aria-labelledby="overview-h">
+<h2 id="overview-h" tabindex="-1">Overview</h2>
+<p class="counts">${s.total} record${s.total === 1 ? '' : 's'}: ${s.evaluated} checked, ${s.invalid} could not be checked. ${levels
+    .filter((l) => s.byLevel[l])
+    .map((l) => html`${badge(l)} ${s.byLevel[l]} `)}</p>
+<form class="filters noprint" aria-label="Filter applicants">
+<fieldset><legend>Level</legend>${levels.map(
+    (l) => html`<label><input type="checkbox" name="level" value="${l}" checked> ${l} (${s.byLevel[l]})</label>`,
+  )}</fieldset>
+<fieldset><legend>Family of findings</legend>${FAMILIES.map(
+    (f) => html`<label><input type="checkbox" name="family" value="${f}" checked> ${f}</label>`,
+  )}<label><input type="checkbox" name="family" value="" checked> no findings</label></fieldset>
+</form>
+<p id="shown" class="noprint" role="status" aria-live="polite">Showing all ${report.applicants.length} applicants, highest risk first.</p>
+<table id="applicants" class="overview">
+<caption>Applicants, highest risk first.<span class="noprint"> Select a column heading to sort.</span></caption>
+<thead><tr>${sortable('id', 'Applicant')}${sortable('name', 'Name')}${sortable('risk', 'Level', true)}${sortable('score', 'Score')}<th scope="col">Findings</th><th scope="col">Families</th><th scope="col">Top finding</th><th scope="col">Review</th></tr></thead>
+<tbody>${rows}</tbody>
+</table>
+</section>`;
+}
