@@ -2,7 +2,7 @@ import { ageInYears, daysBetween, parseDate } from '../util/dates.js';
 import { cidrMatcher, parseCidr, parseIp, type ParsedIp } from '../normalize/ip.js';
 import { foldText } from '../normalize/text.js';
 import { memoize } from '../util/memo.js';
-import { checkRegexSafety, MAX_SUBJECT } from './regex-safety.js';
+import { compileRuleRegex, MAX_SUBJECT } from './regex-safety.js';
 import { NO, type Verdict } from './verdict.js';
 import { isListRef, listLabel, lookupList, operandValues, show, type OperatorDef } from './operand.js';
 import { equality, fieldComparison, membership } from './compare-operators.js';
@@ -56,22 +56,15 @@ const regexOp: OperatorDef = {
       env.fail('expected a regular expression as a string');
       return undefined;
     }
-    // Syntax first: a pattern that does not compile is invalid, not unsafe (e.g. an unclosed group).
-    // Compiling never runs it, so doing this before the safety check costs nothing.
-    let re: RegExp;
-    try {
-      re = new RegExp(operand, env.comparator === 'exact' ? 'u' : 'iu');
-    } catch (e) {
-      env.fail(`invalid regex /${operand}/: ${(e as Error).message}`);
+    // One policy for rules and exceptions: JS syntax, matched in linear time (regex-safety.ts).
+    const re = compileRuleRegex(operand, { ignoreCase: env.comparator !== 'exact' });
+    if (!re.ok) {
+      if (re.kind === 'invalid') env.fail(`invalid regex /${operand}/: ${re.reason}`);
+      else env.fail(`unsafe regex /${operand}/: ${re.reason}`, [], 'rewrite it without backreferences or lookaround, with smaller repetition bounds, or use contains / startsWith / in');
       return undefined;
     }
-    const unsafe = checkRegexSafety(operand);
-    if (unsafe) {
-      env.fail(`unsafe regex /${operand}/: ${unsafe}`, [], 'rewrite it without nested or overlapping repetition, or use contains / startsWith / in');
-      return undefined;
-    }
-    return (value) =>
-      typeof value === 'string' && re.test(value.slice(0, MAX_SUBJECT)) ? { ok: true, note: `matches /${operand}/` } : NO;
+    const note = `matches /${operand}/`;
+    return (value) => (typeof value === 'string' && re.test(value) ? { ok: true, note } : NO);
   },
 };
 

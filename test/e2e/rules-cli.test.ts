@@ -136,7 +136,7 @@ describe('rules validate', () => {
       'pack/network/typo.yaml': yaml(phoneRule('typo')).replace('references:', 'refrences:'),
       'pack/network/field.yaml': yaml(phoneRule('field', '+850', { match: { field: 'contact.phone[]', startsWith: '+850' } })),
       'pack/network/origin.yaml': yaml(phoneRule('origin', '+850', { match: { field: 'extra.nationality', equals: 'KP' } })),
-      'pack/network/regex.yaml': yaml(phoneRule('regex', '+850', { match: { field: 'contact.emails[]', regex: '^(\\w+\\s?)*$' } })),
+      'pack/network/regex.yaml': yaml(phoneRule('regex', '+850', { match: { field: 'contact.emails[]', regex: '^(\\w+)\\1$' } })),
       'pack/network/bad-yaml.yaml': 'title: [unclosed\n',
       'pack/network/quantifier.yaml': yaml(phoneRule('quantifier', '+850', { match: { field: 'contact.phones[]', startsWith: '+850', quantifer: 'all' } })),
       'pack/network/list.yaml': yaml(phoneRule('list', '+850', { match: { field: 'contact.phones[]', in: { list: 'nope' } } })),

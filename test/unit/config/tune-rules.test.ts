@@ -101,7 +101,20 @@ describe('exceptions compile with the rule compiler', () => {
   });
 
   test('origin attributes and unsafe regexes are refused in exceptions as in rules', () => {
-    expect(tune(exception('      field: contact.emails[]\n      regex: "(a+)+$"\n')).tuned.diagnostics[0]!.message).toContain('unsafe regex');
+    expect(tune(exception('      field: contact.emails[]\n      regex: "(a+)\\\\1$"\n')).tuned.diagnostics[0]!.message).toContain('unsafe regex');
+  });
+
+  test('exceptions get the same regex policy: refused at their line, or matched in linear time', () => {
+    const refused = tune(exception('      field: contact.emails[]\n      regex: "a{0,100}a{0,100}a{0,100}a{0,100}a{0,100}a{0,100}b"\n')).tuned.diagnostics;
+    expect(refused).toMatchObject([{ severity: 'error', code: 'config-invalid', line: 7 }]);
+    expect(refused[0]!.message).toContain('unsafe regex');
+    // Accepted: a pattern that backtracks for minutes, run on a 30,000-character field.
+    const { tuned } = tune(exception('      field: resume.text\n      regex: "(.*a){20}b"\n'));
+    expect(tuned.diagnostics).toEqual([]);
+    const facts = { resume: { text: 'a'.repeat(30_000) } } as never;
+    const t = performance.now();
+    expect(tuned.exceptions[0]!.matches(facts)).toBe(false);
+    expect(performance.now() - t).toBeLessThan(100);
   });
 
   test('an exception naming a rule that is not loaded is a warning', () => {

@@ -181,7 +181,7 @@ describe('format and engine versions', () => {
 describe('one run shows every problem', () => {
   test('a rule with schema errors still has its condition checked', () => {
     const root = tempTree({
-      'network/x.yaml': yaml(phoneRule('x', '+850', { severity: 'hihg', match: { all: [{ field: 'derived.sessions[].hostng', equals: true }, { field: 'contact.emails[]', regex: '^(\\w+\\s?)*$' }] } })),
+      'network/x.yaml': yaml(phoneRule('x', '+850', { severity: 'hihg', match: { all: [{ field: 'derived.sessions[].hostng', equals: true }, { field: 'contact.emails[]', regex: '^(\\w+)\\1$' }] } })),
     });
     const { errors } = load(root);
     expect(errors.map((e) => e.code)).toEqual(['rule-schema', 'rule-unknown-field', 'rule-unsafe-regex']);
