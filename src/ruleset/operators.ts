@@ -157,7 +157,7 @@ const ageAtOp: OperatorDef = {
       return undefined;
     }
     const cmps = Object.keys(o).filter((k) => k !== 'at');
-    const bad = cmps.find((k) => !(k in AGE_CMP) || typeof o[k] !== 'number');
+    const bad = cmps.find((k) => !Object.hasOwn(AGE_CMP, k) || typeof o[k] !== 'number');
     if (bad || cmps.length !== 1) {
       env.fail('ageAt needs exactly one of lt, lte, gt, gte with a number of years', bad ? [bad] : []);
       return undefined;
@@ -215,8 +215,12 @@ const cidrOp: OperatorDef = {
   },
 };
 
-/** Every operator a leaf may use. `exists` is handled by the leaf itself (it looks at absence). */
-export const OPERATORS: Record<string, OperatorDef> = {
+/**
+ * Every operator a leaf may use. `exists` is handled by the leaf itself (it looks at absence).
+ * A null-prototype table: operator names come from rule files, and `OPERATORS.constructor` must
+ * be "unknown operator", not Object's constructor.
+ */
+export const OPERATORS: Record<string, OperatorDef> = Object.assign(Object.create(null) as Record<string, OperatorDef>, {
   equals: equality(false),
   notEquals: equality(true),
   in: membership(false),
@@ -236,6 +240,6 @@ export const OPERATORS: Record<string, OperatorDef> = {
   cidr: cidrOp,
   sameAs: fieldComparison(false),
   differsFrom: fieldComparison(true),
-};
+});
 
 export const OPERATOR_NAMES = ['exists', ...Object.keys(OPERATORS)];

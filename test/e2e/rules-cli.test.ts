@@ -140,6 +140,7 @@ describe('rules validate', () => {
       'pack/network/bad-yaml.yaml': 'title: [unclosed\n',
       'pack/network/quantifier.yaml': yaml(phoneRule('quantifier', '+850', { match: { field: 'contact.phones[]', startsWith: '+850', quantifer: 'all' } })),
       'pack/network/list.yaml': yaml(phoneRule('list', '+850', { match: { field: 'contact.phones[]', in: { list: 'nope' } } })),
+      'pack/network/proto.yaml': yaml(phoneRule('proto', '+850', { message: 'Phone {{__proto__}} {{constructor}}', requires: ['toString'] })),
     });
     const r = await cli(['rules', 'validate', 'pack', '--no-builtin-rules'], cwd);
     expect(r.code).toBe(2);
@@ -160,6 +161,12 @@ describe('rules validate', () => {
     expect(find('bad-yaml')).toContain('YAML');
     expect(find('quantifier')).toContain("unknown key 'quantifer'");
     expect(find('list')).toContain("unknown list 'nope'");
+    // Inherited names are not fields: each placeholder and requires entry at its own line.
+    expect(find('proto').split('\n').map((l) => l.replace(/^[^:]+:\d+:\d+: /, ''))).toEqual([
+      "error [network.proto]: message: unknown field '__proto__': 'the applicant' has no field '__proto__'",
+      "error [network.proto]: message: unknown field 'constructor': 'the applicant' has no field 'constructor'",
+      "error [network.proto]: requires: unknown field 'toString': 'the applicant' has no field 'toString'",
+    ]);
     expect(r.stdout).toContain('These rule packs cannot be loaded');
   });
 
