@@ -95,6 +95,12 @@ describe('rules show', () => {
     expect(r.stderr).toContain("no rule 'network.kp-phon'; did you mean 'network.kp-phone'?");
   });
 
+  test('a prefix of a built-in id suggests it (edit distance alone did not)', async () => {
+    const r = await cli(['rules', 'show', 'network.cn-ru-egress', '--no-config'], goodPack());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("no rule 'network.cn-ru-egress'; did you mean 'network.cn-ru-egress-elsewhere-declared'?");
+  });
+
   test('the built-in rule is explained too', async () => {
     const r = await cli(['rules', 'show', 'identity.document-name-mismatch', '--no-config'], tempTree({}));
     expect(r.code).toBe(0);
