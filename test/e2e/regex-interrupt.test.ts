@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { tempTree, yaml } from '../support/rule-packs.js';
@@ -41,15 +41,27 @@ test.skipIf(!existsSync(join(ROOT, 'dist', 'cli', 'bundle.js')))('Ctrl-C is hono
     text += 'b'.repeat(30_000 - text.length);
     lines.push(JSON.stringify({ id: `cand-${i}`, name: { full: `Person ${i}` }, resume: { text } }));
   }
-  writeFileSync(join(cwd, 'records.ndjson'), `${lines.join('\n')}\n`);
-
-  const child = spawn(process.execPath, [BIN, 'records.ndjson', '--rules', 'pack', '--no-builtin-rules', '--no-config', '--format', 'json', '-o', 'out.json'], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  // Records go through stdin, so the signal is sent once the run is seen consuming them (a fixed
+  // delay could land before a slow start-up installed the Ctrl-C handler).
+  const child = spawn(process.execPath, [BIN, '-', '--rules', 'pack', '--no-builtin-rules', '--no-config', '--format', 'json', '-o', 'out.json'], { cwd, stdio: ['pipe', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdin.on('error', () => {}); // the run stops reading after Ctrl-C
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  await new Promise((r) => setTimeout(r, 1500));
+  let accepted = 0;
+  const feed = (async () => {
+    for (const line of lines) {
+      const ok = await new Promise<boolean>((resolve) => child.stdin.write(`${line}\n`, (e) => resolve(!e)));
+      if (!ok) return;
+      accepted++;
+    }
+  })();
+  // A pipe holds ~2 of these records: 10 accepted means the run has read and checked several.
+  while (accepted < 10) await new Promise((r) => setTimeout(r, 20));
   child.kill('SIGINT');
   const code = await exited;
+  child.stdin.destroy();
+  await feed;
 
   expect(code, stderr).toBe(130);
   const interrupted = /interrupted after (\d+) records/.exec(stderr);
