@@ -2,7 +2,7 @@ import type { Facts } from '../model/applicant.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { CompiledException } from '../model/exception.js';
 import { compileCondition } from '../ruleset/compile-condition.js';
-import { closest } from '../ruleset/field-schema.js';
+import { didYouMean } from '../ruleset/suggest-id.js';
 import { ruleFieldSchema, type RuleSet } from '../ruleset/load.js';
 import { selectIds } from '../ruleset/rule-pattern.js';
 import { diagnosticAt } from '../ruleset/yaml-source.js';
@@ -31,9 +31,9 @@ export function compileExceptions(config: DprkConfig, ruleSet: RuleSet): { excep
       const hit = selectIds(pattern, ids);
       hit.forEach((id) => ruleIds.add(id));
       if (hit.length === 0) {
-        const guess = closest(pattern, ids);
+        const guess = didYouMean(pattern, ids);
         const keys = Array.isArray((config.src.value as { exceptions: Array<{ rule: unknown }> }).exceptions[spec.index]!.rule) ? [...base, 'rule', i] : [...base, 'rule'];
-        diagnostics.push(diagnosticAt(config.src, keys, 'config-unused', `exception '${spec.id}': rule pattern '${pattern}' matches no loaded rule`, { severity: 'warning', hint: guess ? `did you mean '${guess}'?` : 'see `dprk-check rules list` for the ids' }));
+        diagnostics.push(diagnosticAt(config.src, keys, 'config-unused', `exception '${spec.id}': rule pattern '${pattern}' matches no loaded rule`, { severity: 'warning', hint: guess ?? 'see `dprk-check rules list` for the ids' }));
       }
     });
     if (!condition || diagnostics.slice(errorsBefore).some((d) => d.severity === 'error')) continue;

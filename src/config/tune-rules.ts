@@ -3,7 +3,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { CompiledException } from '../model/exception.js';
 import type { Severity } from '../model/levels.js';
 import type { CompiledRule } from '../model/rule.js';
-import { closest } from '../ruleset/field-schema.js';
+import { didYouMean } from '../ruleset/suggest-id.js';
 import type { RuleSet } from '../ruleset/load.js';
 import { matchesPattern, selectIds } from '../ruleset/rule-pattern.js';
 import { diagnosticAt } from '../ruleset/yaml-source.js';
@@ -43,8 +43,8 @@ export function tuneRuleSet(ruleSet: RuleSet, config?: DprkConfig): TunedRules {
   const ids = ruleSet.rules.map((r) => r.spec.id);
   const unused = (keys: Array<string | number>, pattern: string, what: string) => {
     const family = /^[a-z]+$/.test(pattern) ? `${pattern}.*` : undefined;
-    const guess = family && ids.some((id) => matchesPattern(family, id)) ? family : closest(pattern, ids);
-    diagnostics.push(diagnosticAt(config.src, keys, 'config-unused', `${what} '${pattern}' matches no loaded rule`, { severity: 'warning', hint: guess ? `did you mean '${guess}'?` : 'see `dprk-check rules list` for the ids' }));
+    const guess = family && ids.some((id) => matchesPattern(family, id)) ? `did you mean '${family}'?` : didYouMean(pattern, ids);
+    diagnostics.push(diagnosticAt(config.src, keys, 'config-unused', `${what} '${pattern}' matches no loaded rule`, { severity: 'warning', hint: guess ?? 'see `dprk-check rules list` for the ids' }));
   };
 
   const disabled: TunedRules['disabled'] = [];

@@ -120,7 +120,7 @@ function phrase(op: string, v: unknown, inScope: boolean): string {
       return `is within ${String(o.days)} day${o.days === 1 ? '' : 's'} ${dir} ${operand(o.of, inScope)}`;
     }
     case 'ageAt': {
-      const cmp = Object.keys(o).find((k) => k in AGE_WORDS);
+      const cmp = Object.keys(o).find((k) => Object.hasOwn(AGE_WORDS, k));
       return cmp ? `is a birth date that makes the person ${AGE_WORDS[cmp]} ${String(o[cmp])} years old at ${operand(o.at, inScope)}` : 'is a birth date (age test unreadable)';
     }
     case 'cidr':

@@ -7,7 +7,7 @@ const BY_CODE: Partial<Record<Diagnostic['code'], string>> = {
   'rule-unknown-field': '`dprk-check schema` lists the applicant fields, `dprk-check schema --derived` the derived facts',
   'rule-unknown-list': 'name a list a loaded rule pack defines (list files have a top-level list: key)',
   'rule-invalid-regex': 'fix the pattern: it is a JavaScript regular expression, matched case-insensitively',
-  'rule-unsafe-regex': 'rewrite it without nested or overlapping repetition, or use contains / startsWith / in',
+  'rule-unsafe-regex': 'rewrite it without backreferences or lookaround, with smaller repetition bounds, or use contains / startsWith / in',
   'list-invalid': 'see "Named lists" in docs/rules.md',
   'config-invalid': 'see "Configuration" in docs/rules.md for every key and what it takes',
   'input-unreadable': 'check that the path exists and is readable',

@@ -3,7 +3,7 @@ import { EXIT } from '../cli/exit-codes.js';
 import type { Finding } from '../model/finding.js';
 import type { Severity } from '../model/levels.js';
 import type { CompiledRule } from '../model/rule.js';
-import { closest } from '../ruleset/field-schema.js';
+import { didYouMean } from '../ruleset/suggest-id.js';
 import { score, SEVERITY_WEIGHT } from '../score/score.js';
 import { describeCondition } from './describe-condition.js';
 import { fieldsRead } from './fields-read.js';
@@ -42,8 +42,8 @@ export function runShow(id: string, opts: ShowOptions, io: CliIO): number {
   const rules = packs.load.ruleSet.rules;
   const rule = rules.find((r) => r.spec.id === id);
   if (!rule) {
-    const guess = closest(id, rules.map((r) => r.spec.id));
-    io.stderr.write(`dprk-check: no rule '${id}'${guess ? `; did you mean '${guess}'?` : ''} (\`dprk-check rules list\` shows the ids)\n`);
+    const guess = didYouMean(id, rules.map((r) => r.spec.id));
+    io.stderr.write(`dprk-check: no rule '${id}'${guess ? `; ${guess}` : ''} (\`dprk-check rules list\` shows the ids)\n`);
     return EXIT.ERROR;
   }
   const row = ruleRows(packs).find((r) => r.id === id)!;

@@ -7,6 +7,26 @@ import { compileTemplate, placeholders } from './message-template.js';
 import { compileProbe, parsePath, type ParsedPath } from './field-path.js';
 import { diagnosticAt, type YamlSource } from './yaml-source.js';
 
+/**
+ * `requires` entries and message placeholders must name fields of the schema. Exported so that a
+ * rule with schema errors elsewhere still has these checked in the same run.
+ */
+export function checkRulePaths(src: YamlSource, ruleId: string | undefined, schemaRoot: SchemaNode, paths: string[], key: 'requires' | 'message', diagnostics: Diagnostic[]): Map<string, ParsedPath> {
+  const out = new Map<string, ParsedPath>();
+  paths.forEach((p, i) => {
+    const parsed = parsePath(p);
+    const where = key === 'message' ? [key] : [key, i];
+    if (typeof parsed === 'string') {
+      diagnostics.push(diagnosticAt(src, where, 'rule-unknown-field', `${key}: ${parsed}`, { ruleId }));
+      return;
+    }
+    const check = checkField(schemaRoot, schemaRoot, parsed);
+    if (!check.ok) diagnostics.push(diagnosticAt(src, where, 'rule-unknown-field', `${key}: ${check.message}`, { ruleId, hint: check.hint }));
+    else out.set(p, parsed);
+  });
+  return out;
+}
+
 /** Fields every applicant has: they never make a rule "evaluable" on their own. */
 const ALWAYS_PRESENT = new Set(['id', 'name.full', 'name']);
 
@@ -32,24 +52,9 @@ export function compileRule(
       diagnostics.push(diagnosticAt(src, keys, code ?? 'rule-schema', message, { ruleId: spec.id, hint })),
   }, { schema: schemaRoot, pattern: '' });
 
-  const checkPaths = (paths: string[], key: string): Map<string, ParsedPath> => {
-    const out = new Map<string, ParsedPath>();
-    paths.forEach((p, i) => {
-      const parsed = parsePath(p);
-      const where = key === 'message' ? [key] : [key, i];
-      if (typeof parsed === 'string') {
-        diagnostics.push(diagnosticAt(src, where, 'rule-unknown-field', `${key}: ${parsed}`, { ruleId: spec.id }));
-        return;
-      }
-      const check = checkField(schemaRoot, schemaRoot, parsed);
-      if (!check.ok) diagnostics.push(diagnosticAt(src, where, 'rule-unknown-field', `${key}: ${check.message}`, { ruleId: spec.id, hint: check.hint }));
-      else out.set(p, parsed);
-    });
-    return out;
-  };
   const requires = spec.requires ?? [];
-  checkPaths(requires, 'requires');
-  const templatePaths = spec.message ? checkPaths(placeholders(spec.message), 'message') : new Map<string, ParsedPath>();
+  checkRulePaths(src, spec.id, schemaRoot, requires, 'requires', diagnostics);
+  const templatePaths = spec.message ? checkRulePaths(src, spec.id, schemaRoot, placeholders(spec.message), 'message', diagnostics) : new Map<string, ParsedPath>();
 
   if (!evaluate || diagnostics.length) return { diagnostics };
   const needed = requires.length ? requires : [...subjects].filter((f) => !ALWAYS_PRESENT.has(f));

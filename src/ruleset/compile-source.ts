@@ -5,12 +5,26 @@ import type { CompiledRule, RuleSpec } from '../model/rule.js';
 import { readSchema, validatorFor } from '../validate/ajv.js';
 import { ajvDiagnostics } from './ajv-diagnostics.js';
 import { compileCondition } from './compile-condition.js';
-import { compileRule } from './compile-rule.js';
+import { checkRulePaths, compileRule } from './compile-rule.js';
+import { placeholders } from './message-template.js';
 import { lintRule } from './lint-rule.js';
 import { ruleFieldSchema } from './rule-field-schema.js';
 import { diagnosticAt, type YamlSource } from './yaml-source.js';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The file is named for the id (`network/kp-phone.yaml` holds `network.kp-phone`), whose first word is the family. */
+function checkNaming(src: YamlSource, id: string, family: string | undefined, errors: Diagnostic[]): void {
+  const stem = basename(src.file, extname(src.file));
+  const slug = id.slice(id.indexOf('.') + 1);
+  const familyOfId = id.slice(0, id.indexOf('.'));
+  if (stem !== slug) {
+    errors.push(diagnosticAt(src, ['id'], 'rule-id-mismatch', `file name '${stem}' does not match rule id '${id}'`, { ruleId: id, hint: `rename the file to ${slug}${extname(src.file)}` }));
+  }
+  if (family !== undefined && familyOfId !== family) {
+    errors.push(diagnosticAt(src, ['family'], 'rule-id-mismatch', `rule id '${id}' starts with '${familyOfId}' but family is '${family}'`, { ruleId: id, hint: `set family: ${familyOfId}, or start the id with '${family}.'` }));
+  }
+}
 
 /** Schema-check, normalise, lint and compile one rule file. */
 export function compileSource(src: YamlSource, lists: Map<string, NamedList>, errors: Diagnostic[], lint: Diagnostic[], lintCases = true): CompiledRule | undefined {
@@ -20,9 +34,11 @@ export function compileSource(src: YamlSource, lists: Map<string, NamedList>, er
   const validate = validatorFor('rule.schema.json', true);
   if (!validate(value)) {
     errors.push(...ajvDiagnostics(src, validate.errors ?? [], 'rule-schema', ruleId, readSchema('rule.schema.json')));
-    // The condition is still checked, so one run shows its problems beside the schema's.
+    // Everything that does not need a valid rule is still checked, so one run shows its problems
+    // beside the schema's: the condition, the id against the file name and family, the paths in
+    // requires and the message. Cases are not run: they need the whole rule.
+    const schemaRoot = ruleFieldSchema();
     if (isObj(match)) {
-      const schemaRoot = ruleFieldSchema();
       compileCondition(match, ['match'], {
         schemaRoot,
         lists,
@@ -30,6 +46,11 @@ export function compileSource(src: YamlSource, lists: Map<string, NamedList>, er
         fail: (keys, message, hint, code) => errors.push(diagnosticAt(src, keys, code ?? 'rule-schema', message, { ruleId, hint })),
       }, { schema: schemaRoot, pattern: '' });
     }
+    const raw = src.value as Record<string, unknown>;
+    if (ruleId?.includes('.')) checkNaming(src, ruleId, typeof raw.family === 'string' ? raw.family : undefined, errors);
+    const requires = raw.requires;
+    if (Array.isArray(requires) && requires.every((r) => typeof r === 'string')) checkRulePaths(src, ruleId, schemaRoot, requires, 'requires', errors);
+    if (typeof raw.message === 'string') checkRulePaths(src, ruleId, schemaRoot, placeholders(raw.message), 'message', errors);
     return undefined;
   }
   const spec = value as unknown as RuleSpec;
@@ -40,15 +61,7 @@ export function compileSource(src: YamlSource, lists: Map<string, NamedList>, er
   spec.references ??= [];
   spec.falsepositives ??= [];
   spec.cases = { match: spec.cases?.match ?? [], nomatch: spec.cases?.nomatch ?? [] };
-  const stem = basename(src.file, extname(src.file));
-  const slug = spec.id.slice(spec.id.indexOf('.') + 1);
-  const familyOfId = spec.id.slice(0, spec.id.indexOf('.'));
-  if (stem !== slug) {
-    errors.push(diagnosticAt(src, ['id'], 'rule-id-mismatch', `file name '${stem}' does not match rule id '${spec.id}'`, { ruleId, hint: `rename the file to ${slug}${extname(src.file)}` }));
-  }
-  if (familyOfId !== spec.family) {
-    errors.push(diagnosticAt(src, ['family'], 'rule-id-mismatch', `rule id '${spec.id}' starts with '${familyOfId}' but family is '${spec.family}'`, { ruleId, hint: `set family: ${familyOfId}, or start the id with '${spec.family}.'` }));
-  }
+  checkNaming(src, spec.id, spec.family, errors);
   lint.push(...lintRule(spec, src, lintCases));
   const { rule, diagnostics } = compileRule(spec, src, ruleFieldSchema(), lists);
   errors.push(...diagnostics);

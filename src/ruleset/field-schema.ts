@@ -22,7 +22,8 @@ function deref(root: SchemaNode, node: SchemaNode | undefined): SchemaNode | und
   let n = node;
   for (let guard = 0; n?.$ref && guard < 10; guard++) {
     const name = n.$ref.replace(/^#\/definitions\//, '');
-    n = (root.definitions as Record<string, SchemaNode> | undefined)?.[name];
+    const defs = root.definitions as Record<string, SchemaNode> | undefined;
+    n = defs && Object.hasOwn(defs, name) ? defs[name] : undefined;
   }
   return n;
 }
@@ -75,7 +76,8 @@ export function checkField(root: SchemaNode, start: SchemaNode, path: ParsedPath
         }
         return { ok: false, message: `'${walked}' has no fields, so '${path.text}' does not exist` };
       }
-      if (!(seg.key in props)) {
+      // Own keys only: `in` would accept constructor, toString, __proto__ (issue 14).
+      if (!Object.hasOwn(props, seg.key)) {
         const suggestion = closest(seg.key, Object.keys(props));
         return {
           ok: false,
@@ -89,7 +91,7 @@ export function checkField(root: SchemaNode, start: SchemaNode, path: ParsedPath
       if (!hasType(node, 'array')) return { ok: false, message: `'${walked}' is not a list, so '[]' cannot follow it` };
       node = deref(root, node.items);
       walked += seg.kind === 'each' ? '[]' : `[${seg.key}=${seg.value}]`;
-      if (seg.kind === 'filter' && !node?.properties?.[seg.key]) {
+      if (seg.kind === 'filter' && !(node?.properties && Object.hasOwn(node.properties, seg.key))) {
         return { ok: false, message: `elements of '${walked}' have no field '${seg.key}' to filter on` };
       }
     }

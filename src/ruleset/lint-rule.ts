@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { CompiledRule, RuleSpec } from '../model/rule.js';
 import { validateApplicant } from '../validate/validate-applicant.js';
-import { closest } from './field-schema.js';
+import { didYouMean } from './suggest-id.js';
 import { caseApplicant } from './run-cases.js';
 import { diagnosticAt, keyPositionOf, pointerToKeys, type YamlSource } from './yaml-source.js';
 
@@ -71,12 +71,12 @@ export function lintRuleSet(rules: CompiledRule[], sources: Map<string, YamlSour
     if (!target || ids.includes(target)) continue;
     const src = sources.get(r.spec.id);
     if (!src) continue;
-    const guess = closest(target, ids);
+    const guess = didYouMean(target, ids);
     out.push(
       diagnosticAt(src, ['replacedBy'], 'rule-replacement', `replacedBy names '${target}', which is not a loaded rule`, {
         ruleId: r.spec.id,
         severity: 'warning',
-        hint: guess ? `did you mean '${guess}'?` : 'name the id of an existing rule (dprk-check rules list)',
+        hint: guess ?? 'name the id of an existing rule (dprk-check rules list)',
       }),
     );
   }

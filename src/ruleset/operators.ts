@@ -2,7 +2,7 @@ import { ageInYears, daysBetween, parseDate } from '../util/dates.js';
 import { cidrMatcher, parseCidr, parseIp, type ParsedIp } from '../normalize/ip.js';
 import { foldText } from '../normalize/text.js';
 import { memoize } from '../util/memo.js';
-import { checkRegexSafety, MAX_SUBJECT } from './regex-safety.js';
+import { compileRuleRegex, MAX_SUBJECT } from './regex-safety.js';
 import { NO, type Verdict } from './verdict.js';
 import { isListRef, listLabel, lookupList, operandValues, show, type OperatorDef } from './operand.js';
 import { equality, fieldComparison, membership } from './compare-operators.js';
@@ -56,22 +56,15 @@ const regexOp: OperatorDef = {
       env.fail('expected a regular expression as a string');
       return undefined;
     }
-    // Syntax first: a pattern that does not compile is invalid, not unsafe (e.g. an unclosed group).
-    // Compiling never runs it, so doing this before the safety check costs nothing.
-    let re: RegExp;
-    try {
-      re = new RegExp(operand, env.comparator === 'exact' ? 'u' : 'iu');
-    } catch (e) {
-      env.fail(`invalid regex /${operand}/: ${(e as Error).message}`);
+    // One policy for rules and exceptions: JS syntax, matched in linear time (regex-safety.ts).
+    const re = compileRuleRegex(operand, { ignoreCase: env.comparator !== 'exact' });
+    if (!re.ok) {
+      if (re.kind === 'invalid') env.fail(`invalid regex /${operand}/: ${re.reason}`);
+      else env.fail(`unsafe regex /${operand}/: ${re.reason}`, [], 'rewrite it without backreferences or lookaround, with smaller repetition bounds, or use contains / startsWith / in');
       return undefined;
     }
-    const unsafe = checkRegexSafety(operand);
-    if (unsafe) {
-      env.fail(`unsafe regex /${operand}/: ${unsafe}`, [], 'rewrite it without nested or overlapping repetition, or use contains / startsWith / in');
-      return undefined;
-    }
-    return (value) =>
-      typeof value === 'string' && re.test(value.slice(0, MAX_SUBJECT)) ? { ok: true, note: `matches /${operand}/` } : NO;
+    const note = `matches /${operand}/`;
+    return (value) => (typeof value === 'string' && re.test(value) ? { ok: true, note } : NO);
   },
 };
 
@@ -164,7 +157,7 @@ const ageAtOp: OperatorDef = {
       return undefined;
     }
     const cmps = Object.keys(o).filter((k) => k !== 'at');
-    const bad = cmps.find((k) => !(k in AGE_CMP) || typeof o[k] !== 'number');
+    const bad = cmps.find((k) => !Object.hasOwn(AGE_CMP, k) || typeof o[k] !== 'number');
     if (bad || cmps.length !== 1) {
       env.fail('ageAt needs exactly one of lt, lte, gt, gte with a number of years', bad ? [bad] : []);
       return undefined;
@@ -222,8 +215,12 @@ const cidrOp: OperatorDef = {
   },
 };
 
-/** Every operator a leaf may use. `exists` is handled by the leaf itself (it looks at absence). */
-export const OPERATORS: Record<string, OperatorDef> = {
+/**
+ * Every operator a leaf may use. `exists` is handled by the leaf itself (it looks at absence).
+ * A null-prototype table: operator names come from rule files, and `OPERATORS.constructor` must
+ * be "unknown operator", not Object's constructor.
+ */
+export const OPERATORS: Record<string, OperatorDef> = Object.assign(Object.create(null) as Record<string, OperatorDef>, {
   equals: equality(false),
   notEquals: equality(true),
   in: membership(false),
@@ -243,6 +240,6 @@ export const OPERATORS: Record<string, OperatorDef> = {
   cidr: cidrOp,
   sameAs: fieldComparison(false),
   differsFrom: fieldComparison(true),
-};
+});
 
 export const OPERATOR_NAMES = ['exists', ...Object.keys(OPERATORS)];

@@ -64,7 +64,8 @@ export function parseYamlSource(file: string, text: string): YamlSource {
 
 /** Line and column of the node at `keys`, falling back to the nearest ancestor that exists. */
 export function positionOf(src: YamlSource, keys: Array<string | number>): { line: number; column: number } {
-  const known = keys.length === 1 ? src.topKeyPositions?.[String(keys[0])] : undefined;
+  const top = src.topKeyPositions;
+  const known = keys.length === 1 && top && Object.hasOwn(top, String(keys[0])) ? top[String(keys[0])] : undefined;
   if (known) return known;
   const { isNode } = yamlLib();
   for (let n = keys.length; n >= 0; n--) {

@@ -95,6 +95,12 @@ describe('rules show', () => {
     expect(r.stderr).toContain("no rule 'network.kp-phon'; did you mean 'network.kp-phone'?");
   });
 
+  test('a prefix of a built-in id suggests it (edit distance alone did not)', async () => {
+    const r = await cli(['rules', 'show', 'network.cn-ru-egress', '--no-config'], goodPack());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("no rule 'network.cn-ru-egress'; did you mean 'network.cn-ru-egress-elsewhere-declared'?");
+  });
+
   test('the built-in rule is explained too', async () => {
     const r = await cli(['rules', 'show', 'identity.document-name-mismatch', '--no-config'], tempTree({}));
     expect(r.code).toBe(0);
@@ -136,10 +142,11 @@ describe('rules validate', () => {
       'pack/network/typo.yaml': yaml(phoneRule('typo')).replace('references:', 'refrences:'),
       'pack/network/field.yaml': yaml(phoneRule('field', '+850', { match: { field: 'contact.phone[]', startsWith: '+850' } })),
       'pack/network/origin.yaml': yaml(phoneRule('origin', '+850', { match: { field: 'extra.nationality', equals: 'KP' } })),
-      'pack/network/regex.yaml': yaml(phoneRule('regex', '+850', { match: { field: 'contact.emails[]', regex: '^(\\w+\\s?)*$' } })),
+      'pack/network/regex.yaml': yaml(phoneRule('regex', '+850', { match: { field: 'contact.emails[]', regex: '^(\\w+)\\1$' } })),
       'pack/network/bad-yaml.yaml': 'title: [unclosed\n',
       'pack/network/quantifier.yaml': yaml(phoneRule('quantifier', '+850', { match: { field: 'contact.phones[]', startsWith: '+850', quantifer: 'all' } })),
       'pack/network/list.yaml': yaml(phoneRule('list', '+850', { match: { field: 'contact.phones[]', in: { list: 'nope' } } })),
+      'pack/network/proto.yaml': yaml(phoneRule('proto', '+850', { message: 'Phone {{__proto__}} {{constructor}}', requires: ['toString'] })),
     });
     const r = await cli(['rules', 'validate', 'pack', '--no-builtin-rules'], cwd);
     expect(r.code).toBe(2);
@@ -160,6 +167,12 @@ describe('rules validate', () => {
     expect(find('bad-yaml')).toContain('YAML');
     expect(find('quantifier')).toContain("unknown key 'quantifer'");
     expect(find('list')).toContain("unknown list 'nope'");
+    // Inherited names are not fields: each placeholder and requires entry at its own line.
+    expect(find('proto').split('\n').map((l) => l.replace(/^[^:]+:\d+:\d+: /, ''))).toEqual([
+      "error [network.proto]: message: unknown field '__proto__': 'the applicant' has no field '__proto__'",
+      "error [network.proto]: message: unknown field 'constructor': 'the applicant' has no field 'constructor'",
+      "error [network.proto]: requires: unknown field 'toString': 'the applicant' has no field 'toString'",
+    ]);
     expect(r.stdout).toContain('These rule packs cannot be loaded');
   });
 

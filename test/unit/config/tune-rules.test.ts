@@ -36,6 +36,15 @@ describe('tuneRuleSet', () => {
     expect(new Map(tuned.disabled.map((d) => [d.id, d.by]))).toEqual(new Map([['network.kp-phone', 'network.*'], ['network.cn-phone', 'network.*'], ['identity.ru-phone', 'identity.ru-phone']]));
   });
 
+  test('star-heavy patterns in disable, severity and exceptions.rule are answered at once', () => {
+    const stars = '"************x"';
+    const t = performance.now();
+    const { tuned } = tune(`disable: [${stars}]\nseverity:\n  ${stars}: high\nexceptions:\n  - id: office\n    rule: ${stars}\n    reason: our office network\n    when: { field: id, exists: true }\n`);
+    expect(performance.now() - t).toBeLessThan(5000);
+    expect(tuned.rules).toHaveLength(3);
+    expect(tuned.diagnostics.map((d) => d.code)).toEqual(['config-unused', 'config-unused', 'config-unused']);
+  });
+
   test('warns loudly when every rule is disabled', () => {
     const { tuned } = tune('disable: ["*"]\n');
     const loud = tuned.diagnostics.find((d) => d.code === 'config-disables-all');
@@ -101,7 +110,22 @@ describe('exceptions compile with the rule compiler', () => {
   });
 
   test('origin attributes and unsafe regexes are refused in exceptions as in rules', () => {
-    expect(tune(exception('      field: contact.emails[]\n      regex: "(a+)+$"\n')).tuned.diagnostics[0]!.message).toContain('unsafe regex');
+    expect(tune(exception('      field: contact.emails[]\n      regex: "(a+)\\\\1$"\n')).tuned.diagnostics[0]!.message).toContain('unsafe regex');
+  });
+
+  test('exceptions get the same regex policy: refused at their line, or matched in linear time', () => {
+    const refused = tune(exception('      field: contact.emails[]\n      regex: "a{0,100}a{0,100}a{0,100}a{0,100}a{0,100}a{0,100}b"\n')).tuned.diagnostics;
+    expect(refused).toMatchObject([{ severity: 'error', code: 'config-invalid', line: 7 }]);
+    expect(refused[0]!.message).toContain('unsafe regex');
+    // Accepted: a pattern that backtracks for minutes, run on a 30,000-character field.
+    const { tuned } = tune(exception('      field: resume.text\n      regex: "(.*a){20}b"\n'));
+    expect(tuned.diagnostics).toEqual([]);
+    const facts = { resume: { text: 'a'.repeat(30_000) } } as never;
+    // CPU time, not wall time: the suite shares the machine's cores with other workers.
+    const before = process.cpuUsage();
+    expect(tuned.exceptions[0]!.matches(facts)).toBe(false);
+    const used = process.cpuUsage(before);
+    expect((used.user + used.system) / 1000).toBeLessThan(100);
   });
 
   test('an exception naming a rule that is not loaded is a warning', () => {

@@ -181,11 +181,38 @@ describe('format and engine versions', () => {
 describe('one run shows every problem', () => {
   test('a rule with schema errors still has its condition checked', () => {
     const root = tempTree({
-      'network/x.yaml': yaml(phoneRule('x', '+850', { severity: 'hihg', match: { all: [{ field: 'derived.sessions[].hostng', equals: true }, { field: 'contact.emails[]', regex: '^(\\w+\\s?)*$' }] } })),
+      'network/x.yaml': yaml(phoneRule('x', '+850', { severity: 'hihg', match: { all: [{ field: 'derived.sessions[].hostng', equals: true }, { field: 'contact.emails[]', regex: '^(\\w+)\\1$' }] } })),
     });
     const { errors } = load(root);
     expect(errors.map((e) => e.code)).toEqual(['rule-schema', 'rule-unknown-field', 'rule-unsafe-regex']);
     expect(errors[0]!.hint).toBe("did you mean 'high'?");
     expect(errors[1]!.hint).toBe("did you mean 'derived.sessions[].hosting'?");
+  });
+});
+
+describe('one run shows every problem, even beside schema errors', () => {
+  test('file name and family mismatches, unknown operators, requires and message paths, all at once', () => {
+    const root = tempTree({
+      'network/wrong-name.yaml': yaml(phoneRule('x', '+850', {
+        id: 'network.some-rule',
+        family: 'identity',
+        severity: 'hihg',
+        message: 'Phone {{contact.phonez}}',
+        requires: ['contact.phonex'],
+        match: { field: 'contact.phones[]', startWith: '+850' },
+      })),
+    });
+    const { errors } = load(root);
+    const summary = errors.map((e) => `${e.code}: ${e.message}`).sort();
+    expect(summary).toEqual([
+      "rule-id-mismatch: file name 'wrong-name' does not match rule id 'network.some-rule'",
+      "rule-id-mismatch: rule id 'network.some-rule' starts with 'network' but family is 'identity'",
+      expect.stringMatching(/^rule-schema: severity: must be one of/),
+      "rule-schema: unknown operator 'startWith'",
+      expect.stringMatching(/^rule-unknown-field: message: unknown field 'contact.phonez'/),
+      expect.stringMatching(/^rule-unknown-field: requires: unknown field 'contact.phonex'/),
+    ]);
+    // Each at its own line.
+    expect(new Set(errors.map((e) => e.line)).size).toBe(errors.length);
   });
 });

@@ -104,10 +104,10 @@ describe('load errors name file, line, column and a code', () => {
   });
 
   test('unsafe regex', () => {
-    const text = ruleYaml({ match: { field: 'resume.text', regex: '(a+)+$' } });
+    const text = ruleYaml({ match: { field: 'resume.text', regex: '(a+)\\1$' } });
     const d = only(loadErrors({ [FILE]: text }), 'rule-unsafe-regex');
-    expect(d.message).toContain('nested quantifiers');
-    expect([d.line, d.column]).toEqual([lineOf(text, 'regex:'), columnOf(text, '(a+)+$')]);
+    expect(d.message).toContain('backreferences');
+    expect([d.line, d.column]).toEqual([lineOf(text, 'regex:'), columnOf(text, '(a+)\\1$')]);
   });
 
   test.each([['[z-a]'], ['(abc'], ['a{2,1}']])('invalid regex %s', (pattern) => {
@@ -188,7 +188,7 @@ describe('load errors name file, line, column and a code', () => {
 
   test('problems in several files are all reported in one run', () => {
     const diags = loadErrors({
-      [FILE]: ruleYaml({ match: { field: 'resume.text', regex: '(a+)+' } }),
+      [FILE]: ruleYaml({ match: { field: 'resume.text', regex: '(?=a)a' } }),
       [ruleFile('network.other')]: ruleYaml({ id: 'network.other', match: { field: 'claimedLocation.contry', exists: true } }),
     });
     expect(diags.map((d) => d.code).sort()).toEqual(['rule-unknown-field', 'rule-unsafe-regex']);
