@@ -1,6 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
+import { lookupTable } from '../util/lookup-table.js';
 
 /** How a file's records are read: by extension, or sniffed from its first line when unknown. */
 export type FileKind = 'json' | 'ndjson' | 'sniff';
@@ -11,7 +12,7 @@ export type InputEntry =
   | { kind: 'unreadable'; shown: string; message: string }
   | { kind: 'skipped'; shown: string; reason: string };
 
-const KINDS: Record<string, FileKind> = { '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson' };
+const KINDS: Record<string, FileKind> = lookupTable({ '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson' });
 const GLOB_CHARS = /[*?[\]{}]/;
 
 /** Paths as people read them: relative to the working directory when inside it. */

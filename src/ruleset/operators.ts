@@ -6,6 +6,7 @@ import { checkRegexSafety, MAX_SUBJECT } from './regex-safety.js';
 import { NO, type Verdict } from './verdict.js';
 import { isListRef, listLabel, lookupList, operandValues, show, type OperatorDef } from './operand.js';
 import { equality, fieldComparison, membership } from './compare-operators.js';
+import { lookupTable } from '../util/lookup-table.js';
 
 export type { Verdict };
 export type { OperatorDef, OperatorEnv, Predicate, RefResolver } from './operand.js';
@@ -149,12 +150,12 @@ const withinOp: OperatorDef = {
   },
 };
 
-const AGE_CMP: Record<string, (a: number, b: number) => boolean> = {
+const AGE_CMP: Record<string, (a: number, b: number) => boolean> = lookupTable({
   lt: (a, b) => a < b,
   lte: (a, b) => a <= b,
   gt: (a, b) => a > b,
   gte: (a, b) => a >= b,
-};
+});
 
 const ageAtOp: OperatorDef = {
   build(operand, env) {
@@ -223,7 +224,7 @@ const cidrOp: OperatorDef = {
 };
 
 /** Every operator a leaf may use. `exists` is handled by the leaf itself (it looks at absence). */
-export const OPERATORS: Record<string, OperatorDef> = {
+export const OPERATORS: Record<string, OperatorDef> = lookupTable({
   equals: equality(false),
   notEquals: equality(true),
   in: membership(false),
@@ -243,6 +244,6 @@ export const OPERATORS: Record<string, OperatorDef> = {
   cidr: cidrOp,
   sameAs: fieldComparison(false),
   differsFrom: fieldComparison(true),
-};
+});
 
 export const OPERATOR_NAMES = ['exists', ...Object.keys(OPERATORS)];

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import { isIanaTimeZone, isPlausibleDate } from '../util/dates.js';
+import { lookupTable } from '../util/lookup-table.js';
 
 /**
  * What a JSON Schema pattern cannot say: that 2026-02-30 does not exist, that a year is plausible
@@ -15,14 +16,14 @@ interface SchemaLike {
 }
 
 // `syntax` mirrors the schema pattern: a value that fails it already has the schema's message.
-const CHECKS: Record<string, { syntax: RegExp; ok: (v: string) => boolean; message: string }> = {
+const CHECKS: Record<string, { syntax: RegExp; ok: (v: string) => boolean; message: string }> = lookupTable({
   '#/definitions/date': {
     syntax: /^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/,
     ok: isPlausibleDate,
     message: 'is not a plausible date (no such day, or outside the years 1900–2100)',
   },
   '#/definitions/timezone': { syntax: /^[A-Za-z][A-Za-z0-9_+/-]{0,63}$/, ok: isIanaTimeZone, message: 'is not an IANA time zone (e.g. America/New_York)' },
-};
+});
 
 type Step = string | number;
 /** Visits one value at one schema location; `at` is the keys from the record's root. */
