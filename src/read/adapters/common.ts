@@ -1,5 +1,6 @@
 import type { Address } from '../../model/applicant.js';
 import { lookupTable } from '../../util/lookup-table.js';
+import { isoFromEpochMs } from '../../util/dates.js';
 
 /** What an adapter produced, and what it could not carry over (the mapping report). */
 export interface Mapping {
@@ -20,8 +21,9 @@ export function day(v: unknown): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/** Epoch milliseconds → ISO date-time; undefined unless a plausible instant (1900–2100). */
 export function isoFromMillis(v: unknown): string | undefined {
-  return typeof v === 'number' && Number.isFinite(v) ? new Date(v).toISOString() : undefined;
+  return isoFromEpochMs(v);
 }
 
 let countries: Map<string, string> | undefined;

@@ -37,3 +37,12 @@ describe('hostile records', () => {
     expect(report.summary).toMatchObject({ total: 2, evaluated: 2, invalid: 0 });
   });
 });
+
+describe('numbers that become dates', () => {
+  test('a Lever createdAt of 1e21 is a warning on that record, not "Invalid time value"', async () => {
+    const { report } = await check('lever-created-1e21.ndjson');
+    expect(report.summary).toMatchObject({ total: 3, evaluated: 3, invalid: 0 });
+    const warned = (report.applicants as Array<{ id: string; warnings?: string[] }>).filter((a) => a.warnings?.some((w) => /createdAt .*not a timestamp/.test(w)));
+    expect(warned.map((a) => a.id).sort()).toEqual(['lv-1', 'lv-2']);
+  });
+});
