@@ -36,15 +36,35 @@ export async function* readRecords(args: string[], options: ReadOptions): AsyncG
   };
   const adapt = (r: InputRecord): InputRecord => {
     if (r.value === undefined) return r;
-    const a = adaptRecord(r.value, inputFormat, { file: r.file, line: r.line });
+    let a;
+    try {
+      a = adaptRecord(r.value, inputFormat, { file: r.file, line: r.line });
+    } catch (e) {
+      return unexpected(r.file, r.source, e, r.line);
+    }
     if (!a.system) return r;
     const warnings = [...(r.warnings ?? []), ...a.warnings];
     const { text: _positionsNoLongerMatch, ...rest } = r;
     return { ...rest, value: a.value, ...(warnings.length ? { warnings } : {}) };
   };
   for await (const entry of expandInputs(args, options.cwd)) {
-    for await (const r of entryRecords(entry, options, mine)) yield adapt(r);
+    try {
+      for await (const r of entryRecords(entry, options, mine)) yield adapt(r);
+    } catch (e) {
+      // A fault nobody foresaw ends this input, never the run: the records before it stand.
+      const shown = entry.kind === 'stdin' ? '<stdin>' : entry.shown;
+      yield unexpected(shown, shown, e);
+    }
   }
+}
+
+/** A bug met while reading one input or record: reported as its error. */
+function unexpected(file: string, source: string, e: unknown, line?: number): InputRecord {
+  const what = e instanceof Error ? e.message : String(e);
+  return failure(file, source, 'record-internal-error', `internal error while reading: ${what.slice(0, 200)}`, {
+    ...(line ? { line } : {}),
+    hint: 'please report this with the input (or a redacted copy): it is a bug in dprk-check',
+  });
 }
 
 async function* entryRecords(entry: InputEntry, options: ReadOptions, mine: (s: string) => boolean): AsyncGenerator<InputRecord> {
@@ -103,9 +123,17 @@ function tooLarge(shown: string, size: number): InputRecord {
 }
 
 async function* ndjsonRecords(lines: AsyncIterable<RawLine>, file: string, mine: (s: string) => boolean, first?: RawLine): AsyncGenerator<InputRecord> {
-  if (first && mine(lineSource(file, first.line))) yield lineRecord(file, first);
+  if (first && mine(lineSource(file, first.line))) yield safeLineRecord(file, first);
   for await (const raw of lines) {
-    if (mine(lineSource(file, raw.line))) yield lineRecord(file, raw);
+    if (mine(lineSource(file, raw.line))) yield safeLineRecord(file, raw);
+  }
+}
+
+function safeLineRecord(file: string, raw: RawLine): InputRecord {
+  try {
+    return lineRecord(file, raw);
+  } catch (e) {
+    return unexpected(file, lineSource(file, raw.line), e, raw.line);
   }
 }
 
