@@ -1,4 +1,5 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { parseLimit, type InputLimits } from '../read/input-limits.js';
 import type { CliIO } from './io.js';
 import { EXIT } from './exit-codes.js';
 import { runCheck } from './check-command.js';
@@ -47,6 +48,12 @@ function formatsHelp(): string {
   return `\nFormats:\n${lines.join('\n')}\n  * personal data masked unless --no-redact: this output usually lands in shared CI logs\n`;
 }
 
+function collectLimit(v: string, acc: Partial<InputLimits>): Partial<InputLimits> {
+  const parsed = parseLimit(v);
+  if (typeof parsed === 'string') throw new InvalidArgumentError(parsed);
+  return { ...acc, [parsed.key]: parsed.value };
+}
+
 /** Build the commander program; actions store their exit code in `result`. */
 export function buildProgram(io: CliIO, result: { code: number }): Command {
   const program = new Command('dprk-check');
@@ -78,6 +85,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .option('--shard <i/n>', 'check only shard i of n (a stable split by record source, for CI matrices; see docs/ci.md)')
     .option('--link-keys', 'put hashed link keys in the JSON report so `dprk-check merge` can link across reports (implied by --shard)')
     .option('--no-progress', 'never show the progress spinner (it only appears on a terminal, never in CI)')
+    .option('--input-limit <name=n>', 'raise or lower one per-record input limit (record-bytes, depth, keys, items, string; README "The input"); repeatable', collectLimit, {} as Partial<InputLimits>)
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
     .addHelpText('after', `${formatsHelp()}${EXAMPLES}`)
@@ -104,6 +112,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
         allowShared: opts.allowShared,
         linkKeys: opts.linkKeys,
         progress: opts.progress,
+        inputLimits: opts.inputLimit,
       }, io);
     });
 

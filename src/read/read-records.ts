@@ -6,7 +6,8 @@ import type { SkippedInput } from '../model/report.js';
 import type { InputRecord } from './input-record.js';
 import { expandInputs, type InputEntry } from './expand-paths.js';
 import { readLines, type RawLine } from './line-reader.js';
-import { lineRecord, lineSource } from './ndjson.js';
+import { LIMIT_HINT, lineRecord, lineSource } from './ndjson.js';
+import { resolveLimits, valueOverLimit, type InputLimits } from './input-limits.js';
 import { documentRecords, failure, MAX_JSON_FILE_BYTES, TOO_LARGE_HINT } from './json-document.js';
 import { adaptRecord, type InputFormat } from './adapters/index.js';
 
@@ -18,6 +19,8 @@ export interface ReadOptions {
   accept?: (source: string) => boolean;
   onOtherShard?: () => void;
   onSkip?: (skipped: SkippedInput) => void;
+  /** Size and depth bounds per record (input-limits.ts); defaults when absent. */
+  limits?: Partial<InputLimits>;
 }
 
 const MB = 1024 * 1024;
@@ -34,8 +37,12 @@ export async function* readRecords(args: string[], options: ReadOptions): AsyncG
     options.onOtherShard?.();
     return false;
   };
+  const limits = resolveLimits(options.limits);
   const adapt = (r: InputRecord): InputRecord => {
     if (r.value === undefined) return r;
+    // Before anything that recurses into the value (adapters, ajv, positions from the text).
+    const over = valueOverLimit(r.value, limits);
+    if (over) return failure(r.file, r.source, 'input-limit', r.line ? `line ${r.line}: ${over}` : over, { ...(r.line ? { line: r.line } : {}), hint: LIMIT_HINT });
     let a;
     try {
       a = adaptRecord(r.value, inputFormat, { file: r.file, line: r.line });
@@ -49,7 +56,7 @@ export async function* readRecords(args: string[], options: ReadOptions): AsyncG
   };
   for await (const entry of expandInputs(args, options.cwd)) {
     try {
-      for await (const r of entryRecords(entry, options, mine)) yield adapt(r);
+      for await (const r of entryRecords(entry, options, mine, limits)) yield adapt(r);
     } catch (e) {
       // A fault nobody foresaw ends this input, never the run: the records before it stand.
       const shown = entry.kind === 'stdin' ? '<stdin>' : entry.shown;
@@ -67,7 +74,7 @@ function unexpected(file: string, source: string, e: unknown, line?: number): In
   });
 }
 
-async function* entryRecords(entry: InputEntry, options: ReadOptions, mine: (s: string) => boolean): AsyncGenerator<InputRecord> {
+async function* entryRecords(entry: InputEntry, options: ReadOptions, mine: (s: string) => boolean, limits: InputLimits): AsyncGenerator<InputRecord> {
   switch (entry.kind) {
     case 'skipped':
       options.onSkip?.({ path: entry.shown, reason: entry.reason });
@@ -76,14 +83,14 @@ async function* entryRecords(entry: InputEntry, options: ReadOptions, mine: (s: 
       if (mine(entry.shown)) yield failure(entry.shown, entry.shown, 'input-unreadable', entry.message);
       return;
     case 'stdin':
-      yield* sniffedRecords(readLines(options.stdin, '<stdin>'), '<stdin>', mine, 'sniff');
+      yield* sniffedRecords(readLines(options.stdin, '<stdin>'), '<stdin>', mine, 'sniff', limits);
       return;
     case 'file':
-      yield* fileRecords(entry.path, entry.shown, entry.as, mine);
+      yield* fileRecords(entry.path, entry.shown, entry.as, mine, limits);
   }
 }
 
-async function* fileRecords(path: string, shown: string, as: 'json' | 'ndjson' | 'sniff', mine: (s: string) => boolean): AsyncGenerator<InputRecord> {
+async function* fileRecords(path: string, shown: string, as: 'json' | 'ndjson' | 'sniff', mine: (s: string) => boolean, limits: InputLimits): AsyncGenerator<InputRecord> {
   let size: number;
   try {
     size = (await stat(path)).size;
@@ -98,7 +105,7 @@ async function* fileRecords(path: string, shown: string, as: 'json' | 'ndjson' |
   const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
   const lines = readLines(guard(stream), shown);
   try {
-    yield* sniffedRecords(lines, shown, mine, as);
+    yield* sniffedRecords(lines, shown, mine, as, limits);
   } catch (e) {
     if (!(e instanceof ReadError)) throw e;
     if (mine(shown)) yield failure(shown, shown, 'input-unreadable', `cannot read: ${e.message}`);
@@ -122,16 +129,16 @@ function tooLarge(shown: string, size: number): InputRecord {
   return failure(shown, shown, 'input-too-large', `is ${Math.round(size / MB)} MB; a single JSON document may be at most ${MAX_JSON_FILE_BYTES / MB} MB because it must be read whole`, { hint: TOO_LARGE_HINT });
 }
 
-async function* ndjsonRecords(lines: AsyncIterable<RawLine>, file: string, mine: (s: string) => boolean, first?: RawLine): AsyncGenerator<InputRecord> {
-  if (first && mine(lineSource(file, first.line))) yield safeLineRecord(file, first);
+async function* ndjsonRecords(lines: AsyncIterable<RawLine>, file: string, mine: (s: string) => boolean, limits: InputLimits, first?: RawLine): AsyncGenerator<InputRecord> {
+  if (first && mine(lineSource(file, first.line))) yield safeLineRecord(file, first, limits);
   for await (const raw of lines) {
-    if (mine(lineSource(file, raw.line))) yield safeLineRecord(file, raw);
+    if (mine(lineSource(file, raw.line))) yield safeLineRecord(file, raw, limits);
   }
 }
 
-function safeLineRecord(file: string, raw: RawLine): InputRecord {
+function safeLineRecord(file: string, raw: RawLine, limits: InputLimits): InputRecord {
   try {
-    return lineRecord(file, raw);
+    return lineRecord(file, raw, limits);
   } catch (e) {
     return unexpected(file, lineSource(file, raw.line), e, raw.line);
   }
@@ -143,7 +150,7 @@ function safeLineRecord(file: string, raw: RawLine): InputRecord {
  * pretty-printed '{') is a document. A `.ndjson` file is NDJSON (a broken first line is just a
  * broken record) unless its first line is a lone bracket: pretty-printed JSON under the wrong name.
  */
-async function* sniffedRecords(lines: AsyncIterable<RawLine>, file: string, mine: (s: string) => boolean, as: 'json' | 'ndjson' | 'sniff'): AsyncGenerator<InputRecord> {
+async function* sniffedRecords(lines: AsyncIterable<RawLine>, file: string, mine: (s: string) => boolean, as: 'json' | 'ndjson' | 'sniff', limits: InputLimits): AsyncGenerator<InputRecord> {
   const it = lines[Symbol.asyncIterator]();
   const head = await it.next();
   const rest = { [Symbol.asyncIterator]: () => it };
@@ -156,7 +163,7 @@ async function* sniffedRecords(lines: AsyncIterable<RawLine>, file: string, mine
     as === 'ndjson' ? !('text' in first && /^\s*[[{]\s*$/.test(first.text))
     : as === 'sniff' && 'text' in first && !first.text.trimStart().startsWith('[') && isWholeObject(first.text);
   if (ndjson) {
-    yield* ndjsonRecords(rest, file, mine, first);
+    yield* ndjsonRecords(rest, file, mine, limits, first);
     return;
   }
   // A document: gather it (bounded), keeping line numbers for error positions.
