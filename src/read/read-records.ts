@@ -1,10 +1,10 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { SkippedInput } from '../model/report.js';
 import type { InputRecord } from './input-record.js';
-import { expandInputs, type InputEntry } from './expand-paths.js';
+import { expandInputs, notRegularMessage, type InputEntry } from './expand-paths.js';
 import { readLines, type RawLine } from './line-reader.js';
 import { LIMIT_HINT, lineRecord, lineSource } from './ndjson.js';
 import { resolveLimits, valueOverLimit, type InputLimits } from './input-limits.js';
@@ -80,7 +80,7 @@ async function* entryRecords(entry: InputEntry, options: ReadOptions, mine: (s: 
       options.onSkip?.({ path: entry.shown, reason: entry.reason });
       return;
     case 'unreadable':
-      if (mine(entry.shown)) yield failure(entry.shown, entry.shown, 'input-unreadable', entry.message);
+      if (mine(entry.shown)) yield failure(entry.shown, entry.shown, entry.code ?? 'input-unreadable', entry.message);
       return;
     case 'stdin':
       yield* sniffedRecords(readLines(options.stdin, '<stdin>'), '<stdin>', mine, 'sniff', limits);
@@ -91,18 +91,30 @@ async function* entryRecords(entry: InputEntry, options: ReadOptions, mine: (s: 
 }
 
 async function* fileRecords(path: string, shown: string, as: 'json' | 'ndjson' | 'sniff', mine: (s: string) => boolean, limits: InputLimits): AsyncGenerator<InputRecord> {
+  // Opened without blocking and checked on the open descriptor: a path that turned into a FIFO
+  // after the directory walk must not hang the run (expand-paths refuses the ones it sees).
+  let handle: FileHandle | undefined;
   let size: number;
   try {
-    size = (await stat(path)).size;
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const st = await handle.stat();
+    if (!st.isFile()) {
+      await handle.close();
+      if (mine(shown)) yield failure(shown, shown, 'input-not-regular', notRegularMessage(st));
+      return;
+    }
+    size = st.size;
   } catch (e) {
+    await handle?.close().catch(() => {});
     if (mine(shown)) yield failure(shown, shown, 'input-unreadable', `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     return;
   }
   if (as === 'json' && size > MAX_JSON_FILE_BYTES) {
+    await handle.close();
     if (mine(shown)) yield tooLarge(shown, size);
     return;
   }
-  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+  const stream = handle.createReadStream({ highWaterMark: 256 * 1024 });
   const lines = readLines(guard(stream), shown);
   try {
     yield* sniffedRecords(lines, shown, mine, as, limits);
