@@ -19,3 +19,21 @@ describe('papercuts (issue 8)', () => {
     expect(j.errors).toHaveLength(1);
   });
 });
+
+describe('a time without an offset', () => {
+  test('is refused, as the model says (a date-time carries its offset), with the fix in the hint', async () => {
+    writeFileSync(join(dir, 'no-offset.ndjson'), [
+      JSON.stringify({ id: 'n1', name: { full: 'Ana Gomez' }, appliedAt: '2026-11-10 10:00' }),
+      JSON.stringify({ id: 'n2', name: { full: 'Ben Okafor' }, network: { sessions: [{ ip: '98.28.1.7', at: '2026-11-10T10:00:00' }] } }),
+      JSON.stringify({ id: 'ok', name: { full: 'Cy Dahl' }, appliedAt: '2026-11-10T10:00+09:00', dateOfBirth: '1990-01-02' }),
+    ].join('\n'));
+    const r = await runCli(['-f', 'json', 'no-offset.ndjson'], { cwd: dir });
+    expect(r.code).toBe(2);
+    const j = JSON.parse(r.stdout) as { summary: object; errors: Array<{ source: string; problems: Array<{ code: string; message: string }> }> };
+    expect(j.summary).toMatchObject({ total: 3, evaluated: 1, invalid: 2 });
+    expect(j.errors.map((e) => e.problems.map((p) => `${p.code}: ${p.message}`))).toEqual([
+      ['applicant-date-offset: appliedAt: has a time but no UTC offset (got "2026-11-10 10:00")'],
+      ['applicant-date-offset: network.sessions[0].at: has a time but no UTC offset (got "2026-11-10T10:00:00")'],
+    ]);
+  });
+});
