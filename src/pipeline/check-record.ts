@@ -7,6 +7,7 @@ import type { EnrichContext } from '../enrich/enricher.js';
 import { validateApplicant, type ValidationResult } from '../validate/validate-applicant.js';
 import { enrich } from '../enrich/index.js';
 import { ipWarnings } from '../enrich/ip-warnings.js';
+import { phoneWarnings } from '../enrich/phone-warnings.js';
 import { evaluate, type Evaluation } from '../evaluate/evaluate.js';
 import { applyExceptions } from '../evaluate/exceptions.js';
 import type { CompiledException } from '../model/exception.js';
@@ -110,7 +111,7 @@ function outcome(record: InputRecord, v: ValidationResult | undefined, facts: Fa
       findings,
       contributions: s.contributions,
       notEvaluated: e.notEvaluated,
-      warnings: [...(noted.length ? [...noted, ...shift(v.warnings, record)] : shift(v.warnings, record)), ...ipWarnings(facts)],
+      warnings: [...(noted.length ? [...noted, ...shift(v.warnings, record)] : shift(v.warnings, record)), ...ipWarnings(facts), ...phoneWarnings(facts)],
       ...(suppressed.length ? { suppressed } : {}),
     },
   };

@@ -37,3 +37,21 @@ describe('a time without an offset', () => {
     ]);
   });
 });
+
+describe('phones that cannot be read', () => {
+  test('are warned about, naming the field; readable ones are not', async () => {
+    writeFileSync(join(dir, 'phones.json'), JSON.stringify({
+      id: 'p', name: { full: 'Ana Gomez' },
+      contact: { phones: ['+1 614 555 0142', 'call me', '(614) 555-0199', 'ext. 12'] },
+      references: [{ name: 'Ben Okafor', phone: 'n/a' }, { name: 'Cy Dahl', phone: '+44 20 7946 0958' }],
+    }));
+    const r = await runCli(['-f', 'json', 'phones.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as { applicants: Array<{ warnings?: string[] }> };
+    expect(j.applicants[0]!.warnings).toEqual([
+      'contact.phones[1] "call me" cannot be read as a phone number; it is left out of phone checks and links',
+      'contact.phones[3] "ext. 12" cannot be read as a phone number; it is left out of phone checks and links',
+      'references[0].phone "n/a" cannot be read as a phone number; it is left out of phone checks and links',
+    ]);
+  });
+});
