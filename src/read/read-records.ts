@@ -7,7 +7,7 @@ import type { InputRecord } from './input-record.js';
 import { expandInputs, notRegularMessage, type InputEntry } from './expand-paths.js';
 import { readLines, type RawLine } from './line-reader.js';
 import { LIMIT_HINT, lineRecord, lineSource } from './ndjson.js';
-import { resolveLimits, valueOverLimit, type InputLimits } from './input-limits.js';
+import { resolveLimits, textOverLimit, valueOverLimit, type InputLimits } from './input-limits.js';
 import { documentRecords, failure, MAX_JSON_FILE_BYTES, TOO_LARGE_HINT } from './json-document.js';
 import { adaptRecord, type InputFormat } from './adapters/index.js';
 
@@ -173,7 +173,7 @@ async function* sniffedRecords(lines: AsyncIterable<RawLine>, file: string, mine
   const first = head.value;
   const ndjson =
     as === 'ndjson' ? !('text' in first && /^\s*[[{]\s*$/.test(first.text))
-    : as === 'sniff' && 'text' in first && !first.text.trimStart().startsWith('[') && isWholeObject(first.text);
+    : as === 'sniff' && 'text' in first && !first.text.trimStart().startsWith('[') && isWholeObject(first.text, limits.maxRecordBytes);
   if (ndjson) {
     yield* ndjsonRecords(rest, file, mine, limits, first);
     return;
@@ -201,7 +201,14 @@ async function* sniffedRecords(lines: AsyncIterable<RawLine>, file: string, mine
     if (mine(file)) yield tooLarge(file, bytes);
     return;
   }
-  yield* documentRecords(file, parts.join(''), { accept: mine, warnings: warnings.slice(0, 5) });
+  const text = parts.join('');
+  // A document that is one object is one record: over the record limit, refuse it unparsed.
+  const over = /^\s*\{/.test(text.slice(0, 1024)) ? textOverLimit(text.length, limits) : undefined;
+  if (over) {
+    if (mine(file)) yield failure(file, file, 'input-limit', over, { hint: LIMIT_HINT });
+    return;
+  }
+  yield* documentRecords(file, text, { accept: mine, warnings: warnings.slice(0, 5) });
 }
 
 async function next(it: AsyncIterator<RawLine>): Promise<RawLine | undefined> {
@@ -209,9 +216,11 @@ async function next(it: AsyncIterator<RawLine>): Promise<RawLine | undefined> {
   return n.done ? undefined : n.value;
 }
 
-function isWholeObject(text: string): boolean {
+function isWholeObject(text: string, maxRecordBytes: number): boolean {
   const t = text.trim();
   if (!t.startsWith('{') || !t.endsWith('}')) return false;
+  // Too long to be a record anyway: read as NDJSON, where the line is refused without parsing.
+  if (t.length > maxRecordBytes) return true;
   try {
     const v: unknown = JSON.parse(t);
     return typeof v === 'object' && v !== null && !Array.isArray(v);

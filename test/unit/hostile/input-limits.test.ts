@@ -72,6 +72,18 @@ describe('input limits: each exceeded is one message and exit 2 for that record 
     expect(report.errors[0]!.message).toMatch(/^line 1: the record is 20\.0 MB; one record may be at most 16 MB \(input limit record-bytes\)$/);
   }, 30_000);
 
+  test('a .json document that is one object over the size limit is refused unparsed; an array is read record by record', async () => {
+    const big = { id: 'big', name: { full: 'A B' }, resume: { text: 'y'.repeat(17 * 1024 * 1024) } };
+    writeFileSync(join(tmp, 'big.json'), JSON.stringify(big));
+    writeFileSync(join(tmp, 'big-array.json'), JSON.stringify([big, { id: 'fine', name: { full: 'C D' } }]));
+    const one = await run(['big.json']);
+    expect(one.code).toBe(2);
+    expect(one.report.errors.map((e) => e.message)).toEqual(['the record is 17.0 MB; one record may be at most 16 MB (input limit record-bytes)']);
+    const arr = await run(['big-array.json']);
+    expect(arr.report.summary).toMatchObject({ total: 2, evaluated: 1, invalid: 1 });
+    expect(arr.report.errors[0]!.message).toMatch(/resume\.text: a string of 17,825,792 characters; at most 1,048,576 \(input limit string\)/);
+  }, 30_000);
+
   test('--input-limit raises or lowers a limit; a bad one is a usage error', async () => {
     const name = file('deep10.ndjson', [JSON.stringify({ id: 'd', name: { full: 'A B' }, extra: { a: { b: { c: { d: 1 } } } } })]);
     expect((await run(['--input-limit', 'depth=3', name])).code).toBe(2);
