@@ -46,3 +46,12 @@ describe('numbers that become dates', () => {
     expect(warned.map((a) => a.id).sort()).toEqual(['lv-1', 'lv-2']);
   });
 });
+
+describe('deep records', () => {
+  test('a schema-invalid record 1,000 levels deep is refused by the depth limit before validation', async () => {
+    const { code, report } = await check('deep-schema-invalid.ndjson');
+    expect(code).toBe(2);
+    expect(report.summary).toMatchObject({ total: 2, evaluated: 1, invalid: 1 });
+    expect(report.errors[0]!.problems).toEqual([expect.objectContaining({ code: 'input-limit' })]);
+  });
+});
