@@ -5,6 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AjvModule from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
+// Compiled by tsc just before this script: the options and the content key, from their one source.
+import { AJV_OPTIONS, schemaHash } from '../dist/validate/ajv-options.js';
 
 const Ajv = AjvModule.default ?? AjvModule;
 const standaloneCode = standaloneModule.default ?? standaloneModule;
@@ -24,10 +26,12 @@ exports.default = (str) => (HIGH_SURROGATE.test(str) ? ajvLength(str) : str.leng
 `;
 writeFileSync(join(outDir, 'ucs2length.cjs'), FAST_UCS2);
 
-// Must match AJV_OPTIONS in src/validate/ajv.ts, with allErrors (the only prebuilt variant).
+// With allErrors, the only prebuilt variant. Each file carries the hash of the schema text it was
+// built from; src/validate/ajv.ts ignores a file whose hash no longer matches the schema.
 for (const name of ['applicant', 'rule', 'list']) {
-  const schema = JSON.parse(readFileSync(join(root, 'schemas', `${name}.schema.json`), 'utf8'));
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, code: { source: true } });
-  const validate = ajv.compile(schema);
-  writeFileSync(join(outDir, `${name}.cjs`), standaloneCode(ajv, validate).replaceAll(AJV_UCS2, 'require("./ucs2length.cjs")'));
+  const text = readFileSync(join(root, 'schemas', `${name}.schema.json`), 'utf8');
+  const ajv = new Ajv({ allErrors: true, ...AJV_OPTIONS, code: { source: true } });
+  const validate = ajv.compile(JSON.parse(text));
+  const code = standaloneCode(ajv, validate).replaceAll(AJV_UCS2, 'require("./ucs2length.cjs")');
+  writeFileSync(join(outDir, `${name}.cjs`), `${code}\nmodule.exports.schemaHash = ${JSON.stringify(schemaHash(text))};\n`);
 }

@@ -9,6 +9,7 @@ import { buildReport, exitCodeFor } from '../report/build.js';
 import type { Report } from '../model/report.js';
 import type { FailOn } from '../model/levels.js';
 import type { InputFormat } from '../read/adapters/index.js';
+import type { InputLimits } from '../read/input-limits.js';
 import { toolVersion } from '../util/package-root.js';
 import { printDiagnostics } from './print-diagnostics.js';
 import { DiagnosticsError } from '../model/diagnostic.js';
@@ -57,6 +58,8 @@ export interface CheckOptions {
   retention?: string;
   /** --new-only: outputs and exit code cover only applicants not yet reviewed. */
   newOnly?: boolean;
+  /** --input-limit: per-record bounds replacing the defaults (read/input-limits.ts). */
+  inputLimits?: Partial<InputLimits>;
 }
 
 /** The default command: rules → records (streamed) → links → report(s) → exit code. */
@@ -159,7 +162,7 @@ async function checkWithHistory(files: string[], opts: CheckOptions, io: CliIO, 
     batch = await runBatch(
       files,
       rules,
-      { cwd: io.cwd, stdin: io.stdin, inputFormat: opts.inputFormat, shard, onSkip: (s) => io.stderr.write(`dprk-check: skipped ${s.path}: ${s.reason}\n`) },
+      { cwd: io.cwd, stdin: io.stdin, inputFormat: opts.inputFormat, limits: opts.inputLimits, shard, onSkip: (s) => io.stderr.write(`dprk-check: skipped ${s.path}: ${s.reason}\n`) },
       {
         strict: opts.strict,
         enrich: { ip },

@@ -26,6 +26,12 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     process.off('SIGINT', onSigint);
     // A read from a terminal may still be pending after Ctrl-C; it must not keep us alive.
-    if (controller.signal.aborted) process.stdin.destroy();
+    if (controller.signal.aborted) {
+      process.stdin.destroy();
+      // Nor may a read stuck in the kernel (a stalled mount holds a libuv thread that nothing can
+      // cancel): once the report has left, leave even if that read never returns.
+      const leave = () => (process.stdout.writableLength ? setTimeout(leave, 200).unref() : process.exit());
+      setTimeout(leave, 1000).unref();
+    }
   }
 }

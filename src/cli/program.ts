@@ -1,4 +1,5 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { parseLimit, type InputLimits } from '../read/input-limits.js';
 import type { CliIO } from './io.js';
 import { EXIT } from './exit-codes.js';
 import { runCheck } from './check-command.js';
@@ -53,6 +54,12 @@ function formatsHelp(): string {
   return `\nFormats:\n${lines.join('\n')}\n  * personal data masked unless --no-redact: this output usually lands in shared CI logs\n`;
 }
 
+function collectLimit(v: string, acc: Partial<InputLimits>): Partial<InputLimits> {
+  const parsed = parseLimit(v);
+  if (typeof parsed === 'string') throw new InvalidArgumentError(parsed);
+  return { ...acc, [parsed.key]: parsed.value };
+}
+
 /** Build the commander program; actions store their exit code in `result`. */
 export function buildProgram(io: CliIO, result: { code: number }): Command {
   const program = new Command('dprk-check');
@@ -87,6 +94,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .option('--retention <age>', 'how long the history keeps runs and reviews, e.g. 365d, 52w, 12m (default: 365d); older ones are deleted at each run')
     .option('--new-only', 'with a history: outputs and exit code cover only applicants not yet reviewed, or whose findings changed since')
     .option('--no-progress', 'never show the progress spinner (it only appears on a terminal, never in CI)')
+    .option('--input-limit <name=n>', 'raise or lower one per-record input limit (record-bytes, depth, keys, items, string; README "The input"); repeatable', collectLimit, {} as Partial<InputLimits>)
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
     .addHelpText('after', `${formatsHelp()}${EXAMPLES}`)
@@ -116,6 +124,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
         history: opts.history,
         retention: opts.retention,
         newOnly: opts.newOnly,
+        inputLimits: opts.inputLimit,
       }, io);
     });
 

@@ -1,5 +1,6 @@
 import type { Severity } from '../model/levels.js';
 import type { Reference } from '../model/rule.js';
+import { lookupTable } from '../util/lookup-table.js';
 
 /**
  * The cross-applicant checks (family `linkage`), as data. They cannot be YAML rules: a rule sees one
@@ -62,7 +63,7 @@ const fixed = (s: Severity) => () => s;
 const many = (base: Severity, raised: Severity, from: number) => (people: number) => (people >= from ? raised : base);
 const AGENCY = "A staffing agency submitting its candidates with the agency's own contact details: put them on the --allow-shared list";
 
-export const LINK_KINDS: Record<string, LinkKind> = {
+export const LINK_KINDS: Record<string, LinkKind> = lookupTable({
   'shared-payout-account': {
     id: 'shared-payout-account',
     title: 'Salary account shared with other applicants',
@@ -163,7 +164,7 @@ export const LINK_KINDS: Record<string, LinkKind> = {
     next: 'Weigh together with other links: on its own a shared IP is weak.',
     references: [PSA_2024, CHAPMAN],
   },
-};
+});
 
 /** Linked to this many different people or more, a value is a placeholder or an office, not a person. */
 export const MAX_LINKED_PEOPLE = 250;

@@ -1,10 +1,11 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Facts } from '../model/applicant.js';
+import { lookupTable } from '../util/lookup-table.js';
 
-const WHY: Record<string, string> = {
+const WHY: Record<string, string> = lookupTable({
   private: 'a private-network address (RFC 1918 / CGNAT / ULA)',
   reserved: 'a reserved address (loopback, link-local, documentation, multicast …)',
-};
+});
 
 /**
  * One warning per session address that could not be placed, so the report says so instead of

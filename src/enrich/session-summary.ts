@@ -1,8 +1,9 @@
 import type { SchemaNode } from '../ruleset/field-schema.js';
 import { DAY_MS, parseDate } from '../util/dates.js';
+import { lookupTable } from '../util/lookup-table.js';
 
 /** How consistently sessions sit outside the declared country, and how many countries in a week. */
-export const SESSION_SUMMARY_SCHEMA: Record<string, SchemaNode> = {
+export const SESSION_SUMMARY_SCHEMA: Record<string, SchemaNode> = lookupTable({
   sessionLocation: {
     type: 'object',
     description: 'observed session countries against claimedLocation.country (sessions without a country are left out)',
@@ -25,7 +26,7 @@ export const SESSION_SUMMARY_SCHEMA: Record<string, SchemaNode> = {
       },
     },
   },
-};
+});
 
 const WINDOW_MS = 7 * DAY_MS;
 const round2 = (x: number) => Math.round(x * 100) / 100;

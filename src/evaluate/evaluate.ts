@@ -3,6 +3,7 @@ import type { Finding } from '../model/finding.js';
 import type { CompiledRule, EvidenceItem } from '../model/rule.js';
 import { FAMILIES, type Family } from '../model/levels.js';
 import { joinMessage } from '../ruleset/message-template.js';
+import { lookupTable } from '../util/lookup-table.js';
 
 export interface Evaluation {
   findings: Finding[];
@@ -111,10 +112,10 @@ function linesCache(rules: CompiledRule[]): LinesCache {
 }
 
 /** Derived facts are named after the input they come from, so "no data" points at what to collect. */
-const DERIVED_FROM: Record<string, string> = {
+const DERIVED_FROM: Record<string, string> = lookupTable({
   phones: 'contact.phones', emails: 'contact.emails', employmentOverlaps: 'employment', ageAtApplication: 'dateOfBirth',
   sessions: 'network.sessions / interviews', observedCountries: 'network.sessions / interviews', payees: 'payroll',
-};
+});
 
 function inputGroup(path: string): string {
   if (path.startsWith('name.')) return 'name';

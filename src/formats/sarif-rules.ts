@@ -3,9 +3,10 @@ import type { Severity } from '../model/levels.js';
 import type { RuleInfo } from './format.js';
 import { referenceText } from './evidence.js';
 import { oneLine, plainText } from './plain-text.js';
+import { lookupTable } from '../util/lookup-table.js';
 
 /** GitHub code scanning reads `security-severity` (0–10) to rank alerts as critical/high/medium/low. */
-const SECURITY_SEVERITY: Record<Severity, string | undefined> = { critical: '9.5', high: '8.0', medium: '5.5', low: '2.0', info: undefined };
+const SECURITY_SEVERITY: Record<Severity, string | undefined> = lookupTable({ critical: '9.5', high: '8.0', medium: '5.5', low: '2.0', info: undefined });
 
 export type SarifLevel = 'error' | 'warning' | 'note';
 

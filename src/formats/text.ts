@@ -102,7 +102,9 @@ function applicantBlock(a: ApplicantResult, c: ChalkInstance, width?: number): s
 
 function errorBlock(report: Report, c: ChalkInstance): string[] {
   if (report.errors.length === 0) return [];
-  const out = ['', c.red.bold(`Could not check ${report.errors.length} record${report.errors.length === 1 ? '' : 's'}:`)];
+  const { invalid, unreadable = 0 } = report.summary;
+  const heads = [invalid ? `Could not check ${invalid} record${invalid === 1 ? '' : 's'}` : '', unreadable ? `Could not read ${unreadable} input${unreadable === 1 ? '' : 's'}` : ''];
+  const out = ['', c.red.bold(`${heads.filter(Boolean).join('; ') || `Could not check ${report.errors.length}`}:`)];
   for (const e of report.errors) {
     // A read error is one diagnostic with the same message: its position belongs on the head line.
     const own = e.diagnostics.find((d) => d.message === e.message && d.line);
@@ -167,7 +169,8 @@ function format(report: Report, ctx: FormatContext): string {
   if (report.interrupted) out.push('', c.yellow('Interrupted: this report covers only the records read before Ctrl-C.'));
   const s = report.summary;
   const counts = (['critical', 'high', 'medium', 'low', 'none'] as Level[]).filter((l) => s.byLevel[l]).map((l) => `${s.byLevel[l]} ${l}`);
-  out.push('', `${s.total} record${s.total === 1 ? '' : 's'}: ${s.evaluated} checked${counts.length ? ` (${counts.join(', ')})` : ''}, ${s.invalid} could not be checked.`);
+  const unread = s.unreadable ? `; ${s.unreadable} input${s.unreadable === 1 ? '' : 's'} could not be read` : '';
+  out.push('', `${s.total} record${s.total === 1 ? '' : 's'}: ${s.evaluated} checked${counts.length ? ` (${counts.join(', ')})` : ''}, ${s.invalid} could not be checked${unread}.`);
   out.push(...wrap(DISCLAIMER, ctx.width, "", "").map((l) => c.italic(l)));
   return `${out.join('\n')}\n`;
 }

@@ -34,12 +34,17 @@ export type DiagnosticCode =
   | 'input-skipped'
   | 'input-unmapped'
   | 'input-duplicate-id'
+  | 'input-limit'
+  | 'input-not-regular'
+  | 'record-internal-error'
   | 'allow-list-invalid'
   | 'report-invalid'
   | 'report-note'
   | 'applicant-schema'
   | 'applicant-unknown-field'
-  | 'applicant-ip';
+  | 'applicant-ip'
+  | 'applicant-phone'
+  | 'applicant-date-offset';
 
 export interface Diagnostic {
   code: DiagnosticCode;

@@ -29,6 +29,17 @@ export interface RunError {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * An error about an input as a whole, not about a record in it: a missing or unreadable file, a
+ * FIFO, an empty file, a JSON document too large to read. Told apart by its code (which a JSON
+ * report keeps), so a merged report counts it the same way.
+ */
+export function isInputError(e: RunError): boolean {
+  const code = e.diagnostics[0]?.code;
+  if (code === 'input-unreadable' || code === 'input-not-regular' || code === 'input-empty') return true;
+  return code === 'input-too-large' && !/#\d+$|\[\d+\]$/.test(e.source);
+}
+
 /** Applicants who share one concrete thing (phone, ship-to address, payout account…). */
 export interface Link {
   /** shared-phone, shared-ship-to, shared-payout-account, … (docs/linkage.md lists them all). */
@@ -79,7 +90,11 @@ export interface Report {
   tool: { name: string; version: string; rulesVersion: string; data?: Record<string, { name: string; date?: string; licence?: string; url?: string }> };
   generatedAt: string;
   failOn: FailOn;
-  summary: { total: number; evaluated: number; invalid: number; byLevel: Record<Level, number> };
+  /**
+   * total = evaluated + invalid counts records; `unreadable` (present when not 0) counts inputs that
+   * held no record to check (a missing file, a FIFO, an empty file). Both kinds are in `errors`.
+   */
+  summary: { total: number; evaluated: number; invalid: number; unreadable?: number; byLevel: Record<Level, number> };
   applicants: ApplicantResult[];
   links: Link[];
   errors: RunError[];

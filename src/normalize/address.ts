@@ -1,12 +1,13 @@
 import type { Address } from '../model/applicant.js';
 import { foldText } from './text.js';
+import { lookupTable } from '../util/lookup-table.js';
 
-const STREET_WORDS: Record<string, string> = {
+const STREET_WORDS: Record<string, string> = lookupTable({
   street: 'st', avenue: 'ave', av: 'ave', road: 'rd', boulevard: 'blvd', bd: 'blvd', drive: 'dr', lane: 'ln',
   court: 'ct', place: 'pl', terrace: 'ter', highway: 'hwy', parkway: 'pkwy', square: 'sq',
   strasse: 'str', platz: 'pl', weg: 'wg',
   north: 'n', south: 's', east: 'e', west: 'w', northeast: 'ne', northwest: 'nw', southeast: 'se', southwest: 'sw',
-};
+});
 
 /** Words that only introduce a unit number: "Apt 4", "Suite 4", "#4" and "No. 4" are all "4". */
 const DESIGNATORS = new Set(['apt', 'apartment', 'unit', 'suite', 'ste', 'no', 'nr', 'number', 'flat', 'room', 'rm']);

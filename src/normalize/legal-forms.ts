@@ -1,3 +1,4 @@
+import { lookupTable } from '../util/lookup-table.js';
 /**
  * Legal forms and filler words that say nothing about which company it is. Front companies are
  * written "Co., Ltd.", "LLC", "OOO" or "有限公司" depending on who typed them. Hand-picked from the
@@ -38,7 +39,7 @@ export const NATIVE_LEGAL_FORMS =
   /股份有限公司|有限责任公司|有限責任公司|有限公司|株式会社|合同会社|有限会社|公司|주식회사|유한회사|유한책임회사|회사|общество\s+с\s+ограниченной\s+ответственностью|(?:закрытое\s+|открытое\s+|публичное\s+)?акционерное\s+общество|товариство\s+з\s+обмеженою\s+відповідальністю/giu;
 
 /** Spelling variants of the same word, so "Tech" and "Technology" compare equal. */
-export const ABBREVIATIONS: Record<string, string> = {
+export const ABBREVIATIONS: Record<string, string> = lookupTable({
   tech: 'technology', technologies: 'technology', techs: 'technology', technological: 'technology',
   intl: 'international', int: 'international',
   mfg: 'manufacturing', svc: 'services', svcs: 'services', service: 'services',
@@ -46,4 +47,4 @@ export const ABBREVIATIONS: Record<string, string> = {
   ind: 'industry', industries: 'industry', industrial: 'industry',
   info: 'information', sys: 'systems', system: 'systems', dev: 'development',
   enterprises: 'enterprise', assoc: 'association', dept: 'department',
-};
+});

@@ -103,3 +103,12 @@ export function sameParsedPhone(pa: PhoneKeyFacts, pb: PhoneKeyFacts): boolean |
   if (!ka || !kb) return undefined;
   return ka === kb;
 }
+
+/**
+ * A number nothing can use: libphonenumber cannot place it and it has too few digits to compare
+ * or link on ("call me", "ext. 12"). Such a value is left out of every phone check and link.
+ */
+export function phoneUnreadable(raw: string, defaultCountry?: string): boolean {
+  if (parsePhone(raw, defaultCountry).e164) return false;
+  return raw.replace(/\D/g, '').length < 7;
+}

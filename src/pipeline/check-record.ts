@@ -7,6 +7,7 @@ import type { EnrichContext } from '../enrich/enricher.js';
 import { validateApplicant, type ValidationResult } from '../validate/validate-applicant.js';
 import { enrich } from '../enrich/index.js';
 import { ipWarnings } from '../enrich/ip-warnings.js';
+import { phoneWarnings } from '../enrich/phone-warnings.js';
 import { evaluate, type Evaluation } from '../evaluate/evaluate.js';
 import { applyExceptions } from '../evaluate/exceptions.js';
 import type { CompiledException } from '../model/exception.js';
@@ -40,6 +41,36 @@ export function checkRecord(record: InputRecord, rules: CompiledRule[], options:
  * a third faster than taking every record through every stage in turn.
  */
 export function checkGroup(records: InputRecord[], rules: CompiledRule[], options: CheckOptions): RecordOutcome[] {
+  try {
+    return stagedGroup(records, rules, options);
+  } catch {
+    // A fault in some stage on one record (a bug, or input nobody foresaw) must not take the group,
+    // let alone the run, with it: check each record alone, and let the one that fails say so.
+    return records.map((r) => {
+      try {
+        return stagedGroup([r], rules, options)[0]!;
+      } catch (e) {
+        return internalError(r, e);
+      }
+    });
+  }
+}
+
+/** The record's own error: the batch goes on, and the summary still counts every record. */
+export function internalError(record: InputRecord, e: unknown): RecordOutcome {
+  const what = e instanceof Error ? e.message : String(e);
+  const message = `internal error while checking this record: ${what.slice(0, 200)}`;
+  return {
+    ok: false,
+    error: {
+      source: record.source,
+      message,
+      diagnostics: [{ code: 'record-internal-error', severity: 'error', message, file: record.file, ...(record.line ? { line: record.line } : {}), hint: 'please report this with the record (or a redacted copy): it is a bug in dprk-check' }],
+    },
+  };
+}
+
+function stagedGroup(records: InputRecord[], rules: CompiledRule[], options: CheckOptions): RecordOutcome[] {
   const validated = records.map((r) => (r.error ? undefined : validateApplicant(r.value, { strict: options.strict, file: r.file, text: r.text })));
   const facts = validated.map((v) => (v?.applicant ? enrich(v.applicant, options.enrich) : undefined));
   const evaluations = facts.map((f) => (f ? evaluate(f, rules) : undefined));
@@ -80,7 +111,7 @@ function outcome(record: InputRecord, v: ValidationResult | undefined, facts: Fa
       findings,
       contributions: s.contributions,
       notEvaluated: e.notEvaluated,
-      warnings: [...(noted.length ? [...noted, ...shift(v.warnings, record)] : shift(v.warnings, record)), ...ipWarnings(facts)],
+      warnings: [...(noted.length ? [...noted, ...shift(v.warnings, record)] : shift(v.warnings, record)), ...ipWarnings(facts), ...phoneWarnings(facts)],
       ...(suppressed.length ? { suppressed } : {}),
     },
   };

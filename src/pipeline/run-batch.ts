@@ -6,6 +6,7 @@ import type { InputRecord } from '../read/input-record.js';
 import { levelRank, type FailOn } from '../model/levels.js';
 import { readRecords } from '../read/read-records.js';
 import type { InputFormat } from '../read/adapters/index.js';
+import type { InputLimits } from '../read/input-limits.js';
 import { Correlator } from '../correlate/correlator.js';
 import { applyLinks } from '../correlate/apply-links.js';
 import type { AllowList } from '../correlate/allow-list.js';
@@ -53,6 +54,7 @@ export interface ReadSettings {
   inputFormat?: InputFormat;
   shard?: ShardSpec;
   onSkip?: (s: SkippedInput) => void;
+  limits?: Partial<InputLimits>;
 }
 
 export interface BatchResult {
@@ -75,6 +77,7 @@ export async function runBatch(files: string[], rules: CompiledRule[], read: Rea
     cwd: read.cwd,
     stdin: read.stdin,
     inputFormat: read.inputFormat,
+    limits: read.limits,
     ...(shard ? { accept: (source: string) => inShard(source, shard), onOtherShard: () => otherShards++ } : {}),
     onSkip: (s) => {
       skipped.push(s);

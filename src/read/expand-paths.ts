@@ -1,6 +1,8 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
+import { lookupTable } from '../util/lookup-table.js';
 
 /** How a file's records are read: by extension, or sniffed from its first line when unknown. */
 export type FileKind = 'json' | 'ndjson' | 'sniff';
@@ -8,10 +10,10 @@ export type FileKind = 'json' | 'ndjson' | 'sniff';
 export type InputEntry =
   | { kind: 'stdin' }
   | { kind: 'file'; path: string; shown: string; as: FileKind }
-  | { kind: 'unreadable'; shown: string; message: string }
+  | { kind: 'unreadable'; shown: string; message: string; code?: 'input-not-regular' }
   | { kind: 'skipped'; shown: string; reason: string };
 
-const KINDS: Record<string, FileKind> = { '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson' };
+const KINDS: Record<string, FileKind> = lookupTable({ '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson' });
 const GLOB_CHARS = /[*?[\]{}]/;
 
 /** Paths as people read them: relative to the working directory when inside it. */
@@ -28,6 +30,20 @@ function errnoText(e: unknown): string {
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   return `cannot read: ${code ?? (e as Error).message}`;
+}
+
+/**
+ * A FIFO, device or socket is refused before it is opened: opening a FIFO with no writer blocks
+ * forever (in a thread the first Ctrl-C cannot reach), and /dev/zero never ends. Standard input
+ * (`-`) may still be a pipe.
+ */
+function notRegular(st: Stats, shown: string): InputEntry {
+  return { kind: 'unreadable', shown, code: 'input-not-regular', message: notRegularMessage(st) };
+}
+
+export function notRegularMessage(st: Stats): string {
+  const what = st.isFIFO() ? 'a FIFO (named pipe)' : st.isCharacterDevice() ? 'a character device' : st.isBlockDevice() ? 'a block device' : st.isSocket() ? 'a socket' : st.isDirectory() ? 'a directory' : 'something else';
+  return `is ${what}, not a regular file: refused without reading (pipe data to standard input with - instead)`;
 }
 
 /**
@@ -77,6 +93,10 @@ export async function* expandInputs(args: string[], cwd: string): AsyncGenerator
       if (st.isDirectory()) {
         if (name.startsWith('.')) yield { kind: 'skipped', shown: shownPath(abs, cwd), reason: 'hidden directory' };
         else yield* walk(abs, visited);
+      } else if (!st.isFile()) {
+        // Only what looks like applicant data is reported; other special files are just skipped.
+        if (KINDS[extname(abs).toLowerCase()]) yield notRegular(st, shownPath(abs, cwd));
+        else yield { kind: 'skipped', shown: shownPath(abs, cwd), reason: 'not a regular file' };
       } else yield* found(abs);
     }
   }
@@ -95,7 +115,11 @@ export async function* expandInputs(args: string[], cwd: string): AsyncGenerator
       if (GLOB_CHARS.test(arg) && (e as NodeJS.ErrnoException).code === 'ENOENT') {
         const matches = (await glob(arg, { cwd, absolute: true, onlyFiles: true, expandDirectories: false })).sort(byName);
         if (matches.length === 0) yield { kind: 'unreadable', shown: arg, message: 'no files match this pattern' };
-        for (const m of matches) yield* found(m);
+        for (const m of matches) {
+          const mst = await stat(m).catch(() => undefined);
+          if (mst && !mst.isFile()) yield notRegular(mst, shownPath(m, cwd));
+          else yield* found(m);
+        }
         continue;
       }
       yield { kind: 'unreadable', shown: shownPath(abs, cwd), message: errnoText(e) };
@@ -106,6 +130,10 @@ export async function* expandInputs(args: string[], cwd: string): AsyncGenerator
       continue;
     }
     const shown = shownPath(abs, cwd);
+    if (!st.isFile()) {
+      yield notRegular(st, shown);
+      continue;
+    }
     if (!(await once(abs))) {
       yield { kind: 'skipped', shown, reason: 'already read (named twice)' };
       continue;

@@ -2,6 +2,10 @@
  * Finds where JSON text first goes wrong. V8's JSON.parse message on Node 20 gives no position,
  * and "not valid JSON" alone does not help anyone fix a hand-written file. Only run after
  * JSON.parse has failed, so speed does not matter; correctness on valid prefixes does.
+ *
+ * Iterative, with an explicit stack of open containers: the text is hostile by definition (it
+ * just failed to parse), and a recursive descent overflows the call stack on a line of 8,000
+ * opening brackets.
  */
 export function jsonErrorOffset(text: string): { offset: number; message: string } {
   let i = 0;
@@ -10,68 +14,6 @@ export function jsonErrorOffset(text: string): { offset: number; message: string
   };
   const fail = (message: string): never => {
     throw { offset: i, message };
-  };
-  const value = (): void => {
-    ws();
-    const c = text[i];
-    if (c === undefined) fail('unexpected end of input');
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail(text[i] === '}' ? 'trailing comma before }' : 'expected a "quoted" key');
-        string();
-        ws();
-        if (text[i] !== ':') fail("expected ':' after the key");
-        i++;
-        value();
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return;
-        }
-        fail(text[i] === undefined ? 'unexpected end of input: missing }' : "expected ',' or '}'");
-      }
-    }
-    if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text[i] === ']') fail('trailing comma before ]');
-        value();
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return;
-        }
-        fail(text[i] === undefined ? 'unexpected end of input: missing ]' : "expected ',' or ']'");
-      }
-    }
-    if (c === '"') return string();
-    const lit = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
-    if (lit) {
-      i += lit[0].length;
-      return;
-    }
-    fail(c === "'" ? 'strings must use double quotes' : `unexpected character '${c}'`);
   };
   const string = (): void => {
     i++;
@@ -87,8 +29,68 @@ export function jsonErrorOffset(text: string): { offset: number; message: string
     }
     fail('unterminated string');
   };
+  /** A scalar, or the opening of a container (pushed); false when the value is complete. */
+  const open: Array<'{' | '['> = [];
+  const startValue = (): void => {
+    ws();
+    const c = text[i];
+    if (c === undefined) fail('unexpected end of input');
+    if (c === '{' || c === '[') {
+      i++;
+      open.push(c);
+      ws();
+      if (text[i] === (c === '{' ? '}' : ']')) {
+        i++;
+        open.pop();
+        return;
+      }
+      if (c === '{') key();
+      else if (text[i] === ']') fail('trailing comma before ]');
+      else pendingValue = true;
+      return;
+    }
+    if (c === '"') return string();
+    const lit = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
+    if (lit) {
+      i += lit[0].length;
+      return;
+    }
+    fail(c === "'" ? 'strings must use double quotes' : `unexpected character '${c}'`);
+  };
+  /** Inside an object, at a key: read `"key":`, leaving a value to read. */
+  const key = (): void => {
+    ws();
+    if (text[i] !== '"') fail(text[i] === '}' ? 'trailing comma before }' : 'expected a "quoted" key');
+    string();
+    ws();
+    if (text[i] !== ':') fail("expected ':' after the key");
+    i++;
+    pendingValue = true;
+  };
+  let pendingValue = true;
   try {
-    value();
+    while (pendingValue) {
+      pendingValue = false;
+      startValue();
+      // Close every container the value just completed, then move to the next member.
+      while (!pendingValue && open.length) {
+        const top = open[open.length - 1]!;
+        const close = top === '{' ? '}' : ']';
+        ws();
+        if (text[i] === ',') {
+          i++;
+          if (top === '{') key();
+          else {
+            ws();
+            if (text[i] === ']') fail('trailing comma before ]');
+            pendingValue = true;
+          }
+        } else if (text[i] === close) {
+          i++;
+          open.pop();
+        } else fail(text[i] === undefined ? `unexpected end of input: missing ${close}` : `expected ',' or '${close}'`);
+      }
+    }
     ws();
     if (i < text.length) fail('unexpected text after the end of the JSON value');
   } catch (e) {

@@ -3,8 +3,11 @@ import type { RawLine } from './line-reader.js';
 import { MAX_LINE_BYTES } from './line-reader.js';
 import { describeJson, failure } from './json-document.js';
 import { jsonErrorOffset, lineColumn } from './json-syntax.js';
+import { DEFAULT_LIMITS, textOverLimit, type InputLimits } from './input-limits.js';
 
 const MB = 1024 * 1024;
+
+export const LIMIT_HINT = 'input limits are in README "The input"; raise one with --input-limit NAME=NUMBER if this record is genuine';
 
 // Every applicant keeps its source until the report is written: built on one shared `file#`
 // prefix per file, each costs its line number rather than another copy of the path.
@@ -21,7 +24,7 @@ export function lineSource(file: string, line: number): string {
 }
 
 /** One NDJSON line → one record with source `file#line`. Never throws. */
-export function lineRecord(file: string, raw: RawLine): InputRecord {
+export function lineRecord(file: string, raw: RawLine, limits: InputLimits = DEFAULT_LIMITS): InputRecord {
   const source = lineSource(file, raw.line);
   if ('tooLong' in raw) {
     return failure(file, source, 'input-too-large', `line ${raw.line} is ${(raw.tooLong / MB).toFixed(0)} MB; one record may be at most ${MAX_LINE_BYTES / MB} MB`, {
@@ -30,6 +33,9 @@ export function lineRecord(file: string, raw: RawLine): InputRecord {
     });
   }
   const warnings = raw.warning ? { warnings: [raw.warning] } : {};
+  // Refused before JSON.parse: parsing and validating a 60 MB line costs seconds and gigabytes.
+  const over = textOverLimit(raw.text.length, limits);
+  if (over) return { ...failure(file, source, 'input-limit', `line ${raw.line}: ${over}`, { line: raw.line, hint: LIMIT_HINT }), ...warnings };
   let value: unknown;
   try {
     value = JSON.parse(raw.text);

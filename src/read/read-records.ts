@@ -1,12 +1,13 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { SkippedInput } from '../model/report.js';
 import type { InputRecord } from './input-record.js';
-import { expandInputs, type InputEntry } from './expand-paths.js';
+import { expandInputs, notRegularMessage, type InputEntry } from './expand-paths.js';
 import { readLines, type RawLine } from './line-reader.js';
-import { lineRecord, lineSource } from './ndjson.js';
+import { LIMIT_HINT, lineRecord, lineSource } from './ndjson.js';
+import { resolveLimits, textOverLimit, valueOverLimit, type InputLimits } from './input-limits.js';
 import { documentRecords, failure, MAX_JSON_FILE_BYTES, TOO_LARGE_HINT } from './json-document.js';
 import { adaptRecord, type InputFormat } from './adapters/index.js';
 
@@ -18,6 +19,8 @@ export interface ReadOptions {
   accept?: (source: string) => boolean;
   onOtherShard?: () => void;
   onSkip?: (skipped: SkippedInput) => void;
+  /** Size and depth bounds per record (input-limits.ts); defaults when absent. */
+  limits?: Partial<InputLimits>;
 }
 
 const MB = 1024 * 1024;
@@ -34,51 +37,94 @@ export async function* readRecords(args: string[], options: ReadOptions): AsyncG
     options.onOtherShard?.();
     return false;
   };
+  const limits = resolveLimits(options.limits);
   const adapt = (r: InputRecord): InputRecord => {
     if (r.value === undefined) return r;
-    const a = adaptRecord(r.value, inputFormat, { file: r.file, line: r.line });
+    // Before anything that recurses into the value (adapters, ajv, positions from the text).
+    const over = valueOverLimit(r.value, limits);
+    if (over) return failure(r.file, r.source, 'input-limit', r.line ? `line ${r.line}: ${over}` : over, { ...(r.line ? { line: r.line } : {}), hint: LIMIT_HINT });
+    let a;
+    try {
+      a = adaptRecord(r.value, inputFormat, { file: r.file, line: r.line });
+    } catch (e) {
+      return unexpected(r.file, r.source, e, r.line);
+    }
     if (!a.system) return r;
     const warnings = [...(r.warnings ?? []), ...a.warnings];
     const { text: _positionsNoLongerMatch, ...rest } = r;
     return { ...rest, value: a.value, ...(warnings.length ? { warnings } : {}) };
   };
   for await (const entry of expandInputs(args, options.cwd)) {
-    for await (const r of entryRecords(entry, options, mine)) yield adapt(r);
+    try {
+      for await (const r of entryRecords(entry, options, mine, limits)) yield adapt(r);
+    } catch (e) {
+      // A fault nobody foresaw ends this input, never the run: the records before it stand.
+      const shown = entry.kind === 'stdin' ? '<stdin>' : entry.shown;
+      // One shard reports it (the filter itself may be what failed: then every shard does).
+      let ours = true;
+      try {
+        ours = mine(shown);
+      } catch {
+        // keep it
+      }
+      if (ours) yield unexpected(shown, shown, e);
+    }
   }
 }
 
-async function* entryRecords(entry: InputEntry, options: ReadOptions, mine: (s: string) => boolean): AsyncGenerator<InputRecord> {
+/** A bug met while reading one input or record: reported as its error. */
+function unexpected(file: string, source: string, e: unknown, line?: number): InputRecord {
+  const what = e instanceof Error ? e.message : String(e);
+  return failure(file, source, 'record-internal-error', `internal error while reading: ${what.slice(0, 200)}`, {
+    ...(line ? { line } : {}),
+    hint: 'please report this with the input (or a redacted copy): it is a bug in dprk-check',
+  });
+}
+
+async function* entryRecords(entry: InputEntry, options: ReadOptions, mine: (s: string) => boolean, limits: InputLimits): AsyncGenerator<InputRecord> {
   switch (entry.kind) {
     case 'skipped':
       options.onSkip?.({ path: entry.shown, reason: entry.reason });
       return;
     case 'unreadable':
-      if (mine(entry.shown)) yield failure(entry.shown, entry.shown, 'input-unreadable', entry.message);
+      if (mine(entry.shown)) yield failure(entry.shown, entry.shown, entry.code ?? 'input-unreadable', entry.message);
       return;
     case 'stdin':
-      yield* sniffedRecords(readLines(options.stdin, '<stdin>'), '<stdin>', mine, 'sniff');
+      yield* sniffedRecords(readLines(options.stdin, '<stdin>'), '<stdin>', mine, 'sniff', limits);
       return;
     case 'file':
-      yield* fileRecords(entry.path, entry.shown, entry.as, mine);
+      yield* fileRecords(entry.path, entry.shown, entry.as, mine, limits);
   }
 }
 
-async function* fileRecords(path: string, shown: string, as: 'json' | 'ndjson' | 'sniff', mine: (s: string) => boolean): AsyncGenerator<InputRecord> {
+async function* fileRecords(path: string, shown: string, as: 'json' | 'ndjson' | 'sniff', mine: (s: string) => boolean, limits: InputLimits): AsyncGenerator<InputRecord> {
+  // Opened without blocking and checked on the open descriptor: a path that turned into a FIFO
+  // after the directory walk must not hang the run (expand-paths refuses the ones it sees).
+  let handle: FileHandle | undefined;
   let size: number;
   try {
-    size = (await stat(path)).size;
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const st = await handle.stat();
+    if (!st.isFile()) {
+      await handle.close();
+      if (mine(shown)) yield failure(shown, shown, 'input-not-regular', notRegularMessage(st));
+      return;
+    }
+    size = st.size;
   } catch (e) {
+    await handle?.close().catch(() => {});
     if (mine(shown)) yield failure(shown, shown, 'input-unreadable', `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     return;
   }
   if (as === 'json' && size > MAX_JSON_FILE_BYTES) {
+    await handle.close();
     if (mine(shown)) yield tooLarge(shown, size);
     return;
   }
-  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+  const stream = handle.createReadStream({ highWaterMark: 256 * 1024 });
   const lines = readLines(guard(stream), shown);
   try {
-    yield* sniffedRecords(lines, shown, mine, as);
+    yield* sniffedRecords(lines, shown, mine, as, limits);
   } catch (e) {
     if (!(e instanceof ReadError)) throw e;
     if (mine(shown)) yield failure(shown, shown, 'input-unreadable', `cannot read: ${e.message}`);
@@ -102,10 +148,18 @@ function tooLarge(shown: string, size: number): InputRecord {
   return failure(shown, shown, 'input-too-large', `is ${Math.round(size / MB)} MB; a single JSON document may be at most ${MAX_JSON_FILE_BYTES / MB} MB because it must be read whole`, { hint: TOO_LARGE_HINT });
 }
 
-async function* ndjsonRecords(lines: AsyncIterable<RawLine>, file: string, mine: (s: string) => boolean, first?: RawLine): AsyncGenerator<InputRecord> {
-  if (first && mine(lineSource(file, first.line))) yield lineRecord(file, first);
+async function* ndjsonRecords(lines: AsyncIterable<RawLine>, file: string, mine: (s: string) => boolean, limits: InputLimits, first?: RawLine): AsyncGenerator<InputRecord> {
+  if (first && mine(lineSource(file, first.line))) yield safeLineRecord(file, first, limits);
   for await (const raw of lines) {
-    if (mine(lineSource(file, raw.line))) yield lineRecord(file, raw);
+    if (mine(lineSource(file, raw.line))) yield safeLineRecord(file, raw, limits);
+  }
+}
+
+function safeLineRecord(file: string, raw: RawLine, limits: InputLimits): InputRecord {
+  try {
+    return lineRecord(file, raw, limits);
+  } catch (e) {
+    return unexpected(file, lineSource(file, raw.line), e, raw.line);
   }
 }
 
@@ -115,7 +169,7 @@ async function* ndjsonRecords(lines: AsyncIterable<RawLine>, file: string, mine:
  * pretty-printed '{') is a document. A `.ndjson` file is NDJSON (a broken first line is just a
  * broken record) unless its first line is a lone bracket: pretty-printed JSON under the wrong name.
  */
-async function* sniffedRecords(lines: AsyncIterable<RawLine>, file: string, mine: (s: string) => boolean, as: 'json' | 'ndjson' | 'sniff'): AsyncGenerator<InputRecord> {
+async function* sniffedRecords(lines: AsyncIterable<RawLine>, file: string, mine: (s: string) => boolean, as: 'json' | 'ndjson' | 'sniff', limits: InputLimits): AsyncGenerator<InputRecord> {
   const it = lines[Symbol.asyncIterator]();
   const head = await it.next();
   const rest = { [Symbol.asyncIterator]: () => it };
@@ -126,9 +180,9 @@ async function* sniffedRecords(lines: AsyncIterable<RawLine>, file: string, mine
   const first = head.value;
   const ndjson =
     as === 'ndjson' ? !('text' in first && /^\s*[[{]\s*$/.test(first.text))
-    : as === 'sniff' && 'text' in first && !first.text.trimStart().startsWith('[') && isWholeObject(first.text);
+    : as === 'sniff' && 'text' in first && !first.text.trimStart().startsWith('[') && isWholeObject(first.text, limits.maxRecordBytes);
   if (ndjson) {
-    yield* ndjsonRecords(rest, file, mine, first);
+    yield* ndjsonRecords(rest, file, mine, limits, first);
     return;
   }
   // A document: gather it (bounded), keeping line numbers for error positions.
@@ -154,7 +208,14 @@ async function* sniffedRecords(lines: AsyncIterable<RawLine>, file: string, mine
     if (mine(file)) yield tooLarge(file, bytes);
     return;
   }
-  yield* documentRecords(file, parts.join(''), { accept: mine, warnings: warnings.slice(0, 5) });
+  const text = parts.join('');
+  // A document that is one object is one record: over the record limit, refuse it unparsed.
+  const over = /^\s*\{/.test(text.slice(0, 1024)) ? textOverLimit(text.length, limits) : undefined;
+  if (over) {
+    if (mine(file)) yield failure(file, file, 'input-limit', over, { hint: LIMIT_HINT });
+    return;
+  }
+  yield* documentRecords(file, text, { accept: mine, warnings: warnings.slice(0, 5) });
 }
 
 async function next(it: AsyncIterator<RawLine>): Promise<RawLine | undefined> {
@@ -162,9 +223,11 @@ async function next(it: AsyncIterator<RawLine>): Promise<RawLine | undefined> {
   return n.done ? undefined : n.value;
 }
 
-function isWholeObject(text: string): boolean {
+function isWholeObject(text: string, maxRecordBytes: number): boolean {
   const t = text.trim();
   if (!t.startsWith('{') || !t.endsWith('}')) return false;
+  // Too long to be a record anyway: read as NDJSON, where the line is refused without parsing.
+  if (t.length > maxRecordBytes) return true;
   try {
     const v: unknown = JSON.parse(t);
     return typeof v === 'object' && v !== null && !Array.isArray(v);

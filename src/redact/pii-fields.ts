@@ -1,3 +1,4 @@
+import { lookupTable } from '../util/lookup-table.js';
 /**
  * Which applicant fields hold personal data, by field pattern (indices written as `[]`).
  *
@@ -17,7 +18,7 @@ function under(prefix: string, fields: Record<string, FieldClass>): Record<strin
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [`${prefix}.${k}`, v]));
 }
 
-export const FIELD_CLASSES: Record<string, FieldClass> = {
+export const FIELD_CLASSES: Record<string, FieldClass> = lookupTable({
   schemaVersion: 'public',
   id: 'public',
   name: 'name',
@@ -75,7 +76,7 @@ export const FIELD_CLASSES: Record<string, FieldClass> = {
   ...under('derived.countryShares[]', { country: 'public', sessions: 'public', share: 'public' }),
   ...under('derived.activity', { timezone: 'public', timed: 'public', night: 'public', nightShare: 'public', asiaWorkday: 'public', asiaWorkdayShare: 'public' }),
   ...under('derived.payees[]', { origin: 'public', holderName: 'name', country: 'public' }),
-};
+});
 
 /** Fields whose whole subtree is one kind (free-form extensions). */
 const SUBTREES: Array<[string, PiiKind]> = [['extra', 'other']];

@@ -1,4 +1,4 @@
-import type { ApplicantResult, Link, Report, RunError } from '../model/report.js';
+import { isInputError, type ApplicantResult, type Link, type Report, type RunError } from '../model/report.js';
 import { LEVELS, levelRank, type FailOn, type Level } from '../model/levels.js';
 
 export interface ReportMeta {
@@ -19,11 +19,17 @@ export function buildReport(applicants: ApplicantResult[], errors: RunError[], l
     tool: { name: 'dprk-check', version: meta.version, rulesVersion: meta.rulesVersion, ...(meta.data ? { data: meta.data } : {}) },
     generatedAt: meta.generatedAt,
     failOn: meta.failOn,
-    summary: { total: applicants.length + errors.length, evaluated: applicants.length, invalid: errors.length, byLevel },
+    summary: summaryOf(applicants.length, errors, byLevel),
     applicants,
     links,
     errors,
   };
+}
+
+function summaryOf(evaluated: number, errors: RunError[], byLevel: Record<Level, number>): Report['summary'] {
+  const unreadable = errors.filter(isInputError).length;
+  const invalid = errors.length - unreadable;
+  return { total: evaluated + invalid, evaluated, invalid, ...(unreadable ? { unreadable } : {}), byLevel };
 }
 
 /** ESLint-style contract: 2 if anything could not be checked, else 1 if any applicant ≥ fail level. */

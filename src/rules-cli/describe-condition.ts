@@ -1,4 +1,5 @@
 import type { Comparator } from '../model/rule.js';
+import { lookupTable } from '../util/lookup-table.js';
 
 /**
  * A condition tree in English, for `rules show` and for reviewers who do not read YAML. Pure and
@@ -14,7 +15,7 @@ export function describeCondition(node: unknown): string {
 }
 
 // Partial: a comparator added to the engine reads as 'as <name>' until it gets its own words.
-const COMPARED_AS: Partial<Record<Comparator, string>> = {
+const COMPARED_AS: Partial<Record<Comparator, string>> = lookupTable({
   text: 'as text, ignoring case and accents',
   exact: 'exactly',
   name: 'as names',
@@ -25,7 +26,7 @@ const COMPARED_AS: Partial<Record<Comparator, string>> = {
   phone: 'as phone numbers',
   email: 'as email addresses',
   country: 'as country codes',
-};
+});
 
 const COMPOSITE = ['all', 'any', 'not', 'some', 'every'];
 const MODIFIERS = new Set(['field', 'as', 'quantifier', 'minMatches']);
@@ -80,7 +81,7 @@ function operand(v: unknown, inScope: boolean): string {
   return literal(v);
 }
 
-const AGE_WORDS: Record<string, string> = { lt: 'under', lte: 'at most', gt: 'over', gte: 'at least' };
+const AGE_WORDS: Record<string, string> = lookupTable({ lt: 'under', lte: 'at most', gt: 'over', gte: 'at least' });
 
 function phrase(op: string, v: unknown, inScope: boolean): string {
   const o = isObj(v) ? v : {};

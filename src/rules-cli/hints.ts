@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../model/diagnostic.js';
+import { lookupTable } from '../util/lookup-table.js';
 
 /** How to fix, for the diagnostics whose origin could not say more specifically. */
-const BY_CODE: Partial<Record<Diagnostic['code'], string>> = {
+const BY_CODE: Partial<Record<Diagnostic['code'], string>> = lookupTable({
   'yaml-syntax': 'fix the YAML at this position (quote values that contain ": " or start with a special character)',
   'rule-schema': 'see "The rule file" in docs/rules.md for every key and what it takes',
   'rule-unknown-field': '`dprk-check schema` lists the applicant fields, `dprk-check schema --derived` the derived facts',
@@ -11,7 +12,7 @@ const BY_CODE: Partial<Record<Diagnostic['code'], string>> = {
   'list-invalid': 'see "Named lists" in docs/rules.md',
   'config-invalid': 'see "Configuration" in docs/rules.md for every key and what it takes',
   'input-unreadable': 'check that the path exists and is readable',
-};
+});
 
 export function withHint(d: Diagnostic): Diagnostic {
   if (d.hint) return d;

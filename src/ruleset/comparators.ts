@@ -7,6 +7,7 @@ import { phoneForComparison, sameParsedPhone, type PhoneKeyFacts } from '../norm
 import { foldText } from '../normalize/text.js';
 import { memoize } from '../util/memo.js';
 import { isoDay, parseDate } from '../util/dates.js';
+import { lookupTable } from '../util/lookup-table.js';
 
 /**
  * How two values are judged "the same" by equals / in / sameAs / differsFrom. `same` returns
@@ -53,7 +54,7 @@ function sameDate(x: PreparedDate, y: PreparedDate): boolean | undefined {
   return isoDay(x.ms) === isoDay(y.ms);
 }
 
-export const COMPARISONS: Record<Comparator, Comparison<any>> = {
+export const COMPARISONS: Record<Comparator, Comparison<any>> = lookupTable({
   exact: { prepare: (v) => v, same: equal, keyed: true },
   text: { prepare: ifString(fold), same: equal, keyed: true },
   country: { prepare: ifString((s) => s.trim().toUpperCase()), same: equal, keyed: true },
@@ -71,4 +72,4 @@ export const COMPARISONS: Record<Comparator, Comparison<any>> = {
     same: (x, y) => sameStreetAddress(x.address, x.street, y.address, y.street),
   } satisfies Comparison<{ address: Address; street: string }>,
   date: { prepare: ifString((s) => ({ ms: parseDate(s), precision: s.trim().length })), same: sameDate } satisfies Comparison<PreparedDate>,
-};
+});

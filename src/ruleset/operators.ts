@@ -6,6 +6,7 @@ import { compileRuleRegex, MAX_SUBJECT } from './regex-safety.js';
 import { NO, type Verdict } from './verdict.js';
 import { isListRef, listLabel, lookupList, operandValues, show, type OperatorDef } from './operand.js';
 import { equality, fieldComparison, membership } from './compare-operators.js';
+import { lookupTable } from '../util/lookup-table.js';
 
 export type { Verdict };
 export type { OperatorDef, OperatorEnv, Predicate, RefResolver } from './operand.js';
@@ -142,12 +143,12 @@ const withinOp: OperatorDef = {
   },
 };
 
-const AGE_CMP: Record<string, (a: number, b: number) => boolean> = {
+const AGE_CMP: Record<string, (a: number, b: number) => boolean> = lookupTable({
   lt: (a, b) => a < b,
   lte: (a, b) => a <= b,
   gt: (a, b) => a > b,
   gte: (a, b) => a >= b,
-};
+});
 
 const ageAtOp: OperatorDef = {
   build(operand, env) {
@@ -220,7 +221,7 @@ const cidrOp: OperatorDef = {
  * A null-prototype table: operator names come from rule files, and `OPERATORS.constructor` must
  * be "unknown operator", not Object's constructor.
  */
-export const OPERATORS: Record<string, OperatorDef> = Object.assign(Object.create(null) as Record<string, OperatorDef>, {
+export const OPERATORS: Record<string, OperatorDef> = lookupTable({
   equals: equality(false),
   notEquals: equality(true),
   in: membership(false),

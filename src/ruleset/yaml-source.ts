@@ -1,6 +1,7 @@
 import type { Document, LineCounter } from 'yaml';
 import type { Diagnostic, DiagnosticCode } from '../model/diagnostic.js';
 import { yamlLib } from '../util/lazy-yaml.js';
+import { lookupTable } from '../util/lookup-table.js';
 
 /** A parsed YAML file that can answer "where is the node at these keys?" for diagnostics. */
 export interface YamlSource {
@@ -17,12 +18,12 @@ export const MAX_RULE_FILE_BYTES = 1_000_000;
 
 const MAX_ALIAS_COUNT = 100;
 
-const YAML_HINTS: Record<string, string> = {
+const YAML_HINTS: Record<string, string> = lookupTable({
   DUPLICATE_KEY: 'a key may appear once per mapping: remove or rename one of them',
   MULTIPLE_DOCS: "one rule or list per file: split the file at '---'",
   TAB_AS_INDENT: 'indent with spaces, not tabs',
   BAD_INDENT: 'line up the indentation of items at the same level',
-};
+});
 
 export function parseYamlSource(file: string, text: string): YamlSource {
   const { LineCounter, parseDocument, visit } = yamlLib();

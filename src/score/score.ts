@@ -1,5 +1,6 @@
 import type { Finding, Score, FamilyContribution } from '../model/finding.js';
 import { FAMILIES, type Level, type Severity } from '../model/levels.js';
+import { lookupTable } from '../util/lookup-table.js';
 
 /**
  * How the score is formed (also in README "How the score is formed"):
@@ -16,7 +17,7 @@ import { FAMILIES, type Level, type Severity } from '../model/levels.js';
  * one critical finding → 100 → critical; one low or medium finding can never reach high; findings
  * in different families raise the score more than the same findings in one family.
  */
-export const SEVERITY_WEIGHT: Record<Severity, number> = { info: 0, low: 0.1, medium: 0.3, high: 0.6, critical: 1 };
+export const SEVERITY_WEIGHT: Record<Severity, number> = lookupTable({ info: 0, low: 0.1, medium: 0.3, high: 0.6, critical: 1 });
 
 export const LEVEL_THRESHOLDS: Array<[Level, number]> = [
   ['critical', 90],

@@ -64,8 +64,25 @@ export function daysBetween(from: number, to: number): number {
   return (to - from) / DAY_MS;
 }
 
+/** Epoch milliseconds inside the years the model allows; anything else is not a date we can use. */
+export function isPlausibleMillis(ms: unknown): ms is number {
+  return typeof ms === 'number' && Number.isFinite(ms) && ms >= EARLIEST_MS && ms < LATEST_MS;
+}
+
+const EARLIEST_MS = Date.UTC(MIN_YEAR, 0, 1);
+const LATEST_MS = Date.UTC(MAX_YEAR + 1, 0, 1);
+
+/**
+ * Every number that becomes a Date goes through a range check first: `new Date(1e21)` is an
+ * Invalid Date whose toISOString() throws ("Invalid time value"), and one record from an export
+ * must not end the run. Undefined for what is not a plausible instant.
+ */
+export function isoFromEpochMs(ms: unknown): string | undefined {
+  return isPlausibleMillis(ms) ? new Date(ms).toISOString() : undefined;
+}
+
 export function isoDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  return isPlausibleMillis(ms) ? new Date(ms).toISOString().slice(0, 10) : '';
 }
 
 export function isIanaTimeZone(value: string): boolean {

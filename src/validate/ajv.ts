@@ -3,14 +3,13 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { packagePath } from '../util/package-root.js';
+import { AJV_OPTIONS, schemaHash } from './ajv-options.js';
 
 // ajv is CommonJS; under NodeNext its default export arrives wrapped.
 type AjvClass = typeof AjvModule.default;
 const Ajv: AjvClass = (AjvModule as unknown as { default: AjvClass }).default ?? (AjvModule as unknown as AjvClass);
 
-/** Options shared by runtime compilation and the build-time standalone validators. */
-// verbose: errors carry parentSchema, which lets an unknown key be answered with "did you mean".
-export const AJV_OPTIONS = { strict: true, allowUnionTypes: true, verbose: true } as const;
+export { AJV_OPTIONS };
 
 /** Our own schemas only (applicant, rule, list): never a schema taken from a rule file. */
 export function makeAjv(allErrors: boolean) {
@@ -18,7 +17,11 @@ export function makeAjv(allErrors: boolean) {
 }
 
 export function readSchema(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(packagePath('schemas', name), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(schemaText(name)) as Record<string, unknown>;
+}
+
+function schemaText(name: string): string {
+  return readFileSync(packagePath('schemas', name), 'utf8');
 }
 
 const cache = new Map<string, ValidateFunction>();
@@ -27,20 +30,26 @@ const requireHere = createRequire(import.meta.url);
 /**
  * `npm run build` writes each schema's validator as standalone code next to this module
  * (scripts/build-validators.mjs); loading it skips ajv's compile step, the largest part of a
- * cold start. Without it (tests run from src/) the schema is compiled here.
+ * cold start. It is used only when it was built from the schema as it is now (its schemaHash);
+ * otherwise (no build, or the schema edited since) the schema is compiled here.
  */
-function prebuilt(name: string): ValidateFunction | undefined {
-  const file = packagePath('dist', 'validate', 'generated', `${name.replace('.schema.json', '')}.cjs`);
+export function loadPrebuilt(file: string, text: string): ValidateFunction | undefined {
   if (!existsSync(file)) return undefined;
-  const mod = requireHere(file) as { default?: ValidateFunction } & ValidateFunction;
+  const mod = requireHere(file) as { default?: ValidateFunction; schemaHash?: unknown } & ValidateFunction;
+  if (mod.schemaHash !== schemaHash(text)) return undefined;
   return mod.default ?? mod;
+}
+
+export function generatedValidatorPath(name: string): string {
+  return packagePath('dist', 'validate', 'generated', `${name.replace('.schema.json', '')}.cjs`);
 }
 
 export function validatorFor(name: string, allErrors: boolean): ValidateFunction {
   const key = `${name}:${allErrors}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const v = (allErrors ? prebuilt(name) : undefined) ?? makeAjv(allErrors).compile(readSchema(name));
+  const text = schemaText(name);
+  const v = (allErrors ? loadPrebuilt(generatedValidatorPath(name), text) : undefined) ?? makeAjv(allErrors).compile(JSON.parse(text) as Record<string, unknown>);
   cache.set(key, v);
   return v;
 }

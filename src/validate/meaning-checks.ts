@@ -1,5 +1,6 @@
-import type { Diagnostic } from '../model/diagnostic.js';
+import type { Diagnostic, DiagnosticCode } from '../model/diagnostic.js';
 import { isIanaTimeZone, isPlausibleDate } from '../util/dates.js';
+import { lookupTable } from '../util/lookup-table.js';
 
 /**
  * What a JSON Schema pattern cannot say: that 2026-02-30 does not exist, that a year is plausible
@@ -15,14 +16,26 @@ interface SchemaLike {
 }
 
 // `syntax` mirrors the schema pattern: a value that fails it already has the schema's message.
-const CHECKS: Record<string, { syntax: RegExp; ok: (v: string) => boolean; message: string }> = {
+const CHECKS: Record<string, { syntax: RegExp; problem: (v: string) => { code: DiagnosticCode; message: string; hint?: string } | undefined }> = lookupTable({
   '#/definitions/date': {
     syntax: /^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/,
-    ok: isPlausibleDate,
-    message: 'is not a plausible date (no such day, or outside the years 1900–2100)',
+    problem: (v) => {
+      if (!isPlausibleDate(v)) return { code: 'applicant-schema', message: 'is not a plausible date (no such day, or outside the years 1900–2100)' };
+      // The model: a date, or a date-time WITH an offset. "10:00" alone could be any of 26 hours
+      // in UTC, and the activity rules would read it in the wrong one.
+      if (NO_OFFSET.test(v)) {
+        return { code: 'applicant-date-offset', message: 'has a time but no UTC offset', hint: 'add the offset the source system used, e.g. 2026-11-10T10:00Z or 2026-11-10T10:00+09:00, or give the date alone' };
+      }
+      return undefined;
+    },
   },
-  '#/definitions/timezone': { syntax: /^[A-Za-z][A-Za-z0-9_+/-]{0,63}$/, ok: isIanaTimeZone, message: 'is not an IANA time zone (e.g. America/New_York)' },
-};
+  '#/definitions/timezone': {
+    syntax: /^[A-Za-z][A-Za-z0-9_+/-]{0,63}$/,
+    problem: (v) => (isIanaTimeZone(v) ? undefined : { code: 'applicant-schema', message: 'is not an IANA time zone (e.g. America/New_York)' }),
+  },
+});
+
+const NO_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?$/;
 
 type Step = string | number;
 /** Visits one value at one schema location; `at` is the keys from the record's root. */
@@ -53,9 +66,9 @@ function compile(schema: SchemaLike, node: SchemaLike | undefined, refs: Map<str
     if (check) {
       return (v, at, out) => {
         if (v === undefined || v === null) return;
-        if (typeof v === 'string' && check.syntax.test(v) && !check.ok(v)) {
-          out.push({ code: 'applicant-schema', severity: 'error', message: `${pathText(at)}: ${check.message} (got ${JSON.stringify(v)})`, path: pointerText(at) });
-        }
+        if (typeof v !== 'string' || !check.syntax.test(v)) return;
+        const p = check.problem(v);
+        if (p) out.push({ code: p.code, severity: 'error', message: `${pathText(at)}: ${p.message} (got ${JSON.stringify(v)})`, path: pointerText(at), ...(p.hint ? { hint: p.hint } : {}) });
       };
     }
     const ref = node.$ref;

@@ -21,6 +21,7 @@ export interface ValidateOptions {
 }
 
 const MAX_MESSAGES = 20;
+const MAX_POSITIONED_TEXT = 1024 * 1024;
 let appSchema: Record<string, unknown> | undefined;
 
 function fieldPath(e: ErrorObject): string {
@@ -32,7 +33,9 @@ function fieldPath(e: ErrorObject): string {
 
 /** Positions are looked up only when something is wrong: JSON text parsed again as YAML. */
 function positioner(text: string | undefined) {
-  if (!text) return () => ({});
+  // Parsing a multi-megabyte record again as YAML costs more than positions are worth; the
+  // messages still name the field path (and the line, for NDJSON).
+  if (!text || text.length > MAX_POSITIONED_TEXT) return () => ({});
   let doc: ReturnType<typeof parseDocument> | undefined;
   let lc: LineCounter | undefined;
   return (e: ErrorObject): { line?: number; column?: number } => {

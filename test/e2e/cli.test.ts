@@ -136,7 +136,9 @@ describe('invalid input exits 2 with one clear message and no stack trace', () =
     expect(r.code).toBe(2);
     const report = JSON.parse(r.stdout);
     expect(report.errors).toHaveLength(1);
-    expect(report.summary).toMatchObject({ total: 1, evaluated: 0, invalid: 1 });
+    // A missing or empty file is an input that could not be read, not a record (issue 8).
+    const inputError = _name === 'missing file' || _name === 'empty file';
+    expect(report.summary).toMatchObject(inputError ? { total: 0, evaluated: 0, invalid: 0, unreadable: 1 } : { total: 1, evaluated: 0, invalid: 1 });
     expect(r.stderr).toMatch(/^dprk-check: .+: .+\n$/);
     noStack(r);
   });

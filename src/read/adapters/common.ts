@@ -1,4 +1,6 @@
 import type { Address } from '../../model/applicant.js';
+import { lookupTable } from '../../util/lookup-table.js';
+import { isoFromEpochMs } from '../../util/dates.js';
 
 /** What an adapter produced, and what it could not carry over (the mapping report). */
 export interface Mapping {
@@ -19,8 +21,9 @@ export function day(v: unknown): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/** Epoch milliseconds → ISO date-time; undefined unless a plausible instant (1900–2100). */
 export function isoFromMillis(v: unknown): string | undefined {
-  return typeof v === 'number' && Number.isFinite(v) ? new Date(v).toISOString() : undefined;
+  return isoFromEpochMs(v);
 }
 
 let countries: Map<string, string> | undefined;
@@ -49,13 +52,13 @@ export function countryCode(raw: string | undefined): string | undefined {
   return countries.get(raw.trim().toLowerCase().replace(/\.$/, ''));
 }
 
-const ALIASES: Record<string, string> = {
+const ALIASES: Record<string, string> = lookupTable({
   usa: 'US', 'u.s': 'US', 'u.s.a': 'US', 'united states of america': 'US', america: 'US',
   uk: 'GB', 'great britain': 'GB', england: 'GB', scotland: 'GB', wales: 'GB', 'northern ireland': 'GB',
   'south korea': 'KR', 'republic of korea': 'KR', 'korea, republic of': 'KR', 'north korea': 'KP',
   russia: 'RU', 'russian federation': 'RU', vietnam: 'VN', 'viet nam': 'VN', uae: 'AE',
   'czech republic': 'CZ', holland: 'NL', 'the netherlands': 'NL', turkey: 'TR',
-};
+});
 
 const US_STATES = new Set(
   'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR'.split(' '),

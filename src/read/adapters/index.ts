@@ -2,12 +2,13 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import { isObj, type Mapping, type Obj } from './common.js';
 import { fromGreenhouse, looksLikeGreenhouse } from './greenhouse.js';
 import { fromLever, looksLikeLever } from './lever.js';
+import { lookupTable } from '../../util/lookup-table.js';
 
 /** --input-format: the applicant model itself, an ATS export, or decided per record. */
 export const INPUT_FORMATS = ['auto', 'applicant', 'greenhouse', 'lever'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
-const ADAPTERS: Record<'greenhouse' | 'lever', (o: Obj) => Mapping> = { greenhouse: fromGreenhouse, lever: fromLever };
+const ADAPTERS: Record<'greenhouse' | 'lever', (o: Obj) => Mapping> = lookupTable({ greenhouse: fromGreenhouse, lever: fromLever });
 
 /** Which layout a record has. The applicant model wins whenever `name` is an object. */
 export function detectFormat(v: Obj): 'applicant' | 'greenhouse' | 'lever' {

@@ -34,6 +34,7 @@ export function fromLever(o: Obj): Mapping {
   const a: Obj = { id: str(o.id) ?? (typeof o.id === 'number' ? String(o.id) : undefined), name: { full: str(o.name) ?? '' } };
   const created = isoFromMillis(o.createdAt);
   if (created) a.appliedAt = created;
+  else if (o.createdAt !== undefined && o.createdAt !== null) unmapped.push(`createdAt ${JSON.stringify(o.createdAt).slice(0, 40)}: not a timestamp in epoch milliseconds between 1900 and 2100`);
   const location = str(o.location);
   if (location) {
     const loc = parseLocation(location);
