@@ -115,7 +115,8 @@ describe('watchlist import from OpenSanctions targets.simple.csv', () => {
 
   test('a newer export with program_ids in the middle is read the same way', () => {
     const s = importWatchlist({ files: [fx('targets-program-ids.simple.csv')], out: out(), date: '2026-11-20' });
-    expect(s.result.entries.map((e) => e.name)).toEqual(['Hwasong Silverline Network Technology Co., Ltd.']);
+    expect(s.result.entries[0]!.name).toBe('Hwasong Silverline Network Technology Co., Ltd.');
+    expect(s.result.entries[0]!.programs).toEqual(['US-DPRK3', 'Sanctions Regulations']);
   });
 
   test('multi-value cells: ";"-joined, quoted when a value holds ";"', () => {
