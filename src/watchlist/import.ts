@@ -9,7 +9,7 @@ import { runCases } from '../ruleset/run-cases.js';
 import { CsvError, parseCsv, type CsvRow } from './csv.js';
 import { detectListFile, type ListFileKind } from './detect.js';
 import { readFtm } from './ftm.js';
-import { listDocs, packNames, PART_BUDGET } from './list-docs.js';
+import { listDocs, packNames, PART_BUDGET, renderList } from './list-docs.js';
 import { readOfac } from './ofac.js';
 import { readOpenSanctions } from './opensanctions.js';
 import { ruleDocs } from './rule-docs.js';
@@ -156,10 +156,11 @@ export function importWatchlist(opts: ImportOptions): ImportSummary {
   const header = `${GENERATED} on ${new Date().toISOString().slice(0, 10)} from ${opts.files.map((f) => basename(f)).join(', ')} (${result.sourceName}, as of ${date}).\n# Licence of the data: ${result.licence}. Re-run the import on a newer download rather than editing by hand.\n`;
   // Everything is rendered and measured before anything is written: a pack its own loader would
   // refuse (a file over the rule-file limit) is never written.
+  const stringify = (v: unknown) => yamlLib().stringify(v, { lineWidth: 0, aliasDuplicateObjects: false });
   const files = [
-    ...lists.map((l) => ({ path: join(opts.out, 'lists', `${l.id}.yaml`), doc: l.doc, what: `list ${l.id}` })),
-    ...rules.map((r) => ({ path: join(opts.out, 'affiliation', `${r.id.slice('affiliation.'.length)}.yaml`), doc: r.doc, what: `rule ${r.id}` })),
-  ].map((f) => ({ ...f, text: header + yamlLib().stringify(f.doc, { lineWidth: 0, aliasDuplicateObjects: false }) }));
+    ...lists.map((l) => ({ path: join(opts.out, 'lists', `${l.id}.yaml`), text: header + renderList(l.doc, stringify), what: `list ${l.id}` })),
+    ...rules.map((r) => ({ path: join(opts.out, 'affiliation', `${r.id.slice('affiliation.'.length)}.yaml`), text: header + stringify(r.doc), what: `rule ${r.id}` })),
+  ];
   for (const f of files) {
     const size = Buffer.byteLength(f.text, 'utf8');
     if (size > MAX_RULE_FILE_BYTES) {
