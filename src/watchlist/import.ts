@@ -34,7 +34,8 @@ export interface ImportOptions {
 export interface ImportSummary {
   result: ImportResult;
   written: string[];
-  lists: Array<{ id: string; count: number }>;
+  /** One per list; `files` > 1 when it was written in parts. */
+  lists: Array<{ id: string; count: number; files: number }>;
   rules: string[];
   /** Notes for the user: ignored files, licence terms. */
   notices: string[];
@@ -189,5 +190,13 @@ export function importWatchlist(opts: ImportOptions): ImportSummary {
     if (!(e instanceof DiagnosticsError)) throw e;
     caseProblems.push(`${opts.out} does not load as a rule pack on its own: ${e.diagnostics.filter((d) => d.severity === 'error').slice(0, 3).map((d) => `${d.file}:${d.line ?? 1}: ${d.message}`).join('; ')}`);
   }
-  return { result, written, lists: lists.map((l) => ({ id: l.id, count: l.count })), rules: rules.map((r) => r.id), notices, caseProblems };
+  const byRole = new Map<string, { id: string; count: number; files: number }>();
+  for (const l of lists) {
+    const at = byRole.get(l.role);
+    if (at) {
+      at.count += l.count;
+      at.files++;
+    } else byRole.set(l.role, { id: l.id, count: l.count, files: 1 });
+  }
+  return { result, written, lists: [...byRole.values()], rules: rules.map((r) => r.id), notices, caseProblems };
 }
