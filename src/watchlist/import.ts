@@ -170,13 +170,19 @@ export function importWatchlist(opts: ImportOptions): ImportSummary {
   }
   const stale = new Set(earlierOutput(opts.out));
   const written: string[] = [];
-  for (const f of files) {
-    mkdirSync(join(f.path, '..'), { recursive: true });
-    writeFileAtomic(f.path, f.text);
-    stale.delete(f.path);
-    written.push(f.path);
+  try {
+    for (const f of files) {
+      mkdirSync(join(f.path, '..'), { recursive: true });
+      writeFileAtomic(f.path, f.text);
+      stale.delete(f.path);
+      written.push(f.path);
+    }
+    for (const f of stale) rmSync(f, { force: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (!code) throw e;
+    throw new ImportError(`${opts.out}: cannot write the pack (${code}); ${written.length} of ${files.length} files were written — fix the cause and run the import again`);
   }
-  for (const f of stale) rmSync(f, { force: true });
   if (stale.size) notices.push(`removed ${stale.size} file${stale.size === 1 ? '' : 's'} an earlier import had written under ${opts.out} and this one does not`);
 
   // The generated pack must load and its own cases must pass, like any rule pack.

@@ -133,3 +133,12 @@ describe('watchlist import: bounded cells, CSV errors with file:line, linear Rem
     expect(s.result.entries[0]!.emails).toEqual(['ok@example.test']);
   });
 });
+
+describe('watchlist import: an unwritable --out', () => {
+  test('is one clear message, not an internal error', () => {
+    const parent = tmp();
+    const blocker = join(parent, 'out');
+    writeFileSync(blocker, 'a file where the directory should be');
+    expect(() => importWatchlist({ files: [join(FIX, 'sdn.csv')], out: blocker, date: '2026-11-20' })).toThrow(/out: cannot write the pack \((ENOTDIR|EEXIST)\); 0 of \d+ files were written/);
+  });
+});
