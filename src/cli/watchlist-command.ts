@@ -15,6 +15,7 @@ Files:
                       (Remarks over 1,000 characters), as downloaded: no header row, Ctrl-Z last line
   OpenSanctions       targets.simple.csv (header row) or entities.ftm.json (FollowTheMoney, one
                       entity per line, wallets included); CC BY-NC 4.0: commercial use needs a licence
+  OFAC SLS XML        SDN_ADVANCED.XML (Sanctions List Service advanced XML), on its own
 
 Written: lists of entities, persons, e-mail addresses, wallets, website domains and weak aliases,
 and a rule for each (a wallet or e-mail match is critical; a name alone medium; a weak alias low).
@@ -33,7 +34,7 @@ export function addWatchlistCommand(program: Command, io: CliIO, result: { code:
   const cmd = watchlist
     .command('import')
     .description('turn OFAC SDN CSVs (sdn.csv, alt.csv, add.csv, sdn_comments.csv) or an OpenSanctions export (targets.simple.csv, entities.ftm.json) into a local watchlist rule pack')
-    .argument('<files...>', 'sdn.csv [alt.csv] [add.csv] [sdn_comments.csv], or targets.simple.csv, or entities.ftm.json')
+    .argument('<files...>', 'sdn.csv [alt.csv] [add.csv] [sdn_comments.csv], or SDN_ADVANCED.XML, or targets.simple.csv, or entities.ftm.json')
     .requiredOption('--out <dir>', 'directory to write lists/ and affiliation/ into (use it with --rules)')
     .option('--program <tag>', 'keep entries of this programme instead of the DPRK ones (OFAC tag such as CYBER2); repeatable', collect, [] as string[])
     .option('--all-programs', 'keep every sanctioned entry, whatever the programme')

@@ -1,7 +1,7 @@
 import type { CsvRow } from './csv.js';
 import { ImportError } from './types.js';
 
-export type ListFileKind = 'ofac-sdn' | 'ofac-alt' | 'ofac-add' | 'ofac-comments' | 'opensanctions' | 'ftm';
+export type ListFileKind = 'ofac-sdn' | 'ofac-alt' | 'ofac-add' | 'ofac-comments' | 'opensanctions' | 'ftm' | 'ofac-advanced';
 
 /** Columns of OpenSanctions targets.simple.csv that the import needs (it has a header row). */
 export const OPENSANCTIONS_REQUIRED = ['id', 'schema', 'name', 'aliases', 'birth_date', 'countries', 'sanctions', 'emails'];
@@ -15,6 +15,7 @@ const EXPECTED = [
   'OFAC sdn_comments.csv (2 columns, no header: ent_num, remarks continued)',
   'OpenSanctions targets.simple.csv (header row with id, schema, name, aliases, birth_date, countries, addresses, identifiers, sanctions, phones, emails, …)',
   'OpenSanctions entities.ftm.json (one FollowTheMoney JSON entity per line)',
+  'OFAC SDN_ADVANCED.XML (Sanctions List Service advanced XML)',
 ].join('; ');
 
 /**

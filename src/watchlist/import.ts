@@ -11,6 +11,7 @@ import { detectListFile, type ListFileKind } from './detect.js';
 import { readFtm } from './ftm.js';
 import { listDocs, packNames, PART_BUDGET, renderList } from './list-docs.js';
 import { readOfac } from './ofac.js';
+import { readOfacAdvanced } from './ofac-advanced.js';
 import { readOpenSanctions } from './opensanctions.js';
 import { ruleDocs } from './rule-docs.js';
 import { ImportError, type ImportResult } from './types.js';
@@ -68,7 +69,10 @@ function readTable(path: string, cwd: string | undefined): Table {
     throw new ImportError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   // FollowTheMoney exports are JSON lines, one entity per line; everything else read here is CSV.
-  if (/^\ufeff?\s*\{/.test(text.slice(0, 64))) return { path, file, kind: 'ftm', rows: [], text };
+  const start = text.slice(0, 64);
+  if (/^\ufeff?\s*\{/.test(start)) return { path, file, kind: 'ftm', rows: [], text };
+  // OFAC's Sanctions List Service XML.
+  if (/^\ufeff?\s*</.test(start)) return { path, file, kind: 'ofac-advanced', rows: [], text };
   try {
     const rows = parseCsv(text, file);
     return { path, file, rows, kind: detectListFile(rows, file) };
@@ -117,16 +121,20 @@ export function importWatchlist(opts: ImportOptions): ImportSummary {
   const add = of('ofac-add');
   const comments = of('ofac-comments');
   const os = [...of('opensanctions'), ...of('ftm')];
+  const adv = of('ofac-advanced');
+  if (adv.length > 1 || (adv.length && (os.length || sdn.length || alt.length || add.length || comments.length))) {
+    throw new ImportError(`${basename(adv[0]!.path)} is OFAC's advanced XML, which holds everything on its own: give it alone (not with the legacy CSVs or another list)`);
+  }
   if ([sdn, alt, add, comments, os].some((t) => t.length > 1)) throw new ImportError('give each list file once (one sdn.csv with at most one each of alt.csv, add.csv and sdn_comments.csv; or one OpenSanctions file)');
   const companions = [...alt, ...add, ...comments];
   if (os.length && (sdn.length || companions.length)) throw new ImportError('import OFAC and OpenSanctions files separately (two runs, two --out directories)');
   if (companions.length && !sdn.length) throw new ImportError(`${basename(companions[0]!.path)} is OFAC's ${companions[0]!.kind.slice(5)}.csv (${companions[0]!.kind === 'ofac-alt' ? 'aliases' : companions[0]!.kind === 'ofac-add' ? 'addresses' : 'remarks continued'} only); give sdn.csv too`.replace('comments.csv', 'sdn_comments.csv'));
-  if (!sdn.length && !os.length) throw new ImportError('no sdn.csv, targets.simple.csv or entities.ftm.json among the files');
+  if (!sdn.length && !os.length && !adv.length) throw new ImportError('no sdn.csv, targets.simple.csv or entities.ftm.json among the files');
   if (sdn.length && !comments.length && sdn[0]!.rows.some((r) => (r.cells[11]?.length ?? 0) >= 1000)) {
     notices.push(`${basename(sdn[0]!.path)}: some Remarks run to 1,000 characters and continue in sdn_comments.csv, which was not given; identifiers in the continuation are missed`);
   }
 
-  const main = sdn[0] ?? os[0]!;
+  const main = sdn[0] ?? adv[0] ?? os[0]!;
   const date = opts.date ?? fileDate(main.path);
   let result: ImportResult;
   let reference: { title: string; url: string };
@@ -138,6 +146,10 @@ export function importWatchlist(opts: ImportOptions): ImportSummary {
       { programs, date },
     );
     reference = { title: 'OFAC Specially Designated Nationals (SDN) list', url: 'https://ofac.treasury.gov/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists' };
+  } else if (adv.length) {
+    const programs = opts.allPrograms ? /./ : opts.programs?.length ? new RegExp(`^(?:${opts.programs.map(escape).join('|')})$`, 'i') : undefined;
+    result = readOfacAdvanced(adv[0]!.text!, adv[0]!.file, { programs, date });
+    reference = { title: 'OFAC Sanctions List Service (SDN list, advanced XML)', url: 'https://sanctionslist.ofac.treas.gov/' };
   } else {
     const programs = opts.allPrograms ? /./ : opts.programs?.length ? new RegExp(opts.programs.map(escape).join('|'), 'i') : undefined;
     const t = os[0]!;
@@ -150,7 +162,7 @@ export function importWatchlist(opts: ImportOptions): ImportSummary {
     throw new ImportError(`${basename(main.path)}: no ${which} entries among ${result.read} rows; nothing written (use --program TAG or --all-programs to choose others)`);
   }
 
-  const prefix = opts.prefix ?? `${sdn.length ? 'ofac-sdn' : 'opensanctions'}${opts.allPrograms || opts.programs?.length ? '' : '-dprk'}`;
+  const prefix = opts.prefix ?? `${sdn.length || adv.length ? 'ofac-sdn' : 'opensanctions'}${opts.allPrograms || opts.programs?.length ? '' : '-dprk'}`;
   const names = packNames(prefix);
   const lists = listDocs(result, names, date, reference, opts.partBudget ?? PART_BUDGET);
   const rules = ruleDocs(result, names, lists, { ...reference, date });
