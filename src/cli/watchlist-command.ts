@@ -11,11 +11,18 @@ the selected entries and affiliation/ with rules that use them. Check applicants
 --rules <dir>. North Korea (DPRK) programmes are selected unless --program or --all-programs.
 
 Files:
-  OFAC legacy CSV     sdn.csv and alt.csv (no header row); add.csv / sdn_comments.csv are ignored
-  OpenSanctions       targets.simple.csv (header row; CC BY-NC 4.0: commercial use needs a licence)
+  OFAC legacy CSV     sdn.csv with alt.csv (aliases), add.csv (addresses) and sdn_comments.csv
+                      (Remarks over 1,000 characters), as downloaded: no header row, Ctrl-Z last line
+  OpenSanctions       targets.simple.csv (header row) or entities.ftm.json (FollowTheMoney, one
+                      entity per line, wallets included); CC BY-NC 4.0: commercial use needs a licence
+  OFAC SLS XML        SDN_ADVANCED.XML (Sanctions List Service advanced XML), on its own
+
+Written: lists of entities, persons, e-mail addresses, wallets, website domains and weak aliases,
+and a rule for each (a wallet or e-mail match is critical; a name alone medium; a weak alias low).
+A list too long for one rule file (1 MB) is written in parts.
 
 Examples:
-  $ dprk-check watchlist import sdn.csv alt.csv --out watchlist/
+  $ dprk-check watchlist import sdn.csv alt.csv add.csv sdn_comments.csv --out watchlist/
   $ dprk-check watchlist import targets.simple.csv --out watchlist-os/ --date 2026-11-20
   $ dprk-check --rules watchlist/ applicant.json`;
 
@@ -26,8 +33,8 @@ export function addWatchlistCommand(program: Command, io: CliIO, result: { code:
   const watchlist = program.command('watchlist').description('build local watchlists from sanctions lists you downloaded (offline)');
   const cmd = watchlist
     .command('import')
-    .description('turn an OFAC SDN CSV (sdn.csv + alt.csv) or an OpenSanctions targets.simple.csv into a local watchlist rule pack')
-    .argument('<files...>', 'sdn.csv [alt.csv], or targets.simple.csv')
+    .description('turn OFAC SDN CSVs (sdn.csv, alt.csv, add.csv, sdn_comments.csv) or an OpenSanctions export (targets.simple.csv, entities.ftm.json) into a local watchlist rule pack')
+    .argument('<files...>', 'sdn.csv [alt.csv] [add.csv] [sdn_comments.csv], or SDN_ADVANCED.XML, or targets.simple.csv, or entities.ftm.json')
     .requiredOption('--out <dir>', 'directory to write lists/ and affiliation/ into (use it with --rules)')
     .option('--program <tag>', 'keep entries of this programme instead of the DPRK ones (OFAC tag such as CYBER2); repeatable', collect, [] as string[])
     .option('--all-programs', 'keep every sanctioned entry, whatever the programme')
@@ -47,7 +54,7 @@ export function addWatchlistCommand(program: Command, io: CliIO, result: { code:
         });
         const r = s.result;
         io.stdout.write(`Read ${r.read} row${r.read === 1 ? '' : 's'} of ${r.sourceName}; kept ${r.entries.length}, skipped ${r.skipped} (other programmes, vessels, aircraft, unnamed).\n`);
-        for (const l of s.lists) io.stdout.write(`  list ${l.id}: ${l.count} entr${l.count === 1 ? 'y' : 'ies'}\n`);
+        for (const l of s.lists) io.stdout.write(`  list ${l.id}: ${l.count} entr${l.count === 1 ? 'y' : 'ies'}${l.files > 1 ? ` in ${l.files} files (${l.id}, ${l.id}-2 … ${l.id}-${l.files}: each under the 1 MB rule-file limit)` : ''}\n`);
         for (const id of s.rules) io.stdout.write(`  rule ${id}\n`);
         io.stdout.write(`Wrote ${s.written.length} file${s.written.length === 1 ? '' : 's'} under ${opts.out}. Use: dprk-check --rules ${opts.out} <applicant files>\n`);
         for (const n of s.notices) io.stderr.write(`dprk-check: note: ${n}\n`);

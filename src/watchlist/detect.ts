@@ -1,7 +1,7 @@
 import type { CsvRow } from './csv.js';
 import { ImportError } from './types.js';
 
-export type ListFileKind = 'ofac-sdn' | 'ofac-alt' | 'ofac-add' | 'ofac-comments' | 'opensanctions';
+export type ListFileKind = 'ofac-sdn' | 'ofac-alt' | 'ofac-add' | 'ofac-comments' | 'opensanctions' | 'ftm' | 'ofac-advanced';
 
 /** Columns of OpenSanctions targets.simple.csv that the import needs (it has a header row). */
 export const OPENSANCTIONS_REQUIRED = ['id', 'schema', 'name', 'aliases', 'birth_date', 'countries', 'sanctions', 'emails'];
@@ -11,7 +11,11 @@ const isInt = (s: string | undefined) => s !== undefined && /^\s*\d+\s*$/.test(s
 const EXPECTED = [
   'OFAC sdn.csv (12 columns, no header: ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT, Vess_flag, Vess_owner, Remarks)',
   'OFAC alt.csv (5 columns, no header: ent_num, alt_num, alt_type, alt_name, alt_remarks)',
+  'OFAC add.csv (6 columns, no header: ent_num, add_num, address, city/state/postal code, country, add_remarks)',
+  'OFAC sdn_comments.csv (2 columns, no header: ent_num, remarks continued)',
   'OpenSanctions targets.simple.csv (header row with id, schema, name, aliases, birth_date, countries, addresses, identifiers, sanctions, phones, emails, …)',
+  'OpenSanctions entities.ftm.json (one FollowTheMoney JSON entity per line)',
+  'OFAC SDN_ADVANCED.XML (Sanctions List Service advanced XML)',
 ].join('; ');
 
 /**

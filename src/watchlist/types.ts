@@ -1,17 +1,32 @@
 import type { Reference } from '../model/rule.js';
 
+/** A digital-currency address as the list writes it, with its currency code (XBT, ETH, USDT…). */
+export interface WatchWallet {
+  currency?: string;
+  address: string;
+}
+
 /** One sanctioned party read from a user-downloaded list, before it becomes list YAML. */
 export interface WatchEntry {
-  kind: 'entity' | 'person';
+  /** 'wallet': a wallet the source lists on its own, with no holder it names (kept for the wallet list only). */
+  kind: 'entity' | 'person' | 'wallet';
   name: string;
   aliases: string[];
+  /**
+   * Aliases the list itself calls weak (OFAC "a.k.a. 'KOMID'" in Remarks, FtM weakAlias): handles
+   * and short names that many others share. Never matched alone at high severity.
+   */
+  weakAliases: string[];
   /** Sanctions programmes (OFAC tags such as DPRK3, or OpenSanctions programme text). */
   programs: string[];
   /** Date(s) of birth as the list writes them: a second identifier for a person to check. */
   dob?: string;
-  /** Exact identifiers the list gives: e-mail addresses and digital-currency addresses. */
+  /** Addresses as the list writes them (OFAC add.csv), for the entry's note: a second identifier. */
+  addresses: string[];
+  /** Exact identifiers the list gives: e-mail addresses, websites and digital-currency addresses. */
   emails: string[];
-  wallets: string[];
+  websites: string[];
+  wallets: WatchWallet[];
   source: Reference;
 }
 

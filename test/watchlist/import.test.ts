@@ -27,7 +27,9 @@ describe('OFAC remarks and programmes', () => {
     expect(parseRemarks('DOB 01 Jan 1980; Email Address a.b@example.test; Digital Currency Address - XBT 1AbC; Website www.x.test.')).toEqual({
       dob: '01 Jan 1980',
       emails: ['a.b@example.test'],
-      wallets: ['1AbC'],
+      websites: ['www.x.test'],
+      wallets: [{ currency: 'XBT', address: '1AbC' }],
+      weakAliases: [],
     });
   });
 
@@ -44,7 +46,8 @@ describe('watchlist import from OFAC sdn.csv + alt.csv', () => {
   test('keeps DPRK programmes (and DPRK-tied remarks), skips vessels and other programmes', () => {
     expect(s.result.read).toBe(7);
     expect(s.result.entries.map((e) => e.name).sort()).toEqual(['HWASONG SILVERLINE NETWORK TECHNOLOGY CO., LTD.', 'KOREA EXAMPLE SONGBONG TRADING CORPORATION', 'PAK, Example Chol', 'RI, Example Song']);
-    expect(s.notices.join(' ')).toContain('add.csv');
+    expect(s.result.sourceName).toContain('add.csv');
+    expect(s.result.entries.find((e) => e.name.startsWith('HWASONG'))!.addresses).toEqual(['Dandong Example Street, Dandong, Liaoning, China']);
     expect(s.caseProblems).toEqual([]);
   });
 
@@ -58,18 +61,26 @@ describe('watchlist import from OFAC sdn.csv + alt.csv', () => {
     const pak = persons.entries.find((e: any) => e.value === 'PAK, Example Chol');
     expect(pak.aliases).toEqual(['PAK, Chol']); // the one-word alias "PAK" is dropped
     expect(pak.note).toContain('DOB 01 Jan 1980');
-    const ids = yamlOf(join(dir, 'lists', 'ofac-sdn-dprk-identifiers.yaml'));
-    expect(ids.entries.map((e: any) => e.value)).toEqual(['contact@hwasong-silverline.test', '1ExampleWa11etAddre55NotRea1xxxx']);
+    expect(yamlOf(join(dir, 'lists', 'ofac-sdn-dprk-emails.yaml')).entries.map((e: any) => e.value)).toEqual(['contact@hwasong-silverline.test']);
+    expect(yamlOf(join(dir, 'lists', 'ofac-sdn-dprk-wallets.yaml')).entries.map((e: any) => e.value)).toEqual(['1ExampleWa11etAddre55NotRea1xxxx']);
+    expect(yamlOf(join(dir, 'lists', 'ofac-sdn-dprk-web-domains.yaml')).entries.map((e: any) => e.value)).toEqual(['hwasong-silverline.test']);
   });
 
-  test('the written pack flags a spelling variant of a listed employer, a listed person by name only at medium, and a listed e-mail as critical', () => {
+  test('the written pack flags a spelling variant of a listed employer, a listed person by name only at medium, a listed e-mail and wallet as critical', () => {
     const findings = check(dir, {
       employment: [{ employer: 'Hwasong Silver Line Network Tech Co.' }],
       references: [{ name: 'Chol Example Pak' }],
       contact: { emails: ['CONTACT@hwasong-silverline.test'] },
+      payroll: { method: 'crypto', cryptoWallet: '1ExampleWa11etAddre55NotRea1xxxx' },
     });
     const by = Object.fromEntries(findings.map((f) => [f.ruleId, f.severity]));
-    expect(by).toEqual({ 'affiliation.ofac-sdn-dprk-entity': 'high', 'affiliation.ofac-sdn-dprk-person': 'medium', 'affiliation.ofac-sdn-dprk-identifier': 'critical' });
+    expect(by).toMatchObject({
+      'affiliation.ofac-sdn-dprk-entity': 'high',
+      'affiliation.ofac-sdn-dprk-person': 'medium',
+      'affiliation.ofac-sdn-dprk-email': 'critical',
+      'affiliation.ofac-sdn-dprk-wallet': 'critical',
+      'affiliation.ofac-sdn-dprk-web-domain': 'high',
+    });
     const note = findings.find((f) => f.ruleId === 'affiliation.ofac-sdn-dprk-entity')!.evidence[0]!.note!;
     expect(note).toMatch(/entry "HWASONG SILVERLINE NETWORK TECHNOLOGY CO\., LTD\.".*similarity 1\.00.*OFAC SDN list, entry 90001/);
   });
@@ -81,7 +92,7 @@ describe('watchlist import from OFAC sdn.csv + alt.csv', () => {
   test('--program picks other programmes; --all-programs everything sanctioned', () => {
     const cyber = importWatchlist({ files: [fx('sdn.csv')], out: out(), programs: ['CYBER2'], date: '2026-11-20' });
     expect(cyber.result.entries.map((e) => e.name)).toEqual(['EXAMPLE CYBER GROUP']);
-    expect(cyber.lists.map((l) => l.id)).toEqual(['ofac-sdn-entities', 'ofac-sdn-identifiers']);
+    expect(cyber.lists.map((l) => l.id)).toEqual(['ofac-sdn-entities', 'ofac-sdn-emails', 'ofac-sdn-wallets']);
     const all = importWatchlist({ files: [fx('sdn.csv')], out: out(), allPrograms: true, date: '2026-11-20' });
     expect(all.result.entries).toHaveLength(6); // everything but the vessel
   });
@@ -104,7 +115,8 @@ describe('watchlist import from OpenSanctions targets.simple.csv', () => {
 
   test('a newer export with program_ids in the middle is read the same way', () => {
     const s = importWatchlist({ files: [fx('targets-program-ids.simple.csv')], out: out(), date: '2026-11-20' });
-    expect(s.result.entries.map((e) => e.name)).toEqual(['Hwasong Silverline Network Technology Co., Ltd.']);
+    expect(s.result.entries[0]!.name).toBe('Hwasong Silverline Network Technology Co., Ltd.');
+    expect(s.result.entries[0]!.programs).toEqual(['US-DPRK3', 'Sanctions Regulations']);
   });
 
   test('multi-value cells: ";"-joined, quoted when a value holds ";"', () => {
