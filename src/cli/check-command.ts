@@ -107,8 +107,9 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
         allow,
         failOn: opts.failOn,
         exportLinkKeys: opts.linkKeys || !!shard,
-        // Only masking reads how a message was put together; otherwise results need not keep it.
-        keepMessageParts: anyRedacted(opts.outputs, opts.redact),
+        // Only masking reads how a message was put together, now or in a later `merge --redact`
+        // of a JSON report (which carries it); otherwise results need not keep it.
+        keepMessageParts: anyRedacted(opts.outputs, opts.redact) || opts.outputs.some((t) => t.format === 'json'),
         signal: io.signal,
         onProgress: (p) => progress.update(p),
       },

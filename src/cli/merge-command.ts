@@ -4,10 +4,11 @@ import type { CliIO } from './io.js';
 import { EXIT } from './exit-codes.js';
 import type { FailOn } from '../model/levels.js';
 import type { Report } from '../model/report.js';
+import { WHOLE_MESSAGE_PART } from '../model/finding.js';
 import { exitCodeFor } from '../report/build.js';
 import { reportFromContract } from '../report/from-contract.js';
 import { mergeReports } from '../pipeline/merge-reports.js';
-import { writeReports, type OutputTarget } from './write-reports.js';
+import { anyRedacted, writeReports, type OutputTarget } from './write-reports.js';
 
 export interface MergeCommandOptions {
   outputs: OutputTarget[];
@@ -34,6 +35,12 @@ export async function runMerge(files: string[], opts: MergeCommandOptions, io: C
       return EXIT.ERROR;
     }
     reports.push({ file, report });
+  }
+  if (anyRedacted(opts.outputs, opts.redact)) {
+    const without = reports.filter(({ report }) => report.applicants.some((a) => a.findings.some((f) => f.messageParts?.some((p) => typeof p !== 'string' && p.path === WHOLE_MESSAGE_PART))));
+    if (without.length) {
+      io.stderr.write(`dprk-check: merge: ${without.map((r) => r.file).join(', ')} ${without.length === 1 ? 'does' : 'do'} not record how messages were put together (written by an older dprk-check): masked outputs withhold those messages\n`);
+    }
   }
   const merged = mergeReports(reports, { failOn: opts.failOn, generatedAt: (io.now?.() ?? new Date()).toISOString() });
   for (const n of merged.notes) io.stderr.write(`dprk-check: merge: ${n}\n`);

@@ -15,6 +15,8 @@ export function toContract(report: Report) {
     summary: report.summary,
     applicants: report.applicants.map((a) => ({
       id: a.id,
+      // Extra key: the name a person reads (text, markdown, html after a merge); [name] when masked.
+      ...(a.name ? { name: a.name } : {}),
       source: a.source,
       level: a.level,
       score: a.score,
@@ -28,6 +30,9 @@ export function toContract(report: Report) {
         next: f.next,
         falsepositives: f.falsepositives,
         evidenceDetail: f.evidence.map((e) => ({ path: e.path, value: e.value, ...(e.note ? { note: e.note } : {}) })),
+        // How the message was put together, so a later `merge --redact` masks exactly what a
+        // single run would (every run with JSON output keeps it).
+        ...(f.messageParts ? { messageParts: f.messageParts } : {}),
       })),
       notEvaluated: a.notEvaluated,
       scoreDetail: a.contributions,
