@@ -20,6 +20,7 @@ import { runBatch } from '../pipeline/run-batch.js';
 import { parseShard, type ShardSpec } from '../pipeline/shard.js';
 import { loadAllowList, type AllowList } from '../correlate/allow-list.js';
 import { startProgress } from './progress.js';
+import { escapeControls } from '../formats/plain-text.js';
 
 export interface CheckOptions {
   /** Where each report goes (planOutputs in write-reports.ts). */
@@ -99,7 +100,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
     batch = await runBatch(
       files,
       rules,
-      { cwd: io.cwd, stdin: io.stdin, inputFormat: opts.inputFormat, shard, onSkip: (s) => io.stderr.write(`dprk-check: skipped ${s.path}: ${s.reason}\n`) },
+      { cwd: io.cwd, stdin: io.stdin, inputFormat: opts.inputFormat, shard, onSkip: (s) => io.stderr.write(`dprk-check: skipped ${escapeControls(s.path)}: ${escapeControls(s.reason)}\n`) },
       {
         strict: opts.strict,
         enrich: { ip },
@@ -122,7 +123,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
   const nothing = batch.applicants.length + batch.errors.length === 0 && !batch.interrupted;
   if (nothing) {
     const skippedNote = batch.skipped.length ? ` (${batch.skipped.length} file${batch.skipped.length === 1 ? '' : 's'} skipped as not applicant data)` : '';
-    io.stderr.write(`dprk-check: no applicant records found in ${files.join(', ')}${skippedNote}.\n`);
+    io.stderr.write(`dprk-check: no applicant records found in ${escapeControls(files.join(', '))}${skippedNote}.\n`);
   }
   const report: Report = {
     ...buildReport(batch.applicants, batch.errors, batch.links, {

@@ -5,6 +5,7 @@ import { EXIT } from './exit-codes.js';
 import type { FailOn } from '../model/levels.js';
 import type { Report } from '../model/report.js';
 import { WHOLE_MESSAGE_PART } from '../model/finding.js';
+import { escapeControls } from '../formats/plain-text.js';
 import { exitCodeFor } from '../report/build.js';
 import { reportFromContract } from '../report/from-contract.js';
 import { mergeReports } from '../pipeline/merge-reports.js';
@@ -26,12 +27,12 @@ export async function runMerge(files: string[], opts: MergeCommandOptions, io: C
       doc = JSON.parse(readFileSync(resolve(io.cwd, file), 'utf8'));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      io.stderr.write(`dprk-check: ${file}: ${code === 'ENOENT' ? 'no such file' : code ? `cannot read: ${code}` : 'not valid JSON'}\n`);
+      io.stderr.write(`dprk-check: ${escapeControls(file)}: ${code === 'ENOENT' ? 'no such file' : code ? `cannot read: ${code}` : 'not valid JSON'}\n`);
       return EXIT.ERROR;
     }
     const report = reportFromContract(doc, file);
     if (typeof report === 'string') {
-      io.stderr.write(`dprk-check: ${report}\n`);
+      io.stderr.write(`dprk-check: ${escapeControls(report)}\n`);
       return EXIT.ERROR;
     }
     reports.push({ file, report });
@@ -39,11 +40,11 @@ export async function runMerge(files: string[], opts: MergeCommandOptions, io: C
   if (anyRedacted(opts.outputs, opts.redact)) {
     const without = reports.filter(({ report }) => report.applicants.some((a) => a.findings.some((f) => f.messageParts?.some((p) => typeof p !== 'string' && p.path === WHOLE_MESSAGE_PART))));
     if (without.length) {
-      io.stderr.write(`dprk-check: merge: ${without.map((r) => r.file).join(', ')} ${without.length === 1 ? 'does' : 'do'} not record how messages were put together (written by an older dprk-check): masked outputs withhold those messages\n`);
+      io.stderr.write(`dprk-check: merge: ${escapeControls(without.map((r) => r.file).join(', '))} ${without.length === 1 ? 'does' : 'do'} not record how messages were put together (written by an older dprk-check): masked outputs withhold those messages\n`);
     }
   }
   const merged = mergeReports(reports, { failOn: opts.failOn, generatedAt: (io.now?.() ?? new Date()).toISOString() });
-  for (const n of merged.notes) io.stderr.write(`dprk-check: merge: ${n}\n`);
+  for (const n of merged.notes) io.stderr.write(`dprk-check: merge: ${escapeControls(n)}\n`);
   const written = writeReports(merged.report, opts.outputs, { redact: opts.redact, color: opts.color, rules: [] }, io);
   return written === EXIT.OK ? exitCodeFor(merged.report) : written;
 }

@@ -6,6 +6,7 @@ import { runMerge } from './merge-command.js';
 import { INPUT_FORMATS } from '../read/adapters/index.js';
 import { FORMAT_NAMES, FORMATS } from '../formats/index.js';
 import { planOutputs } from './write-reports.js';
+import { isWriteError, writeErrorText } from './write-output.js';
 import { FAIL_ON } from '../model/levels.js';
 import { versionText } from './ip-data-option.js';
 import { IpDataError } from '../intel/ip-data-error.js';
@@ -172,6 +173,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     // Built-in IP data opens lazily: a broken install shows up at the first public IP.
     if (e instanceof IpDataError) {
       io.stderr.write(`dprk-check: ${e.message}\n`);
+      return EXIT.ERROR;
+    }
+    // Help, a schema or a rule list to a standard output that is gone: as for reports (write-reports.ts).
+    if (isWriteError(e)) {
+      if (e.code === 'EPIPE') return result.code;
+      io.stderr.write(`dprk-check: cannot write to standard output: ${writeErrorText(e)}\n`);
       return EXIT.ERROR;
     }
     const err = e as Error;
