@@ -46,6 +46,9 @@ export interface CheckOptions {
   linkKeys?: boolean;
   /** false = never show the spinner. */
   progress?: boolean;
+  /** Text report: every applicant's block (--details), only those at or above --fail-on (--only-flagged). */
+  details?: boolean;
+  onlyFlagged?: boolean;
 }
 
 /** The default command: rules → records (streamed) → links → report(s) → exit code. */
@@ -139,7 +142,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
     ...(shard ? { shard: { ...shard, otherShards: batch.otherShards } } : {}),
     ...(batch.linkKeys ? { linkKeys: batch.linkKeys } : {}),
   };
-  const written = writeReports(report, opts.outputs, { redact: opts.redact, color: opts.color, rules: ruleInfos(rules) }, io);
+  const written = writeReports(report, opts.outputs, { redact: opts.redact, color: opts.color, rules: ruleInfos(rules), details: opts.details, onlyFlagged: opts.onlyFlagged }, io);
   if (batch.interrupted) {
     const s = report.summary;
     io.stderr.write(`dprk-check: interrupted after ${s.total} record${s.total === 1 ? '' : 's'} (${s.evaluated} checked, ${s.invalid} could not be checked); the report covers only these.\n`);

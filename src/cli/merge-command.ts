@@ -16,6 +16,8 @@ export interface MergeCommandOptions {
   redact?: boolean;
   failOn?: FailOn;
   color?: boolean;
+  details?: boolean;
+  onlyFlagged?: boolean;
 }
 
 /** `dprk-check merge a.json b.json …`: one report, one exit code, as if one run had checked everything. */
@@ -45,6 +47,6 @@ export async function runMerge(files: string[], opts: MergeCommandOptions, io: C
   }
   const merged = mergeReports(reports, { failOn: opts.failOn, generatedAt: (io.now?.() ?? new Date()).toISOString() });
   for (const n of merged.notes) io.stderr.write(`dprk-check: merge: ${escapeControls(n)}\n`);
-  const written = writeReports(merged.report, opts.outputs, { redact: opts.redact, color: opts.color, rules: [] }, io);
+  const written = writeReports(merged.report, opts.outputs, { redact: opts.redact, color: opts.color, rules: [], details: opts.details, onlyFlagged: opts.onlyFlagged }, io);
   return written === EXIT.OK ? exitCodeFor(merged.report) : written;
 }

@@ -78,6 +78,8 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .option('--allow-shared <file>', "values applicants may share without being linked (a staffing agency's address, phone, network): YAML or JSON, see docs/linkage.md")
     .option('--shard <i/n>', 'check only shard i of n (a stable split by record source, for CI matrices; see docs/ci.md)')
     .option('--link-keys', 'put hashed link keys in the JSON report so `dprk-check merge` can link across reports (implied by --shard)')
+    .option('--details', "text: the full block (findings, evidence, what to verify) for every applicant, worst first, instead of a table")
+    .option('--only-flagged', 'text: leave out applicants below --fail-on (they are still counted)')
     .option('--no-progress', 'never show the progress spinner (it only appears on a terminal, never in CI)')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
@@ -105,6 +107,8 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
         allowShared: opts.allowShared,
         linkKeys: opts.linkKeys,
         progress: opts.progress,
+        details: opts.details,
+        onlyFlagged: opts.onlyFlagged,
       }, io);
     });
 
@@ -120,6 +124,8 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .addOption(new Option('--fail-on <level>', 'lowest level that makes the run exit 1').choices([...FAIL_ON]))
     .option('--redact', 'mask personal data in every format')
     .option('--no-redact', 'keep personal data even in sarif, junit and github output')
+    .option('--details', 'text: the full block for every applicant, worst first')
+    .option('--only-flagged', 'text: leave out applicants below --fail-on')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .action(async (reports: string[], opts) => {
@@ -129,7 +135,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
         result.code = EXIT.ERROR;
         return;
       }
-      result.code = await runMerge(reports, { outputs: plan.targets, redact: opts.redact, failOn: opts.failOn, color: opts.color }, io);
+      result.code = await runMerge(reports, { outputs: plan.targets, redact: opts.redact, failOn: opts.failOn, color: opts.color, details: opts.details, onlyFlagged: opts.onlyFlagged }, io);
     });
 
   program

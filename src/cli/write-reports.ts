@@ -69,6 +69,9 @@ export interface WriteOptions {
   redact?: boolean;
   color?: boolean;
   rules: RuleInfo[];
+  /** --details / --only-flagged (text). */
+  details?: boolean;
+  onlyFlagged?: boolean;
 }
 
 /** Whether any output will be masked (--redact, or a format that masks by default). */
@@ -123,6 +126,8 @@ export function writeReports(report: Report, targets: OutputTarget[], options: W
       // Wrap only what a person reads on a terminal; files and pipes get one line per item.
       width: t.file === undefined && io.stdout.isTTY ? io.stdout.columns : undefined,
       rules: options.rules,
+      details: options.details,
+      onlyFlagged: options.onlyFlagged,
     };
     if (t.file === undefined) {
       const out = new BlockWriter((block) => io.stdout.write(block));

@@ -23,6 +23,10 @@ export interface FormatContext {
   width?: number;
   /** The rules that ran; formats that describe rules fall back to what the findings carry. */
   rules?: RuleInfo[];
+  /** Text: the full block of every applicant, not a table (--details). */
+  details?: boolean;
+  /** Text: leave out applicants below --fail-on (--only-flagged); they are still counted. */
+  onlyFlagged?: boolean;
 }
 
 /** Where a format writes: called with each chunk in order (a file, standard output, a test's buffer). */

@@ -4,7 +4,8 @@ import { DISCLAIMER } from './disclaimer.js';
 import { escapeControls as t } from './plain-text.js';
 import type { ApplicantResult, Report } from '../model/report.js';
 import type { Finding } from '../model/finding.js';
-import { FAMILIES, type Level, type Severity } from '../model/levels.js';
+import { FAMILIES, levelRank, type Level, type Severity } from '../model/levels.js';
+import { topFinding } from './finding-order.js';
 import { evidenceText, referenceText } from './evidence.js';
 import { formatDiagnostic } from '../model/diagnostic.js';
 import { LEVEL_THRESHOLDS } from '../score/score.js';
@@ -95,7 +96,8 @@ function applicantBlock(a: ApplicantResult, c: ChalkInstance, width?: number): s
     for (const n of a.notEvaluated) out.push(...wrap(t(n), width, `  ${c.dim('–')} `, '    '));
     out.push('');
   }
-  out.push(...wrap(scoreExplanation(a), width, '', '').map((l) => c.dim(l)));
+  // "No red flags found" already says there is nothing to score.
+  if (a.findings.length) out.push(...wrap(scoreExplanation(a), width, '', '').map((l) => c.dim(l)));
   return out;
 }
 
@@ -135,20 +137,41 @@ function linksBlock(report: Report, c: ChalkInstance): string[] {
   return out;
 }
 
-/** One line per applicant; column widths measured in a pass of their own (no spread over a million rows). */
-function summaryTable(report: Report, c: ChalkInstance, out: (line: string) => void): void {
+/** Positions of the applicants to show, worst first: level, then score, then input order. */
+function byRisk(report: Report, onlyFlagged: boolean): { shown: number[]; hidden: number } {
+  const apps = report.applicants;
+  const failRank = report.failOn === 'never' ? Infinity : levelRank(report.failOn);
+  const shown: number[] = [];
+  for (let i = 0; i < apps.length; i++) if (!onlyFlagged || levelRank(apps[i]!.level) >= failRank) shown.push(i);
+  shown.sort((x, y) => levelRank(apps[y]!.level) - levelRank(apps[x]!.level) || apps[y]!.score - apps[x]!.score || x - y);
+  return { shown, hidden: apps.length - shown.length };
+}
+
+const NAME_WIDTH = 32;
+const TOP_WIDTH = 60;
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** One line per applicant, worst first; column widths measured in a pass of their own (no spread over a million rows). */
+function summaryTable(report: Report, shown: number[], c: ChalkInstance, out: (line: string) => void): void {
   const lv = paint(c);
-  const header = ['applicant', 'level', 'score', 'findings', 'source'];
-  const cells = (a: ApplicantResult) => [t(a.id), a.level, String(a.score), String(a.findings.length), t(a.source)];
+  const header = ['applicant', 'name', 'level', 'score', 'findings', 'top finding', 'source'];
+  const cells = (a: ApplicantResult) => {
+    const top = topFinding(a);
+    return [t(a.id), clip(t(a.name), NAME_WIDTH), a.level, String(a.score), String(a.findings.length), top ? clip(t(top.title), TOP_WIDTH) : '', t(a.source)];
+  };
   const widths = header.map((h) => h.length);
-  for (const a of report.applicants) {
-    const r = cells(a);
-    for (let i = 0; i < r.length; i++) if (r[i]!.length > widths[i]!) widths[i] = r[i]!.length;
+  for (const i of shown) {
+    const r = cells(report.applicants[i]!);
+    for (let k = 0; k < r.length; k++) if (r[k]!.length > widths[k]!) widths[k] = r[k]!.length;
   }
+  const last = header.length - 1;
   const line = (r: string[], color?: (s: string) => string) =>
-    r.map((cell, i) => (i === 1 && color ? color(cell.padEnd(widths[i]!)) : cell.padEnd(widths[i]!))).join('  ');
+    r.map((cell, k) => (k === last ? cell : k === 2 && color ? color(cell.padEnd(widths[k]!)) : cell.padEnd(widths[k]!))).join('  ');
   out(c.bold(line(header)));
-  for (const a of report.applicants) out(line(cells(a), lv[a.level]));
+  for (const i of shown) {
+    const a = report.applicants[i]!;
+    out(line(cells(a), lv[a.level]));
+  }
 }
 
 function writeText(report: Report, ctx: FormatContext, emit: Emit): void {
@@ -161,12 +184,20 @@ function writeText(report: Report, ctx: FormatContext, emit: Emit): void {
   const count = ctx.rulesCount > 0 ? ` (${ctx.rulesCount} rules)` : '';
   out(c.dim(`dprk-check ${t(report.tool.version)} · rules ${t(report.tool.rulesVersion)}${count}${report.redacted ? ' · personal data redacted' : ''}`));
   out('');
-  if (report.applicants.length === 1 && report.errors.length === 0) {
+  const { shown, hidden } = byRisk(report, ctx.onlyFlagged === true);
+  if (shown.length === 1 && report.applicants.length === 1 && report.errors.length === 0) {
     outAll(applicantBlock(report.applicants[0]!, c, ctx.width));
-  } else if (report.applicants.length <= 3) {
-    for (const a of report.applicants) outAll([...applicantBlock(a, c, ctx.width), '', c.dim('─'.repeat(60)), '']);
+  } else if (ctx.details || shown.length <= 3) {
+    // One block after another, built as it is written: --details over a whole export stays small.
+    for (const i of shown) outAll([...applicantBlock(report.applicants[i]!, c, ctx.width), '', c.dim('─'.repeat(60)), '']);
   } else {
-    summaryTable(report, c, out);
+    summaryTable(report, shown, c, out);
+    out('');
+    out(c.dim("Worst first. --details shows every applicant's findings, evidence and what to verify."));
+  }
+  if (hidden > 0) {
+    out('');
+    out(c.dim(`${hidden} applicant${hidden === 1 ? '' : 's'} below --fail-on ${report.failOn} not shown (--only-flagged); every one is counted below.`));
   }
   outAll(linksBlock(report, c));
   outAll(errorBlock(report, c));
