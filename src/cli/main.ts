@@ -41,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   // First Ctrl-C or SIGTERM: finish the record in hand and report what was read. Second: leave at once.
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
-    if (controller.signal.aborted) process.exit(signal === 'SIGTERM' ? 143 : 130);
+    if (controller.signal.aborted) process.exit(signal === 'SIGTERM' ? EXIT.TERMINATED : EXIT.INTERRUPTED);
     controller.abort(signal);
   };
   process.on('SIGINT', onSignal);
@@ -56,7 +56,7 @@ export async function main(argv: string[]): Promise<number> {
       signal: controller.signal,
     });
     // 128 + the signal's number, the shell convention: SIGTERM is 143, as Ctrl-C is 130.
-    return code === EXIT.INTERRUPTED && controller.signal.reason === 'SIGTERM' ? 143 : code;
+    return code === EXIT.INTERRUPTED && controller.signal.reason === 'SIGTERM' ? EXIT.TERMINATED : code;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
