@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CliIO } from './io.js';
 import { EXIT } from './exit-codes.js';
+import { readReportFile } from './read-report-file.js';
 import type { FailOn } from '../model/levels.js';
 import type { Report } from '../model/report.js';
 import { WHOLE_MESSAGE_PART } from '../model/finding.js';
@@ -26,7 +26,7 @@ export async function runMerge(files: string[], opts: MergeCommandOptions, io: C
   for (const file of files) {
     let doc: unknown;
     try {
-      doc = JSON.parse(readFileSync(resolve(io.cwd, file), 'utf8'));
+      doc = await readReportFile(resolve(io.cwd, file));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       io.stderr.write(`dprk-check: ${escapeControls(file)}: ${code === 'ENOENT' ? 'no such file' : code ? `cannot read: ${code}` : 'not valid JSON'}\n`);
