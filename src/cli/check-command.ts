@@ -27,6 +27,7 @@ import { HistoryError } from '../history/history-error.js';
 import { HistorySession, onlyNew } from '../history/session.js';
 import { cutoff, DEFAULT_RETENTION, parseRetention } from '../history/retention.js';
 import type { InputFile } from '../model/history.js';
+import { escapeControls } from '../formats/plain-text.js';
 
 export interface CheckOptions {
   /** Where each report goes (planOutputs in write-reports.ts). */
@@ -60,6 +61,9 @@ export interface CheckOptions {
   newOnly?: boolean;
   /** --input-limit: per-record bounds replacing the defaults (read/input-limits.ts). */
   inputLimits?: Partial<InputLimits>;
+  /** Text report: every applicant's block (--details), only those at or above --fail-on (--only-flagged). */
+  details?: boolean;
+  onlyFlagged?: boolean;
 }
 
 /** The default command: rules → records (streamed) → links → report(s) → exit code. */
@@ -162,7 +166,7 @@ async function checkWithHistory(files: string[], opts: CheckOptions, io: CliIO, 
     batch = await runBatch(
       files,
       rules,
-      { cwd: io.cwd, stdin: io.stdin, inputFormat: opts.inputFormat, limits: opts.inputLimits, shard, onSkip: (s) => io.stderr.write(`dprk-check: skipped ${s.path}: ${s.reason}\n`) },
+      { cwd: io.cwd, stdin: io.stdin, inputFormat: opts.inputFormat, limits: opts.inputLimits, shard, onSkip: (s) => io.stderr.write(`dprk-check: skipped ${escapeControls(s.path)}: ${escapeControls(s.reason)}\n`) },
       {
         strict: opts.strict,
         enrich: { ip },
@@ -170,8 +174,9 @@ async function checkWithHistory(files: string[], opts: CheckOptions, io: CliIO, 
         allow,
         failOn: opts.failOn,
         exportLinkKeys: opts.linkKeys || !!shard,
-        // Only masking reads how a message was put together; otherwise results need not keep it.
-        keepMessageParts: anyRedacted(opts.outputs, opts.redact),
+        // Only masking reads how a message was put together, now or in a later `merge --redact`
+        // of a JSON report (which carries it); otherwise results need not keep it.
+        keepMessageParts: anyRedacted(opts.outputs, opts.redact) || opts.outputs.some((t) => t.format === 'json'),
         signal: io.signal,
         ...(history ? { earlier: (current: Parameters<HistorySession['earlier']>[0]) => history.earlier(current) } : {}),
         onProgress: (p) => progress.update(p),
@@ -185,7 +190,7 @@ async function checkWithHistory(files: string[], opts: CheckOptions, io: CliIO, 
   const nothing = batch.applicants.length + batch.errors.length === 0 && !batch.interrupted;
   if (nothing) {
     const skippedNote = batch.skipped.length ? ` (${batch.skipped.length} file${batch.skipped.length === 1 ? '' : 's'} skipped as not applicant data)` : '';
-    io.stderr.write(`dprk-check: no applicant records found in ${files.join(', ')}${skippedNote}.\n`);
+    io.stderr.write(`dprk-check: no applicant records found in ${escapeControls(files.join(', '))}${skippedNote}.\n`);
   }
   if (history) await history.annotate(batch.applicants);
   let shown = { applicants: batch.applicants, links: batch.links, left: 0 };
@@ -222,7 +227,7 @@ async function checkWithHistory(files: string[], opts: CheckOptions, io: CliIO, 
       await history.store.prune(history.since);
     }
   }
-  const written = writeReports(report, opts.outputs, { redact: opts.redact, color: opts.color, rules: ruleInfos(rules) }, io);
+  const written = writeReports(report, opts.outputs, { redact: opts.redact, color: opts.color, rules: ruleInfos(rules), details: opts.details, onlyFlagged: opts.onlyFlagged }, io);
   if (batch.interrupted) {
     const s = report.summary;
     io.stderr.write(`dprk-check: interrupted after ${s.total} record${s.total === 1 ? '' : 's'} (${s.evaluated} checked, ${s.invalid} could not be checked); the report covers only these.\n`);

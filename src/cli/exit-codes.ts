@@ -11,4 +11,6 @@ export const EXIT = {
    * Not 2, so a CI step can tell "cancelled" from "bad input"; like 2 it never passes a gate.
    */
   INTERRUPTED: 130,
+  /** Stopped by SIGTERM (128 + 15): the same partial report as Ctrl-C. */
+  TERMINATED: 143,
 } as const;

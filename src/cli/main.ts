@@ -1,30 +1,65 @@
+import { readFileSync, readlinkSync } from 'node:fs';
 import { run } from './program.js';
+import { EXIT } from './exit-codes.js';
+import { writeAllSync } from './write-output.js';
+
+/**
+ * Node opens /dev/null read-write on a standard descriptor it finds closed at start-up
+ * (`dprk-check >&-`), so writes to it "succeed" and a report would vanish with exit 0. A shell's
+ * own `> /dev/null` opens it write-only: on Linux the two can be told apart.
+ */
+function stdoutWasClosed(): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    if (readlinkSync('/proc/self/fd/1') !== '/dev/null') return false;
+    const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'))?.[1];
+    return flags !== undefined && (parseInt(flags, 8) & 3) === 2;
+  } catch {
+    return false;
+  }
+}
+
+/** Standard output written synchronously, so a failed write (ENOSPC, EPIPE) is an exception where it happens. */
+function stdoutWriter() {
+  const closed = stdoutWasClosed();
+  return {
+    write(s: string): void {
+      if (closed) throw Object.assign(new Error('standard output is closed'), { code: 'EBADF', syscall: 'write' });
+      writeAllSync(1, Buffer.from(s, 'utf8'));
+    },
+    get isTTY() {
+      return process.stdout.isTTY;
+    },
+    get columns() {
+      return process.stdout.columns;
+    },
+  };
+}
 
 /** Entry for bin/dprk-check.js: real process streams. */
 export async function main(argv: string[]): Promise<number> {
-  // A reader that closes early (| head) is not an error worth a stack trace.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-  // First Ctrl-C: finish the record in hand and report what was read. Second: leave at once.
+  // First Ctrl-C or SIGTERM: finish the record in hand and report what was read. Second: leave at once.
   const controller = new AbortController();
-  const onSigint = () => {
-    if (controller.signal.aborted) process.exit(130);
-    controller.abort();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(signal === 'SIGTERM' ? EXIT.TERMINATED : EXIT.INTERRUPTED);
+    controller.abort(signal);
   };
-  process.on('SIGINT', onSigint);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
-    return await run(argv, {
-      stdout: process.stdout,
+    const code = await run(argv, {
+      stdout: stdoutWriter(),
       stderr: process.stderr,
       stdin: process.stdin,
       env: process.env,
       cwd: process.cwd(),
       signal: controller.signal,
     });
+    // 128 + the signal's number, the shell convention: SIGTERM is 143, as Ctrl-C is 130.
+    return code === EXIT.INTERRUPTED && controller.signal.reason === 'SIGTERM' ? EXIT.TERMINATED : code;
   } finally {
-    process.off('SIGINT', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     // A read from a terminal may still be pending after Ctrl-C; it must not keep us alive.
     if (controller.signal.aborted) {
       process.stdin.destroy();

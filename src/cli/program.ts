@@ -7,6 +7,7 @@ import { runMerge } from './merge-command.js';
 import { INPUT_FORMATS } from '../read/adapters/index.js';
 import { FORMAT_NAMES, FORMATS } from '../formats/index.js';
 import { planOutputs } from './write-reports.js';
+import { isWriteError, writeErrorText } from './write-output.js';
 import { FAIL_ON } from '../model/levels.js';
 import { versionText } from './ip-data-option.js';
 import { IpDataError } from '../intel/ip-data-error.js';
@@ -44,7 +45,7 @@ Exit codes:
   0  no applicant at or above --fail-on (default: high)
   1  at least one applicant at or above --fail-on
   2  something could not be checked: bad arguments, unreadable rules, or an invalid record
-  130  stopped by Ctrl-C; the report written covers the records read until then
+  130  stopped by Ctrl-C (143: by SIGTERM); the report written covers the records read until then
 
 The report lists signals for a person to verify, never a verdict. Nothing leaves this machine.`;
 
@@ -93,6 +94,8 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .option('--history <path|url>', 'remember runs in this history (an SQLite file, created if missing, or postgres://…): links new applicants to earlier ones and shows review decisions; stores hashes, never personal data')
     .option('--retention <age>', 'how long the history keeps runs and reviews, e.g. 365d, 52w, 12m (default: 365d); older ones are deleted at each run')
     .option('--new-only', 'with a history: outputs and exit code cover only applicants not yet reviewed, or whose findings changed since')
+    .option('--details', "text: the full block (findings, evidence, what to verify) for every applicant, worst first, instead of a table")
+    .option('--only-flagged', 'text: leave out applicants below --fail-on (they are still counted)')
     .option('--no-progress', 'never show the progress spinner (it only appears on a terminal, never in CI)')
     .option('--input-limit <name=n>', 'raise or lower one per-record input limit (record-bytes, depth, keys, items, string; README "The input"); repeatable', collectLimit, {} as Partial<InputLimits>)
     .option('--color', 'force colour')
@@ -125,6 +128,8 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
         retention: opts.retention,
         newOnly: opts.newOnly,
         inputLimits: opts.inputLimit,
+        details: opts.details,
+        onlyFlagged: opts.onlyFlagged,
       }, io);
     });
 
@@ -140,6 +145,8 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .addOption(new Option('--fail-on <level>', 'lowest level that makes the run exit 1').choices([...FAIL_ON]))
     .option('--redact', 'mask personal data in every format')
     .option('--no-redact', 'keep personal data even in sarif, junit and github output')
+    .option('--details', 'text: the full block for every applicant, worst first')
+    .option('--only-flagged', 'text: leave out applicants below --fail-on')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .action(async (reports: string[], opts) => {
@@ -149,7 +156,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
         result.code = EXIT.ERROR;
         return;
       }
-      result.code = await runMerge(reports, { outputs: plan.targets, redact: opts.redact, failOn: opts.failOn, color: opts.color }, io);
+      result.code = await runMerge(reports, { outputs: plan.targets, redact: opts.redact, failOn: opts.failOn, color: opts.color, details: opts.details, onlyFlagged: opts.onlyFlagged }, io);
     });
 
   program
@@ -195,6 +202,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     // Built-in IP data opens lazily: a broken install shows up at the first public IP.
     if (e instanceof IpDataError) {
       io.stderr.write(`dprk-check: ${e.message}\n`);
+      return EXIT.ERROR;
+    }
+    // Help, a schema or a rule list to a standard output that is gone: as for reports (write-reports.ts).
+    if (isWriteError(e)) {
+      if (e.code === 'EPIPE') return result.code;
+      io.stderr.write(`dprk-check: cannot write to standard output: ${writeErrorText(e)}\n`);
       return EXIT.ERROR;
     }
     const err = e as Error;

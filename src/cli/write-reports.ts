@@ -3,7 +3,8 @@ import { statSync } from 'node:fs';
 import type { CliIO } from './io.js';
 import { useColor } from './io.js';
 import { EXIT } from './exit-codes.js';
-import { writeFileAtomic } from './write-output.js';
+import { AtomicFile, BlockWriter, isWriteError, writeErrorText } from './write-output.js';
+import { escapeControls } from '../formats/plain-text.js';
 import { FORMAT_NAMES, FORMATS, isFormatName, type FormatName } from '../formats/index.js';
 import type { RuleInfo } from '../formats/format.js';
 import type { Report } from '../model/report.js';
@@ -71,6 +72,9 @@ export interface WriteOptions {
   redact?: boolean;
   color?: boolean;
   rules: RuleInfo[];
+  /** --details / --only-flagged (text). */
+  details?: boolean;
+  onlyFlagged?: boolean;
 }
 
 /** Whether any output will be masked (--redact, or a format that masks by default). */
@@ -79,45 +83,90 @@ export function anyRedacted(targets: OutputTarget[], redact: boolean | undefined
 }
 
 /**
- * Render the report in every requested format and write each one (files atomically). Returns
- * EXIT.ERROR if a file could not be written, else OK; the caller combines it with the report's own code.
+ * The one masking layer. Every writer — each format in FORMATS, and the lines echoed on standard
+ * error — takes its report from here, never from the caller: a format whose output is masked
+ * (--redact, or its `redactByDefault`) is handed the masked report, so a new format is masked
+ * without a line of its own. The masked report is made once and shared by all masked outputs.
+ */
+export class ReportViews {
+  private masked: Report | undefined;
+
+  constructor(private readonly report: Report, private readonly redact: boolean | undefined) {}
+
+  isMasked(format: FormatName): boolean {
+    return this.redact ?? FORMATS[format].redactByDefault;
+  }
+
+  for(format: FormatName): Report {
+    return this.isMasked(format) ? this.maskedReport() : this.report;
+  }
+
+  /** For what is not a format (stderr): masked if any output is, since it lands in the same CI log. */
+  forLog(targets: OutputTarget[]): Report {
+    return targets.some((t) => this.isMasked(t.format)) ? this.maskedReport() : this.report;
+  }
+
+  private maskedReport(): Report {
+    return (this.masked ??= redactReport(this.report));
+  }
+}
+
+/**
+ * Render the report in every requested format and write each one, streamed (files atomically).
+ * Returns EXIT.ERROR if an output could not be written, else OK; the caller combines it with the
+ * report's own code. A reader that goes away from standard output (`| head`) is not an error: the
+ * rest is not written and nothing is said, as git and ripgrep do.
  */
 export function writeReports(report: Report, targets: OutputTarget[], options: WriteOptions, io: CliIO): number {
-  let redacted: Report | undefined;
-  const redactedReport = () => (redacted ??= redactReport(report));
-  const redactFor = (t: OutputTarget) => options.redact ?? FORMATS[t.format].redactByDefault;
+  const views = new ReportViews(report, options.redact);
   let failed = false;
   for (const t of targets) {
     const formatter = FORMATS[t.format];
     const color = t.format === 'text' && t.file === undefined && useColor(options.color, io.env, io.stdout.isTTY);
-    const text = formatter.format(redactFor(t) ? redactedReport() : report, {
+    const ctx = {
       color,
       rulesCount: options.rules.length,
       // Wrap only what a person reads on a terminal; files and pipes get one line per item.
       width: t.file === undefined && io.stdout.isTTY ? io.stdout.columns : undefined,
       rules: options.rules,
-    });
+      details: options.details,
+      onlyFlagged: options.onlyFlagged,
+    };
     if (t.file === undefined) {
-      io.stdout.write(text);
+      const out = new BlockWriter((block) => io.stdout.write(block));
+      try {
+        formatter.write(views.for(t.format), ctx, (chunk) => out.write(chunk));
+        out.flush();
+      } catch (e) {
+        if (!isWriteError(e)) throw e;
+        if (e.code === 'EPIPE') continue;
+        io.stderr.write(`dprk-check: cannot write the ${t.format} report to standard output: ${writeErrorText(e)}\n`);
+        failed = true;
+      }
       continue;
     }
+    let file: AtomicFile | undefined;
     try {
-      writeFileAtomic(resolve(io.cwd, t.file), text);
-      io.stderr.write(`dprk-check: ${t.format} report written to ${t.file}\n`);
+      file = new AtomicFile(resolve(io.cwd, t.file));
+      const f = file;
+      formatter.write(views.for(t.format), ctx, (chunk) => f.write(chunk));
+      file.commit();
+      io.stderr.write(`dprk-check: ${t.format} report written to ${escapeControls(t.file)}\n`);
     } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      io.stderr.write(`dprk-check: cannot write the ${t.format} report to ${t.file}: ${err.code ?? err.message}\n`);
+      file?.abort();
+      if (!isWriteError(e)) throw e;
+      io.stderr.write(`dprk-check: cannot write the ${t.format} report to ${escapeControls(t.file)}: ${writeErrorText(e)}; nothing was written there\n`);
       failed = true;
     }
   }
   // Records that could not be checked must show somewhere a person looks; the text report on
-  // stdout lists them itself. Masked if any output is, since stderr lands in the same CI log.
+  // stdout lists them itself.
   const textOnStdout = targets.some((t) => t.format === 'text' && t.file === undefined);
   if (report.errors.length && !textOnStdout) {
-    const shown = anyRedacted(targets, options.redact) ? redactedReport() : report;
+    const shown = views.forLog(targets);
     // A few lines tell a CI log what went wrong; the report itself lists every record.
     const MAX_ECHO = 20;
-    for (const e of shown.errors.slice(0, MAX_ECHO)) io.stderr.write(`dprk-check: ${e.source}: ${e.message}\n`);
+    for (const e of shown.errors.slice(0, MAX_ECHO)) io.stderr.write(`dprk-check: ${escapeControls(`${e.source}: ${e.message}`)}\n`);
     if (shown.errors.length > MAX_ECHO) io.stderr.write(`dprk-check: … and ${shown.errors.length - MAX_ECHO} more records that could not be checked (all are in the report)\n`);
   }
   return failed ? EXIT.ERROR : EXIT.OK;

@@ -1,4 +1,4 @@
-import type { Formatter } from './format.js';
+import { defineFormat, type Emit } from './format.js';
 import type { Report } from '../model/report.js';
 import { oneLine, truncate } from './plain-text.js';
 import { ruleIds, topFinding } from './finding-order.js';
@@ -20,22 +20,27 @@ export function csvCell(value: string | number): string {
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function toCsv(report: Report): string {
-  const rows: Array<Array<string | number>> = [[...CSV_COLUMNS]];
-  for (const a of report.applicants) {
-    const top = topFinding(a);
-    rows.push([
-      a.id, a.name, a.source, 'checked', a.level, a.score, a.findings.length, ruleIds(a).join(' '),
-      top ? truncate(`${top.title}${top.message ? `: ${top.message}` : ''}`, 500) : '',
-    ]);
-  }
-  for (const e of report.errors) rows.push(['', '', e.source, 'invalid', '', '', '', '', truncate(e.message, 500)]);
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+function row(cells: Array<string | number>): string {
+  return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
-export const csvFormat: Formatter = {
+export function writeCsv(report: Report, out: Emit): void {
+  out(`\uFEFF${row([...CSV_COLUMNS])}`);
+  for (const a of report.applicants) {
+    const top = topFinding(a);
+    out(row([
+      a.id, a.name, a.source, 'checked', a.level, a.score, a.findings.length, ruleIds(a).join(' '),
+      top ? truncate(`${top.title}${top.message ? `: ${top.message}` : ''}`, 500) : '',
+    ]));
+  }
+  for (const e of report.errors) out(row(['', '', e.source, 'invalid', '', '', '', '', truncate(e.message, 500)]));
+}
+
+export const csvFormat = defineFormat({
   name: 'csv',
-  description: 'one row per applicant for spreadsheets',
+  description: 'one row per record for spreadsheets (each applicant, and each record that could not be checked)',
   redactByDefault: false,
-  format: (report) => toCsv(report),
-};
+  write: (report, _ctx, out) => writeCsv(report, out),
+});
+
+export const toCsv = (report: Report): string => csvFormat.format(report, { color: false, rulesCount: 0 });

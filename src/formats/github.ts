@@ -1,4 +1,4 @@
-import type { Formatter } from './format.js';
+import { defineFormat, lineWriter, type Emit } from './format.js';
 import type { ApplicantResult, Report } from '../model/report.js';
 import { levelRank } from '../model/levels.js';
 import { errorLocation, parseSource, type SourceLocation } from './source-location.js';
@@ -42,25 +42,47 @@ function applicantMessage(a: ApplicantResult): string {
   return [`Applicant ${a.id} (${a.source}): ${a.level}, score ${a.score}/100.`, ...lines, 'A signal for a person to verify, never a verdict.'].join('\n');
 }
 
-export function toGithub(report: Report): string {
-  const out: string[] = [];
-  for (const e of report.errors) out.push(annotation('error', errorLocation(e), 'dprk-check: record could not be checked', `${e.source}: ${e.message}`));
-  const flagged = report.applicants
-    .map((a, i) => ({ a, i }))
-    .filter(({ a }) => a.findings.length > 0)
-    .sort((x, y) => levelRank(y.a.level) - levelRank(x.a.level) || y.a.score - x.a.score || x.i - y.i);
-  for (const { a } of flagged) {
-    out.push(annotation(applicantCommand(a, report), parseSource(a.source), `dprk-check: ${a.level} risk, applicant ${a.id}`, applicantMessage(a)));
+/**
+ * GitHub shows 10 error, 10 warning and 10 notice annotations per step and 50 per job
+ * (actions/toolkit docs/problem-matchers.md, "Limitations"); more are dropped without a word. So
+ * the worst of each kind are written, up to that cap, and the summary notice (the tenth notice)
+ * says how many were left out and where to find them.
+ */
+export const ANNOTATIONS_PER_KIND = 10;
+
+export function writeGithub(report: Report, emit: Emit): void {
+  const out = lineWriter(emit);
+  const cap: Record<Command, number> = { error: ANNOTATIONS_PER_KIND, warning: ANNOTATIONS_PER_KIND, notice: ANNOTATIONS_PER_KIND - 1 };
+  const left: Record<Command, number> = { error: 0, warning: 0, notice: 0 };
+  const emitOne = (command: Command, line: () => string) => {
+    if (cap[command] > 0) {
+      cap[command]--;
+      out(line());
+    } else left[command]++;
+  };
+  for (const e of report.errors) emitOne('error', () => annotation('error', errorLocation(e), 'dprk-check: record could not be checked', `${e.source}: ${e.message}`));
+  const apps = report.applicants;
+  const flagged: number[] = [];
+  for (let i = 0; i < apps.length; i++) if (apps[i]!.findings.length > 0) flagged.push(i);
+  flagged.sort((x, y) => levelRank(apps[y]!.level) - levelRank(apps[x]!.level) || apps[y]!.score - apps[x]!.score || x - y);
+  for (const i of flagged) {
+    const a = apps[i]!;
+    emitOne(applicantCommand(a, report), () => annotation(applicantCommand(a, report), parseSource(a.source), `dprk-check: ${a.level} risk, applicant ${a.id}`, applicantMessage(a)));
   }
   const s = report.summary;
   const counts = (['critical', 'high', 'medium', 'low'] as const).map((l) => `${s.byLevel[l]} ${l}`).join(', ');
-  out.push(annotation('notice', undefined, 'dprk-check summary', `${s.total} record${s.total === 1 ? '' : 's'}: ${s.evaluated} checked (${counts}), ${s.invalid} could not be checked; --fail-on ${report.failOn}.${report.redacted ? ' Personal data redacted.' : ''}`));
-  return `${out.join('\n')}\n`;
+  const omitted = left.error + left.warning + left.notice;
+  const omittedNote = omitted
+    ? ` ${omitted} annotation${omitted === 1 ? '' : 's'} left out (${(['error', 'warning', 'notice'] as const).filter((k) => left[k]).map((k) => `${left[k]} ${k}${left[k] === 1 ? '' : 's'}`).join(', ')}): GitHub shows only ${ANNOTATIONS_PER_KIND} of each kind per step; the JSON, CSV or Markdown report lists every one.`
+    : '';
+  out(annotation('notice', undefined, 'dprk-check summary', `${s.total} record${s.total === 1 ? '' : 's'}: ${s.evaluated} checked (${counts}), ${s.invalid} could not be checked; --fail-on ${report.failOn}.${report.redacted ? ' Personal data redacted.' : ''}${omittedNote}`));
 }
 
-export const githubFormat: Formatter = {
+export const githubFormat = defineFormat({
   name: 'github',
-  description: 'GitHub Actions workflow annotations',
+  description: `GitHub Actions workflow annotations (the worst ${ANNOTATIONS_PER_KIND} of each kind, as many as GitHub shows per step)`,
   redactByDefault: true,
-  format: (report) => toGithub(report),
-};
+  write: (report, _ctx, out) => writeGithub(report, out),
+});
+
+export const toGithub = (report: Report): string => githubFormat.format(report, { color: false, rulesCount: 0 });

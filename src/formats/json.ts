@@ -1,61 +1,109 @@
-import type { Formatter } from './format.js';
-import type { Report } from '../model/report.js';
+import { defineFormat, type Emit } from './format.js';
+import type { ApplicantResult, Report, RunError } from '../model/report.js';
 import { evidenceText } from './evidence.js';
 
 /**
  * The report contract of applicant-model.md. Contract keys keep their documented types (evidence
  * and references are strings); structured detail rides in extra keys downstream tools may ignore.
  */
-export function toContract(report: Report) {
+export function applicantContract(a: ApplicantResult) {
   return {
-    tool: report.tool,
-    generatedAt: report.generatedAt,
-    failOn: report.failOn,
-    ...(report.redacted ? { redacted: true } : {}),
-    summary: report.summary,
-    applicants: report.applicants.map((a) => ({
-      id: a.id,
-      source: a.source,
-      level: a.level,
-      score: a.score,
-      findings: a.findings.map((f) => ({
-        ruleId: f.ruleId,
-        family: f.family,
-        severity: f.severity,
-        title: f.title,
-        evidence: [...(f.message ? [f.message] : []), ...f.evidence.map(evidenceText)],
-        references: f.references.map((r) => r.url ?? r.title),
-        next: f.next,
-        falsepositives: f.falsepositives,
-        evidenceDetail: f.evidence.map((e) => ({ path: e.path, value: e.value, ...(e.note ? { note: e.note } : {}) })),
-      })),
-      notEvaluated: a.notEvaluated,
-      scoreDetail: a.contributions,
-      ...(a.warnings.length ? { warnings: a.warnings.map((w) => w.message) } : {}),
-      ...(a.suppressed?.length ? { suppressed: a.suppressed } : {}),
+    id: a.id,
+    // Extra key: the name a person reads (text, markdown, html after a merge); [name] when masked.
+    ...(a.name ? { name: a.name } : {}),
+    source: a.source,
+    level: a.level,
+    score: a.score,
+    findings: a.findings.map((f) => ({
+      ruleId: f.ruleId,
+      family: f.family,
+      severity: f.severity,
+      title: f.title,
+      evidence: [...(f.message ? [f.message] : []), ...f.evidence.map(evidenceText)],
+      references: f.references.map((r) => r.url ?? r.title),
+      next: f.next,
+      falsepositives: f.falsepositives,
+      evidenceDetail: f.evidence.map((e) => ({ path: e.path, value: e.value, ...(e.note ? { note: e.note } : {}) })),
+      // How the message was put together, so a later `merge --redact` masks exactly what a
+      // single run would (every run with JSON output keeps it).
+      ...(f.messageParts ? { messageParts: f.messageParts } : {}),
     })),
-    links: report.links,
-    errors: report.errors.map((e) => ({
-      source: e.source,
-      message: e.message,
-      problems: e.diagnostics.map((d) => ({
-        code: d.code,
-        message: d.message,
-        ...(d.line ? { line: d.line, column: d.column } : {}),
-        ...(d.path ? { path: d.path } : {}),
-      })),
-    })),
-    ...(report.skipped ? { skipped: report.skipped } : {}),
-    ...(report.interrupted ? { interrupted: true } : {}),
-    ...(report.shard ? { shard: report.shard } : {}),
-    // Hashed values for `dprk-check merge`; only present with --shard or --link-keys.
-    ...(report.linkKeys ? { linkKeys: report.linkKeys } : {}),
+    notEvaluated: a.notEvaluated,
+    scoreDetail: a.contributions,
+    ...(a.warnings.length ? { warnings: a.warnings.map((w) => w.message) } : {}),
+    ...(a.suppressed?.length ? { suppressed: a.suppressed } : {}),
   };
 }
 
-export const jsonFormat: Formatter = {
+function errorContract(e: RunError) {
+  return {
+    source: e.source,
+    message: e.message,
+    problems: e.diagnostics.map((d) => ({
+      code: d.code,
+      message: d.message,
+      ...(d.line ? { line: d.line, column: d.column } : {}),
+      ...(d.path ? { path: d.path } : {}),
+    })),
+  };
+}
+
+/** A key whose value is a list written item by item. */
+class Streamed<T> {
+  constructor(readonly items: readonly T[], readonly map: (item: T) => unknown) {}
+}
+
+/** The top-level keys, in contract order; the long lists stream. */
+function contractEntries(report: Report): Array<[string, unknown]> {
+  const entries: Array<[string, unknown]> = [
+    ['tool', report.tool],
+    ['generatedAt', report.generatedAt],
+    ['failOn', report.failOn],
+  ];
+  if (report.redacted) entries.push(['redacted', true]);
+  entries.push(
+    ['summary', report.summary],
+    ['applicants', new Streamed(report.applicants, applicantContract)],
+    ['links', new Streamed(report.links, (l) => l)],
+    ['errors', new Streamed(report.errors, errorContract)],
+  );
+  if (report.skipped) entries.push(['skipped', report.skipped]);
+  if (report.interrupted) entries.push(['interrupted', true]);
+  if (report.shard) entries.push(['shard', report.shard]);
+  // Hashed values for `dprk-check merge`; only present with --shard or --link-keys.
+  if (report.linkKeys) entries.push(['linkKeys', new Streamed(report.linkKeys, (k) => k)]);
+  return entries;
+}
+
+/** The whole contract as one object (small reports, tests); the same as the streamed document. */
+export function toContract(report: Report): Record<string, unknown> {
+  return Object.fromEntries(contractEntries(report).map(([k, v]) => [k, v instanceof Streamed ? v.items.map(v.map) : v]));
+}
+
+/** JSON.stringify(value, null, 2) nested `depth` levels deep (JSON strings never hold a raw newline). */
+const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+
+/**
+ * Byte for byte what `JSON.stringify(toContract(report), null, 2)` gives, written one applicant at
+ * a time: a single string of a large report exceeds V8's limit (~512 MB) and doubles the memory.
+ */
+export function writeJson(report: Report, out: Emit): void {
+  const entries = contractEntries(report);
+  out('{');
+  entries.forEach(([key, value], i) => {
+    out(`${i ? ',' : ''}\n  ${JSON.stringify(key)}: `);
+    if (!(value instanceof Streamed)) return out(nested(value, 1));
+    if (value.items.length === 0) return out('[]');
+    out('[');
+    for (let j = 0; j < value.items.length; j++) out(`${j ? ',' : ''}\n    ${nested(value.map(value.items[j]), 2)}`);
+    out('\n  ]');
+  });
+  out('\n}\n');
+}
+
+export const jsonFormat = defineFormat({
   name: 'json',
   description: 'the report contract as one JSON object (stable keys, for tools)',
   redactByDefault: false,
-  format: (report) => `${JSON.stringify(toContract(report), null, 2)}\n`,
-};
+  write: (report, _ctx, out) => writeJson(report, out),
+});

@@ -1,4 +1,4 @@
-import type { Formatter } from './format.js';
+import { defineFormat, lineWriter, type Emit } from './format.js';
 import type { ApplicantResult, Report, RunError } from '../model/report.js';
 import type { Finding } from '../model/finding.js';
 import { levelRank } from '../model/levels.js';
@@ -44,68 +44,85 @@ function applicantDetail(a: ApplicantResult): string {
 
 interface Suite {
   file: string;
-  cases: string[];
+  /** Positions in report.applicants, then in report.errors: cases are built only as written. */
+  applicants: number[];
+  errors: number[];
   tests: number;
   failures: number;
-  errors: number;
+  errors_: number;
 }
 
-export function toJUnit(report: Report): string {
+function applicantCase(a: ApplicantResult, report: Report, failRank: number): string {
+  const at = parseSource(a.source);
+  const head = `    <testcase${attrs({ name: a.id, classname: at.file, file: at.file, line: at.line, time: '0' })}`;
+  if (levelRank(a.level) >= failRank) {
+    const message = `${a.level} risk (score ${a.score}/100, ${a.findings.length} finding${a.findings.length === 1 ? '' : 's'}) at or above --fail-on ${report.failOn}`;
+    return `${head}>\n      <failure${attrs({ message, type: a.level })}>${xmlText(applicantDetail(a))}</failure>\n    </testcase>`;
+  }
+  // Below the fail level: passes, with the findings kept for whoever opens the test.
+  if (a.findings.length) return `${head}>\n      <system-out>${xmlText(applicantDetail(a))}</system-out>\n    </testcase>`;
+  return `${head}/>`;
+}
+
+function errorCase(e: RunError): string {
+  const at = errorLocation(e);
+  const detail = [e.message, ...e.diagnostics.filter((d) => d.message !== e.message).map((d) => `${d.line ? `${d.line}:${d.column ?? 1} ` : ''}${d.message}`)].join('\n');
+  return `    <testcase${attrs({ name: e.source, classname: at.file, file: at.file, line: at.line, time: '0' })}>\n      <error${attrs({ message: oneLine(e.message), type: e.diagnostics[0]?.code ?? 'input-invalid' })}>${xmlText(detail)}</error>\n    </testcase>`;
+}
+
+export function writeJUnit(report: Report, emit: Emit): void {
+  const out = lineWriter(emit);
+  // First pass: the suites and their counts, which their opening tags carry.
   const suites = new Map<string, Suite>();
   const suite = (file: string): Suite => {
     let s = suites.get(file);
-    if (!s) suites.set(file, (s = { file, cases: [], tests: 0, failures: 0, errors: 0 }));
+    if (!s) suites.set(file, (s = { file, applicants: [], errors: [], tests: 0, failures: 0, errors_: 0 }));
     return s;
   };
   const failRank = report.failOn === 'never' ? Infinity : levelRank(report.failOn);
-  for (const a of report.applicants) {
-    const at = parseSource(a.source);
-    const s = suite(at.file);
+  report.applicants.forEach((a, i) => {
+    const s = suite(parseSource(a.source).file);
     s.tests++;
-    const head = `    <testcase${attrs({ name: a.id, classname: at.file, file: at.file, line: at.line, time: '0' })}`;
-    if (levelRank(a.level) >= failRank) {
-      s.failures++;
-      const message = `${a.level} risk (score ${a.score}/100, ${a.findings.length} finding${a.findings.length === 1 ? '' : 's'}) at or above --fail-on ${report.failOn}`;
-      s.cases.push(`${head}>\n      <failure${attrs({ message, type: a.level })}>${xmlText(applicantDetail(a))}</failure>\n    </testcase>`);
-    } else if (a.findings.length) {
-      // Below the fail level: passes, with the findings kept for whoever opens the test.
-      s.cases.push(`${head}>\n      <system-out>${xmlText(applicantDetail(a))}</system-out>\n    </testcase>`);
-    } else s.cases.push(`${head}/>`);
-  }
-  for (const e of report.errors) addError(e);
-  function addError(e: RunError): void {
-    const at = errorLocation(e);
-    const su = suite(at.file);
-    su.tests++;
-    su.errors++;
-    const detail = [e.message, ...e.diagnostics.filter((d) => d.message !== e.message).map((d) => `${d.line ? `${d.line}:${d.column ?? 1} ` : ''}${d.message}`)].join('\n');
-    su.cases.push(
-      `    <testcase${attrs({ name: e.source, classname: at.file, file: at.file, line: at.line, time: '0' })}>\n      <error${attrs({ message: oneLine(e.message), type: e.diagnostics[0]?.code ?? 'input-invalid' })}>${xmlText(detail)}</error>\n    </testcase>`,
-    );
-  }
+    if (levelRank(a.level) >= failRank) s.failures++;
+    s.applicants.push(i);
+  });
+  report.errors.forEach((e, i) => {
+    const s = suite(errorLocation(e).file);
+    s.tests++;
+    s.errors_++;
+    s.errors.push(i);
+  });
   const timestamp = report.generatedAt.slice(0, 19);
-  const all = [...suites.values()];
-  const sum = (k: 'tests' | 'failures' | 'errors') => all.reduce((n, x) => n + x[k], 0);
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  out.push(`<testsuites${attrs({ name: 'dprk-check', tests: sum('tests'), failures: sum('failures'), errors: sum('errors'), skipped: 0, time: '0', timestamp })}>`);
-  for (const x of all) {
-    out.push(`  <testsuite${attrs({ name: x.file, tests: x.tests, failures: x.failures, errors: x.errors, skipped: 0, time: '0', timestamp })}>`);
-    out.push('    <properties>');
-    out.push(`      <property${attrs({ name: 'dprk-check.version', value: report.tool.version })}/>`);
-    out.push(`      <property${attrs({ name: 'dprk-check.rulesVersion', value: report.tool.rulesVersion })}/>`);
-    out.push(`      <property${attrs({ name: 'dprk-check.failOn', value: report.failOn })}/>`);
-    out.push(`      <property${attrs({ name: 'dprk-check.redacted', value: String(report.redacted === true) })}/>`);
-    out.push('    </properties>');
-    out.push(...x.cases);
-    out.push('  </testsuite>');
+  let tests = 0;
+  let failures = 0;
+  let errors = 0;
+  for (const x of suites.values()) {
+    tests += x.tests;
+    failures += x.failures;
+    errors += x.errors_;
   }
-  out.push('</testsuites>');
-  return `${out.join('\n')}\n`;
+  out('<?xml version="1.0" encoding="UTF-8"?>');
+  out(`<testsuites${attrs({ name: 'dprk-check', tests, failures, errors, skipped: 0, time: '0', timestamp })}>`);
+  for (const x of suites.values()) {
+    out(`  <testsuite${attrs({ name: x.file, tests: x.tests, failures: x.failures, errors: x.errors_, skipped: 0, time: '0', timestamp })}>`);
+    out('    <properties>');
+    out(`      <property${attrs({ name: 'dprk-check.version', value: report.tool.version })}/>`);
+    out(`      <property${attrs({ name: 'dprk-check.rulesVersion', value: report.tool.rulesVersion })}/>`);
+    out(`      <property${attrs({ name: 'dprk-check.failOn', value: report.failOn })}/>`);
+    out(`      <property${attrs({ name: 'dprk-check.redacted', value: String(report.redacted === true) })}/>`);
+    out('    </properties>');
+    for (const i of x.applicants) out(applicantCase(report.applicants[i]!, report, failRank));
+    for (const i of x.errors) out(errorCase(report.errors[i]!));
+    out('  </testsuite>');
+  }
+  out('</testsuites>');
 }
 
-export const junitFormat: Formatter = {
+export const junitFormat = defineFormat({
   name: 'junit',
   description: 'JUnit XML for CI test tabs: a test per applicant, failing at or above --fail-on',
   redactByDefault: true,
-  format: (report) => toJUnit(report),
-};
+  write: (report, _ctx, out) => writeJUnit(report, out),
+});
+
+export const toJUnit = (report: Report): string => junitFormat.format(report, { color: false, rulesCount: 0 });

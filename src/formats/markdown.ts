@@ -1,4 +1,5 @@
-import type { Formatter } from './format.js';
+import { defineFormat, lineWriter, type Emit } from './format.js';
+import { DISCLAIMER } from './disclaimer.js';
 import type { ApplicantResult, Report } from '../model/report.js';
 import { levelRank, type Level } from '../model/levels.js';
 import { oneLine, truncate } from './plain-text.js';
@@ -29,48 +30,66 @@ function flaggedRow(a: ApplicantResult, failRank: number): string {
   return `| ${mdCell(a.id)} | ${level} | ${a.score} | ${a.findings.length} | ${finding} | ${mdCell(a.source)} |`;
 }
 
-export function toMarkdown(report: Report): string {
+export function writeMarkdown(report: Report, emit: Emit): void {
+  const out = lineWriter(emit);
   const s = report.summary;
   const failRank = report.failOn === 'never' ? Infinity : levelRank(report.failOn);
-  const atFail = report.applicants.filter((a) => levelRank(a.level) >= failRank).length;
-  const out: string[] = [];
+  let atFail = 0;
+  // Indices of the flagged, worst first: a table row is built only for those shown.
+  const flagged: number[] = [];
+  report.applicants.forEach((a, i) => {
+    if (levelRank(a.level) >= failRank) atFail++;
+    if (a.level !== 'none') flagged.push(i);
+  });
+  const apps = report.applicants;
+  flagged.sort((x, y) => apps[y]!.score - apps[x]!.score || x - y);
   const headline = report.failOn === 'never' ? 'no fail level set' : `${atFail} of ${s.evaluated} checked applicant${s.evaluated === 1 ? '' : 's'} at or above ${report.failOn}`;
-  out.push(`## dprk-check: ${headline}`, '');
+  out(`## dprk-check: ${headline}`);
+  out('');
   const levels: Level[] = ['critical', 'high', 'medium', 'low', 'none'];
-  out.push(`| Records | Checked | Could not check | ${levels.map((l) => l[0]!.toUpperCase() + l.slice(1)).join(' | ')} | Links |`);
-  out.push(`|${' ---: |'.repeat(4 + levels.length)}`);
-  out.push(`| ${s.total} | ${s.evaluated} | ${s.invalid} | ${levels.map((l) => s.byLevel[l]).join(' | ')} | ${report.links.length} |`, '');
-
-  const flagged = report.applicants
-    .map((a, i) => ({ a, i }))
-    .filter(({ a }) => a.level !== 'none')
-    .sort((x, y) => y.a.score - x.a.score || x.i - y.i)
-    .map(({ a }) => a);
+  out(`| Records | Checked | Could not check | ${levels.map((l) => l[0]!.toUpperCase() + l.slice(1)).join(' | ')} | Links |`);
+  out(`|${' ---: |'.repeat(4 + levels.length)}`);
+  out(`| ${s.total} | ${s.evaluated} | ${s.invalid} | ${levels.map((l) => s.byLevel[l]).join(' | ')} | ${report.links.length} |`);
+  out('');
   if (flagged.length) {
-    out.push(`### Flagged applicants (${flagged.length})`, '');
-    out.push('| Applicant | Level | Score | Findings | Top finding | Source |', '| --- | --- | ---: | ---: | --- | --- |');
-    for (const a of flagged.slice(0, MAX_ROWS)) out.push(flaggedRow(a, failRank));
-    if (flagged.length > MAX_ROWS) out.push('', `… and ${flagged.length - MAX_ROWS} more; see the JSON or CSV report.`);
-    out.push('');
-  } else out.push('No applicant was flagged by the rules that could run.', '');
-
+    out(`### Flagged applicants (${flagged.length})`);
+    out('');
+    out('| Applicant | Level | Score | Findings | Top finding | Source |');
+    out('| --- | --- | ---: | ---: | --- | --- |');
+    for (const i of flagged.slice(0, MAX_ROWS)) out(flaggedRow(apps[i]!, failRank));
+    if (flagged.length > MAX_ROWS) {
+      out('');
+      out(`… and ${flagged.length - MAX_ROWS} more; see the JSON or CSV report.`);
+    }
+    out('');
+  } else if (s.evaluated > 0) {
+    out('No applicant was flagged by the rules that could run.');
+    out('');
+  }
   if (report.errors.length) {
-    out.push(`### Could not check (${report.errors.length})`, '');
-    out.push('| Source | Problem |', '| --- | --- |');
-    for (const e of report.errors.slice(0, MAX_ROWS)) out.push(`| ${mdCell(e.source)} | ${mdCell(truncate(e.message, 300))} |`);
-    if (report.errors.length > MAX_ROWS) out.push('', `… and ${report.errors.length - MAX_ROWS} more; see the JSON report.`);
-    out.push('');
+    out(`### Could not check (${report.errors.length})`);
+    out('');
+    out('| Source | Problem |');
+    out('| --- | --- |');
+    for (const e of report.errors.slice(0, MAX_ROWS)) out(`| ${mdCell(e.source)} | ${mdCell(truncate(e.message, 300))} |`);
+    if (report.errors.length > MAX_ROWS) {
+      out('');
+      out(`… and ${report.errors.length - MAX_ROWS} more; see the JSON report.`);
+    }
+    out('');
   }
   const meta = [`dprk-check ${report.tool.version}`, `rules ${report.tool.rulesVersion}`, `--fail-on ${report.failOn}`];
   if (report.redacted) meta.push('personal data redacted');
-  out.push(`<sub>${meta.map(mdCell).join(' · ')}</sub>`, '');
-  out.push('> These are signals for a person to verify, not a verdict. Never reject anyone on this report alone, and never on nationality, ethnicity, name, language or where someone was born or studied.');
-  return `${out.join('\n')}\n`;
+  out(`<sub>${meta.map(mdCell).join(' · ')}</sub>`);
+  out('');
+  if (s.evaluated > 0) out(`> ${DISCLAIMER}`);
 }
 
-export const markdownFormat: Formatter = {
+export const markdownFormat = defineFormat({
   name: 'markdown',
   description: 'Markdown summary for a CI job page ($GITHUB_STEP_SUMMARY)',
   redactByDefault: false,
-  format: (report) => toMarkdown(report),
-};
+  write: (report, _ctx, out) => writeMarkdown(report, out),
+});
+
+export const toMarkdown = (report: Report): string => markdownFormat.format(report, { color: false, rulesCount: 0 });

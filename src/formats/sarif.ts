@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Formatter, FormatContext } from './format.js';
+import { defineFormat, type Emit, type FormatContext } from './format.js';
 import type { ApplicantResult, Report, RunError } from '../model/report.js';
 import type { Finding } from '../model/finding.js';
 import { exitCodeFor } from '../report/build.js';
@@ -90,14 +90,35 @@ function result(a: ApplicantResult, f: Finding, ruleIndex: Map<string, number>, 
   };
 }
 
-/** Over the limit, keep the most severe results (GitHub ranks by severity too), in input order. */
-function selectFindings(report: Report, max: number) {
-  const all: Array<{ a: ApplicantResult; f: Finding; order: number }> = [];
-  for (const a of report.applicants) for (const f of a.findings) all.push({ a, f, order: all.length });
-  if (all.length <= max) return { kept: all, total: all.length };
-  const ranked = [...all].sort((x, y) => severityRank(y.f.severity) - severityRank(x.f.severity) || y.a.score - x.a.score || x.order - y.order);
-  const kept = ranked.slice(0, max).sort((x, y) => x.order - y.order);
-  return { kept, total: all.length };
+/**
+ * Over the limit, keep the most severe results (GitHub ranks by severity too), then the highest
+ * applicant scores, ties in input order; the kept ones stay in input order. Counted in buckets
+ * (severity × score) rather than sorted, so no list of every finding is built.
+ */
+function selectFindings(report: Report, max: number): { total: number; kept: number; keep: () => (a: ApplicantResult, f: Finding) => boolean } {
+  const bucket = (a: ApplicantResult, f: Finding) => severityRank(f.severity) * 101 + Math.max(0, Math.min(100, Math.round(a.score)));
+  const counts = new Array<number>(5 * 101).fill(0);
+  let total = 0;
+  for (const a of report.applicants) for (const f of a.findings) {
+    counts[bucket(a, f)]!++;
+    total++;
+  }
+  if (total <= max) return { total, kept: total, keep: () => () => true };
+  let cut = counts.length - 1;
+  let above = 0;
+  while (cut > 0 && above + counts[cut]! < max) above += counts[cut--]!;
+  const room = max - above;
+  return {
+    total,
+    kept: max,
+    keep: () => {
+      let atCut = 0;
+      return (a, f) => {
+        const b = bucket(a, f);
+        return b > cut || (b === cut && atCut++ < room);
+      };
+    },
+  };
 }
 
 function errorNotification(e: RunError) {
@@ -110,25 +131,26 @@ function errorNotification(e: RunError) {
   };
 }
 
-export function toSarif(report: Report, ctx: Pick<FormatContext, 'rules'>, limits: SarifLimits = GITHUB_LIMITS) {
+/** The document with an empty `results`, and the results to put there, built one at a time. */
+function sarifParts(report: Report, ctx: Pick<FormatContext, 'rules'>, limits: SarifLimits) {
   const rules = collectRules(report, ctx.rules);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const { kept, total } = selectFindings(report, limits.resultsPerRun);
+  const { kept, total, keep } = selectFindings(report, limits.resultsPerRun);
   const notifications: object[] = [];
   const shownErrors = report.errors.slice(0, limits.notificationsPerRun);
-  notifications.push(...shownErrors.map(errorNotification));
+  for (const e of shownErrors) notifications.push(errorNotification(e));
   if (report.errors.length > shownErrors.length) {
     notifications.push({ level: 'error', message: { text: `… and ${report.errors.length - shownErrors.length} more records that could not be checked (see the JSON report)` }, descriptor: { id: 'input-invalid' } });
   }
-  const truncated = kept.length < total;
+  const truncated = kept < total;
   if (truncated) {
     notifications.push({
       level: 'warning',
-      message: { text: `${total} findings exceed the ${limits.resultsPerRun} results GitHub code scanning accepts in one run; the ${kept.length} most severe are included. The JSON report has all of them.` },
+      message: { text: `${total} findings exceed the ${limits.resultsPerRun} results GitHub code scanning accepts in one run; the ${kept} most severe are included. The JSON report has all of them.` },
       descriptor: { id: 'results-truncated' },
     });
   }
-  return {
+  const document = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0' as const,
     runs: [
@@ -150,23 +172,46 @@ export function toSarif(report: Report, ctx: Pick<FormatContext, 'rules'>, limit
             toolExecutionNotifications: notifications,
           },
         ],
-        results: kept.map(({ a, f }) => result(a, f, ruleIndex, limits)),
+        results: [] as Array<ReturnType<typeof result>>,
         properties: {
           summary: report.summary,
           failOn: report.failOn,
           redacted: report.redacted === true,
           links: report.links.length,
-          ...(truncated ? { truncated: { findings: total, included: kept.length, limit: limits.resultsPerRun } } : {}),
+          ...(truncated ? { truncated: { findings: total, included: kept, limit: limits.resultsPerRun } } : {}),
           disclaimer: 'Signals for a person to verify, never a verdict; never act on origin, name or language.',
         },
       },
     ],
   };
+  function* results() {
+    const kept = keep();
+    for (const a of report.applicants) for (const f of a.findings) if (kept(a, f)) yield result(a, f, ruleIndex, limits);
+  }
+  return { document, results };
 }
 
-export const sarifFormat: Formatter = {
+export function toSarif(report: Report, ctx: Pick<FormatContext, 'rules'>, limits: SarifLimits = GITHUB_LIMITS) {
+  const { document, results } = sarifParts(report, ctx, limits);
+  document.runs[0]!.results = [...results()];
+  return document;
+}
+
+/** The same text as JSON.stringify(toSarif(…), null, 2), with the results written one at a time. */
+export function writeSarif(report: Report, ctx: Pick<FormatContext, 'rules'>, out: Emit, limits: SarifLimits = GITHUB_LIMITS): void {
+  const { document, results } = sarifParts(report, ctx, limits);
+  const text = JSON.stringify(document, null, 2);
+  const at = text.indexOf('"results": []');
+  const indent = text.slice(text.lastIndexOf('\n', at) + 1, at);
+  out(text.slice(0, at + '"results": ['.length));
+  let n = 0;
+  for (const r of results()) out(`${n++ ? ',' : ''}\n${indent}  ${JSON.stringify(r, null, 2).replace(/\n/g, `\n${indent}  `)}`);
+  out(`${n ? `\n${indent}` : ''}${text.slice(at + '"results": ['.length)}\n`);
+}
+
+export const sarifFormat = defineFormat({
   name: 'sarif',
-  description: 'SARIF 2.1.0 for GitHub code scanning and other SARIF viewers',
+  description: 'SARIF 2.1.0 for GitHub code scanning and other SARIF viewers (at most the 25,000 results an upload may hold; the cut is reported)',
   redactByDefault: true,
-  format: (report, ctx) => `${JSON.stringify(toSarif(report, ctx), null, 2)}\n`,
-};
+  write: (report, ctx, out) => writeSarif(report, ctx, out),
+});

@@ -1,14 +1,14 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Formatter, FormatContext } from './format.js';
+import { defineFormat, lineWriter, type Emit, type FormatContext } from './format.js';
+import { DISCLAIMER } from './disclaimer.js';
+import { escapeControls as t } from './plain-text.js';
 import type { ApplicantResult, Report } from '../model/report.js';
 import type { Finding } from '../model/finding.js';
-import { FAMILIES, type Level, type Severity } from '../model/levels.js';
+import { FAMILIES, levelRank, type Level, type Severity } from '../model/levels.js';
+import { topFinding } from './finding-order.js';
 import { evidenceText, referenceText } from './evidence.js';
 import { formatDiagnostic } from '../model/diagnostic.js';
 import { LEVEL_THRESHOLDS } from '../score/score.js';
-
-const DISCLAIMER =
-  'These are signals for a person to verify, not a verdict. Never reject anyone on this report alone, and never on nationality, ethnicity, name, language or where someone was born or studied.';
 
 function paint(c: ChalkInstance) {
   const level: Record<Level | Severity, (s: string) => string> = {
@@ -51,10 +51,10 @@ const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
 function findingLines(f: Finding, c: ChalkInstance, width: number | undefined): string[] {
   const lv = paint(c);
-  const out = [`  ${lv[f.severity](`● ${f.severity.toUpperCase()}`)}  ${c.bold(f.title)}  ${c.dim(f.ruleId)}`];
+  const out = [`  ${lv[f.severity](`● ${f.severity.toUpperCase()}`)}  ${c.bold(t(f.title))}  ${c.dim(t(f.ruleId))}`];
   const hang = INDENT + ' '.repeat(LABEL_WIDTH);
-  const labelled = (label: string, text: string) => wrap(text, width, `${INDENT}${c.dim(label.padEnd(LABEL_WIDTH))}`, hang);
-  if (f.message) out.push(...wrap(f.message, width, INDENT, INDENT));
+  const labelled = (label: string, text: string) => wrap(t(text), width, `${INDENT}${c.dim(label.padEnd(LABEL_WIDTH))}`, hang);
+  if (f.message) out.push(...wrap(t(f.message), width, INDENT, INDENT));
   for (const e of f.evidence.slice(0, 6)) out.push(...labelled('evidence', evidenceText(e)));
   if (f.evidence.length > 6) out.push(`${hang}${c.dim(`… and ${f.evidence.length - 6} more`)}`);
   out.push(...labelled('verify', f.next));
@@ -75,9 +75,9 @@ function scoreExplanation(a: ApplicantResult): string {
 function applicantBlock(a: ApplicantResult, c: ChalkInstance, width?: number): string[] {
   const lv = paint(c);
   const out: string[] = [];
-  out.push(`${c.bold(`Applicant ${a.id}`)} — ${a.name}  ${c.dim(a.source)}`);
+  out.push(`${c.bold(`Applicant ${t(a.id)}`)} — ${t(a.name)}  ${c.dim(t(a.source))}`);
   out.push(`Risk: ${lv[a.level](c.bold(a.level.toUpperCase()))} (score ${a.score}/100, ${a.findings.length} finding${a.findings.length === 1 ? '' : 's'})`);
-  for (const w of a.warnings) out.push(c.yellow(`  warning: ${w.message}`));
+  for (const w of a.warnings) out.push(c.yellow(`  warning: ${t(w.message)}`));
   out.push('');
   for (const family of FAMILIES) {
     const fs = a.findings.filter((f) => f.family === family).sort((x, y) => severityOrder(x.severity) - severityOrder(y.severity));
@@ -88,15 +88,16 @@ function applicantBlock(a: ApplicantResult, c: ChalkInstance, width?: number): s
   if (a.findings.length === 0) out.push(c.green('No red flags found by the rules that could run.'), '');
   if (a.suppressed?.length) {
     out.push(c.bold('Suppressed by configured exceptions'));
-    for (const x of a.suppressed) out.push(...wrap(`${x.ruleId} (${x.severity}) ${x.title} — exception '${x.exception}' (${x.source}): ${x.reason}`, width, `  ${c.dim('–')} `, '    '));
+    for (const x of a.suppressed) out.push(...wrap(t(`${x.ruleId} (${x.severity}) ${x.title} — exception '${x.exception}' (${x.source}): ${x.reason}`), width, `  ${c.dim('–')} `, '    '));
     out.push('');
   }
   if (a.notEvaluated.length) {
     out.push(c.bold('Not checked (no data)'));
-    for (const n of a.notEvaluated) out.push(...wrap(n, width, `  ${c.dim('–')} `, '    '));
+    for (const n of a.notEvaluated) out.push(...wrap(t(n), width, `  ${c.dim('–')} `, '    '));
     out.push('');
   }
-  out.push(...wrap(scoreExplanation(a), width, '', '').map((l) => c.dim(l)));
+  // "No red flags found" already says there is nothing to score.
+  if (a.findings.length) out.push(...wrap(scoreExplanation(a), width, '', '').map((l) => c.dim(l)));
   return out;
 }
 
@@ -112,10 +113,10 @@ function errorBlock(report: Report, c: ChalkInstance): string[] {
     // An NDJSON source already names its line (file#12); the position adds the column only.
     const ndjson = /#\d+$/.test(e.source);
     const head = own && ndjson ? `${e.source}${own.column ? `:${own.column}` : ''}` : where;
-    out.push(`  ${c.bold(head)}: ${e.message}`);
+    out.push(`  ${c.bold(t(head))}: ${t(e.message)}`);
     for (const d of e.diagnostics.slice(0, 20)) {
       if (d.message === e.message) continue;
-      out.push(`    ${formatDiagnostic({ ...d, file: d.line ? e.source.replace(/(\[\d+\]|#\d+)$/, '') : undefined })}`);
+      out.push(`    ${t(formatDiagnostic({ ...d, file: d.line ? e.source.replace(/(\[\d+\]|#\d+)$/, '') : undefined }))}`);
     }
   }
   return out;
@@ -131,53 +132,97 @@ function linksBlock(report: Report, c: ChalkInstance): string[] {
   for (const l of links.slice(0, 50)) {
     const sev = l.severity ? lv[l.severity](l.severity.toUpperCase().padEnd(8)) : ''.padEnd(8);
     const scope = l.scope ? c.dim(` [${l.scope}]`) : '';
-    out.push(`  ${sev} ${l.kind}: ${l.applicants.join(', ')}${scope}`);
-    out.push(`           ${c.dim(`shared value: ${l.value}${l.note ? ` — ${l.note}` : ''}`)}`);
+    out.push(`  ${sev} ${t(l.kind)}: ${t(l.applicants.join(', '))}${scope}`);
+    out.push(`           ${c.dim(t(`shared value: ${l.value}${l.note ? ` — ${l.note}` : ''}`))}`);
   }
   if (links.length > 50) out.push(c.dim(`  … and ${links.length - 50} more (see --format json)`));
   return out;
 }
 
-function summaryTable(report: Report, c: ChalkInstance): string[] {
-  const lv = paint(c);
-  const rows = report.applicants.map((a) => [a.id, a.level, String(a.score), String(a.findings.length), a.source]);
-  const header = ['applicant', 'level', 'score', 'findings', 'source'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[], color?: (s: string) => string) =>
-    r.map((cell, i) => (i === 1 && color ? color(cell.padEnd(widths[i]!)) : cell.padEnd(widths[i]!))).join('  ');
-  return [c.bold(line(header)), ...rows.map((r) => line(r, lv[r[1] as Level]))];
+/** Positions of the applicants to show, worst first: level, then score, then input order. */
+function byRisk(report: Report, onlyFlagged: boolean): { shown: number[]; hidden: number } {
+  const apps = report.applicants;
+  const failRank = report.failOn === 'never' ? Infinity : levelRank(report.failOn);
+  const shown: number[] = [];
+  for (let i = 0; i < apps.length; i++) if (!onlyFlagged || levelRank(apps[i]!.level) >= failRank) shown.push(i);
+  shown.sort((x, y) => levelRank(apps[y]!.level) - levelRank(apps[x]!.level) || apps[y]!.score - apps[x]!.score || x - y);
+  return { shown, hidden: apps.length - shown.length };
 }
 
-function format(report: Report, ctx: FormatContext): string {
+const NAME_WIDTH = 32;
+const TOP_WIDTH = 60;
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** One line per applicant, worst first; column widths measured in a pass of their own (no spread over a million rows). */
+function summaryTable(report: Report, shown: number[], c: ChalkInstance, out: (line: string) => void): void {
+  const lv = paint(c);
+  const header = ['applicant', 'name', 'level', 'score', 'findings', 'top finding', 'source'];
+  const cells = (a: ApplicantResult) => {
+    const top = topFinding(a);
+    return [t(a.id), clip(t(a.name), NAME_WIDTH), a.level, String(a.score), String(a.findings.length), top ? clip(t(top.title), TOP_WIDTH) : '', t(a.source)];
+  };
+  const widths = header.map((h) => h.length);
+  for (const i of shown) {
+    const r = cells(report.applicants[i]!);
+    for (let k = 0; k < r.length; k++) if (r[k]!.length > widths[k]!) widths[k] = r[k]!.length;
+  }
+  const last = header.length - 1;
+  const line = (r: string[], color?: (s: string) => string) =>
+    r.map((cell, k) => (k === last ? cell : k === 2 && color ? color(cell.padEnd(widths[k]!)) : cell.padEnd(widths[k]!))).join('  ');
+  out(c.bold(line(header)));
+  for (const i of shown) {
+    const a = report.applicants[i]!;
+    out(line(cells(a), lv[a.level]));
+  }
+}
+
+function writeText(report: Report, ctx: FormatContext, emit: Emit): void {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
-  const out: string[] = [];
+  const out = lineWriter(emit);
+  const outAll = (lines: string[]) => {
+    for (const l of lines) out(l);
+  };
   // A merged report has no rule set of its own loaded: say nothing rather than "(0 rules)".
   const count = ctx.rulesCount > 0 ? ` (${ctx.rulesCount} rules)` : '';
-  out.push(c.dim(`dprk-check ${report.tool.version} · rules ${report.tool.rulesVersion}${count}${report.redacted ? ' · personal data redacted' : ''}`), '');
-  if (report.applicants.length === 1 && report.errors.length === 0) {
-    out.push(...applicantBlock(report.applicants[0]!, c, ctx.width));
-  } else if (report.applicants.length <= 3) {
-    for (const a of report.applicants) out.push(...applicantBlock(a, c, ctx.width), '', c.dim('─'.repeat(60)), '');
+  out(c.dim(`dprk-check ${t(report.tool.version)} · rules ${t(report.tool.rulesVersion)}${count}${report.redacted ? ' · personal data redacted' : ''}`));
+  out('');
+  const { shown, hidden } = byRisk(report, ctx.onlyFlagged === true);
+  if (shown.length === 1 && report.applicants.length === 1 && report.errors.length === 0) {
+    outAll(applicantBlock(report.applicants[0]!, c, ctx.width));
+  } else if (ctx.details || shown.length <= 3) {
+    // One block after another, built as it is written: --details over a whole export stays small.
+    for (const i of shown) outAll([...applicantBlock(report.applicants[i]!, c, ctx.width), '', c.dim('─'.repeat(60)), '']);
   } else {
-    out.push(...summaryTable(report, c));
+    summaryTable(report, shown, c, out);
+    out('');
+    out(c.dim("Worst first. --details shows every applicant's findings, evidence and what to verify."));
   }
-  out.push(...linksBlock(report, c));
-  out.push(...errorBlock(report, c));
+  if (hidden > 0) {
+    out('');
+    out(c.dim(`${hidden} applicant${hidden === 1 ? '' : 's'} below --fail-on ${report.failOn} not shown (--only-flagged); every one is counted below.`));
+  }
+  outAll(linksBlock(report, c));
+  outAll(errorBlock(report, c));
   if (report.skipped?.length) {
-    out.push('', c.dim(`Skipped ${report.skipped.length} file${report.skipped.length === 1 ? ' that is' : 's that are'} not applicant data: ${report.skipped.slice(0, 5).map((k) => k.path).join(', ')}${report.skipped.length > 5 ? ', …' : ''}`));
+    out('');
+    out(c.dim(`Skipped ${report.skipped.length} file${report.skipped.length === 1 ? ' that is' : 's that are'} not applicant data: ${report.skipped.slice(0, 5).map((k) => t(k.path)).join(', ')}${report.skipped.length > 5 ? ', …' : ''}`));
   }
-  if (report.interrupted) out.push('', c.yellow('Interrupted: this report covers only the records read before Ctrl-C.'));
+  if (report.interrupted) {
+    out('');
+    out(c.yellow('Interrupted: this report covers only the records read before the run was stopped (Ctrl-C or SIGTERM).'));
+  }
   const s = report.summary;
   const counts = (['critical', 'high', 'medium', 'low', 'none'] as Level[]).filter((l) => s.byLevel[l]).map((l) => `${s.byLevel[l]} ${l}`);
   const unread = s.unreadable ? `; ${s.unreadable} input${s.unreadable === 1 ? '' : 's'} could not be read` : '';
-  out.push('', `${s.total} record${s.total === 1 ? '' : 's'}: ${s.evaluated} checked${counts.length ? ` (${counts.join(', ')})` : ''}, ${s.invalid} could not be checked${unread}.`);
-  out.push(...wrap(DISCLAIMER, ctx.width, "", "").map((l) => c.italic(l)));
-  return `${out.join('\n')}\n`;
+  out('');
+  out(`${s.total} record${s.total === 1 ? '' : 's'}: ${s.evaluated} checked${counts.length ? ` (${counts.join(', ')})` : ''}, ${s.invalid} could not be checked${unread}.`);
+  // Said under applicants only: with nothing checked there is nothing to weigh.
+  if (s.evaluated > 0) outAll(wrap(DISCLAIMER, ctx.width, '', '').map((l) => c.italic(l)));
 }
 
-export const textFormat: Formatter = {
+export const textFormat = defineFormat({
   name: 'text',
   description: 'readable report for people (colour on a terminal)',
   redactByDefault: false,
-  format,
-};
+  write: writeText,
+});

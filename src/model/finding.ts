@@ -1,6 +1,13 @@
 import type { Family, Level, Severity } from './levels.js';
 import type { EvidenceItem, MessagePart, Reference } from './rule.js';
 
+/**
+ * The path of the one part of a message read back from a report that did not record its parts
+ * (an older report, in `merge`): which of its words are personal data is unknown, so masked
+ * outputs withhold it whole.
+ */
+export const WHOLE_MESSAGE_PART = '$message';
+
 export interface Finding {
   ruleId: string;
   family: Family;

@@ -1,11 +1,13 @@
 import type { ApplicantResult, Link, Report, RunError } from '../model/report.js';
-import type { Finding } from '../model/finding.js';
+import { WHOLE_MESSAGE_PART, type Finding } from '../model/finding.js';
+
+const WITHHELD = '[message withheld: its report did not record which words are personal data]';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { EvidenceItem, MessagePart } from '../model/rule.js';
 import { showValue } from '../ruleset/message-template.js';
 import { classifyField, linkValueKind } from './pii-fields.js';
 import { maskAt, maskFor } from './mask.js';
-import { KnownValues, maskShapes, scrubText } from './scrub-text.js';
+import { KnownValues, maskShapes, noteReferenceValues, scrubText } from './scrub-text.js';
 
 /**
  * --redact: the same report with personal data masked, for output that lands in shared CI logs.
@@ -66,11 +68,14 @@ export function redactApplicant(a: ApplicantResult, extra: Hidden = []): Applica
 function maskEvidenceValue(e: EvidenceItem, known: KnownValues): EvidenceItem {
   const m = maskAt(e.path, e.value);
   for (const h of m.hidden) known.add(h.text, h.mask);
+  // What a note quotes may appear in a message that has no parts (a report read back by merge).
+  if (e.note !== undefined) for (const h of noteReferenceValues(e.note)) known.add(h.text, h.mask);
   return { ...e, value: m.value };
 }
 
 function maskPart(p: MessagePart, known: KnownValues): MessagePart {
   if (typeof p === 'string') return p;
+  if (p.path === WHOLE_MESSAGE_PART) return { path: p.path, values: [], text: WITHHELD };
   const masked = p.values.map((v) => {
     const m = maskAt(p.path, v);
     for (const h of m.hidden) known.add(h.text, h.mask);
@@ -86,7 +91,7 @@ function redactFinding(f: Finding, evidence: EvidenceItem[], parts: MessagePart[
   let message = f.message;
   if (parts) {
     // Literal parts are the rule's own words; only what was put into the placeholders is scrubbed.
-    message = parts.map((p) => (typeof p === 'string' ? p : classifyField(p.path) === 'public' ? maskShapes(p.text) : scrub(p.text))).join('');
+    message = parts.map((p) => (typeof p === 'string' ? p : p.path === WHOLE_MESSAGE_PART ? p.text : classifyField(p.path) === 'public' ? maskShapes(p.text) : scrub(p.text))).join('');
   } else if (message !== undefined) message = scrub(message);
   return {
     ...f,

@@ -77,19 +77,33 @@ const VALUE_END = /; | \(and \d+ more\)/g;
 export function maskNoteReferences(note: string): string {
   let out = '';
   let last = 0;
+  for (const r of noteReferences(note)) {
+    out += note.slice(last, r.start) + r.mask;
+    last = r.end;
+  }
+  return out + note.slice(last);
+}
+
+/**
+ * The personal values a note quotes (`differs from contact.addresses[0] = 88 Orchard Rd, …`), with
+ * their masks: a message read back from a report without its parts may quote the same value.
+ */
+export function noteReferenceValues(note: string): Array<{ text: string; mask: string }> {
+  return noteReferences(note).map((r) => ({ text: note.slice(r.start, r.end), mask: r.mask }));
+}
+
+function noteReferences(note: string): Array<{ start: number; end: number; mask: string }> {
+  const out: Array<{ start: number; end: number; mask: string }> = [];
   NOTE_REF.lastIndex = 0;
   for (let m = NOTE_REF.exec(note); m; m = NOTE_REF.exec(note)) {
     const cls = classifyField(m[1]!);
     const valueStart = m.index + m[0].length;
     VALUE_END.lastIndex = valueStart;
     const end = VALUE_END.exec(note)?.index ?? note.length;
-    if (cls && cls !== 'public') {
-      out += note.slice(last, valueStart) + maskFor(cls, note.slice(valueStart, end));
-      last = end;
-    }
+    if (cls && cls !== 'public') out.push({ start: valueStart, end, mask: maskFor(cls, note.slice(valueStart, end)) });
     NOTE_REF.lastIndex = Math.max(end, valueStart);
   }
-  return out + note.slice(last);
+  return out;
 }
 
 const SHAPES: Array<[RegExp, string]> = [

@@ -1,8 +1,8 @@
 import type { Diagnostic, DiagnosticCode } from '../model/diagnostic.js';
-import type { Finding, FamilyContribution } from '../model/finding.js';
+import { WHOLE_MESSAGE_PART, type Finding, type FamilyContribution } from '../model/finding.js';
 import { FAMILIES, LEVELS, SEVERITIES, type FailOn, type Family, type Severity } from '../model/levels.js';
 import type { ApplicantResult, Link, LinkKeys, Report, RunError, ShardInfo, SkippedInput } from '../model/report.js';
-import type { Reference } from '../model/rule.js';
+import type { MessagePart, Reference } from '../model/rule.js';
 
 type J = Record<string, unknown>;
 const isObj = (v: unknown): v is J => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -77,6 +77,7 @@ function findingFrom(f: J): Finding {
     severity: oneOf(SEVERITIES, f.severity, 'info') as Severity,
     title: String(f.title ?? ''),
     ...(lines.length > detail.length ? { message: lines[0] } : {}),
+    ...(partsFrom(f.messageParts) ?? (lines.length > detail.length && f.family !== 'linkage' ? { messageParts: [{ path: WHOLE_MESSAGE_PART, values: [], text: lines[0]! }] } : {})),
     evidence: detail.map((d) => ({
       path: String(d.path),
       pattern: String(d.path).replace(/\[\d+\]/g, '[]'),
@@ -87,6 +88,18 @@ function findingFrom(f: J): Finding {
     falsepositives: strs(f.falsepositives),
     next: String(f.next ?? ''),
   };
+}
+
+/** Message parts as json.ts writes them; anything malformed is dropped (masking then falls back to scrubbing). */
+function partsFrom(v: unknown): { messageParts: MessagePart[] } | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const parts: MessagePart[] = [];
+  for (const p of v) {
+    if (typeof p === 'string') parts.push(p);
+    else if (isObj(p) && typeof p.path === 'string' && typeof p.text === 'string' && Array.isArray(p.values)) parts.push({ path: p.path, values: p.values, text: p.text });
+    else return undefined;
+  }
+  return { messageParts: parts };
 }
 
 function diag(code: DiagnosticCode, message: string, severity: Diagnostic['severity'] = 'error'): Diagnostic {

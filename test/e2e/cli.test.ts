@@ -358,7 +358,7 @@ describe('text report', () => {
   test('--output into a directory that does not exist: exit 2 and a plain message', async () => {
     const r = await cli(['--output', 'no-such-dir/out.json', 'clean.json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('dprk-check: cannot write the text report to no-such-dir/out.json: ENOENT\n');
+    expect(r.stderr).toBe('dprk-check: cannot write the text report to no-such-dir/out.json: ENOENT (no such directory); nothing was written there\n');
     noStack(r);
   });
 });

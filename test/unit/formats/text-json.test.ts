@@ -18,7 +18,8 @@ describe('text and json', () => {
 
   test('text: a summary table for many applicants, details for one, no colour codes with color false', () => {
     const many = FORMATS.text.format(report, ctx);
-    expect(many).toMatch(/cand-4004\s+critical\s+100\s+1\s+exports\/a\.json\[1\]/);
+    // The hostile name is shown escaped and clipped; the row keeps its columns.
+    expect(many).toMatch(/cand-4004\s+=HYPERLINK\("http:\/\/evil\.example…\s+critical\s+100\s+1\s+Salary to a crypto wallet\s+exports\/a\.json\[1\]/);
     expect(many).not.toContain('\u001b[');
     const one = FORMATS.text.format({ ...report, applicants: [report.applicants[0]!], errors: [] }, ctx);
     expect(one).toContain('Applicant cand-1042 — Jordan A. Miller');

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { execSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { STACK_FRAME } from '../helpers/cli.js';
+// @ts-expect-error plain JavaScript, no types
+import { generate } from '../../bench/generate.js';
+
+/**
+ * Output failures of the real process (built CLI): a full disk, a closed standard output, a reader
+ * that goes away, SIGTERM mid-run. One message and exit 2, or a quiet end for `| head`; a file
+ * target is complete or untouched, never truncated.
+ */
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'dprk-check.js');
+const FLAGGED = join(ROOT, 'fixtures', 'flagged-payroll.json');
+let dir: string;
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'dist', 'cli', 'bundle.js'))) execSync('npm run build', { cwd: ROOT, stdio: 'ignore' });
+  dir = mkdtempSync(join(tmpdir(), 'dprk-faults-'));
+  await generate(join(dir, 'many.ndjson'), 400);
+  await generate(join(dir, 'more.ndjson'), 6000, 7);
+}, 60_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const sh = (script: string) =>
+  spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CHECK: `${process.execPath} ${BIN} --no-progress` } });
+
+const oneMessage = (stderr: string, text: string) => {
+  expect(stderr).not.toMatch(STACK_FRAME);
+  expect(stderr.trim().split('\n')).toEqual([expect.stringContaining(text)]);
+};
+
+describe('standard output that cannot be written', () => {
+  test.each(['text', 'json', 'sarif'])('> /dev/full (-f %s): one message, exit 2', (format) => {
+    const r = sh(`$CHECK -f ${format} ${FLAGGED} > /dev/full`);
+    expect(r.status).toBe(2);
+    oneMessage(r.stderr, `cannot write the ${format} report to standard output: ENOSPC`);
+  });
+
+  test('a closed standard output (>&-): one message, exit 2, not a lost report with exit 1', () => {
+    const r = sh(`$CHECK ${FLAGGED} >&-`);
+    expect(r.status).toBe(2);
+    oneMessage(r.stderr, 'cannot write the text report to standard output: EBADF');
+  });
+
+  test('> /dev/null is a choice, not a failure', () => {
+    expect(sh(`$CHECK ${FLAGGED} > /dev/null`).status).toBe(1);
+  });
+
+  test('| head -1 ends quietly, with the exit code of what was found', () => {
+    const r = sh(`$CHECK -f json many.ndjson | head -1; echo "status=\${PIPESTATUS[0]}"`);
+    expect(r.stdout).toMatch(/^\{\nstatus=[01]\n$/);
+    expect(r.stderr).toBe('');
+  });
+
+  test('a file target on a full device: one message, exit 2, the device left as it is', () => {
+    const r = sh(`$CHECK -f json:/dev/full ${FLAGGED}`);
+    expect(r.status).toBe(2);
+    oneMessage(r.stderr, 'cannot write the json report to /dev/full: ENOSPC');
+    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+  });
+
+  test('-o /dev/stdout writes through, it does not replace the link', () => {
+    const r = sh(`$CHECK -f csv -o /dev/stdout ${FLAGGED} | head -c 3 | od -An -tx1`);
+    expect(r.stdout.trim()).toBe('ef bb bf');
+  });
+});
+
+describe('file targets: complete or untouched', () => {
+  test('an unwritable target leaves the earlier file there untouched, one message, exit 2', () => {
+    writeFileSync(join(dir, 'earlier.json'), 'earlier report');
+    writeFileSync(join(dir, 'blocker'), 'a file, not a directory');
+    const r = sh(`$CHECK -f json:blocker/r.json -f csv:earlier.json ${FLAGGED}`);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('cannot write the json report to blocker/r.json: ENOTDIR');
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+    // The other target is still written, whole.
+    expect(readFileSync(join(dir, 'earlier.json'), 'utf8')).toMatch(/^\uFEFFid,name/);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('SIGTERM mid-run: a complete partial report at the file target (or none), exit 143', async () => {
+    const child = spawn(process.execPath, [BIN, '--no-progress', '-f', 'json:term.json', 'more.ndjson'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    await new Promise((r) => setTimeout(r, 4000));
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(stderr).not.toMatch(STACK_FRAME);
+    if (code === 143) {
+      const report = JSON.parse(readFileSync(join(dir, 'term.json'), 'utf8'));
+      expect(report.interrupted).toBe(true);
+      expect(report.summary.total).toBe(report.applicants.length + report.errors.length);
+      expect(stderr).toContain('interrupted after');
+    } else if (code === null) {
+      // A loaded machine had not yet started the CLI's own code: nothing was written at all.
+      expect(existsSync(join(dir, 'term.json'))).toBe(false);
+    } else {
+      // The machine was fast: the run finished before the signal.
+      expect([0, 1]).toContain(code);
+      expect(JSON.parse(readFileSync(join(dir, 'term.json'), 'utf8')).summary.total).toBe(6000);
+    }
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 60_000);
+});

@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest';
+import { FORMATS } from '../../../src/formats/index.js';
+import { DISCLAIMER } from '../../../src/formats/disclaimer.js';
+import { buildReport } from '../../../src/report/build.js';
+import { parseCsv } from '../../helpers/csv-parse.js';
+import { fixtureReport } from '../../helpers/fixture-report.js';
+import { runCli } from '../../helpers/cli.js';
+
+const meta = { version: '0.0.0', rulesVersion: 'r', rulesCount: 1, failOn: 'high' as const, generatedAt: '2026-11-01T00:00:00Z' };
+const ctx = { color: false, rulesCount: 1 };
+
+describe('papercuts (issue 8)', () => {
+  test('no "signals, not a verdict" disclaimer when no record was checked; it is there when one was', () => {
+    const none = buildReport([], [{ source: 'a.json', message: 'not valid JSON', diagnostics: [] }], [], meta);
+    expect(FORMATS.text.format(none, ctx)).not.toContain('not a verdict');
+    expect(FORMATS.markdown.format(none, ctx)).not.toContain('not a verdict');
+    expect(FORMATS.markdown.format(none, ctx)).not.toContain('No applicant was flagged');
+    const { report } = fixtureReport();
+    expect(FORMATS.text.format(report, ctx)).toContain(DISCLAIMER.slice(0, 40));
+    expect(FORMATS.markdown.format(report, ctx)).toContain(DISCLAIMER);
+  });
+
+  test('a clean applicant reads "No red flags found…" once, not also "No scored findings."', () => {
+    const clean = buildReport([{ id: 'c', name: 'C', source: 'c.json', level: 'none', score: 0, findings: [], contributions: [], notEvaluated: [], warnings: [] }], [], [], meta);
+    const out = FORMATS.text.format(clean, ctx);
+    expect(out).toContain('No red flags found by the rules that could run.');
+    expect(out).not.toContain('No scored findings.');
+  });
+
+  test('CSV: --help, the README and the file agree: one row per record, invalid ones included', async () => {
+    const help = await runCli(['--help'], { cwd: process.cwd() });
+    expect(help.stdout).toMatch(/csv\s+one row per record/);
+    expect(help.stdout).not.toContain('one row per applicant');
+    const { report } = fixtureReport();
+    const rows = parseCsv(FORMATS.csv.format(report, ctx));
+    expect(rows.length - 1).toBe(report.summary.total);
+  });
+});
