@@ -1,5 +1,6 @@
 import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
+import { lookupTable } from '../util/lookup-table.js';
 
 /**
  * Where reports are written: files (atomically) and standard output, in blocks, synchronously, so
@@ -120,7 +121,7 @@ export function writeFileAtomic(path: string, content: string): void {
   f.commit();
 }
 
-const REASONS: Record<string, string> = {
+const REASONS: Record<string, string> = lookupTable({
   ENOSPC: 'no space left on the device',
   EDQUOT: 'disk quota exceeded',
   EFBIG: 'file too large',
@@ -133,7 +134,7 @@ const REASONS: Record<string, string> = {
   EISDIR: 'it is a directory',
   ENOENT: 'no such directory',
   ENOTDIR: 'a part of the path is not a directory',
-};
+});
 
 /** `ENOSPC (no space left on the device)`: the code for searching, the words for reading. */
 export function writeErrorText(e: unknown): string {

@@ -52,12 +52,21 @@ export function planOutputs(specs: string[], output?: string): OutputPlan {
     if (t.file === undefined) continue;
     const key = resolve(t.file);
     // Found before the run, not after a million records were checked.
-    if (statSync(key, { throwIfNoEntry: false })?.isDirectory()) return { ok: false, message: `--format ${t.format}: ${t.file} is a directory; name a file (e.g. ${t.file.replace(/\/+$/, '')}/report.${t.format})` };
+    if (isDirectory(key)) return { ok: false, message: `--format ${t.format}: ${t.file} is a directory; name a file (e.g. ${t.file.replace(/\/+$/, '')}/report.${t.format})` };
     const prev = seen.get(key);
     if (prev) return { ok: false, message: `${prev} and ${t.format} would both be written to ${t.file}` };
     seen.set(key, t.format);
   }
   return { ok: true, targets };
+}
+
+/** A directory at the path; any other answer (absent, ENOTDIR, EACCES) is left for the write to report. */
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
+  }
 }
 
 export function ruleInfos(rules: CompiledRule[]): RuleInfo[] {

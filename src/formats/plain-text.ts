@@ -1,3 +1,4 @@
+import { lookupTable } from '../util/lookup-table.js';
 /**
  * Machine formats carry text typed by people (names, notes) and by rule authors: strip terminal
  * escape sequences and control characters, which mean nothing in a file and can forge lines in a
@@ -8,7 +9,7 @@ const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z
 // overrides and isolates that reorder what is shown ("Trojan Source").
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 const ANY_CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const NAMED: Record<string, string> = lookupTable({ '\n': '\\n', '\r': '\\r', '\t': '\\t' });
 
 /**
  * Text from data (a record, a file name) shown on a terminal or a log line: every control

@@ -50,9 +50,16 @@ ${report.skipped?.length ? html`<p>Skipped as not applicant data: ${report.skipp
 
 /** The whole page. Pure: the same report gives the same bytes. */
 export function renderHtml(report: Report): string {
+  const parts: string[] = [];
+  writeHtml(report, (chunk) => parts.push(chunk));
+  return parts.join('');
+}
+
+/** The page in pieces: head and overview, one evidence pack at a time, then the tail. */
+export function writeHtml(report: Report, emit: (chunk: string) => void): void {
   const anchors = anchorsOf(report);
-  const packs = byRisk(report.applicants).map(({ a, i }) => packHtml(a, report, anchors, i, DISCLAIMER));
   const title = `dprk-check report, ${report.generatedAt.slice(0, 10)}`;
+  const PACKS = '\u0000packs\u0000';
   const page = html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -75,13 +82,16 @@ ${report.interrupted ? html`<p class="redacted" role="note">Interrupted: this re
 <main>
 ${overviewHtml(report)}
 ${errorsHtml(report)}
-<section id="packs" aria-label="Evidence packs, one per applicant">${packs}</section>
+<section id="packs" aria-label="Evidence packs, one per applicant">${raw(PACKS)}</section>
 ${provenanceHtml(report)}
 </main>
 <footer><p class="meta">${DISCLAIMER}</p></footer>
 <script>${raw(SCRIPT)}</script>
 </body>
 </html>
-`;
-  return page.html;
+`.html;
+  const cut = page.indexOf(PACKS);
+  emit(page.slice(0, cut));
+  for (const { a, i } of byRisk(report.applicants)) emit(packHtml(a, report, anchors, i, DISCLAIMER).html);
+  emit(page.slice(cut + PACKS.length));
 }
