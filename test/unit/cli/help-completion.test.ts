@@ -4,6 +4,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../helpers/cli.js';
+import { buildProgram } from '../../../src/cli/program.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'dprk-help-'));
@@ -38,8 +39,11 @@ describe('help [command]', () => {
   });
 });
 
+// `init` is another branch's command: until it lands, the word is guarded; after, commander owns it.
+const initIsACommand = buildProgram({} as never, { code: 0 }).commands.some((c) => c.name() === 'init');
+
 describe('command words that are not files', () => {
-  it('a bare `init` that is no file says so (exit 2) instead of counting a missing record', async () => {
+  it.skipIf(initIsACommand)('a bare `init` that is no file says so (exit 2) instead of counting a missing record', async () => {
     const r = await cli(['init']);
     // Once `init` is a command, commander dispatches to it and this guard never sees the word.
     expect(r.code).toBe(2);
@@ -48,9 +52,9 @@ describe('command words that are not files', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('a file called init is read as init or ./init', async () => {
+  it('a file called init is read as ./init (and as init while init is no command)', async () => {
     copyFileSync(join(ROOT, 'fixtures/clean-applicant.json'), join(dir, 'init'));
-    for (const name of ['init', './init']) {
+    for (const name of initIsACommand ? ['./init'] : ['init', './init']) {
       const r = await cli(['-f', 'json', name]);
       expect(r.code, name).toBe(0);
       expect(JSON.parse(r.stdout).summary.total).toBe(1);
