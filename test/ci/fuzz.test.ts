@@ -4,6 +4,8 @@ import { join } from 'node:path';
 // The harness is plain JavaScript so `npm run fuzz` needs no build of its own; it runs the built CLI.
 // @ts-expect-error no type declarations for the harness module
 import { expectedBy, fuzz, knownFailures, regressions, regressionCases } from '../../fuzz/lib/harness.mjs';
+// @ts-expect-error no type declarations for the harness module
+import { accountProblems, checkFormat, processProblems } from '../../fuzz/lib/oracles.mjs';
 
 interface Result { id: string; kind: string; ok: boolean; problems: string[]; expected: string | null; ms: number; note?: string }
 interface Figures { cases: number; runs: number; seconds: number; casesPerSecond: number; inputs: Record<string, number>; failures: Result[] }
@@ -11,6 +13,33 @@ interface Figures { cases: number; runs: number; seconds: number; casesPerSecond
 const ROOT = join(import.meta.dirname, '..', '..');
 const known = knownFailures() as Record<string, string>;
 const describeResult = (r: Result) => `${r.id} (${r.kind}):\n${r.problems.map((p) => `    - ${p}`).join('\n')}${r.note ? `\n    input: ${r.note.split('\n')[0]!.slice(0, 200)}` : ''}`;
+
+describe('fuzz oracles', () => {
+  const run = (o: object) => ({ code: 0, signal: null, timedOut: false, stdout: '', stderr: '', ms: 1, ...o });
+  it('see aborts, hangs, stack traces, internal errors and prototype changes', () => {
+    expect(processProblems(run({}), 1000)).toEqual([]);
+    expect(processProblems(run({ code: 134 }), 1000)).toEqual(['exit code 134']);
+    expect(processProblems(run({ code: null, timedOut: true }), 1000)).toEqual(['hang: no exit within 1000 ms']);
+    expect(processProblems(run({ code: 2, stderr: 'boom\n    at f (/x/y.js:1:2)\n' }), 1000)).toEqual(['stack trace in output']);
+    expect(processProblems(run({ code: 2, stderr: 'dprk-check: internal error: x' }), 1000)[0]).toMatch(/^internal error/);
+    expect(processProblems(run({ stderr: 'FUZZ-PROTOTYPE-POLLUTED: Object.prototype.x' }), 1000)).toEqual(['prototype polluted: Object.prototype.x']);
+  });
+  it('refuse outputs that are not valid in their format', () => {
+    expect(() => checkFormat('json', '{"a":')).toThrow();
+    expect(() => checkFormat('sarif', '{"version":"2.1.0"}')).toThrow(/SARIF/);
+    expect(() => checkFormat('junit', '<testsuites><testsuite></testsuites>')).toThrow(/XML/);
+    expect(() => checkFormat('csv', 'a,b\n1,2,3\n')).toThrow(/3 cells/);
+    expect(() => checkFormat('csv', 'a,b\n"x"y,2\n')).toThrow(/after a closing quote/);
+    expect(() => checkFormat('github', '::error::ok\nplain text\n')).toThrow(/no workflow command/);
+    expect(() => checkFormat('csv', 'a,b\n"x\ny",2\n')).not.toThrow();
+  });
+  it('count every record once and the summary to add up', () => {
+    const report = { summary: { total: 2, evaluated: 1, invalid: 1, byLevel: { none: 1 } }, applicants: [{ source: 'f#1' }], errors: [{ source: 'f#2' }] };
+    expect(accountProblems(report, ['f#1', 'f#2'])).toEqual([]);
+    expect(accountProblems(report, ['f#1', 'f#2', 'f#3'])).toEqual(['records not accounted for: f#3', 'summary.total 2, records given 3']);
+    expect(accountProblems({ ...report, summary: { ...report.summary, invalid: 0 } }, null)).toEqual(['summary: evaluated 1 + invalid 0 ≠ total 2']);
+  });
+});
 
 describe('fuzz harness: regressions and seeds', () => {
   it('every issue-14 defect has a regression case', () => {
