@@ -17,7 +17,7 @@ export const KINDS = ['records', 'rules', 'configs', 'csv'];
 
 export const DEFAULTS = {
   batch: 40,             // records per CLI run: one process start (~0.5 s) shared by many records
-  baseTimeoutMs: 15_000, // a run's bound: this, plus perRecordMs for each record
+  baseTimeoutMs: 20_000, // a run's bound: this, plus perRecordMs for each record (or CSV row / 20)
   perRecordMs: 150,
   concurrency: 2,
 };
@@ -88,11 +88,13 @@ export function configCase(id, text, note, lines) {
 }
 
 export function csvCase(id, file, text, note, applicantLine) {
+  // Import time grows with the rows (3,000 rows take ~3 s of CPU): bound it per 20 rows.
+  const records = Math.ceil(text.split(/\r\n|\r|\n/).length / 20);
   return {
     id, kind: 'csv', note,
     files: { [file]: text, 'in.ndjson': `${applicantLine}\n` },
     runs: [
-      { argv: ['watchlist', 'import', '--out', 'wl', '--date', '2026-11-01', file], outputs: [], expect: { exit: [0, 2], exit2Stderr: file.replace(/\./g, '\\.') } },
+      { argv: ['watchlist', 'import', '--out', 'wl', '--date', '2026-11-01', file], outputs: [], records, expect: { exit: [0, 2], exit2Stderr: file.replace(/\./g, '\\.') } },
       // A pack that import wrote must load: exit 2 here means import wrote what its loader refuses.
       { onlyIfPreviousExit: [0], argv: ['--no-config', '--rules', 'wl', '-f', 'json:out.json', 'in.ndjson'], outputs: [['json', 'out.json']], report: 'out.json', sources: ['in.ndjson#1'], required: ['json'], expect: { exit: [0, 1] } },
     ],
