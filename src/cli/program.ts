@@ -1,5 +1,7 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parseLimit, type InputLimits } from '../read/input-limits.js';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { CliIO } from './io.js';
 import { EXIT } from './exit-codes.js';
 import { runCheck } from './check-command.js';
@@ -18,6 +20,13 @@ import { configHook, type ConfigState } from '../config/cli-config.js';
 import { addRulesCommand } from '../rules-cli/command.js';
 import { addHistoryCommand } from './history-command.js';
 import { addReviewCommand } from './review-command.js';
+import { completionScript, SHELLS, type Shell } from './completion.js';
+
+/**
+ * Words that are (or may become) commands. A bare one that is not a file is a mistyped command, not
+ * a missing input; a file with such a name is read as ./help, ./init … (docs: README, Commands).
+ */
+const COMMAND_WORDS = ['help', 'init', 'completion'];
 
 const EXAMPLES = `
 Examples:
@@ -40,6 +49,8 @@ Examples:
   $ dprk-check review cand-812 --status cleared --note "ID verified in person" --history hr.db
   $ dprk-check history --history hr.db           list the runs the history holds
   $ dprk-check --print-config                    the configuration in effect (.dprk-check.yaml)
+  $ dprk-check help merge                        help for one command (a file named help: ./help)
+  $ eval "$(dprk-check completion bash)"         tab completion (bash, zsh or fish)
 
 Exit codes:
   0  no applicant at or above --fail-on (default: high)
@@ -103,6 +114,12 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .addHelpText('after', `${formatsHelp()}${EXAMPLES}`)
     .showHelpAfterError('(run dprk-check --help for usage)')
     .action(async (files: string[], opts) => {
+      const word = files.find((f) => COMMAND_WORDS.includes(f) && !existsSync(resolve(io.cwd, f)));
+      if (word !== undefined) {
+        io.stderr.write(`dprk-check: '${word}' is not a command here and no file has that name (dprk-check help lists the commands; a file called ${word} is read as ./${word})\n`);
+        result.code = EXIT.ERROR;
+        return;
+      }
       const plan = planOutputs(opts.format ?? [], opts.output);
       if (!plan.ok) {
         io.stderr.write(`dprk-check: ${plan.message}\n`);
@@ -173,6 +190,18 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
   addWatchlistCommand(program, io, result);
   addHistoryCommand(program, io, result);
   addReviewCommand(program, io, result);
+
+  program
+    .command('completion')
+    .description('print a shell completion script: eval "$(dprk-check completion bash)" (or zsh, fish)')
+    .addArgument(new Argument('<shell>', 'the shell to complete in').choices([...SHELLS]))
+    .action((shell: Shell) => {
+      io.stdout.write(completionScript(shell, program));
+      result.code = EXIT.OK;
+    });
+
+  // The root takes file arguments, so commander adds no help command by itself: `help [command]`.
+  program.helpCommand('help [command]', 'show help for a command');
   return program;
 }
 
