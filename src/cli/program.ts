@@ -3,7 +3,8 @@ import type { CliIO } from './io.js';
 import { EXIT } from './exit-codes.js';
 import { runCheck } from './check-command.js';
 import { runMerge } from './merge-command.js';
-import { INPUT_FORMATS } from '../read/adapters/index.js';
+import { ALL_FORMATS } from '../read/adapters/registry.js';
+import { addInitCommand } from './init-command.js';
 import { FORMAT_NAMES, FORMATS } from '../formats/index.js';
 import { planOutputs } from './write-reports.js';
 import { FAIL_ON } from '../model/levels.js';
@@ -73,7 +74,10 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .option('--no-config', 'do not read a configuration file')
     .option('--print-config', 'print the configuration in effect (after .dprk-check.yaml and flags) and exit')
     .option('--ip-data <file>', 'a newer IP → country and/or ASN database (.mmdb) to use instead of the bundled one; repeatable', (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .addOption(new Option('--input-format <name>', 'record layout: the applicant model, a Greenhouse Harvest candidate, a Lever opportunity, or auto (decided per record)').choices([...INPUT_FORMATS]).default('auto'))
+    .addOption(new Option('--input-format <name>', 'default record layout of every input: the applicant model, an ATS export, a source system (okta, entra, zoom, …; docs/sources.md), or auto (detected from each file); FORMAT:PATH sets it for one input').choices(['auto', ...ALL_FORMATS]).default('auto'))
+    .option('--people <file>', 'crosswalk CSV "id,alias": which applicant each identifier in the sources (work e-mail, IdP id, payroll id, device) belongs to')
+    .option('--hash-salt <text>', 'salt for the hashes of device ids, document numbers and bank accounts read from sources (default: $DPRK_CHECK_HASH_SALT)')
+    .option('--greenhouse-dob-field <key>', 'Greenhouse custom-field key that holds the date of birth (default date_of_birth)')
     .option('--allow-shared <file>', "values applicants may share without being linked (a staffing agency's address, phone, network): YAML or JSON, see docs/linkage.md")
     .option('--shard <i/n>', 'check only shard i of n (a stable split by record source, for CI matrices; see docs/ci.md)')
     .option('--link-keys', 'put hashed link keys in the JSON report so `dprk-check merge` can link across reports (implied by --shard)')
@@ -100,6 +104,9 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
         config: configState.config,
         ipData: opts.ipData,
         inputFormat: opts.inputFormat,
+        people: opts.people,
+        salt: opts.hashSalt ?? io.env.DPRK_CHECK_HASH_SALT,
+        dobField: opts.greenhouseDobField,
         shard: opts.shard,
         allowShared: opts.allowShared,
         linkKeys: opts.linkKeys,
@@ -141,6 +148,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
       result.code = EXIT.OK;
     });
 
+  addInitCommand(program, io, result);
   addRulesCommand(program, io, result);
   addWatchlistCommand(program, io, result);
   return program;

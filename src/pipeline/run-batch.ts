@@ -14,6 +14,8 @@ import { inGroups } from './group-records.js';
 import { ResultCompactor } from './compact-result.js';
 import type { CompiledException } from '../model/exception.js';
 import { inShard, type ShardSpec } from './shard.js';
+import type { JoinSummary } from '../model/report.js';
+import { joinInputs, needsJoin } from '../join/join-inputs.js';
 
 export interface BatchProgress {
   done: number;
@@ -46,6 +48,12 @@ export interface ReadSettings {
   inputFormat?: InputFormat;
   shard?: ShardSpec;
   onSkip?: (s: SkippedInput) => void;
+  /** --people crosswalk (CSV id,alias): joins source records to applicants. */
+  people?: string;
+  /** Salt for hashed device ids, document numbers and accounts read from sources. */
+  salt?: string;
+  /** Greenhouse custom-field key that holds the date of birth. */
+  dobField?: string;
 }
 
 export interface BatchResult {
@@ -57,6 +65,8 @@ export interface BatchResult {
   /** Records left to other shards. */
   otherShards: number;
   linkKeys?: LinkKeys[];
+  /** Set when sources were joined into applicants. */
+  sources?: JoinSummary;
 }
 
 /** Read every input, check each record as it arrives, then link applicants across the batch. */
@@ -64,6 +74,13 @@ export async function runBatch(files: string[], rules: CompiledRule[], read: Rea
   const skipped: SkippedInput[] = [];
   let otherShards = 0;
   const shard = read.shard;
+  const joinSettings = { cwd: read.cwd, stdin: read.stdin, inputFormat: read.inputFormat, people: read.people, salt: read.salt, dobField: read.dobField, onSkip: (s: SkippedInput) => { skipped.push(s); read.onSkip?.(s); } };
+  if (await needsJoin(files, joinSettings)) {
+    const joined = await joinInputs(files, joinSettings);
+    const mine = shard ? joined.records.filter((r) => inShard(r.source, shard) || (otherShards++, false)) : joined.records;
+    const result = await checkRecords(fromArray(mine), rules, options);
+    return { ...result, skipped, otherShards, sources: joined.summary };
+  }
   const records = readRecords(files, {
     cwd: read.cwd,
     stdin: read.stdin,
@@ -76,6 +93,10 @@ export async function runBatch(files: string[], rules: CompiledRule[], read: Rea
   });
   const result = await checkRecords(records, rules, options);
   return { ...result, skipped, otherShards };
+}
+
+async function* fromArray<T>(items: T[]): AsyncGenerator<T> {
+  yield* items;
 }
 
 /**
