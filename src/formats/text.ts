@@ -164,12 +164,29 @@ function format(report: Report, ctx: FormatContext): string {
   if (report.skipped?.length) {
     out.push('', c.dim(`Skipped ${report.skipped.length} file${report.skipped.length === 1 ? ' that is' : 's that are'} not applicant data: ${report.skipped.slice(0, 5).map((k) => k.path).join(', ')}${report.skipped.length > 5 ? ', …' : ''}`));
   }
+  if (report.sources) out.push(...sourcesBlock(report.sources, c));
   if (report.interrupted) out.push('', c.yellow('Interrupted: this report covers only the records read before Ctrl-C.'));
   const s = report.summary;
   const counts = (['critical', 'high', 'medium', 'low', 'none'] as Level[]).filter((l) => s.byLevel[l]).map((l) => `${s.byLevel[l]} ${l}`);
   out.push('', `${s.total} record${s.total === 1 ? '' : 's'}: ${s.evaluated} checked${counts.length ? ` (${counts.join(', ')})` : ''}, ${s.invalid} could not be checked.`);
   out.push(...wrap(DISCLAIMER, ctx.width, "", "").map((l) => c.italic(l)));
   return `${out.join('\n')}\n`;
+}
+
+/** Joined runs: where every source record went, per file, and the records that joined nobody. */
+function sourcesBlock(s: NonNullable<Report["sources"]>, c: ChalkInstance): string[] {
+  const out = ['', c.bold('Sources'), `  ${s.records} source record${s.records === 1 ? '' : 's'}: ${s.joined} joined, ${s.unjoined} unjoined, ${s.errors} error${s.errors === 1 ? '' : 's'}`];
+  for (const f of s.files) {
+    out.push(`  ${f.file} (${f.format}): ${f.records} = ${f.joined} joined + ${f.unjoined} unjoined + ${f.errors} error${f.errors === 1 ? '' : 's'}`);
+    if (f.dropped?.length) out.push(c.dim(`    dropped at the door (never used): ${f.dropped.join(', ')}`));
+    for (const w of f.warnings?.slice(0, 5) ?? []) out.push(c.dim(`    note: ${w}`));
+  }
+  if (s.unjoinedRecords.length) {
+    out.push('  Unjoined (no applicant claims them; add them to --people if they should):');
+    for (const u of s.unjoinedRecords.slice(0, 20)) out.push(`    ${u.source}  ${u.who}`);
+    if (s.unjoinedRecords.length > 20) out.push(c.dim(`    … and ${s.unjoinedRecords.length - 20} more (see --format json)`));
+  }
+  return out;
 }
 
 export const textFormat: Formatter = {
