@@ -27,7 +27,7 @@ export function toContract(report: Report) {
         references: f.references.map((r) => r.url ?? r.title),
         next: f.next,
         falsepositives: f.falsepositives,
-        evidenceDetail: f.evidence.map((e) => ({ path: e.path, value: e.value, ...(e.note ? { note: e.note } : {}) })),
+        evidenceDetail: f.evidence.map((e) => ({ path: e.path, value: e.value, ...(e.note ? { note: e.note } : {}), ...(e.from ? { from: e.from } : {}) })),
       })),
       notEvaluated: a.notEvaluated,
       scoreDetail: a.contributions,
@@ -46,6 +46,8 @@ export function toContract(report: Report) {
       })),
     })),
     ...(report.skipped ? { skipped: report.skipped } : {}),
+    // Joined runs: where every source record went (docs/sources.md).
+    ...(report.sources ? { sources: report.sources } : {}),
     ...(report.interrupted ? { interrupted: true } : {}),
     ...(report.shard ? { shard: report.shard } : {}),
     // Hashed values for `dprk-check merge`; only present with --shard or --link-keys.

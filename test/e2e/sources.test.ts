@@ -1,0 +1,121 @@
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const S = 'fixtures/sources';
+const ALL = [
+  `${S}/greenhouse/candidates.json`, `${S}/okta/okta-nov.json`, `${S}/entra/signins.json`, `${S}/zoom/participants.json`, `${S}/onfido/reports.json`,
+  `${S}/jamf/computers-inventory.json`, `${S}/defender/device-events.csv`, `${S}/adp/pay-distribution-changes.json`, '--people', `${S}/people/people.csv`,
+];
+
+async function json(args: string[], cwd = ROOT) {
+  const r = await runCli([...args, '--format', 'json', '--no-progress'], { cwd });
+  return { ...r, report: r.stdout ? JSON.parse(r.stdout) : undefined };
+}
+
+describe('one run over every source joins one applicant per person', () => {
+  test('network, identity and payroll findings, each naming the source record of its value', async () => {
+    const { code, report } = await json(ALL);
+    expect(code).toBe(1);
+    expect(report.applicants.map((a: { id: string }) => a.id)).toEqual(['101', '102']);
+    const jordan = report.applicants[0];
+    const byRule = new Map(jordan.findings.map((f: { ruleId: string }) => [f.ruleId, f]));
+    const from = (id: string) => (byRule.get(id) as { evidenceDetail: Array<{ from?: string }> }).evidenceDetail.map((e) => e.from);
+    expect(from('identity.document-name-mismatch')).toEqual([`${S}/onfido/reports.json[0] (onfido)`]);
+    expect(from('identity.failed-liveness')).toEqual([`${S}/onfido/reports.json[1] (onfido)`]);
+    expect(from('network.idp-reported-proxy')).toEqual([`${S}/okta/okta-nov.json[1] (okta)`]);
+    expect(from('payroll.quick-account-switch')).toEqual([`${S}/adp/pay-distribution-changes.json[1] (adp)`]);
+    expect(from('network.remote-access-app-installed')).toEqual([`${S}/jamf/computers-inventory.json[0] (jamf)`]);
+    expect(from('network.session-country-mismatch')).toContain(`${S}/zoom/participants.json[1] (zoom)`);
+    const alex = report.applicants[1];
+    expect(alex.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(expect.arrayContaining(['network.ip-kvm-usb-id', 'network.idp-reported-proxy', 'network.cn-ru-egress-elsewhere-declared']));
+  });
+
+  test('the interviewer in the Zoom report is listed as unjoined, and every record is accounted for', async () => {
+    const { report } = await json(ALL);
+    expect(report.sources.unjoinedRecords).toEqual([{ source: `${S}/zoom/participants.json[0]`, format: 'zoom', who: 'pat.lee@acme.example' }]);
+    expect(report.sources.records).toBe(report.sources.joined + report.sources.unjoined + report.sources.errors);
+    for (const f of report.sources.files) expect(f.records).toBe(f.joined + f.unjoined + f.errors);
+    expect(report.sources.files.map((f: { format: string }) => f.format)).toEqual(['greenhouse', 'okta', 'entra', 'zoom', 'onfido', 'jamf', 'defender', 'adp']);
+  });
+
+  test('a failed sign-in is never evidence of location', async () => {
+    const { report } = await json(ALL);
+    const text = JSON.stringify(report.applicants[0].findings);
+    // okta-nov.json[2] is a FAILURE from Russia.
+    expect(text).not.toContain('okta-nov.json[2]');
+    expect(text).not.toContain('"RU"');
+  });
+
+  test('--redact masks who an unjoined record names', async () => {
+    const { report } = await json([...ALL, '--redact']);
+    expect(report.sources.unjoinedRecords[0].who).toBe('[email]');
+  });
+});
+
+describe('fairness at the door', () => {
+  test('nationality and gender from Onfido reach no output format', async () => {
+    for (const format of ['json', 'text', 'sarif', 'csv', 'markdown', 'junit', 'github']) {
+      const r = await runCli([...ALL, '--format', format, '--no-progress', '--no-redact'], { cwd: ROOT });
+      expect(r.stdout, format).not.toMatch(/\bPRK\b/);
+      expect(r.stdout, format).not.toMatch(/\bMale\b/);
+    }
+  });
+
+  test('the dropped fields are named (never their values)', async () => {
+    const { report } = await json(ALL);
+    const onfido = report.sources.files.find((f: { format: string }) => f.format === 'onfido');
+    expect(onfido.dropped).toEqual(['properties.gender', 'properties.nationality']);
+  });
+});
+
+describe('bad input', () => {
+  const dir = () => mkdtempSync(join(tmpdir(), 'dprk-sources-'));
+
+  test('a file in no known format names the formats tried, exit 2, the rest still checked', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'odd.json'), JSON.stringify({ results: [{ foo: 1 }] }));
+    writeFileSync(join(d, 'a.json'), readFileSync(join(ROOT, S, 'greenhouse/candidates.json')));
+    const { code, report } = await json(['a.json', 'odd.json'], d);
+    expect(code).toBe(2);
+    expect(report.applicants).toHaveLength(2);
+    expect(report.errors[0].message).toMatch(/odd\.json is in no format this tool knows .*tried: .*Okta System Log events/);
+  });
+
+  test('an envelope with no records, an event without a join key, an alias claimed twice, a 3-letter country that does not exist', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'empty.json'), JSON.stringify({ '@odata.context': 'x', value: [] }));
+    writeFileSync(join(d, 'okta.json'), JSON.stringify([
+      { uuid: '1', published: '2026-11-03T02:11:00Z', eventType: 'user.session.start', actor: {}, client: { ipAddress: '1.2.3.4' } },
+      { uuid: '2', published: '2026-11-03T02:11:00Z', eventType: 'user.session.start', actor: { alternateId: 'shared@acme.example' }, client: { ipAddress: '1.2.3.4' } },
+    ]));
+    writeFileSync(join(d, 'onfido.json'), JSON.stringify([{ name: 'document', result: 'clear', check_id: 'c', applicant_id: 'onf-1', properties: { issuing_country: 'XYZ' }, breakdown: {} }]));
+    writeFileSync(join(d, 'people.csv'), 'id,alias\nA,shared@acme.example\nB,shared@acme.example\nA,onf-1\n');
+    writeFileSync(join(d, 'a.json'), JSON.stringify([{ id: 'A', name: { full: 'Ann Lee' } }, { id: 'B', name: { full: 'Bo Park' } }]));
+    const { code, report } = await json(['a.json', 'empty.json', 'okta.json', 'onfido.json', '--people', 'people.csv'], d);
+    expect(code).toBe(2);
+    const messages = report.errors.map((e: { source: string; message: string }) => `${e.source}: ${e.message}`);
+    expect(messages).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^empty\.json: the "value" envelope holds no records/),
+      expect.stringMatching(/^okta\.json\[0\]: okta: the record names nobody/),
+      expect.stringMatching(/^okta\.json\[1\]: okta: one identifier is claimed by 2 applicants/),
+      expect.stringMatching(/^onfido\.json\[0\]: onfido: properties\.issuing_country "XYZ" is not an ISO 3166-1 alpha-3 country code/),
+    ]));
+    expect(report.applicants.map((a: { id: string }) => a.id)).toEqual(['A', 'B']);
+  });
+
+  test('a CSV with unknown headers, a time without a zone', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'people.csv'), 'id,full_name,favourite_colour\nA,Ann Lee,blue\n');
+    writeFileSync(join(d, 'zoom.csv'), 'Name (Original Name),User Email,Join Time,Leave Time\nAnn Lee,ann@x.example,12/01/2026 02:00:12 PM,12/01/2026 02:40:00 PM\n');
+    const { code, report } = await json(['people.csv', 'zoom.csv'], d);
+    expect(code).toBe(2);
+    const messages = report.errors.map((e: { message: string }) => e.message).join('\n');
+    expect(messages).toMatch(/unknown column "favourite_colour"/);
+    expect(messages).toMatch(/join_time "12\/01\/2026 02:00:12 PM"/);
+    expect(report.applicants.map((a: { id: string }) => a.id)).toEqual(['A']);
+  });
+});

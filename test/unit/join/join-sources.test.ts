@@ -1,0 +1,54 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { joinSources } from '../../../src/join/join-sources.js';
+import { loadPeople } from '../../../src/join/people.js';
+
+function files(contents: Record<string, unknown>) {
+  const d = mkdtempSync(join(tmpdir(), 'dprk-join-'));
+  return Object.entries(contents).map(([name, v]) => {
+    writeFileSync(join(d, name), typeof v === 'string' ? v : JSON.stringify(v));
+    return { path: join(d, name), shown: name, dir: d };
+  });
+}
+
+const okta = (alternateId: string, ip: string) => ({ uuid: ip, published: '2026-11-03T02:11:00Z', eventType: 'user.session.start', actor: { id: '00u1', alternateId }, client: { ipAddress: ip }, outcome: { result: 'SUCCESS' } });
+
+describe('joining', () => {
+  test('by applicant id: two exports of one person become one applicant, two names side by side', async () => {
+    const f = files({ 'a.json': [{ id: 'X', name: { full: 'Jordan Miller' }, dateOfBirth: '1991-03-14' }], 'b.json': [{ id: 'X', name: { full: 'Kim Chol Min' }, dateOfBirth: '1989-07-02' }] });
+    const { records } = await joinSources(f, { salt: 's' });
+    expect(records).toHaveLength(1);
+    const v = records[0]!.value as { name: { full: string }; identity: { declared: unknown[] } };
+    expect(v.name.full).toBe('Jordan Miller');
+    expect(v.identity.declared).toEqual([{ name: 'Kim Chol Min', source: 'b.json[0]' }, { dateOfBirth: '1989-07-02', source: 'b.json[0]' }]);
+  });
+
+  test('by e-mail, case-insensitively, with provenance on each fact', async () => {
+    const f = files({ 'a.json': [{ id: 'X', name: { full: 'Ann Lee' }, contact: { emails: ['Ann@Example.com'] } }], 'okta.json': [okta('ann@example.COM', '98.28.1.7')] });
+    const { records, summary } = await joinSources(f, { salt: 's' });
+    expect((records[0]!.value as { network: { sessions: Array<{ source: string }> } }).network.sessions[0]!.source).toBe('okta.json[0] (okta)');
+    expect(summary.joined).toBe(2);
+  });
+
+  test('through the crosswalk; an id only the crosswalk names becomes an applicant from its sources', async () => {
+    const f = files({ 'okta.json': [okta('w@acme.example', '98.28.1.7')], 'people.csv': 'id,alias\nP1,W@acme.example\n' });
+    const people = await loadPeople(f[1]!.path, 'people.csv');
+    const { records } = await joinSources([f[0]!], { salt: 's', people });
+    expect(records.map((r) => (r.value as { id: string }).id)).toEqual(['P1']);
+  });
+
+  test('unjoined records are counted and listed; the totals add up', async () => {
+    const f = files({ 'a.json': [{ id: 'X', name: { full: 'Ann Lee' } }], 'okta.json': [okta('someone@acme.example', '98.28.1.7')] });
+    const { summary } = await joinSources(f, { salt: 's' });
+    expect(summary.unjoinedRecords).toEqual([{ source: 'okta.json[0]', format: 'okta', who: 'someone@acme.example' }]);
+    expect(summary.records).toBe(summary.joined + summary.unjoined + summary.errors);
+  });
+
+  test('an e-mail two applicants declare joins neither: an error for that record', async () => {
+    const f = files({ 'a.json': [{ id: 'X', name: { full: 'A' }, contact: { emails: ['s@x.example'] } }, { id: 'Y', name: { full: 'B' }, contact: { emails: ['s@x.example'] } }], 'okta.json': [okta('s@x.example', '1.2.3.4')] });
+    const { records } = await joinSources(f, { salt: 's' });
+    expect(records.find((r) => r.error)?.error?.message).toMatch(/declared by 2 applicants/);
+  });
+});
