@@ -119,3 +119,23 @@ describe('bad input', () => {
     expect(report.applicants.map((a: { id: string }) => a.id)).toEqual(['A']);
   });
 });
+
+describe('batch links from source data', () => {
+  test('the same device behind two people, the same document number under two names', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'dprk-links-'));
+    writeFileSync(join(d, 'a.json'), JSON.stringify([
+      { id: 'A', name: { full: 'Ann Lee' }, contact: { emails: ['ann@acme.example'] } },
+      { id: 'B', name: { full: 'Bo Park' }, contact: { emails: ['bo@acme.example'] } },
+    ]));
+    const signIn = (upn: string) => ({ createdDateTime: '2026-11-06T08:45:12Z', userPrincipalName: upn, ipAddress: '10.0.0.5', status: { errorCode: 0 }, deviceDetail: { deviceId: 'dev-1111', displayName: 'LT-1' }, location: {} });
+    writeFileSync(join(d, 'entra.json'), JSON.stringify({ value: [signIn('ann@acme.example'), signIn('bo@acme.example')] }));
+    const doc = (applicant: string, first: string) => ({ name: 'document', result: 'clear', check_id: 'c', applicant_id: applicant, breakdown: {}, properties: { first_name: first, last_name: 'Lee', document_type: 'passport', issuing_country: 'USA', document_numbers: [{ value: '5550001' }] } });
+    writeFileSync(join(d, 'onfido.json'), JSON.stringify([doc('onf-a', 'Ann'), doc('onf-b', 'Bo')]));
+    writeFileSync(join(d, 'people.csv'), 'id,alias\nA,onf-a\nB,onf-b\n');
+    const { report } = await json(['a.json', 'entra.json', 'onfido.json', '--people', 'people.csv'], d);
+    const kinds = report.links.map((l: { kind: string; applicants: string[] }) => `${l.kind}:${l.applicants.join(',')}`);
+    expect(kinds).toEqual(expect.arrayContaining(['shared-device:A,B', 'shared-document-number:A,B']));
+    expect(JSON.stringify(report)).not.toContain('5550001');
+    expect(JSON.stringify(report)).not.toContain('dev-1111');
+  });
+});
