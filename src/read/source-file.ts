@@ -111,6 +111,14 @@ function jsonItems(file: string, value: unknown): Omit<SourceText, 'warnings'> {
   let list: unknown = value;
   let envelope: string | undefined;
   if (isObj(value)) {
+    // JSON:API (Persona): `data` with `included` belongs together; a list shares one `included`.
+    if ('data' in value && Array.isArray(value.included) || (isObj(value.data) && isObj(value.data.attributes))) {
+      if (isObj(value.data)) return { layout: 'json', envelope: 'data', items: [{ source: file, file, value }] };
+      if (Array.isArray(value.data) && value.data.length) {
+        const included = value.included;
+        return { layout: 'json', envelope: 'data', items: value.data.map((d, i): RawItem => (isObj(d) ? { source: `${file}[${i}]`, file, value: { data: d, included } } : err(file, `${file}[${i}]`, 'input-not-object', `element ${i} is not an object`))) };
+      }
+    }
     const key = ENVELOPES.find((k) => Array.isArray(value[k]) || (k === 'data' && isObj(value[k])));
     if (key) {
       envelope = key;
