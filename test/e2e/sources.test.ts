@@ -115,7 +115,7 @@ describe('bad input', () => {
     expect(code).toBe(2);
     const messages = report.errors.map((e: { message: string }) => e.message).join('\n');
     expect(messages).toMatch(/unknown column "favourite_colour"/);
-    expect(messages).toMatch(/join_time "12\/01\/2026 02:00:12 PM"/);
+    expect(messages).toMatch(/join_time "12\/01\/2026 02:00:12 PM" has no time zone/);
     expect(report.applicants.map((a: { id: string }) => a.id)).toEqual(['A']);
   });
 });

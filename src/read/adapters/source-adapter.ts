@@ -118,6 +118,10 @@ export function timestamp(v: unknown, field: string, opts: { assumeUtc?: boolean
   // Seven fractional digits (.NET) and the like: keep to nine.
   const long = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\.(\d+)(Z|[+-]\d{2}:?\d{2})$/.exec(iso);
   if (long) return `${long[1]}.${long[2]!.slice(0, 9)}${long[3]}`;
+  // "10/09/2026 02:01:10 PM", as spreadsheet-style exports write local times.
+  if (/^\d{1,2}\/\d{1,2}\/\d{4}[ T]\d{1,2}:\d{2}(:\d{2})?\s*([AP]M)?$/i.test(s)) {
+    throw new RecordError(`${field} "${s}" has no time zone (a local time as the export writes it): export with UTC times or in the API's JSON, which carries them`);
+  }
   const parsed = Date.parse(s);
   if (Number.isFinite(parsed) && /(Z|GMT|UTC|[+-]\d{2}:?\d{2})\s*$/i.test(s)) return new Date(parsed).toISOString();
   throw new RecordError(`${field} "${s}" is not a date and time this adapter can read (expected ISO 8601 with a time zone)`);

@@ -16,10 +16,15 @@ const KNOWN = new Set([
   'full_data_center', 'client', 'has_archiving', 'has_video', 'has_screen_share', 'has_recording', 'has_pstn', 'has_3rd_party_audio', 'is_original_host',
 ]);
 
-/** CSV headers as the download writes them → the API's field names. */
+/**
+ * CSV headers as the web portal's participant export writes them (Usage reports → participants:
+ * "Name (original name)", "User email", "Join time", "Leave time", "Duration (minutes)", "Guest";
+ * capitalisation varies between versions, so compared in lower case) → the API's field names.
+ */
 const CSV: Record<string, string> = {
-  'Name (Original Name)': 'user_name', 'Participant': 'user_name', 'Name': 'user_name', 'User Name': 'user_name',
-  'User Email': 'email', 'Email': 'email', 'Join Time': 'join_time', 'Leave Time': 'leave_time', 'IP Address': 'ip_address', 'Location': 'location',
+  'name (original name)': 'user_name', participant: 'user_name', name: 'user_name', 'user name': 'user_name',
+  'user email': 'email', email: 'email', 'join time': 'join_time', 'leave time': 'leave_time', 'ip address': 'ip_address', location: 'location',
+  'duration (minutes)': 'duration', guest: 'guest', 'in waiting room': 'in_waiting_room', 'recording consent': 'recording_consent',
 };
 
 export const zoom: SourceAdapter = {
@@ -27,10 +32,13 @@ export const zoom: SourceAdapter = {
   title: 'Zoom meeting participants (Reports / Dashboard API or CSV)',
   role: 'source',
   detect: (v) => ('join_time' in v || 'leave_time' in v) && ('user_name' in v || 'name' in v || 'email' in v || 'user_email' in v),
-  detectCsv: (h) => (h.includes('join_time') || h.includes('Join Time')) && h.some((x) => x in CSV || x === 'user_name' || x === 'email'),
+  detectCsv: (h) => {
+    const l = h.map((x) => x.toLowerCase());
+    return (l.includes('join_time') || l.includes('join time')) && l.some((x) => x in CSV || x === 'user_name');
+  },
   adapt(raw: Obj): Fragment {
     const p: Obj = {};
-    for (const [k, v] of Object.entries(raw)) p[CSV[k] ?? k] = v;
+    for (const [k, v] of Object.entries(raw)) p[CSV[k.toLowerCase()] ?? k] = v;
     const keys = emptyKeys();
     addEmail(keys, p.email ?? p.user_email);
     addAlias(keys, p.user_id ?? p.participant_user_id);
@@ -42,7 +50,7 @@ export const zoom: SourceAdapter = {
       ip: ipOf(p.ip_address),
       country: cc ? country2(cc, 'location') : undefined,
     });
-    const unmapped = unknownTop(raw, new Set([...KNOWN, ...Object.keys(CSV)]));
+    const unmapped = unknownTop(p, new Set([...KNOWN, ...Object.values(CSV)]));
     return { keys, facts: { interviews: [interview] }, name: str(p.user_name ?? p.name), unmapped, dropped: protectedPaths(raw) };
   },
 };
