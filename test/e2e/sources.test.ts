@@ -139,3 +139,50 @@ describe('batch links from source data', () => {
     expect(JSON.stringify(report)).not.toContain('dev-1111');
   });
 });
+
+describe('formats per input', () => {
+  test('FORMAT:PATH overrides detection for one input; --input-format is the default for the rest', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'dprk-fmt-'));
+    writeFileSync(join(d, 'a.json'), JSON.stringify([{ id: 'A', name: { full: 'Ann Lee' }, contact: { emails: ['ann@acme.example'] } }]));
+    // A bare sign-in list whose first record lacks the keys detection looks for.
+    writeFileSync(join(d, 'log.json'), JSON.stringify([{ createdDateTime: '2026-11-06T08:45:12Z', userPrincipalName: 'ann@acme.example', ipAddress: '98.28.1.7' }]));
+    const { report } = await json(['a.json', 'entra:log.json'], d);
+    expect(report.sources.files.map((f: { format: string }) => f.format)).toEqual(['applicant', 'entra']);
+    expect(report.sources.joined).toBe(2);
+    const { report: r2 } = await json(['applicant:a.json', 'log.json', '--input-format', 'entra'], d);
+    expect(r2.sources.files.map((f: { format: string }) => f.format)).toEqual(['applicant', 'entra']);
+  });
+
+  test('a Lever {"data": …} response alone is read (it used to exit 2)', async () => {
+    const { code, report } = await json([`${S}/lever/opportunities.json`]);
+    expect(code).toBe(0);
+    expect(report.applicants[0].id).toBe('250d8f03-738a-4bba-a671-8a3d73477145');
+  });
+
+  test('Greenhouse: the date of birth from a configurable custom field, "(Remote)" in the job name', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'dprk-gh-'));
+    const c = { id: 7, first_name: 'Ann', last_name: 'Lee', email_addresses: [{ value: 'ann@x.example', type: 'personal' }], applications: [{ applied_at: '2026-09-01T00:00:00Z', jobs: [{ name: 'Backend Engineer (Remote)' }, { name: 'Platform Engineer' }] }], keyed_custom_fields: { birth_date_cf: { name: 'DOB', type: 'date', value: '1990-02-03' } }, custom_fields: {} };
+    writeFileSync(join(d, 'gh.json'), JSON.stringify([c]));
+    writeFileSync(join(d, 'veriff.json'), JSON.stringify({ status: 'success', verification: { status: 'approved', vendorData: '7', person: { firstName: 'Ann', lastName: 'Lee', dateOfBirth: '1991-02-03' }, document: { type: 'PASSPORT', country: 'US' } } }));
+    const { report } = await json(['gh.json', 'veriff.json', '--greenhouse-dob-field', 'birth_date_cf'], d);
+    expect(report.applicants[0].findings.map((f: { ruleId: string }) => f.ruleId)).toContain('identity.dob-mismatch');
+  });
+});
+
+describe('init', () => {
+  test('a blank applicant JSON and a CSV template that read back', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'dprk-init-'));
+    const j = await runCli(['init'], { cwd: d });
+    expect(j.code).toBe(0);
+    expect(JSON.parse(j.stdout)).toMatchObject({ id: '', name: { full: '' } });
+    const c = await runCli(['init', '--csv', 't.csv'], { cwd: d });
+    expect(c.code).toBe(0);
+    const header = readFileSync(join(d, 't.csv'), 'utf8');
+    expect(header.startsWith('id,full_name,')).toBe(true);
+    writeFileSync(join(d, 't.csv'), `${header}A1,Ann Lee${',' .repeat(header.split(',').length - 2)}\n`);
+    const { code, report } = await json(['t.csv'], d);
+    expect(code).toBe(0);
+    expect(report.applicants[0]).toMatchObject({ id: 'A1', source: 't.csv#2' });
+    expect((await runCli(['init', 't.csv'], { cwd: d })).code).toBe(2);
+  });
+});
