@@ -4,7 +4,10 @@ import type { InputRecord } from '../read/input-record.js';
 import type { JoinSummary, SkippedInput } from '../model/report.js';
 import { expandInputs } from '../read/expand-paths.js';
 import { readRecords } from '../read/read-records.js';
-import { ALL_FORMATS, APPLICANT_FORMATS } from '../read/adapters/registry.js';
+import { ALL_FORMATS } from '../read/adapters/registry.js';
+import { INPUT_FORMATS } from '../read/adapters/index.js';
+
+const STREAMED_FORMATS: readonly string[] = INPUT_FORMATS;
 import { joinSources, type JoinFile } from './join-sources.js';
 import { loadPeople } from './people.js';
 import { looksLikeSource } from './sniff.js';
@@ -40,7 +43,8 @@ export function parseInputArg(arg: string): { path: string; format?: string } {
  */
 export async function needsJoin(args: string[], s: JoinSettings): Promise<boolean> {
   if (s.people || s.dobField) return true;
-  if (s.inputFormat && !(APPLICANT_FORMATS as readonly string[]).includes(s.inputFormat) && s.inputFormat !== 'auto') return true;
+  // The streaming reader knows the applicant model and the two ATS layouts; every other default needs the join.
+  if (s.inputFormat && !STREAMED_FORMATS.includes(s.inputFormat)) return true;
   for (const arg of args) {
     const { path, format } = parseInputArg(arg);
     if (format) return true;
