@@ -95,7 +95,7 @@ export async function joinSources(files: JoinFile[], options: JoinOptions): Prom
         if (!adapter) {
           const value = toApplicant(item.value, format ?? 'applicant', options, note);
           summary.joined++;
-          addAnchor(value, item, anchors, byId, invalidApplicants);
+          addAnchor(value, item, anchors, byId, invalidApplicants, people);
           continue;
         }
         const fragment = adapter.adapt(item.value, { source: item.source, salt: options.salt, dobField: options.dobField });
@@ -180,13 +180,17 @@ function toApplicant(v: Obj, format: string, options: JoinOptions, note: (m: str
   return v;
 }
 
-function addAnchor(value: Obj, item: RawItem, anchors: Anchor[], byId: Map<string, Anchor>, invalid: InputRecord[]): void {
-  const id = typeof value.id === 'string' && value.id.trim() ? value.id : typeof value.id === 'number' ? String(value.id) : undefined;
-  if (!id) {
+function addAnchor(value: Obj, item: RawItem, anchors: Anchor[], byId: Map<string, Anchor>, invalid: InputRecord[], people: People): void {
+  const own = typeof value.id === 'string' && value.id.trim() ? value.id : typeof value.id === 'number' ? String(value.id) : undefined;
+  if (!own) {
     // Validation reports what is missing, with the record's position.
     invalid.push({ source: item.source, file: item.file, value });
     return;
   }
+  // The crosswalk may say that this ATS id is another applicant's (the same person in two systems).
+  const claimed = people.byAlias.get(lower(own));
+  const id = claimed && claimed.size === 1 && !claimed.has(own) ? [...claimed][0]! : own;
+  if (id !== own) value = { ...value, id };
   const existing = byId.get(id);
   if (existing && !existing.synthetic) {
     for (const n of mergeApplicant(existing.value, value, item.source)) existing.warnings.push({ code: 'input-duplicate-id', severity: 'warning', file: item.file, message: n });

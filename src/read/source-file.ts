@@ -28,10 +28,10 @@ export interface SourceText {
 
 /**
  * The envelope keys vendors wrap records in: Lever `data`, Microsoft Graph `value`, Google Reports
- * `items`, Jamf `results`, Defender's API `Results`, Zoom `participants`, ADP `events`. Checked in this order; the first one
+ * `items`, Jamf `results`, Defender's API `Results`, Zoom `participants`, ADP `events`, Onfido `reports`. Checked in this order; the first one
  * that holds an array (or, for `data`, an object) is the list of records.
  */
-export const ENVELOPES = ['data', 'value', 'items', 'results', 'Results', 'participants', 'events'] as const;
+export const ENVELOPES = ['data', 'value', 'items', 'results', 'Results', 'participants', 'events', 'reports'] as const;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

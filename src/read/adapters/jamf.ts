@@ -17,10 +17,11 @@ export const jamf: SourceAdapter = {
   name: 'jamf',
   title: 'Jamf Pro computer inventory',
   role: 'source',
-  detect: (v) => typeof v.udid === 'string' && isObj(v.general),
+  detect: (v) => typeof v.udid === 'string' && (isObj(v.general) || 'applications' in v || 'hardware' in v || 'userAndLocation' in v),
   adapt(c: Obj, ctx: AdaptContext): Fragment {
     const keys = emptyKeys();
-    const g = c.general as Obj;
+    // Sections not asked for (?section=…) come back null.
+    const g = isObj(c.general) ? c.general : {};
     const user = isObj(c.userAndLocation) ? c.userAndLocation : {};
     const hw = isObj(c.hardware) ? c.hardware : {};
     addEmail(keys, user.email);

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { countryCode, isObj, str, type Obj } from './common.js';
+import { isPlausibleDate } from '../../util/dates.js';
 
 /**
  * A source adapter turns one record of a vendor's export (a sign-in event, a verification report,
@@ -107,6 +108,13 @@ const NO_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
  * added; otherwise the record cannot say when it happened and is an error.
  */
 export function timestamp(v: unknown, field: string, opts: { assumeUtc?: boolean } = {}): string | undefined {
+  const out = readTimestamp(v, field, opts);
+  // 31 September, or a year outside 1900–2100: the record cannot say when it happened.
+  if (out !== undefined && !isPlausibleDate(out)) throw new RecordError(`${field} "${str(v)}" is not a real date between 1900 and 2100`);
+  return out;
+}
+
+function readTimestamp(v: unknown, field: string, opts: { assumeUtc?: boolean }): string | undefined {
   const s = str(v);
   if (!s) return undefined;
   const iso = s.replace(/^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/, '$1T$2');
@@ -132,7 +140,7 @@ export function dayOf(v: unknown, field: string): string | undefined {
   const s = str(v);
   if (!s) return undefined;
   const m = /^(\d{4}-\d{2}-\d{2})/.exec(s);
-  if (!m) throw new RecordError(`${field} "${s}" is not a date (expected YYYY-MM-DD)`);
+  if (!m || !isPlausibleDate(m[1]!)) throw new RecordError(`${field} "${s}" is not a date (expected YYYY-MM-DD, between 1900 and 2100)`);
   return m[1];
 }
 

@@ -52,3 +52,20 @@ describe('joining', () => {
     expect(records.find((r) => r.error)?.error?.message).toMatch(/declared by 2 applicants/);
   });
 });
+
+describe('applicant records in two systems', () => {
+  test('the crosswalk joins an ATS record with another id; the second name is kept side by side', async () => {
+    const f = files({ 'gh.json': [{ id: '101', name: { full: 'Jordan Miller' } }], 'lever.json': [{ id: 'lv-9', name: { full: 'Kim Chol Min' } }], 'people.csv': 'id,alias\n101,lv-9\n' });
+    const people = await loadPeople(f[2]!.path, 'people.csv');
+    const { records } = await joinSources([f[0]!, f[1]!], { salt: 's', people });
+    expect(records).toHaveLength(1);
+    expect((records[0]!.value as { identity: { declared: unknown[] } }).identity.declared).toEqual([{ name: 'Kim Chol Min', source: 'lever.json[0]' }]);
+  });
+
+  test('a date that does not exist is an error for that record only', async () => {
+    const f = files({ 'a.json': [{ id: 'X', name: { full: 'Ann Lee' }, contact: { emails: ['ann@x.example'] } }], 'okta.json': [{ ...okta('ann@x.example', '1.2.3.4'), published: '2017-09-31T22:23:07.777Z' }, okta('ann@x.example', '5.6.7.8')] });
+    const { records, summary } = await joinSources(f, { salt: 's' });
+    expect(records.find((r) => r.error)?.error?.message).toMatch(/published "2017-09-31T22:23:07.777Z" is not a real date/);
+    expect(summary.files[1]).toMatchObject({ records: 2, joined: 1, errors: 1 });
+  });
+});
