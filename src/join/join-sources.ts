@@ -66,7 +66,7 @@ export async function joinSources(files: JoinFile[], options: JoinOptions): Prom
     const summary: SourceFileSummary = { file: f.shown, format: '', records: 0, joined: 0, unjoined: 0, errors: 0 };
     summaries.push(summary);
     const firstValue = text.items.find((i) => i.value)?.value;
-    const format = f.format ?? (text.layout === 'csv' ? detectCsvFormat(text.headers ?? []) : detectRecordFormat(firstValue));
+    const format = f.format ?? (text.layout === 'csv' ? detectCsvFormat(text.headers ?? []) : jsonFormat(text.items));
     summary.format = format ?? 'unknown';
     const notes = new Map<string, number>();
     const dropped = new Set<string>();
@@ -162,6 +162,20 @@ export async function joinSources(files: JoinFile[], options: JoinOptions): Prom
   ];
   const totals = summaries.reduce((t, s) => ({ records: t.records + s.records, joined: t.joined + s.joined, unjoined: t.unjoined + s.unjoined, errors: t.errors + s.errors }), { records: 0, joined: 0, unjoined: 0, errors: 0 });
   return { records, summary: { ...totals, files: summaries, unjoinedRecords: unjoined } };
+}
+
+/**
+ * A JSON file's format: the first of its first records that a layout recognises. Records with an
+ * `id` or a `name` that no layout recognises are applicant records with problems, which
+ * validation then names field by field.
+ */
+function jsonFormat(items: RawItem[]): string | undefined {
+  const values = items.slice(0, 20).map((i) => i.value).filter((v): v is Obj => !!v);
+  for (const v of values) {
+    const f = detectRecordFormat(v);
+    if (f) return f;
+  }
+  return values.some((v) => 'id' in v || 'name' in v) ? 'applicant' : undefined;
 }
 
 function toApplicant(v: Obj, format: string, options: JoinOptions, note: (m: string) => void): Obj {

@@ -4,6 +4,7 @@ import { decodeUtf8, detectEncoding } from './encoding.js';
 import { MAX_JSON_FILE_BYTES } from './json-document.js';
 import { jsonErrorOffset, lineColumn } from './json-syntax.js';
 import { CsvError, parseCsv } from '../watchlist/csv.js';
+import { detectCsvFormat } from './adapters/registry.js';
 
 /** One record of a source file, before any adapter: where it is, and its value or why not. */
 export interface RawItem {
@@ -81,7 +82,11 @@ export function sourceItems(file: string, raw: string): Omit<SourceText, 'warnin
     return jsonItems(file, value);
   }
   try {
-    const rows = parseCsv(text, file);
+    const all = parseCsv(text, file);
+    // Some exports put a summary table first (Zoom's "meeting data" rows, a title line): the
+    // header is the first row, within the first ten, that names a known layout.
+    const at = Math.max(0, all.slice(0, 10).findIndex((r) => detectCsvFormat(r.cells.map((c) => c.trim())) !== undefined));
+    const rows = all.slice(at);
     const header = rows[0];
     if (!header || header.cells.length < 2) {
       return { layout: 'csv', items: [err(file, file, 'input-not-json', 'neither JSON, NDJSON nor a CSV with a header row')] };

@@ -24,7 +24,7 @@ export const entra: SourceAdapter = {
   detect: (v) => typeof v.createdDateTime === 'string' && ('userPrincipalName' in v || 'ipAddress' in v) && ('status' in v || 'appDisplayName' in v || 'location' in v),
   detectCsv: (h) => h.includes('Date (UTC)') && h.includes('IP address') && (h.includes('Username') || h.includes('User')),
   adapt(r: Obj, ctx: AdaptContext): Fragment {
-    return 'Date (UTC)' in r || 'IP address' in r ? fromCsv(r, ctx) : fromGraph(r, ctx);
+    return 'Date (UTC)' in r || 'IP address' in r ? fromCsv(normalHeaders(r), ctx) : fromGraph(r, ctx);
   },
 };
 
@@ -59,6 +59,11 @@ function fromGraph(r: Obj, ctx: AdaptContext): Fragment {
     };
   }
   return { keys, facts, name: str(r.userDisplayName), unmapped, dropped: protectedPaths(r) };
+}
+
+/** Portal column names vary in spacing ("Autonomous system  number"): one space between words. */
+function normalHeaders(r: Obj): Obj {
+  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k.replace(/\s+/g, ' ').trim(), v]));
 }
 
 /** Portal CSV: "Date (UTC)" is UTC by its name; "Location" is "City, State, CC". */

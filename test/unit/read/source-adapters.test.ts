@@ -93,3 +93,17 @@ describe('source adapters map documented fields', () => {
     expect(detectRecordFormat({ id: 'x', name: { full: 'A' } })).toBe('applicant');
   });
 });
+
+describe('CSV layouts', () => {
+  test('a summary table before the participant header is skipped', () => {
+    const text = 'Meeting ID,Topic,Start Time\n123,Interview,2026-10-09T18:00:00Z\n\nuser_name,email,join_time,ip_address,location\nAnn,ann@x.example,2026-10-09T18:01:00Z,1.1.1.1,Oslo (NO)\n';
+    const { items, headers } = sourceItems('z.csv', text);
+    expect(detectCsvFormat(headers!)).toBe('zoom');
+    expect(items.map((i) => i.source)).toEqual(['z.csv#5']);
+  });
+
+  test('Entra portal columns with odd spacing', () => {
+    const { items } = sourceItems('e.csv', 'Date (UTC),Username,IP address,Location,Status,Autonomous system  number\n2026-11-06T08:45:12Z,u@x.example,5.6.7.8,"Oslo, Oslo, NO",Failure,2119\n');
+    expect((entra.adapt(items[0]!.value!, ctx).facts.network as { sessions: unknown[] }).sessions[0]).toMatchObject({ asn: 2119, outcome: 'failure', country: 'NO' });
+  });
+});
