@@ -190,6 +190,11 @@ function toApplicant(v: Obj, format: string, options: JoinOptions, note: (m: str
     m.unmapped.forEach(note);
     return m.applicant;
   }
+  if (system === 'ashby') {
+    const m = ATS.ashby(v);
+    m.unmapped.forEach(note);
+    return m.applicant;
+  }
   if (system === 'applicant-csv') return fromApplicantCsv(v);
   return v;
 }

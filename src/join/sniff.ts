@@ -5,6 +5,7 @@ import { ENVELOPES } from '../read/source-file.js';
 
 const HEAD_BYTES = 64 * 1024;
 const ENVELOPE_START = new RegExp(`^\\s*\\{\\s*"(${[...ENVELOPES, '@odata.context', 'kind', 'totalCount', 'Schema', 'Results', 'page_count', 'next_page_token'].map((k) => k.replace(/[.@]/g, '\\$&')).join('|')})"`);
+const ENVELOPE_ANY = new RegExp(`"(${ENVELOPES.join('|')})"\\s*:\\s*\\[`);
 const SOURCE_MARKERS = /"(eventType|createdDateTime|admin#reports#activit|udid|ActionType|associateOID|breakdown|riskLabels|join_time|vendorData)"/;
 
 /**
@@ -31,6 +32,8 @@ export async function looksLikeSource(path: string): Promise<boolean> {
   const t = head.trimStart();
   if (!t.startsWith('{') && !t.startsWith('[')) return t.length > 0 && /^[^\n]*,[^\n]*\r?\n/.test(t);
   if (ENVELOPE_START.test(t)) return true;
+  // An envelope after other keys ({"success": true, "results": [...]}): joining costs only streaming.
+  if (t.startsWith('{') && ENVELOPE_ANY.test(t)) return true;
   const first = firstRecord(t, complete);
   if (first !== undefined) {
     const f = detectRecordFormat(first);

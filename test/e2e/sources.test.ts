@@ -186,3 +186,11 @@ describe('init', () => {
     expect((await runCli(['init', 't.csv'], { cwd: d })).code).toBe(2);
   });
 });
+
+describe('Ashby', () => {
+  test('a candidate.list response maps to an applicant', async () => {
+    const { code, report } = await json([`${S}/ashby/candidates.json`, '--no-strict']);
+    expect(code).toBe(0);
+    expect(report.sources.files[0]).toMatchObject({ format: 'ashby', records: 1, joined: 1 });
+  });
+});
