@@ -189,8 +189,27 @@ describe('init', () => {
 
 describe('Ashby', () => {
   test('a candidate.list response maps to an applicant', async () => {
-    const { code, report } = await json([`${S}/ashby/candidates.json`, '--no-strict']);
+    const { code, report } = await json([`${S}/ashby/candidates.json`]);
     expect(code).toBe(0);
     expect(report.sources.files[0]).toMatchObject({ format: 'ashby', records: 1, joined: 1 });
+  });
+});
+
+describe('fairness at the door, every vendor', () => {
+  test('nationality, gender, locale, keyboard layout and browser language reach neither the applicant nor any format', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'dprk-fair-'));
+    const SENTINELS = ['ZZNATIONALITY', 'ZZGENDER', 'ZZLOCALE', 'ZZKEYBOARD', 'ZZLANGUAGE', 'ZZBIRTHPLACE'];
+    writeFileSync(join(d, 'a.json'), JSON.stringify([{ id: 'A', name: { full: 'Ann Lee' }, contact: { emails: ['ann@acme.example'] } }]));
+    writeFileSync(join(d, 'veriff.json'), JSON.stringify({ status: 'success', verification: { status: 'declined', vendorData: 'A', person: { firstName: 'Maria', lastName: 'Kowalski', nationality: 'ZZNATIONALITY', gender: 'ZZGENDER', placeOfBirth: 'ZZBIRTHPLACE' }, document: { type: 'PASSPORT', country: 'US' }, riskLabels: [] } }));
+    writeFileSync(join(d, 'okta.json'), JSON.stringify([{ uuid: '1', published: '2026-11-03T02:11:00Z', eventType: 'user.session.start', actor: { id: '1', alternateId: 'ann@acme.example', detail: { locale: 'ZZLOCALE' } }, client: { ipAddress: '98.28.1.7', userAgent: { rawUserAgent: 'x' }, keyboardLayout: 'ZZKEYBOARD' }, debugContext: { debugData: { browserLanguage: 'ZZLANGUAGE' } } }]));
+    writeFileSync(join(d, 'zoom.json'), JSON.stringify({ participants: [{ user_name: 'Ann', email: 'ann@acme.example', join_time: '2026-10-09T18:01:10Z', language: 'ZZLANGUAGE', locale: 'ZZLOCALE' }] }));
+    for (const format of ['json', 'text', 'sarif', 'csv', 'markdown', 'junit', 'github']) {
+      const r = await runCli(['a.json', 'veriff.json', 'okta.json', 'zoom.json', '--format', format, '--no-progress', '--no-redact'], { cwd: d });
+      for (const s of SENTINELS) expect(r.stdout + r.stderr, `${format} ${s}`).not.toContain(s);
+    }
+    const { report } = await json(['a.json', 'veriff.json', 'okta.json', 'zoom.json'], d);
+    // The document's other name does reach the identity rules: only origin is dropped.
+    expect(report.applicants[0].findings.map((f: { ruleId: string }) => f.ruleId)).toContain('identity.document-name-mismatch');
+    expect(report.sources.files.find((f: { format: string }) => f.format === 'veriff').dropped).toEqual(['verification.person.gender', 'verification.person.nationality', 'verification.person.placeOfBirth']);
   });
 });

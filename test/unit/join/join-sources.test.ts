@@ -69,3 +69,16 @@ describe('applicant records in two systems', () => {
     expect(summary.files[1]).toMatchObject({ records: 2, joined: 1, errors: 1 });
   });
 });
+
+describe('fairness at the door', () => {
+  test('no protected value is in the joined applicant', async () => {
+    const f = files({
+      'a.json': [{ id: 'X', name: { full: 'Ann Lee' } }],
+      'onfido.json': [{ name: 'document', result: 'clear', check_id: 'c', applicant_id: 'X', breakdown: {}, properties: { first_name: 'Ann', last_name: 'Lee', nationality: 'ZZN', gender: 'ZZG', issuing_country: 'GBR' } }],
+    });
+    const { records } = await joinSources(f, { salt: 's' });
+    const text = JSON.stringify(records.map((r) => r.value));
+    expect(text).toContain('nameOnDocument');
+    expect(text).not.toMatch(/ZZN|ZZG|nationality|gender/);
+  });
+});
