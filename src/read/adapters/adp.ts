@@ -12,9 +12,10 @@ export const adp: SourceAdapter = {
   name: 'adp',
   title: 'ADP Workforce Now pay-distribution change events',
   role: 'source',
-  detect: (v) => isObj(v.data) && isObj(v.data.eventContext) && isObj(v.data.transform),
+  // A lone event's `data` is unwrapped like any envelope, so its eventContext may sit at the top.
+  detect: (v) => (isObj(v.data) && isObj(v.data.eventContext) && isObj(v.data.transform)) || (isObj(v.eventContext) && isObj(v.transform)),
   adapt(e: Obj, ctx: AdaptContext): Fragment {
-    const data = e.data as Obj;
+    const data = isObj(e.data) ? e.data : e;
     const context = data.eventContext as Obj;
     const transform = data.transform as Obj;
     const keys = emptyKeys();

@@ -107,3 +107,11 @@ describe('CSV layouts', () => {
     expect((entra.adapt(items[0]!.value!, ctx).facts.network as { sessions: unknown[] }).sessions[0]).toMatchObject({ asn: 2119, outcome: 'failure', country: 'NO' });
   });
 });
+
+describe('ADP single event', () => {
+  test('a lone event ({"data": {...}}) is read like one in events[]', () => {
+    const { items } = sourceItems('e.json', JSON.stringify({ data: { eventContext: { worker: { associateOID: 'G3' } }, transform: { payDistribution: { distributionInstructions: [{ depositAccount: { financialAccount: { accountNumber: '1' } } }] } } } }));
+    expect(detectRecordFormat(items[0]!.value)).toBe('adp');
+    expect(adp.adapt(items[0]!.value!, ctx).keys.aliases).toEqual(['G3']);
+  });
+});
