@@ -27,6 +27,10 @@ Examples:
                                                  github mask personal data unless --no-redact)
   $ dprk-check exports/                          every .json/.ndjson/.jsonl file under a directory
   $ dprk-check --input-format greenhouse gh.json  a Greenhouse Harvest candidate export
+  $ dprk-check gh.json okta.json onfido.json adp.json --people people.csv
+                                                 join the systems' exports into one applicant per
+                                                 person (docs/sources.md); okta:FILE names a format
+  $ dprk-check init --csv > applicants.csv       a spreadsheet template to fill in
   $ dprk-check --shard 2/4 -f json -o r2.json x.ndjson    one of four CI jobs (docs/ci.md)
   $ dprk-check merge r1.json r2.json r3.json r4.json      combine shard reports, links across all
   $ dprk-check schema                            print the applicant JSON Schema

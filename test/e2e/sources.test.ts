@@ -213,3 +213,14 @@ describe('fairness at the door, every vendor', () => {
     expect(report.sources.files.find((f: { format: string }) => f.format === 'veriff').dropped).toEqual(['verification.person.gender', 'verification.person.nationality', 'verification.person.placeOfBirth']);
   });
 });
+
+describe('text report', () => {
+  test('evidence names its source record; the Sources block adds up and lists the interviewer', async () => {
+    const r = await runCli([...ALL, '--no-progress', '--no-color'], { cwd: ROOT });
+    expect(r.stdout).toContain(`[from ${S}/okta/okta-nov.json[1] (okta)]`);
+    expect(r.stdout).toMatch(/Sources\n {2}16 source records: 15 joined, 1 unjoined, 0 errors/);
+    expect(r.stdout).toContain(`${S}/zoom/participants.json[0]  pat.lee@acme.example`);
+    const red = await runCli([...ALL, '--no-progress', '--no-color', '--redact'], { cwd: ROOT });
+    expect(red.stdout).not.toContain('pat.lee@acme.example');
+  });
+});
