@@ -1,4 +1,4 @@
-import { addEmail, country2, dayOf, emptyKeys, isObj, protectedPaths, saltedHash, str, type AdaptContext, type Fragment, type Obj, type SourceAdapter } from './source-adapter.js';
+import { RecordError, addEmail, country2, dayOf, emptyKeys, isObj, protectedPaths, saltedHash, str, type AdaptContext, type Fragment, type Obj, type SourceAdapter } from './source-adapter.js';
 import { compact } from './entra.js';
 
 /**
@@ -12,9 +12,13 @@ export const persona: SourceAdapter = {
   name: 'persona',
   title: 'Persona inquiries with verifications (JSON:API)',
   role: 'source',
-  detect: (v) => isObj(v.data) && typeof v.data.type === 'string' && /^(inquiry|verification)/.test(v.data.type) && isObj(v.data.attributes),
-  adapt(r: Obj, ctx: AdaptContext): Fragment {
+  detect: (v) => isObj(v.data) && typeof v.data.type === 'string' && /^(inquiry|verification|event)/.test(v.data.type) && isObj(v.data.attributes),
+  adapt(raw: Obj, ctx: AdaptContext): Fragment {
+    // A webhook event carries the inquiry (and its included verifications) as its payload.
+    const event = (raw.data as Obj).type === 'event' ? ((raw.data as Obj).attributes as Obj).payload : undefined;
+    const r = isObj(event) && isObj(event.data) ? event : raw;
     const data = r.data as Obj;
+    if (!isObj(data.attributes)) throw new RecordError('data.attributes: the Persona record has no attributes');
     const attrs = data.attributes as Obj;
     const keys = emptyKeys();
     const ref = str(attrs['reference-id']);

@@ -115,3 +115,15 @@ describe('ADP single event', () => {
     expect(adp.adapt(items[0]!.value!, ctx).keys.aliases).toEqual(['G3']);
   });
 });
+
+describe('Persona webhook', () => {
+  test('an inquiry.completed event is read like the inquiry it carries', () => {
+    const inquiry = { data: { type: 'inquiry', id: 'inq_1', attributes: { 'reference-id': 'cand-3' } }, included: [{ type: 'verification/selfie', attributes: { checks: [{ name: 'selfie_id_comparison', status: 'failed' }] } }] };
+    const event = { data: { type: 'event', id: 'evt_1', attributes: { name: 'inquiry.completed', payload: inquiry } } };
+    const { items } = sourceItems('p.json', JSON.stringify(event));
+    expect(detectRecordFormat(items[0]!.value)).toBe('persona');
+    const f = persona.adapt(items[0]!.value!, ctx);
+    expect(f.keys.id).toBe('cand-3');
+    expect(f.facts.identity).toEqual({ liveness: [{ kind: 'face_match', result: 'fail', vendor: 'persona' }] });
+  });
+});
