@@ -58,12 +58,13 @@ export async function needsJoin(args: string[], s: JoinSettings): Promise<boolea
 export async function joinInputs(args: string[], s: JoinSettings): Promise<{ records: InputRecord[]; summary: JoinSummary }> {
   const files: JoinFile[] = [];
   const early: InputRecord[] = [];
+  const stdinRecords: InputRecord[] = [];
   const defaultFormat = s.inputFormat && s.inputFormat !== 'auto' ? s.inputFormat : undefined;
   for (const arg of args) {
     const { path, format } = parseInputArg(arg);
     if (path === '-') {
       // Standard input is read as applicant records (a source file needs a name to cite).
-      for await (const r of readRecords(['-'], { cwd: s.cwd, stdin: s.stdin })) early.push(r);
+      for await (const r of readRecords(['-'], { cwd: s.cwd, stdin: s.stdin })) stdinRecords.push(r);
       continue;
     }
     for await (const e of expandInputs([path], s.cwd)) {
@@ -73,6 +74,6 @@ export async function joinInputs(args: string[], s: JoinSettings): Promise<{ rec
     }
   }
   const people = s.people ? await loadPeople(resolvePath(s.cwd, s.people), s.people) : undefined;
-  const joined = await joinSources(files, { people, salt: s.salt ?? DEFAULT_SALT, dobField: s.dobField });
+  const joined = await joinSources(files, { people, salt: s.salt ?? DEFAULT_SALT, dobField: s.dobField, applicantRecords: stdinRecords });
   return { records: [...joined.records, ...early], summary: joined.summary };
 }

@@ -18,6 +18,8 @@ export interface JoinFile {
 
 export interface JoinOptions {
   people?: People;
+  /** Applicant records already read (standard input): they start applicants like any file's. */
+  applicantRecords?: InputRecord[];
   salt: string;
   dobField?: string;
 }
@@ -61,6 +63,20 @@ export async function joinSources(files: JoinFile[], options: JoinOptions): Prom
   const pending: Pending[] = [];
   const summaries: SourceFileSummary[] = [];
 
+  if (options.applicantRecords?.length) {
+    const summary: SourceFileSummary = { file: '<stdin>', format: 'applicant', records: 0, joined: 0, unjoined: 0, errors: 0 };
+    summaries.push(summary);
+    for (const r of options.applicantRecords) {
+      summary.records++;
+      if (r.error || !isObj(r.value)) {
+        summary.errors++;
+        errors.push(r);
+      } else {
+        summary.joined++;
+        addAnchor(r.value, { source: r.source, file: r.file, value: r.value }, anchors, byId, invalidApplicants, people);
+      }
+    }
+  }
   for (const f of files) {
     const text = await readSourceFile(f.path, f.shown);
     const summary: SourceFileSummary = { file: f.shown, format: '', records: 0, joined: 0, unjoined: 0, errors: 0 };

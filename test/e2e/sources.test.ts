@@ -224,3 +224,15 @@ describe('text report', () => {
     expect(red.stdout).not.toContain('pat.lee@acme.example');
   });
 });
+
+describe('standard input in a joined run', () => {
+  test('applicants piped in start applicants that sources join', async () => {
+    const r = await runCli(['-', `${S}/okta/okta-nov.json`, '--people', `${S}/people/people.csv`, '--format', 'json', '--no-progress'], {
+      cwd: ROOT,
+      stdin: JSON.stringify({ id: '101', name: { full: 'Jordan Miller' }, claimedLocation: { country: 'US' } }),
+    });
+    const report = JSON.parse(r.stdout);
+    expect(report.applicants.map((a: { id: string; source: string }) => `${a.id}@${a.source}`)).toEqual(['101@<stdin>#1']);
+    expect(report.sources.files[0]).toMatchObject({ file: '<stdin>', records: 1, joined: 1 });
+  });
+});
