@@ -81,8 +81,18 @@ export async function joinSources(files: JoinFile[], options: JoinOptions): Prom
     const text = await readSourceFile(f.path, f.shown);
     const summary: SourceFileSummary = { file: f.shown, format: '', records: 0, joined: 0, unjoined: 0, errors: 0 };
     summaries.push(summary);
+    let format = f.format ?? (text.layout === 'csv' ? detectCsvFormat(text.headers ?? []) : jsonFormat(text.items));
+    // A CSV whose columns are dotted paths (Okta's System Log "Download CSV": actor.alternateId,
+    // client.ipAddress …) is the JSON layout flattened: nest it again and detect that.
+    if (text.layout === 'csv' && (!format || !sourceAdapter(format)?.detectCsv) && (text.headers ?? []).some((h) => h.includes('.'))) {
+      const nested = text.items.map((i) => (i.value ? { ...i, value: unflatten(i.value) } : i));
+      const nestedFormat = f.format ?? jsonFormat(nested);
+      if (nestedFormat && sourceAdapter(nestedFormat)) {
+        text.items = nested;
+        format = nestedFormat;
+      }
+    }
     const firstValue = text.items.find((i) => i.value)?.value;
-    const format = f.format ?? (text.layout === 'csv' ? detectCsvFormat(text.headers ?? []) : jsonFormat(text.items));
     summary.format = format ?? 'unknown';
     const notes = new Map<string, number>();
     const dropped = new Set<string>();
@@ -178,6 +188,22 @@ export async function joinSources(files: JoinFile[], options: JoinOptions): Prom
   ];
   const totals = summaries.reduce((t, s) => ({ records: t.records + s.records, joined: t.joined + s.joined, unjoined: t.unjoined + s.unjoined, errors: t.errors + s.errors }), { records: 0, joined: 0, unjoined: 0, errors: 0 });
   return { records, summary: { ...totals, files: summaries, unjoinedRecords: unjoined } };
+}
+
+/** {"actor.id": "x", "outcome.result": "SUCCESS"} → {actor: {id: "x"}, outcome: {result: "SUCCESS"}}; "true"/"false" as booleans. */
+export function unflatten(row: Obj): Obj {
+  const out: Obj = {};
+  for (const [key, raw] of Object.entries(row)) {
+    const value = raw === 'true' ? true : raw === 'false' ? false : raw;
+    const parts = key.split('.');
+    let at = out;
+    parts.slice(0, -1).forEach((p) => {
+      if (!isObj(at[p])) at[p] = {};
+      at = at[p] as Obj;
+    });
+    at[parts[parts.length - 1]!] = value;
+  }
+  return out;
 }
 
 /**

@@ -236,3 +236,12 @@ describe('standard input in a joined run', () => {
     expect(report.sources.files[0]).toMatchObject({ file: '<stdin>', records: 1, joined: 1 });
   });
 });
+
+describe('flattened CSV', () => {
+  test('an Okta System Log CSV with dotted columns reads like the JSON', async () => {
+    const { report } = await json([`${S}/greenhouse/candidates.json`, `${S}/okta/okta-syslog.csv`, '--people', `${S}/people/people.csv`]);
+    expect(report.sources.files[1]).toMatchObject({ format: 'okta', records: 1, joined: 1 });
+    const f = report.applicants[0].findings.find((x: { ruleId: string }) => x.ruleId === 'network.session-country-mismatch');
+    expect(f.evidenceDetail.map((e: { from: string }) => e.from)).toEqual([`${S}/okta/okta-syslog.csv#2 (okta)`]);
+  });
+});

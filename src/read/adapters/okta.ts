@@ -40,7 +40,8 @@ export const okta: SourceAdapter = {
         kind: SIGN_IN.test(String(e.eventType)) ? 'sign-in' : 'activity',
         ...(ua && ua !== 'UNKNOWN' ? { userAgent: ua.slice(0, 2048) } : {}),
         ...(country ? { country } : {}),
-        ...(typeof sec.asNumber === 'number' ? { asn: sec.asNumber } : {}),
+        // A number in the API's JSON; text in its CSV download.
+        ...(typeof sec.asNumber === 'number' || /^\d{1,10}$/.test(String(sec.asNumber ?? '')) ? { asn: Number(sec.asNumber) } : {}),
         ...(str(sec.asOrg) ? { asOrg: str(sec.asOrg)!.slice(0, 1024) } : {}),
         ...(typeof sec.isProxy === 'boolean' ? { proxyReported: sec.isProxy } : {}),
         outcome: result === 'SUCCESS' || result === 'ALLOW' ? 'success' : result === 'FAILURE' || result === 'DENY' ? 'failure' : 'unknown',
