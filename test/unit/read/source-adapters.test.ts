@@ -127,3 +127,14 @@ describe('Persona webhook', () => {
     expect(f.facts.identity).toEqual({ liveness: [{ kind: 'face_match', result: 'fail', vendor: 'persona' }] });
   });
 });
+
+describe('Jamf Classic API', () => {
+  test('a {"computer": …} record: report_date_utc, location e-mail, software applications', () => {
+    const c = { computer: { general: { id: 1, name: 'MBP-1', udid: 'U-1', serial_number: 'C02', ip_address: '98.28.1.7', report_date_utc: '2026-11-10T18:04:13.000+0000' }, location: { username: 'amy', email_address: 'amy@acme.example' }, software: { applications: [{ name: 'TeamViewer.app', path: '/Applications/TeamViewer.app', version: '15' }] } } };
+    expect(detectRecordFormat(c)).toBe('jamf');
+    const f = jamf.adapt(c, ctx);
+    expect(f.keys.emails).toEqual(['amy@acme.example']);
+    expect((f.facts.network as { sessions: unknown[] }).sessions[0]).toMatchObject({ at: '2026-11-10T18:04:13.000+0000', ip: '98.28.1.7', kind: 'device-inventory' });
+    expect((f.facts.network as { installedApps: unknown[] }).installedApps).toEqual([expect.objectContaining({ name: 'TeamViewer.app' })]);
+  });
+});
