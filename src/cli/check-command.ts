@@ -45,6 +45,10 @@ export interface CheckOptions {
   ipData?: string[];
   /** applicant (the model), greenhouse, lever, or auto (per record). */
   inputFormat?: InputFormat;
+  /** --people crosswalk, --hash-salt, --greenhouse-dob-field (docs/sources.md). */
+  people?: string;
+  salt?: string;
+  dobField?: string;
   /** `i/n`: check only this shard of the records. */
   shard?: string;
   /** File of values applicants may share (an agency's address/phone/network). */
@@ -166,7 +170,7 @@ async function checkWithHistory(files: string[], opts: CheckOptions, io: CliIO, 
     batch = await runBatch(
       files,
       rules,
-      { cwd: io.cwd, stdin: io.stdin, inputFormat: opts.inputFormat, limits: opts.inputLimits, shard, onSkip: (s) => io.stderr.write(`dprk-check: skipped ${escapeControls(s.path)}: ${escapeControls(s.reason)}\n`) },
+      { cwd: io.cwd, stdin: io.stdin, inputFormat: opts.inputFormat, limits: opts.inputLimits, people: opts.people, salt: opts.salt, dobField: opts.dobField, shard, onSkip: (s) => io.stderr.write(`dprk-check: skipped ${escapeControls(s.path)}: ${escapeControls(s.reason)}\n`) },
       {
         strict: opts.strict,
         enrich: { ip },
@@ -205,6 +209,7 @@ async function checkWithHistory(files: string[], opts: CheckOptions, io: CliIO, 
       generatedAt: p.now.toISOString(),
       data: reportData(ip),
     }),
+    ...(batch.sources ? { sources: batch.sources } : {}),
     ...(batch.skipped.length ? { skipped: batch.skipped } : {}),
     ...(batch.interrupted ? { interrupted: true } : {}),
     ...(shard ? { shard: { ...shard, otherShards: batch.otherShards } } : {}),

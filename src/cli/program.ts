@@ -6,7 +6,8 @@ import type { CliIO } from './io.js';
 import { EXIT } from './exit-codes.js';
 import { runCheck } from './check-command.js';
 import { runMerge } from './merge-command.js';
-import { INPUT_FORMATS } from '../read/adapters/index.js';
+import { ALL_FORMATS } from '../read/adapters/registry.js';
+import { addInitCommand } from './init-command.js';
 import { FORMAT_NAMES, FORMATS } from '../formats/index.js';
 import { planOutputs } from './write-reports.js';
 import { isWriteError, writeErrorText } from './write-output.js';
@@ -39,6 +40,10 @@ Examples:
                                                  github mask personal data unless --no-redact)
   $ dprk-check exports/                          every .json/.ndjson/.jsonl file under a directory
   $ dprk-check --input-format greenhouse gh.json  a Greenhouse Harvest candidate export
+  $ dprk-check gh.json okta.json onfido.json adp.json --people people.csv
+                                                 join the systems' exports into one applicant per
+                                                 person (docs/sources.md); okta:FILE names a format
+  $ dprk-check init --csv > applicants.csv       a spreadsheet template to fill in
   $ dprk-check --shard 2/4 -f json -o r2.json x.ndjson    one of four CI jobs (docs/ci.md)
   $ dprk-check merge r1.json r2.json r3.json r4.json      combine shard reports, links across all
   $ dprk-check schema                            print the applicant JSON Schema
@@ -98,7 +103,10 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .option('--no-config', 'do not read a configuration file')
     .option('--print-config', 'print the configuration in effect (after .dprk-check.yaml and flags) and exit')
     .option('--ip-data <file>', 'a newer IP → country and/or ASN database (.mmdb) to use instead of the bundled one; repeatable', (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .addOption(new Option('--input-format <name>', 'record layout: the applicant model, a Greenhouse Harvest candidate, a Lever opportunity, or auto (decided per record)').choices([...INPUT_FORMATS]).default('auto'))
+    .addOption(new Option('--input-format <name>', 'default record layout of every input: the applicant model, an ATS export, a source system (okta, entra, zoom, …; docs/sources.md), or auto (detected from each file); FORMAT:PATH sets it for one input').choices(['auto', ...ALL_FORMATS]).default('auto'))
+    .option('--people <file>', 'crosswalk CSV "id,alias": which applicant each identifier in the sources (work e-mail, IdP id, payroll id, device) belongs to')
+    .option('--hash-salt <text>', 'salt for the hashes of device ids, document numbers and bank accounts read from sources (default: $DPRK_CHECK_HASH_SALT)')
+    .option('--greenhouse-dob-field <key>', 'Greenhouse custom-field key that holds the date of birth (default date_of_birth)')
     .option('--allow-shared <file>', "values applicants may share without being linked (a staffing agency's address, phone, network): YAML or JSON, see docs/linkage.md")
     .option('--shard <i/n>', 'check only shard i of n (a stable split by record source, for CI matrices; see docs/ci.md)')
     .option('--link-keys', 'put hashed link keys in the JSON report so `dprk-check merge` can link across reports (implied by --shard)')
@@ -137,6 +145,9 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
         config: configState.config,
         ipData: opts.ipData,
         inputFormat: opts.inputFormat,
+        people: opts.people,
+        salt: opts.hashSalt ?? io.env.DPRK_CHECK_HASH_SALT,
+        dobField: opts.greenhouseDobField,
         shard: opts.shard,
         allowShared: opts.allowShared,
         linkKeys: opts.linkKeys,
@@ -186,6 +197,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
       result.code = EXIT.OK;
     });
 
+  addInitCommand(program, io, result);
   addRulesCommand(program, io, result);
   addWatchlistCommand(program, io, result);
   addHistoryCommand(program, io, result);

@@ -164,6 +164,10 @@ export class Correlator {
         return make('shared-photo', members);
       case 'ip':
         return make('shared-session-ip', members);
+      case 'device':
+        return make('shared-device', members);
+      case 'document':
+        return make('shared-document-number', members);
       default:
         return [];
     }

@@ -128,5 +128,9 @@ export function linkKeys(a: Applicant, options: KeyOptions = {}): LinkKey[] {
   };
   (a.network?.sessions ?? []).forEach((s, i) => ip('session-ip', `network.sessions[${i}]`, i, s.ip));
   (a.interviews ?? []).forEach((s, i) => ip('interview-ip', `interviews[${i}]`, i, s.ip));
+  // Hashed at read time (src/read/adapters): the same laptop or document behind several people.
+  const hashed = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().toLowerCase() : undefined);
+  (a.network as { devices?: Array<{ id?: unknown }> } | undefined)?.devices?.forEach((d, i) => push('device', i, 'device', hashed(d.id)));
+  (a.identity?.documents ?? []).forEach((d, i) => push('document-number', i, 'document', hashed(d.numberHash)));
   return out;
 }

@@ -3,7 +3,7 @@
  * share something only when the same value appears in the same space); its role says which field
  * held it, so "A ships to B's home" and "A's reference is B's phone" can be told from plain sharing.
  */
-export const SPACES = ['id', 'phone', 'email', 'address', 'account', 'wallet', 'resume', 'resume-band', 'photo', 'photo-phash', 'ip'] as const;
+export const SPACES = ['id', 'phone', 'email', 'address', 'account', 'wallet', 'resume', 'resume-band', 'photo', 'photo-phash', 'ip', 'device', 'document'] as const;
 export type Space = (typeof SPACES)[number];
 
 export interface Role {
@@ -30,6 +30,8 @@ export const ROLES = [
   { name: 'photo-phash', space: 'photo-phash', path: () => 'photo.perceptualHash' },
   { name: 'session-ip', space: 'ip', path: (i) => `network.sessions[${i}].ip` },
   { name: 'interview-ip', space: 'ip', path: (i) => `interviews[${i}].ip` },
+  { name: 'device', space: 'device', path: (i) => `network.devices[${i}].id` },
+  { name: 'document-number', space: 'document', path: (i) => `identity.documents[${i}].numberHash` },
 ] as const satisfies readonly Role[];
 
 export type RoleName = (typeof ROLES)[number]['name'];

@@ -6,8 +6,9 @@ import { contactFacts } from './contact-facts.js';
 import { payeeFacts } from './payee-facts.js';
 import { sessionFacts } from './session-facts.js';
 import { timelineFacts } from './timeline-facts.js';
+import { accountChangeFacts } from './account-change-facts.js';
 
-export const ENRICHERS: Enricher[] = [contactFacts, timelineFacts, sessionFacts, activityFacts, payeeFacts];
+export const ENRICHERS: Enricher[] = [contactFacts, timelineFacts, sessionFacts, activityFacts, payeeFacts, accountChangeFacts];
 
 /** JSON Schema of `derived`, assembled from what each enricher declares it provides. */
 export function derivedSchema(enrichers: Enricher[] = ENRICHERS): SchemaNode {

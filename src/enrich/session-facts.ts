@@ -19,6 +19,7 @@ export const sessionFacts: Enricher = {
           origin: { type: 'string', description: 'network.sessions[i] or interviews[i]' },
           at: { type: 'string' },
           kind: { type: 'string' },
+          outcome: { type: 'string', description: 'failure for a failed sign-in: such sessions are never given a country' },
           ip: { type: 'string' },
           ipScope: { type: 'string', description: 'public, private, reserved or invalid (private, reserved and invalid addresses are not geolocatable and are never placed)' },
           country: { type: 'string', description: 'observed country (reported by the source system, else from IP data)' },
@@ -39,12 +40,15 @@ export const sessionFacts: Enricher = {
     ...SESSION_SUMMARY_SCHEMA,
   },
   derive(a, ctx) {
-    const raw: Array<{ origin: string; at?: unknown; kind?: unknown; ip?: unknown; country?: unknown }> = [];
+    const raw: Array<{ origin: string; at?: unknown; kind?: unknown; ip?: unknown; country?: unknown; outcome?: unknown }> = [];
     (a.network?.sessions ?? []).forEach((s, i) => raw.push({ origin: `network.sessions[${i}]`, ...s }));
     (a.interviews ?? []).forEach((s, i) => raw.push({ origin: `interviews[${i}]`, ...s }));
     if (raw.length === 0) return {};
     const sessions = raw.map((s) => {
       const out: Record<string, unknown> = { origin: s.origin, at: s.at, kind: s.kind };
+      // A failed sign-in shows where someone tried from, not where the person is: never placed.
+      const failed = s.outcome === 'failure';
+      if (failed) out.outcome = 'failure';
       if (typeof s.ip === 'string') {
         out.ip = s.ip;
         const parsed = parseIp(s.ip);
@@ -58,14 +62,14 @@ export const sessionFacts: Enricher = {
             if (facts.hostingKind) out.hostingKind = facts.hostingKind;
             if (facts.hostingNetwork) out.hostingNetwork = facts.hostingNetwork;
             if (facts.kpLabelIgnored) out.kpLabelIgnored = true;
-            if (facts.country && typeof s.country !== 'string') {
+            if (facts.country && typeof s.country !== 'string' && !failed) {
               out.country = facts.country;
               out.countrySource = 'ip-data';
             }
           }
         }
       }
-      if (typeof s.country === 'string') {
+      if (typeof s.country === 'string' && !failed) {
         out.country = s.country;
         out.countrySource = 'reported';
       }

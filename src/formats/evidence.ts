@@ -7,7 +7,7 @@ export function evidenceText(e: EvidenceItem): string {
   const shown = v.length > 120 ? `${v.slice(0, 117)}…` : v;
   // Text is quoted so its edges show; numbers and booleans read as themselves.
   const literal = typeof e.value === 'number' || typeof e.value === 'boolean' ? shown : JSON.stringify(shown);
-  return `${e.path} = ${literal}${e.note ? ` (${e.note})` : ''}`;
+  return `${e.path} = ${literal}${e.note ? ` (${e.note})` : ''}${e.from ? ` [from ${e.from}]` : ''}`;
 }
 
 export function referenceText(r: Reference): string {

@@ -23,7 +23,7 @@ export function applicantContract(a: ApplicantResult) {
       references: f.references.map((r) => r.url ?? r.title),
       next: f.next,
       falsepositives: f.falsepositives,
-      evidenceDetail: f.evidence.map((e) => ({ path: e.path, value: e.value, ...(e.note ? { note: e.note } : {}) })),
+      evidenceDetail: f.evidence.map((e) => ({ path: e.path, value: e.value, ...(e.note ? { note: e.note } : {}), ...(e.from ? { from: e.from } : {}) })),
       // How the message was put together, so a later `merge --redact` masks exactly what a
       // single run would (every run with JSON output keeps it).
       ...(f.messageParts ? { messageParts: f.messageParts } : {}),
@@ -68,6 +68,8 @@ function contractEntries(report: Report): Array<[string, unknown]> {
     ['errors', new Streamed(report.errors, errorContract)],
   );
   if (report.skipped) entries.push(['skipped', report.skipped]);
+  // Joined runs: where every source record went (docs/sources.md).
+  if (report.sources) entries.push(['sources', report.sources]);
   if (report.interrupted) entries.push(['interrupted', true]);
   if (report.shard) entries.push(['shard', report.shard]);
   // Hashed values for `dprk-check merge`; only present with --shard or --link-keys.

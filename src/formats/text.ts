@@ -211,6 +211,7 @@ function writeText(report: Report, ctx: FormatContext, emit: Emit): void {
     out('');
     out(c.yellow('Interrupted: this report covers only the records read before the run was stopped (Ctrl-C or SIGTERM).'));
   }
+  if (report.sources) outAll(sourcesBlock(report.sources, c));
   const s = report.summary;
   const counts = (['critical', 'high', 'medium', 'low', 'none'] as Level[]).filter((l) => s.byLevel[l]).map((l) => `${s.byLevel[l]} ${l}`);
   const unread = s.unreadable ? `; ${s.unreadable} input${s.unreadable === 1 ? '' : 's'} could not be read` : '';
@@ -218,6 +219,22 @@ function writeText(report: Report, ctx: FormatContext, emit: Emit): void {
   out(`${s.total} record${s.total === 1 ? '' : 's'}: ${s.evaluated} checked${counts.length ? ` (${counts.join(', ')})` : ''}, ${s.invalid} could not be checked${unread}.`);
   // Said under applicants only: with nothing checked there is nothing to weigh.
   if (s.evaluated > 0) outAll(wrap(DISCLAIMER, ctx.width, '', '').map((l) => c.italic(l)));
+}
+
+/** Joined runs: where every source record went, per file, and the records that joined nobody. */
+function sourcesBlock(s: NonNullable<Report["sources"]>, c: ChalkInstance): string[] {
+  const out = ['', c.bold('Sources'), `  ${s.records} source record${s.records === 1 ? '' : 's'}: ${s.joined} joined, ${s.unjoined} unjoined, ${s.errors} error${s.errors === 1 ? '' : 's'}`];
+  for (const f of s.files) {
+    out.push(`  ${t(f.file)} (${f.format}): ${f.records} = ${f.joined} joined + ${f.unjoined} unjoined + ${f.errors} error${f.errors === 1 ? '' : 's'}`);
+    if (f.dropped?.length) out.push(c.dim(`    dropped at the door (never used): ${t(f.dropped.join(', '))}`));
+    for (const w of f.warnings?.slice(0, 5) ?? []) out.push(c.dim(`    note: ${t(w)}`));
+  }
+  if (s.unjoinedRecords.length) {
+    out.push('  Unjoined (no applicant claims them; add them to --people if they should):');
+    for (const u of s.unjoinedRecords.slice(0, 20)) out.push(`    ${t(u.source)}  ${t(u.who)}`);
+    if (s.unjoinedRecords.length > 20) out.push(c.dim(`    … and ${s.unjoinedRecords.length - 20} more (see --format json)`));
+  }
+  return out;
 }
 
 export const textFormat = defineFormat({

@@ -60,6 +60,33 @@ export interface Link {
   note?: string;
 }
 
+/** One source file in a joined run: what it was read as, and where each of its records went. */
+export interface SourceFileSummary {
+  file: string;
+  /** The adapter that read it (okta, entra, greenhouse, applicant, …) or unknown. */
+  format: string;
+  /** records = joined + unjoined + errors */
+  records: number;
+  joined: number;
+  unjoined: number;
+  errors: number;
+  /** Documented fields not mapped and similar notes, once per file with a count. */
+  warnings?: string[];
+  /** Protected fields removed at the door (nationality, gender, locale…): names only, never values. */
+  dropped?: string[];
+}
+
+/** Where every source record went when several sources were joined into applicants. */
+export interface JoinSummary {
+  records: number;
+  joined: number;
+  unjoined: number;
+  errors: number;
+  files: SourceFileSummary[];
+  /** Source records that belong to no applicant (an interviewer, a user who is not a candidate). */
+  unjoinedRecords: Array<{ source: string; format: string; who: string }>;
+}
+
 /** An input left out on purpose (not an applicant file); listed so nothing disappears silently. */
 export interface SkippedInput {
   path: string;
@@ -98,6 +125,8 @@ export interface Report {
   applicants: ApplicantResult[];
   links: Link[];
   errors: RunError[];
+  /** Set when sources were joined (docs/sources.md). */
+  sources?: JoinSummary;
   /** Personal data has been masked (--redact): values read as [name], [email], [phone, US]... */
   redacted?: boolean;
   /** Files in named directories that are not applicant files. */

@@ -78,6 +78,8 @@ export interface EvidenceItem {
   value: unknown;
   /** What the value was tested against, in words ("differs from name.full = 'Jordan Miller'"). */
   note?: string;
+  /** Joined runs: the source record the value came from, e.g. "okta-nov.json[14] (okta)". */
+  from?: string;
 }
 
 export type Evaluator = (facts: Facts) => EvidenceItem[] | null;

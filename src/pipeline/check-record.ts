@@ -12,6 +12,7 @@ import { evaluate, type Evaluation } from '../evaluate/evaluate.js';
 import { applyExceptions } from '../evaluate/exceptions.js';
 import type { CompiledException } from '../model/exception.js';
 import { score } from '../score/score.js';
+import { withProvenance } from '../join/provenance.js';
 
 export interface CheckOptions {
   strict: boolean;
@@ -97,7 +98,9 @@ function outcome(record: InputRecord, v: ValidationResult | undefined, facts: Fa
       },
     };
   }
-  const { findings, suppressed } = applyExceptions(facts, e.findings, options.exceptions ?? []);
+  const applied = applyExceptions(facts, e.findings, options.exceptions ?? []);
+  const findings = record.provenance ? withProvenance(facts, applied.findings, record.source) : applied.findings;
+  const { suppressed } = applied;
   const s = score(findings);
   return {
     ok: true,

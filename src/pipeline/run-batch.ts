@@ -6,7 +6,7 @@ import type { InputRecord } from '../read/input-record.js';
 import { levelRank, type FailOn } from '../model/levels.js';
 import { readRecords } from '../read/read-records.js';
 import type { InputFormat } from '../read/adapters/index.js';
-import type { InputLimits } from '../read/input-limits.js';
+import { resolveLimits, valueOverLimit, type InputLimits } from '../read/input-limits.js';
 import { Correlator } from '../correlate/correlator.js';
 import { applyLinks } from '../correlate/apply-links.js';
 import type { AllowList } from '../correlate/allow-list.js';
@@ -16,6 +16,8 @@ import { ResultCompactor } from './compact-result.js';
 import { addLinkKeys, personOf } from '../correlate/parse-link-keys.js';
 import type { CompiledException } from '../model/exception.js';
 import { inShard, type ShardSpec } from './shard.js';
+import type { JoinSummary } from '../model/report.js';
+import { joinInputs, needsJoin } from '../join/join-inputs.js';
 
 export interface BatchProgress {
   done: number;
@@ -55,6 +57,12 @@ export interface ReadSettings {
   shard?: ShardSpec;
   onSkip?: (s: SkippedInput) => void;
   limits?: Partial<InputLimits>;
+  /** --people crosswalk (CSV id,alias): joins source records to applicants. */
+  people?: string;
+  /** Salt for hashed device ids, document numbers and accounts read from sources. */
+  salt?: string;
+  /** Greenhouse custom-field key that holds the date of birth. */
+  dobField?: string;
 }
 
 export interface BatchResult {
@@ -66,6 +74,8 @@ export interface BatchResult {
   /** Records left to other shards. */
   otherShards: number;
   linkKeys?: LinkKeys[];
+  /** Set when sources were joined into applicants. */
+  sources?: JoinSummary;
 }
 
 /** Read every input, check each record as it arrives, then link applicants across the batch. */
@@ -73,6 +83,19 @@ export async function runBatch(files: string[], rules: CompiledRule[], read: Rea
   const skipped: SkippedInput[] = [];
   let otherShards = 0;
   const shard = read.shard;
+  const joinSettings = { cwd: read.cwd, stdin: read.stdin, inputFormat: read.inputFormat, people: read.people, salt: read.salt, dobField: read.dobField, onSkip: (s: SkippedInput) => { skipped.push(s); read.onSkip?.(s); } };
+  if (await needsJoin(files, joinSettings)) {
+    const joined = await joinInputs(files, joinSettings);
+    const limits = resolveLimits(read.limits);
+    // Joined applicants are bounded like streamed records, before validation recurses into them.
+    const bounded = joined.records.map((r): InputRecord => {
+      const over = r.value === undefined ? undefined : valueOverLimit(r.value, limits);
+      return over ? { source: r.source, file: r.file, error: { code: 'input-limit', severity: 'error', file: r.file, message: over } } : r;
+    });
+    const mine = shard ? bounded.filter((r) => inShard(r.source, shard) || (otherShards++, false)) : bounded;
+    const result = await checkRecords(fromArray(mine), rules, options);
+    return { ...result, skipped, otherShards, sources: joined.summary };
+  }
   const records = readRecords(files, {
     cwd: read.cwd,
     stdin: read.stdin,
@@ -86,6 +109,10 @@ export async function runBatch(files: string[], rules: CompiledRule[], read: Rea
   });
   const result = await checkRecords(records, rules, options);
   return { ...result, skipped, otherShards };
+}
+
+async function* fromArray<T>(items: T[]): AsyncGenerator<T> {
+  yield* items;
 }
 
 /**

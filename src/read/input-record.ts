@@ -13,4 +13,6 @@ export interface InputRecord {
   error?: Diagnostic;
   /** Problems that do not stop the check: odd encoding, fields an ATS adapter could not map. */
   warnings?: Diagnostic[];
+  /** Put together by the join stage from several sources: findings name where each value came from. */
+  provenance?: boolean;
 }

@@ -33,8 +33,10 @@ export const FIELD_CLASSES: Record<string, FieldClass> = lookupTable({
   ...under('contact.addresses[]', ADDRESS_PARTS),
   ...under('identity.documents[]', {
     type: 'public', issuingCountry: 'public', issuingRegion: 'public', nameOnDocument: 'name', dateOfBirth: 'birthdate',
-    verified: 'public', verificationMethod: 'public', 'anomalies[]': 'public',
+    verified: 'public', verificationMethod: 'public', 'anomalies[]': 'public', numberHash: 'hash', source: 'public',
   }),
+  ...under('identity.liveness[]', { kind: 'public', result: 'public', vendor: 'public', at: 'public', source: 'public' }),
+  ...under('identity.declared[]', { name: 'name', dateOfBirth: 'birthdate', source: 'public' }),
   ...under('profiles[]', {
     network: 'public', url: 'profile', displayName: 'name', username: 'profile', createdAt: 'public',
     connections: 'public', followers: 'public', publicRepos: 'public',
@@ -45,8 +47,15 @@ export const FIELD_CLASSES: Record<string, FieldClass> = lookupTable({
     remote: 'public', verified: 'public', type: 'public', staffingFirm: 'public',
   }),
   ...under('references[]', { name: 'name', relationship: 'public', company: 'public', email: 'email', phone: 'phone' }),
-  ...under('interviews[]', { at: 'public', kind: 'public', cameraOn: 'public', ip: 'ip', country: 'public', 'observations[]': 'public' }),
-  ...under('network.sessions[]', { at: 'public', ip: 'ip', kind: 'public', userAgent: 'public', country: 'public' }),
+  ...under('interviews[]', { at: 'public', kind: 'public', cameraOn: 'public', ip: 'ip', country: 'public', 'observations[]': 'public', source: 'public' }),
+  ...under('network.sessions[]', {
+    at: 'public', ip: 'ip', kind: 'public', userAgent: 'public', country: 'public', asn: 'public', asOrg: 'public', proxyReported: 'public',
+    outcome: 'public', deviceId: 'hash', source: 'public',
+  }),
+  ...under('network.usbDevices[]', { vendorId: 'public', productId: 'public', usbId: 'public', description: 'public', deviceId: 'hash', at: 'public', source: 'public' }),
+  ...under('network.installedApps[]', { name: 'public', bundleId: 'public', deviceId: 'hash', source: 'public' }),
+  // Device names are often the owner's name ("Jordans-MacBook").
+  ...under('network.devices[]', { id: 'hash', name: 'name', source: 'public' }),
   'network.remoteAccessTools[]': 'public',
   'equipment.shipTo': 'address',
   ...under('equipment.shipTo', ADDRESS_PARTS),
@@ -55,7 +64,7 @@ export const FIELD_CLASSES: Record<string, FieldClass> = lookupTable({
   ...under('payroll.bank', { holderName: 'name', country: 'public', bankName: 'public', accountFingerprint: 'account' }),
   ...under('payroll.changes[]', {
     at: 'public', method: 'public', holderName: 'name', country: 'public', bankName: 'public', platform: 'public',
-    cryptoWallet: 'wallet', accountFingerprint: 'account',
+    cryptoWallet: 'wallet', accountFingerprint: 'account', source: 'public',
   }),
   ...under('resume', { text: 'text', sha256: 'hash' }),
   ...under('photo', { sha256: 'hash', perceptualHash: 'hash' }),
@@ -69,8 +78,10 @@ export const FIELD_CLASSES: Record<string, FieldClass> = lookupTable({
   ...under('derived.sessions[]', {
     origin: 'public', at: 'public', kind: 'public', ip: 'ip', ipScope: 'public', country: 'public',
     countrySource: 'public', asn: 'public', org: 'public', hosting: 'public', hostingKind: 'public',
-    hostingNetwork: 'public', kpLabelIgnored: 'public',
+    hostingNetwork: 'public', kpLabelIgnored: 'public', outcome: 'public',
   }),
+  ...under('derived.accountSwitches[]', { origin: 'public', at: 'public', previousAt: 'public', days: 'public' }),
+  'derived.payoutAccounts': 'public',
   'derived.observedCountries[]': 'public',
   ...under('derived.sessionLocation', { located: 'public', elsewhere: 'public', elsewhereShare: 'public', countriesIn7Days: 'public' }),
   ...under('derived.countryShares[]', { country: 'public', sessions: 'public', share: 'public' }),

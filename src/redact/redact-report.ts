@@ -27,7 +27,13 @@ export function redactReport(report: Report): Report {
     applicants: report.applicants.map((a) => redactApplicant(a, linked.get(a.id) ?? [])),
     links: report.links.map(redactLink),
     errors: report.errors.map(redactError),
+    ...(report.sources ? { sources: redactSources(report.sources) } : {}),
   };
+}
+
+/** Unjoined source records are listed by who they name (an e-mail, a user id): masked. */
+function redactSources(s: NonNullable<Report['sources']>): NonNullable<Report['sources']> {
+  return { ...s, unjoinedRecords: s.unjoinedRecords.map((u) => ({ ...u, who: u.who.includes('@') ? '[email]' : '[identifier]' })) };
 }
 
 type Hidden = Array<{ text: string; mask: string }>;

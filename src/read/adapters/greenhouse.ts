@@ -19,7 +19,12 @@ export function looksLikeGreenhouse(v: Obj): boolean {
     ('email_addresses' in v || 'phone_numbers' in v || 'application_ids' in v || 'applications' in v);
 }
 
-export function fromGreenhouse(c: Obj): Mapping {
+/** Where this organisation keeps the date of birth: a custom-field key (default `date_of_birth`). */
+export interface GreenhouseOptions {
+  dobField?: string;
+}
+
+export function fromGreenhouse(c: Obj, options: GreenhouseOptions = {}): Mapping {
   const unmapped: string[] = [];
   const given = str(c.first_name);
   const family = str(c.last_name);
@@ -32,8 +37,22 @@ export function fromGreenhouse(c: Obj): Mapping {
   const applied = apps.map((x) => str(x.applied_at)).filter((x): x is string => !!x).sort();
   const appliedAt = applied[0] ?? str(c.created_at);
   if (appliedAt) a.appliedAt = appliedAt;
-  const job = apps.flatMap((x) => arr(x.jobs)).find(isObj);
-  if (job && str(job.name)) a.role = { title: str(job.name) };
+  // Every application is kept: the first job is the role, the others are listed under extra.
+  const jobs = apps.flatMap((x) => arr(x.jobs)).filter(isObj).map((j) => str(j.name)).filter((x): x is string => !!x);
+  if (jobs.length) {
+    const title = jobs[0]!;
+    // Greenhouse job names carry the work mode: "Senior Engineer (Remote)".
+    const remote = /\(\s*remote\b[^)]*\)|\bremote\b/i.test(title);
+    a.role = { title: title.slice(0, 1024), ...(remote ? { remote: true } : {}) };
+  }
+  const dobKey = options.dobField ?? 'date_of_birth';
+  const keyed = isObj(c.keyed_custom_fields) && isObj(c.keyed_custom_fields[dobKey]) ? (c.keyed_custom_fields[dobKey] as Obj).value : undefined;
+  const dobRaw = keyed ?? (isObj(c.custom_fields) ? c.custom_fields[dobKey] : undefined);
+  if (str(dobRaw)) {
+    const dob = day(dobRaw);
+    if (dob) a.dateOfBirth = dob;
+    else unmapped.push(`custom field ${dobKey} "${str(dobRaw)}": not a date (YYYY-MM-DD)`);
+  }
   const location = apps.map((x) => (isObj(x.location) ? str(x.location.address) : undefined)).find(Boolean);
   if (location) {
     const loc = parseLocation(location);
@@ -96,9 +115,13 @@ export function fromGreenhouse(c: Obj): Mapping {
   }
   if (str(c.photo_url)) unmapped.push('photo_url: photo not downloaded; add photo.sha256 to compare photos');
   const extra: Obj = {};
-  if (isObj(c.custom_fields) && Object.keys(c.custom_fields).length) {
-    extra.customFields = c.custom_fields;
-    unmapped.push(`custom_fields: ${Object.keys(c.custom_fields).join(', ')} kept under extra.greenhouse (never scored)`);
+  if (jobs.length > 1) extra.applications = jobs.map((j) => j.slice(0, 1024));
+  if (isObj(c.custom_fields)) {
+    const rest = Object.fromEntries(Object.entries(c.custom_fields).filter(([k]) => k !== dobKey));
+    if (Object.keys(rest).length) {
+      extra.customFields = rest;
+      unmapped.push(`custom_fields: ${Object.keys(rest).join(', ')} kept under extra.greenhouse (never scored)`);
+    }
   }
   if (arr(c.tags).length) extra.tags = c.tags;
   for (const k of unknownKeys(c, KNOWN)) unmapped.push(`${k}: not a Greenhouse candidate field this adapter knows`);

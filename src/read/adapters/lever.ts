@@ -11,7 +11,7 @@ const KNOWN = new Set([
   'id', 'name', 'headline', 'contact', 'emails', 'phones', 'confidentiality', 'location', 'links', 'createdAt',
   'updatedAt', 'lastInteractionAt', 'lastAdvancedAt', 'snoozedUntil', 'archived', 'archivedAt', 'archiveReason',
   'stage', 'stageChanges', 'owner', 'tags', 'sources', 'origin', 'sourcedBy', 'applications', 'resume', 'resumes',
-  'followers', 'urls', 'dataProtection', 'isAnonymized',
+  'followers', 'urls', 'dataProtection', 'isAnonymized', 'opportunityLocation', 'contactId', 'contact',
 ]);
 
 export function looksLikeLever(v: Obj): boolean {
@@ -35,24 +35,27 @@ export function fromLever(o: Obj): Mapping {
   const created = isoFromMillis(o.createdAt);
   if (created) a.appliedAt = created;
   else if (o.createdAt !== undefined && o.createdAt !== null) unmapped.push(`createdAt ${JSON.stringify(o.createdAt).slice(0, 40)}: not a timestamp in epoch milliseconds between 1900 and 2100`);
-  const location = str(o.location);
+  // opportunityLocation is the location the opportunity is for; `location` the candidate's own.
+  const location = str(o.location) ?? str(o.opportunityLocation);
   if (location) {
     const loc = parseLocation(location);
     a.claimedLocation = compact({ country: loc.country, region: loc.region, city: loc.city });
     if (!loc.country) unmapped.push(`location "${location}": no country recognised`);
   }
-  const emails = arr(o.emails).map(str).filter((x): x is string => !!x);
-  const phones = arr(o.phones).map((p) => (isObj(p) ? str(p.value) : str(p))).filter((x): x is string => !!x);
+  // Expanded applications (expand=applications) repeat the candidate's e-mail, phone and links.
+  const apps = arr(o.applications).filter(isObj);
+  const emails = [...new Set([...arr(o.emails).map(str), ...apps.map((x) => str(x.email))].filter((x): x is string => !!x))];
+  const phones = [...new Set([...arr(o.phones).map((p) => (isObj(p) ? str(p.value) : str(p))), ...apps.map((x) => (isObj(x.phone) ? str(x.phone.value) : str(x.phone)))].filter((x): x is string => !!x))];
   if (emails.length || phones.length) a.contact = compact({ emails: emails.length ? emails : undefined, phones: phones.length ? phones : undefined });
   if (o.isAnonymized === true) unmapped.push('isAnonymized: Lever removed this candidate\'s personal data; most checks cannot run');
 
   const profiles: Obj[] = [];
-  arr(o.links).forEach((l, i) => {
+  [...arr(o.links), ...apps.flatMap((x) => arr(x.links))].forEach((l, i) => {
     const p = str(l) && profileFromUrl(str(l)!);
     if (p) profiles.push(p);
     else if (str(l)) unmapped.push(`links[${i}]: not a URL`);
   });
-  if (profiles.length) a.profiles = profiles;
+  if (profiles.length) a.profiles = profiles.filter((p, i) => profiles.findIndex((q) => q.url === p.url) === i);
 
   const parsed = parsedData(o);
   let employment: Obj[] = [];
