@@ -21,7 +21,7 @@ describe('built-in rules', () => {
         expect(rule.spec.cases.match.length).toBeGreaterThan(0);
         expect(rule.spec.cases.nomatch.length).toBeGreaterThan(0);
       });
-      for (const result of runCases(rule)) {
+      for (const result of runCases(rule, undefined, ruleSet.rules)) {
         test(`${result.kind} › ${result.name}`, () => {
           expect(result.problem).toBeUndefined();
           expect(result.passed).toBe(true);

@@ -1,7 +1,7 @@
 import type { Facts } from '../model/applicant.js';
 import type { Finding } from '../model/finding.js';
-import type { CompiledRule, EvidenceItem } from '../model/rule.js';
-import { FAMILIES, type Family } from '../model/levels.js';
+import type { CompiledRule, Escalation, EvidenceItem } from '../model/rule.js';
+import { FAMILIES, SEVERITIES, type Family, type Severity } from '../model/levels.js';
 import { joinMessage } from '../ruleset/message-template.js';
 
 export interface Evaluation {
@@ -24,6 +24,8 @@ export function evaluate(facts: Facts, rules: CompiledRule[]): Evaluation {
   for (let k = 0; k < rules.length; k++) {
     const rule = rules[k]!;
     const { spec } = rule;
+    // Pattern rules run on findings, after every ordinary rule (see patterns.ts).
+    if (rule.pattern) continue;
     if (!rule.hasData(facts)) {
       (missing ??= []).push(k);
       continue;
@@ -37,10 +39,12 @@ export function evaluate(facts: Facts, rules: CompiledRule[]): Evaluation {
     }
     if (!evidence) continue;
     const parts = rule.render(facts, evidence);
+    const escalated = spec.escalate ? escalation(spec.severity, spec.escalate, evidence) : undefined;
     findings.push({
       ruleId: spec.id,
       family: spec.family,
-      severity: spec.severity,
+      severity: escalated?.to ?? spec.severity,
+      ...(escalated ? { escalated: { distinct: escalated.distinct, from: spec.severity } } : {}),
       title: spec.title,
       message: parts && joinMessage(parts),
       ...(parts ? { messageParts: parts } : {}),
@@ -51,6 +55,17 @@ export function evaluate(facts: Facts, rules: CompiledRule[]): Evaluation {
     });
   }
   return { findings, notEvaluated: missing ? notEvaluatedLines(rules, missing) : [], failures };
+}
+
+/**
+ * escalate: several independent matches (distinct values: two different listed firms, not one firm
+ * named twice) raise the severity by steps, from whatever severity is in effect after tuning.
+ */
+function escalation(from: Severity, e: Escalation, evidence: EvidenceItem[]): { to: Severity; distinct: number } | undefined {
+  const distinct = new Set(evidence.map((x) => String(x.value).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''))).size;
+  if (distinct < e.distinct || from === 'info') return undefined;
+  const to = SEVERITIES[Math.min(SEVERITIES.indexOf(from) + (e.by ?? 1), SEVERITIES.length - 1)]!;
+  return to === from ? undefined : { to, distinct };
 }
 
 /**
@@ -103,7 +118,7 @@ function linesCache(rules: CompiledRule[]): LinesCache {
   let c = LINES.get(rules);
   if (!c || c.size !== rules.length) {
     const total = new Map<Family, number>();
-    for (const r of rules) total.set(r.spec.family, (total.get(r.spec.family) ?? 0) + 1);
+    for (const r of rules) if (!r.pattern) total.set(r.spec.family, (total.get(r.spec.family) ?? 0) + 1);
     c = { size: rules.length, total, lines: new Map() };
     LINES.set(rules, c);
   }

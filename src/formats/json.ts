@@ -33,6 +33,8 @@ export function toContract(report: Report) {
       scoreDetail: a.contributions,
       ...(a.warnings.length ? { warnings: a.warnings.map((w) => w.message) } : {}),
       ...(a.suppressed?.length ? { suppressed: a.suppressed } : {}),
+      ...(a.explained?.length ? { explained: a.explained } : {}),
+      ...(a.coverage ? { coverage: a.coverage } : {}),
     })),
     links: report.links,
     errors: report.errors.map((e) => ({

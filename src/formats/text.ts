@@ -91,6 +91,11 @@ function applicantBlock(a: ApplicantResult, c: ChalkInstance, width?: number): s
     for (const x of a.suppressed) out.push(...wrap(`${x.ruleId} (${x.severity}) ${x.title} — exception '${x.exception}' (${x.source}): ${x.reason}`, width, `  ${c.dim('–')} `, '    '));
     out.push('');
   }
+  if (a.explained?.length) {
+    out.push(c.bold('Explained by the declaration (shown, not scored)'));
+    for (const x of a.explained) out.push(...wrap(`${x.ruleId} (${x.severity}) ${x.title} — ${x.because}`, width, `  ${c.dim('–')} `, '    '));
+    out.push('');
+  }
   if (a.notEvaluated.length) {
     out.push(c.bold('Not checked (no data)'));
     for (const n of a.notEvaluated) out.push(...wrap(n, width, `  ${c.dim('–')} `, '    '));

@@ -38,6 +38,31 @@ export interface RuleCase {
   applicant: Record<string, unknown>;
 }
 
+/**
+ * A pattern over other rules' findings for the same applicant (see docs/rules.md "Pattern rules"):
+ * a rule id, or all / any / at-least-n of sub-patterns. It fires on the findings left after
+ * exceptions and declarations, so a suppressed or explained finding never completes a pattern.
+ */
+export type PatternExpr = string | { all: PatternExpr[] } | { any: PatternExpr[] } | { atLeast: number; of: PatternExpr[] };
+
+/** Several independent matches (different values) raise a rule's severity, e.g. two listed firms. */
+export interface Escalation {
+  /** Distinct matched values from which the rule is escalated. */
+  distinct: number;
+  /** Severity steps to raise by (default 1), so a configured re-weighting still counts. */
+  by?: number;
+}
+
+/**
+ * A declaration in the record that explains a finding (declared travel, shift, payment arrangement,
+ * recent move): when `when` holds, the finding is shown as "explained by the declaration" and not scored.
+ */
+export interface ExplainedBy {
+  /** What explains it, in words, for the report ("declared travel covers these countries and dates"). */
+  because: string;
+  when: Condition;
+}
+
 /** A rule as loaded from YAML, before compilation. */
 export interface RuleSpec {
   format?: number;
@@ -55,7 +80,12 @@ export interface RuleSpec {
   falsepositives: string[];
   next: string;
   requires?: string[];
-  match: Condition;
+  /** The condition on one applicant's facts; absent in a pattern rule. */
+  match?: Condition;
+  /** A pattern rule's combination of other rules' findings (instead of `match`). */
+  pattern?: PatternExpr;
+  escalate?: Escalation;
+  explainedBy?: ExplainedBy[];
   message?: string;
   replacedBy?: string;
   tags?: string[];
@@ -97,4 +127,15 @@ export interface CompiledRule {
   evaluate: Evaluator;
   /** The message as parts (see MessagePart), or undefined when the rule has no message. */
   render: (facts: Facts, evidence: EvidenceItem[]) => MessagePart[] | undefined;
+  /** Set for a pattern rule: it runs on findings, after the ordinary rules (src/evaluate/patterns.ts). */
+  pattern?: CompiledPattern;
+  /** Declarations that explain this rule's finding: the first that holds is named in the report. */
+  explainedBy?: Array<{ because: string; holds: (facts: Facts) => boolean }>;
+}
+
+export interface CompiledPattern {
+  /** Every rule id the pattern names. */
+  ruleIds: string[];
+  /** With the rule ids that fired, the ids that complete the pattern (in pattern order), or null. */
+  test: (fired: ReadonlySet<string>) => string[] | null;
 }

@@ -8,7 +8,7 @@ import { validateApplicant, type ValidationResult } from '../validate/validate-a
 import { enrich } from '../enrich/index.js';
 import { ipWarnings } from '../enrich/ip-warnings.js';
 import { evaluate, type Evaluation } from '../evaluate/evaluate.js';
-import { applyExceptions } from '../evaluate/exceptions.js';
+import { settleFindings } from '../evaluate/settle.js';
 import type { CompiledException } from '../model/exception.js';
 import { score } from '../score/score.js';
 
@@ -43,10 +43,10 @@ export function checkGroup(records: InputRecord[], rules: CompiledRule[], option
   const validated = records.map((r) => (r.error ? undefined : validateApplicant(r.value, { strict: options.strict, file: r.file, text: r.text })));
   const facts = validated.map((v) => (v?.applicant ? enrich(v.applicant, options.enrich) : undefined));
   const evaluations = facts.map((f) => (f ? evaluate(f, rules) : undefined));
-  return records.map((r, i) => outcome(r, validated[i], facts[i], evaluations[i], options));
+  return records.map((r, i) => outcome(r, validated[i], facts[i], evaluations[i], rules, options));
 }
 
-function outcome(record: InputRecord, v: ValidationResult | undefined, facts: Facts | undefined, e: Evaluation | undefined, options: CheckOptions): RecordOutcome {
+function outcome(record: InputRecord, v: ValidationResult | undefined, facts: Facts | undefined, e: Evaluation | undefined, rules: CompiledRule[], options: CheckOptions): RecordOutcome {
   const noted = record.warnings ?? [];
   if (record.error) return { ok: false, error: { source: record.source, message: record.error.message, diagnostics: [record.error, ...noted] } };
   if (!v?.applicant || !facts || !e) {
@@ -66,7 +66,7 @@ function outcome(record: InputRecord, v: ValidationResult | undefined, facts: Fa
       },
     };
   }
-  const { findings, suppressed } = applyExceptions(facts, e.findings, options.exceptions ?? []);
+  const { findings, suppressed, explained } = settleFindings(facts, e.findings, rules, options.exceptions ?? []);
   const s = score(findings);
   return {
     ok: true,
@@ -82,6 +82,7 @@ function outcome(record: InputRecord, v: ValidationResult | undefined, facts: Fa
       notEvaluated: e.notEvaluated,
       warnings: [...(noted.length ? [...noted, ...shift(v.warnings, record)] : shift(v.warnings, record)), ...ipWarnings(facts)],
       ...(suppressed.length ? { suppressed } : {}),
+      ...(explained.length ? { explained } : {}),
     },
   };
 }

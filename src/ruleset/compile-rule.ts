@@ -2,6 +2,7 @@ import type { CompiledRule, RuleSpec } from '../model/rule.js';
 import type { NamedList } from '../model/list.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { compileCondition } from './compile-condition.js';
+import { buildPattern, type PatternProblem } from './compile-pattern.js';
 import { checkField, type SchemaNode } from './field-schema.js';
 import { compileTemplate, placeholders } from './message-template.js';
 import { compileProbe, parsePath, type ParsedPath } from './field-path.js';
@@ -21,9 +22,11 @@ export function compileRule(
   lists: Map<string, NamedList>,
 ): { rule?: CompiledRule; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
+  if (spec.pattern !== undefined) return compilePatternRule(spec, src, schemaRoot, lists);
   const fields = new Set<string>();
   const subjects = new Set<string>();
-  const evaluate = compileCondition(spec.match, ['match'], {
+  const explainedBy = compileExplanations(spec, src, schemaRoot, lists, diagnostics);
+  const evaluate = compileCondition(spec.match!, ['match'], {
     schemaRoot,
     lists,
     fields,
@@ -73,6 +76,53 @@ export function compileRule(
       hasData,
       evaluate: (facts) => evaluate(facts, facts, ''),
       render,
+      ...(explainedBy?.length ? { explainedBy } : {}),
+    },
+    diagnostics,
+  };
+}
+
+/**
+ * explainedBy: conditions in the rules' own language over the record's declarations. Compiled like
+ * `match`, so a declaration path that does not exist fails at load with file:line.
+ */
+function compileExplanations(spec: RuleSpec, src: YamlSource, schemaRoot: SchemaNode, lists: Map<string, NamedList>, diagnostics: Diagnostic[]): CompiledRule['explainedBy'] {
+  const out: NonNullable<CompiledRule['explainedBy']> = [];
+  (spec.explainedBy ?? []).forEach((e, i) => {
+    const holds = compileCondition(e.when, ['explainedBy', i, 'when'], {
+      schemaRoot,
+      lists,
+      fields: new Set(),
+      fail: (keys, message, hint, code) => diagnostics.push(diagnosticAt(src, keys, code ?? 'rule-schema', message, { ruleId: spec.id, hint })),
+    }, { schema: schemaRoot, pattern: '' });
+    if (holds) out.push({ because: e.because.trim(), holds: (facts) => holds(facts, facts, '') !== null });
+  });
+  return out;
+}
+
+/** A pattern rule reads no field: it runs on the findings of the rules it names. */
+function compilePatternRule(spec: RuleSpec, src: YamlSource, schemaRoot: SchemaNode, lists: Map<string, NamedList>): { rule?: CompiledRule; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const problems: PatternProblem[] = [];
+  const { pattern } = buildPattern(spec.pattern!, problems);
+  for (const p of problems) diagnostics.push(diagnosticAt(src, p.keys, 'rule-schema', p.message, { ruleId: spec.id }));
+  if (spec.match !== undefined) diagnostics.push(diagnosticAt(src, ['match'], 'rule-schema', 'a rule has either match: (a condition) or pattern: (a combination of findings), not both', { ruleId: spec.id }));
+  if (spec.escalate) diagnostics.push(diagnosticAt(src, ['escalate'], 'rule-schema', 'escalate: applies to a rule with match:, not to a pattern', { ruleId: spec.id }));
+  const explainedBy = compileExplanations(spec, src, schemaRoot, lists, diagnostics);
+  if (!pattern || diagnostics.length) return { diagnostics };
+  const start = diagnosticAt(src, ['id'], 'rule-schema', '');
+  return {
+    rule: {
+      spec,
+      source: { file: src.file, line: start.line ?? 1, column: start.column ?? 1 },
+      fields: [],
+      subjects: [],
+      requires: [],
+      hasData: () => true,
+      evaluate: () => null,
+      render: () => undefined,
+      pattern,
+      ...(explainedBy?.length ? { explainedBy } : {}),
     },
     diagnostics,
   };

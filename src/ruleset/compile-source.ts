@@ -17,11 +17,12 @@ export function compileSource(src: YamlSource, lists: Map<string, NamedList>, er
   const value = src.value as Record<string, unknown>;
   const ruleId = typeof value.id === 'string' ? value.id : undefined;
   const match = value.match;
+  const isPattern = value.pattern !== undefined;
   const validate = validatorFor('rule.schema.json', true);
   if (!validate(value)) {
     errors.push(...ajvDiagnostics(src, validate.errors ?? [], 'rule-schema', ruleId, readSchema('rule.schema.json')));
     // The condition is still checked, so one run shows its problems beside the schema's.
-    if (isObj(match)) {
+    if (isObj(match) && !isPattern) {
       const schemaRoot = ruleFieldSchema();
       compileCondition(match, ['match'], {
         schemaRoot,
@@ -34,6 +35,10 @@ export function compileSource(src: YamlSource, lists: Map<string, NamedList>, er
   }
   const spec = value as unknown as RuleSpec;
   const before = errors.length;
+  if (spec.match === undefined && spec.pattern === undefined) {
+    errors.push(diagnosticAt(src, [], 'rule-schema', 'the rule has neither match: (a condition) nor pattern: (a combination of other rules\' findings)', { ruleId, hint: 'add match: with a condition (docs/rules.md), or pattern: naming the rules whose findings must occur together' }));
+    return undefined;
+  }
   // Folded YAML (>) leaves a trailing newline; reports should not.
   spec.description = spec.description.trim();
   spec.next = spec.next.trim();

@@ -4,6 +4,8 @@ import type { EnrichContext } from '../enrich/enricher.js';
 import { builtinIpResolver } from '../intel/ip-resolver.js';
 import { validateApplicant } from '../validate/validate-applicant.js';
 import type { EvidenceItem } from '../model/rule.js';
+import { evaluate } from '../evaluate/evaluate.js';
+import { settleFindings } from '../evaluate/settle.js';
 
 export interface CaseResult {
   ruleId: string;
@@ -30,7 +32,7 @@ export function caseApplicant(rule: { spec: { id: string } }, c: RuleCase, index
  * Run one rule's embedded cases, like ESLint's RuleTester runs valid/invalid lists. Cases see the
  * bundled IP data (opened only if a case has a public IP), as a check run would.
  */
-export function runCases(rule: CompiledRule, ctx: EnrichContext = { ip: builtinIpResolver() }): CaseResult[] {
+export function runCases(rule: CompiledRule, ctx: EnrichContext = { ip: builtinIpResolver() }, all: CompiledRule[] = [rule]): CaseResult[] {
   const out: CaseResult[] = [];
   const kinds: Array<['match' | 'nomatch', RuleCase[]]> = [
     ['match', rule.spec.cases.match],
@@ -46,7 +48,17 @@ export function runCases(rule: CompiledRule, ctx: EnrichContext = { ip: builtinI
       }
       const facts = enrich(v.applicant, ctx);
       const hasData = rule.hasData(facts);
-      const evidence = hasData ? rule.evaluate(facts) : null;
+      let evidence = hasData && !rule.pattern ? rule.evaluate(facts) : null;
+      let explained: string | undefined;
+      if (rule.pattern) {
+        // A pattern's case runs every loaded rule, then the patterns over their findings.
+        const settled = settleFindings(facts, evaluate(facts, all).findings, all, []);
+        evidence = settled.findings.find((f) => f.ruleId === rule.spec.id)?.evidence ?? null;
+      } else if (evidence && rule.explainedBy) {
+        // A declaration that explains the finding makes the case a non-match (the finding is not scored).
+        explained = rule.explainedBy.find((e) => e.holds(facts))?.because;
+        if (explained) evidence = null;
+      }
       const matched = evidence !== null;
       const passed = matched === (kind === 'match');
       out.push({
@@ -58,7 +70,11 @@ export function runCases(rule: CompiledRule, ctx: EnrichContext = { ip: builtinI
           ? undefined
           : kind === 'match'
             ? hasData
-              ? 'expected the rule to match, but it did not'
+              ? explained
+                ? `expected the rule to match, but a declaration explains it: ${explained}`
+                : rule.pattern
+                  ? `expected the pattern to fire, but it did not (it combines ${rule.pattern.ruleIds.join(', ')})`
+                  : 'expected the rule to match, but it did not'
               : `expected the rule to match, but the case holds no data for what it reads (${(rule.requires.length ? rule.requires : rule.fields).join(', ')})`
             : `expected no match, but it matched: ${(evidence ?? []).map((e) => `${e.path} = ${JSON.stringify(e.value)}${e.note ? ` (${e.note})` : ''}`).join('; ') || '(no evidence)'}`,
       });
