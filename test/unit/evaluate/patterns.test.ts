@@ -191,3 +191,19 @@ describe('declarations that explain: shown, not scored; vague ones explain nothi
     expect(r.explained?.map((e) => e.ruleId)).toEqual(['network.night-time-activity']);
   });
 });
+
+describe("the organisation's own VPN egress (configuration) explains hosting sessions", () => {
+  test('sessions through configured egress ranges are explained; others still count', () => {
+    const cwd = tempTree({ '.dprk-check.yaml': yaml({ lists: { 'organisation-vpn-egress': ['104.131.0.0/24'] } }) });
+    const { config, diagnostics } = loadConfig({ cwd });
+    expect(diagnostics).toEqual([]);
+    const rs = loadRuleSet({ listAdditions: config!.lists });
+    const rules = tuneRuleSet(rs, config).rules;
+    const a = profile('scheme-hidden-location');
+    const r = check(a, rules);
+    expect(r.explained?.map((e) => e.ruleId).sort()).toEqual(['network.all-sessions-hosting', 'network.hosting-network']);
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['identity.camera-avoidance']);
+    // Without the configuration the same record is high.
+    expect(check(a).level).toBe('high');
+  });
+});
