@@ -7,6 +7,7 @@ import { linkKeys, type KeyOptions } from './link-keys.js';
 import { LINK_KINDS, MAX_LINKED_PEOPLE } from './link-kinds.js';
 import { BANDS, bandHash, resumeSignature, signatureToBase64 } from './minhash.js';
 import { personKey } from './person.js';
+import { impersonalText } from './impersonal-text.js';
 import { ROLES, roleOfSlot, SPACE_INDEX, SPACES, slotOf } from './roles.js';
 import { findSimilarResumes } from './similar-resumes.js';
 import { PeopleCounter } from './people.js';
@@ -66,7 +67,8 @@ export class Correlator {
       return { role: k.role, index: k.index, hi: this.h.hi, lo: this.h.lo, display: k.display };
     });
     const text = a.resume?.text;
-    this.addKeys(ordinal, meta, keys, text ? resumeSignature(text) : undefined);
+    // Shingled without the person's own names, contacts and places: a mill changes only those.
+    this.addKeys(ordinal, meta, keys, text ? resumeSignature(impersonalText(text, a)) : undefined);
   }
 
   /** Index precomputed keys (a shard report's): the same path `add` takes after hashing. */
