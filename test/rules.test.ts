@@ -12,7 +12,7 @@ describe('built-in rules', () => {
     expect(ruleSet.warnings).toEqual([]);
     // Quality warnings (no references, missing cases…) do not stop a check, but the built-in pack has none.
     expect(ruleSet.lint).toEqual([]);
-    expect([...families].sort()).toEqual(['affiliation', 'identity', 'network', 'payroll']);
+    expect([...families].sort()).toEqual(['affiliation', 'identity', 'linkage', 'network', 'payroll']);
   });
 
   for (const rule of ruleSet.rules) {

@@ -24,8 +24,9 @@ export function evaluate(facts: Facts, rules: CompiledRule[]): Evaluation {
   for (let k = 0; k < rules.length; k++) {
     const rule = rules[k]!;
     const { spec } = rule;
-    // Pattern rules run on findings, after every ordinary rule (see patterns.ts).
-    if (rule.pattern) continue;
+    // Pattern rules run on findings, after every ordinary rule (see patterns.ts); linkage rules
+    // score links across the batch (src/correlate).
+    if (rule.pattern || rule.link) continue;
     if (!rule.hasData(facts)) {
       (missing ??= []).push(k);
       continue;
@@ -118,7 +119,7 @@ function linesCache(rules: CompiledRule[]): LinesCache {
   let c = LINES.get(rules);
   if (!c || c.size !== rules.length) {
     const total = new Map<Family, number>();
-    for (const r of rules) if (!r.pattern) total.set(r.spec.family, (total.get(r.spec.family) ?? 0) + 1);
+    for (const r of rules) if (!r.pattern && !r.link) total.set(r.spec.family, (total.get(r.spec.family) ?? 0) + 1);
     c = { size: rules.length, total, lines: new Map() };
     LINES.set(rules, c);
   }

@@ -35,7 +35,30 @@ export type Comparator = (typeof COMPARATORS)[number];
 
 export interface RuleCase {
   name: string;
+  /** The applicant a rule is tested on; a linkage rule's case has `applicants` instead. */
   applicant: Record<string, unknown>;
+  /** A linkage rule's batch case: the applicants checked together (must link / must not). */
+  applicants?: Array<Record<string, unknown>>;
+}
+
+/**
+ * A linkage (correlation) rule, like Sigma's value_count over a group-by: applicants who share one
+ * value of the key. The key extractors and how a shared value is classified (a reference's phone
+ * that is another applicant's own, a ship-to that is another's home) live in src/correlate; the
+ * rule holds what a person tunes and reads: severity by how many distinct people share it, the
+ * message, what an allow-list entry covers.
+ */
+export interface LinkSpec {
+  /** The link kind this rule scores (default: the id's slug), e.g. shared-phone. */
+  kind?: string;
+  /** In words, the values grouped on (shown by rules show), e.g. "contact.phones[] (E.164)". */
+  key: string;
+  /** Severity from this many distinct people on (ascending); below the first, the rule's severity. */
+  severityByPeople?: Array<{ atLeast: number; severity: Severity }>;
+  /** The --allow-shared kinds whose entries keep a value out of this link. */
+  allowShared?: string[];
+  /** The finding's message: {{count}} other applicants, {{s}} plural s, {{others}} their ids. */
+  message: string;
 }
 
 /**
@@ -86,6 +109,8 @@ export interface RuleSpec {
   pattern?: PatternExpr;
   escalate?: Escalation;
   explainedBy?: ExplainedBy[];
+  /** A linkage rule's key and severity ladder (instead of `match`; family linkage). */
+  link?: LinkSpec;
   message?: string;
   replacedBy?: string;
   tags?: string[];
@@ -129,8 +154,17 @@ export interface CompiledRule {
   render: (facts: Facts, evidence: EvidenceItem[]) => MessagePart[] | undefined;
   /** Set for a pattern rule: it runs on findings, after the ordinary rules (src/evaluate/patterns.ts). */
   pattern?: CompiledPattern;
+  /** Set for a linkage rule: it scores links found across the batch (src/correlate). */
+  link?: CompiledLink;
   /** Declarations that explain this rule's finding: the first that holds is named in the report. */
   explainedBy?: Array<{ because: string; holds: (facts: Facts) => boolean }>;
+}
+
+export interface CompiledLink {
+  kind: string;
+  /** Severity for a link among this many distinct people, given the severity in effect (after tuning). */
+  severity: (people: number, inEffect: Severity) => Severity;
+  message: (others: { ids: string[]; count: number }) => string;
 }
 
 export interface CompiledPattern {

@@ -23,6 +23,7 @@ export function compileRule(
 ): { rule?: CompiledRule; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   if (spec.pattern !== undefined) return compilePatternRule(spec, src, schemaRoot, lists);
+  if (spec.link !== undefined) return compileLinkRule(spec, src);
   const fields = new Set<string>();
   const subjects = new Set<string>();
   const explainedBy = compileExplanations(spec, src, schemaRoot, lists, diagnostics);
@@ -123,6 +124,49 @@ function compilePatternRule(spec: RuleSpec, src: YamlSource, schemaRoot: SchemaN
       render: () => undefined,
       pattern,
       ...(explainedBy?.length ? { explainedBy } : {}),
+    },
+    diagnostics,
+  };
+}
+
+const LINK_PLACEHOLDERS = new Set(['count', 's', 'others']);
+
+/**
+ * A linkage rule reads no field of one record: the correlator finds the links across the batch and
+ * asks the rule for the severity (by distinct people) and the message.
+ */
+function compileLinkRule(spec: RuleSpec, src: YamlSource): { rule?: CompiledRule; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const link = spec.link!;
+  const ladder = [...(link.severityByPeople ?? [])];
+  ladder.forEach((step, i) => {
+    if (i > 0 && step.atLeast <= ladder[i - 1]!.atLeast) diagnostics.push(diagnosticAt(src, ['link', 'severityByPeople', i, 'atLeast'], 'rule-schema', 'severityByPeople steps go up: each atLeast larger than the one before', { ruleId: spec.id }));
+  });
+  for (const m of link.message.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
+    if (!LINK_PLACEHOLDERS.has(m[1]!)) diagnostics.push(diagnosticAt(src, ['link', 'message'], 'rule-schema', `unknown placeholder {{${m[1]}}} in a linkage message`, { ruleId: spec.id, hint: 'a linkage message may use {{count}}, {{s}} and {{others}}' }));
+  }
+  if (spec.message !== undefined) diagnostics.push(diagnosticAt(src, ['message'], 'rule-schema', 'a linkage rule writes its message under link.message', { ruleId: spec.id }));
+  if (diagnostics.length) return { diagnostics };
+  const base = spec.severity;
+  const kind = link.kind ?? spec.id.slice(spec.id.indexOf('.') + 1);
+  const list = (o: { ids: string[]; count: number }) => (o.count <= 5 ? o.ids.slice(0, 5).join(', ') : `${o.ids.slice(0, 5).join(', ')} and ${o.count - 5} more`);
+  const start = diagnosticAt(src, ['id'], 'rule-schema', '');
+  return {
+    rule: {
+      spec,
+      source: { file: src.file, line: start.line ?? 1, column: start.column ?? 1 },
+      fields: [],
+      subjects: [],
+      requires: [],
+      hasData: () => true,
+      evaluate: () => null,
+      render: () => undefined,
+      link: {
+        kind,
+        // A configured severity replaces the ladder: the team chose one severity for this link.
+        severity: (people, inEffect) => (inEffect !== base ? inEffect : [...ladder].reverse().find((s) => people >= s.atLeast)?.severity ?? base),
+        message: (o) => link.message.replace(/\{\{\s*(count|s|others)\s*\}\}/g, (_, k: string) => (k === 'count' ? String(o.count) : k === 's' ? (o.count === 1 ? '' : 's') : list(o))),
+      },
     },
     diagnostics,
   };

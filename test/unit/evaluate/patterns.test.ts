@@ -107,7 +107,7 @@ describe('pattern rules: load-time checks', () => {
     expect(load({ 'rules/kp-phone.yaml': base, 'rules/other.yaml': other, 'rules/combo.yaml': clean(pattern('network.other')) }).errors.map((e) => e.message)).toEqual([
       "pattern names 'network.other', which is itself a pattern rule",
     ]);
-    expect(load({ 'rules/kp-phone.yaml': base, 'rules/combo.yaml': { ...phoneRule('combo'), pattern: 'network.kp-phone' } }).errors[0]!.message).toContain('not both');
+    expect(load({ 'rules/kp-phone.yaml': base, 'rules/combo.yaml': { ...phoneRule('combo'), pattern: 'network.kp-phone' } }).errors[0]!.message).toContain('not match and pattern');
     expect(load({ 'rules/combo.yaml': clean({ ...phoneRule('combo'), match: undefined }) }).errors[0]!.message).toContain('neither match');
     expect(load({ 'rules/kp-phone.yaml': base, 'rules/combo.yaml': clean(pattern({ atLeast: 3, of: ['network.kp-phone'] })) }).errors[0]!.message).toContain('atLeast must be');
   });
