@@ -7,6 +7,8 @@ import { joinMessage } from '../ruleset/message-template.js';
 export interface Evaluation {
   findings: Finding[];
   notEvaluated: string[];
+  /** One line: how many checks could run, and which inputs to collect to run more. */
+  coverage: string;
   /** A rule that threw: the record could not be fully checked. */
   failures: Array<{ ruleId: string; message: string }>;
 }
@@ -28,7 +30,8 @@ export function evaluate(facts: Facts, rules: CompiledRule[]): Evaluation {
     // score links across the batch (src/correlate).
     if (rule.pattern || rule.link) continue;
     if (!rule.hasData(facts)) {
-      (missing ??= []).push(k);
+      // Data the rule looks at, but not what it needs to decide: "not detectable", said apart.
+      (missing ??= []).push(spec.whenUndetectable && rule.hasSubjects?.(facts) ? -k - 1 : k);
       continue;
     }
     let evidence;
@@ -49,13 +52,64 @@ export function evaluate(facts: Facts, rules: CompiledRule[]): Evaluation {
       title: spec.title,
       message: parts && joinMessage(parts),
       ...(parts ? { messageParts: parts } : {}),
-      evidence: distinctEvidence(evidence),
+      evidence: spec.sessions ? [...distinctEvidence(evidence), ...sessionsBehind(facts, spec.sessions)] : distinctEvidence(evidence),
       references: spec.references,
       falsepositives: spec.falsepositives,
       next: spec.next,
     });
   }
-  return { findings, notEvaluated: missing ? notEvaluatedLines(rules, missing) : [], failures };
+  return { findings, notEvaluated: missing ? notEvaluatedLines(rules, missing) : [], coverage: coverageLine(rules, missing), failures };
+}
+
+/**
+ * "29 of 48 checks could run; to check more, collect: network.sessions / interviews, identity.documents".
+ * Pattern and linkage rules are not checks of one record and are not counted. Cached per combination.
+ */
+function coverageLine(rules: CompiledRule[], missing: number[] | undefined): string {
+  const cache = linesCache(rules);
+  const key = `cov:${missing?.join(',') ?? ''}`;
+  let line = cache.lines.get(key)?.[0];
+  if (line === undefined) {
+    const total = [...cache.total.values()].reduce((a, b) => a + b, 0);
+    const absent = (missing ?? []).filter((k) => k >= 0);
+    const undetectable = (missing ?? []).length - absent.length;
+    const ran = total - absent.length - undetectable;
+    const groups = [...new Set(absent.flatMap((k) => {
+      const r = rules[k]!;
+      return (r.requires.length ? r.requires : r.subjects).slice(0, 1).map(inputGroup);
+    }))];
+    const tail = groups.length ? `; to check more, collect: ${groups.slice(0, 8).join(', ')}${groups.length > 8 ? ` and ${groups.length - 8} more` : ''}` : '';
+    line = `${ran} of ${total} checks could run${undetectable ? ` (${undetectable} not detectable from this data)` : ''}${tail}`;
+    cache.lines.set(key, [line]);
+  }
+  return line;
+}
+
+/** Listed per finding at most: enough to see the pattern, bounded for records with thousands. */
+const MAX_SESSIONS_SHOWN = 20;
+
+/**
+ * The sessions behind a finding about where the applicant connected from, as evidence items at
+ * their derived path (so --redact masks the IP like any other, and keeps time, kind and country).
+ */
+function sessionsBehind(facts: Facts, which: 'elsewhere' | 'hosting' | 'located'): EvidenceItem[] {
+  const sessions = (facts.derived.sessions as Array<{ origin?: string; at?: unknown; kind?: unknown; ip?: unknown; country?: string; hosting?: boolean; hostingNetwork?: string }> | undefined) ?? [];
+  const home = facts.claimedLocation?.country;
+  const out: EvidenceItem[] = [];
+  let more = 0;
+  sessions.forEach((s, i) => {
+    const keep = which === 'hosting' ? s.hosting === true : which === 'located' ? !!s.country : !!s.country && !!home && s.country !== home;
+    if (!keep) return;
+    if (out.length >= MAX_SESSIONS_SHOWN) {
+      more++;
+      return;
+    }
+    const value: Record<string, unknown> = {};
+    for (const k of ['at', 'kind', 'ip', 'country', 'hostingNetwork'] as const) if (s[k] !== undefined) value[k] = s[k];
+    out.push({ path: `derived.sessions[${i}]`, pattern: 'derived.sessions[]', value, note: `session behind the finding (${s.origin ?? 'session'})` });
+  });
+  if (more) out.push({ path: 'derived.sessions', pattern: 'derived.sessions', value: `${more} more`, note: `only the first ${MAX_SESSIONS_SHOWN} sessions are listed` });
+  return out;
 }
 
 /**
@@ -80,7 +134,12 @@ function notEvaluatedLines(rules: CompiledRule[], missing: number[]): string[] {
   let lines = cache.lines.get(key);
   if (lines === undefined) {
     const byFamily = new Map<Family, CompiledRule[]>();
+    const undetectable: CompiledRule[] = [];
     for (const k of missing) {
+      if (k < 0) {
+        undetectable.push(rules[-k - 1]!);
+        continue;
+      }
       const r = rules[k]!;
       byFamily.set(r.spec.family, [...(byFamily.get(r.spec.family) ?? []), r]);
     }
@@ -100,6 +159,7 @@ function notEvaluatedLines(rules: CompiledRule[], missing: number[]): string[] {
         lines.push(`${family}: ${rs.length} of ${total} checks had no data: ${shown.join(', ')}${more}`);
       }
     }
+    for (const r of undetectable) lines.push(`${r.spec.id}: not detectable from this data (${r.spec.whenUndetectable}), which is not the same as no data`);
     if (cache.lines.size >= 1024) cache.lines.clear();
     cache.lines.set(key, lines);
   }
@@ -130,6 +190,8 @@ function linesCache(rules: CompiledRule[]): LinesCache {
 const DERIVED_FROM: Record<string, string> = {
   phones: 'contact.phones', emails: 'contact.emails', employmentOverlaps: 'employment', ageAtApplication: 'dateOfBirth',
   sessions: 'network.sessions / interviews', observedCountries: 'network.sessions / interviews', payees: 'payroll',
+  sessionLocation: 'network.sessions / interviews', countryShares: 'network.sessions / interviews', hostingShare: 'network.sessions / interviews',
+  activity: 'network.sessions with times and claimedLocation.timezone', payrollChanges: 'payroll.changes', declared: 'declarations',
 };
 
 function inputGroup(path: string): string {

@@ -101,6 +101,7 @@ function applicantBlock(a: ApplicantResult, c: ChalkInstance, width?: number): s
     for (const n of a.notEvaluated) out.push(...wrap(n, width, `  ${c.dim('–')} `, '    '));
     out.push('');
   }
+  if (a.coverage) out.push(...wrap(`Coverage: ${a.coverage}.`, width, '', '  '), '');
   out.push(...wrap(scoreExplanation(a), width, '', '').map((l) => c.dim(l)));
   return out;
 }

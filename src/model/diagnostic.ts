@@ -39,7 +39,8 @@ export type DiagnosticCode =
   | 'report-note'
   | 'applicant-schema'
   | 'applicant-unknown-field'
-  | 'applicant-ip';
+  | 'applicant-ip'
+  | 'applicant-unknown-tag';
 
 export interface Diagnostic {
   code: DiagnosticCode;

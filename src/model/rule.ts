@@ -109,6 +109,17 @@ export interface RuleSpec {
   pattern?: PatternExpr;
   escalate?: Escalation;
   explainedBy?: ExplainedBy[];
+  /**
+   * Which sessions the finding lists (time, kind, IP, country): those outside the declared
+   * country, those through hosting networks, or every located one. For findings about where
+   * sessions came from, the sessions are the first thing a person asks about.
+   */
+  sessions?: 'elsewhere' | 'hosting' | 'located';
+  /**
+   * Said under "Not checked" when the record holds what the rule looks at but not what it needs to
+   * decide (e.g. VoIP cannot be told offline for +1 numbers): "not detectable", not "no data".
+   */
+  whenUndetectable?: string;
   /** A linkage rule's key and severity ladder (instead of `match`; family linkage). */
   link?: LinkSpec;
   message?: string;
@@ -149,6 +160,8 @@ export interface CompiledRule {
   requires: string[];
   /** Whether the record holds the data this rule needs (else it is reported as not evaluated). */
   hasData: (facts: Facts) => boolean;
+  /** With `requires`: whether the record holds any field the rule tests (so the gap is detectability, not data). */
+  hasSubjects?: (facts: Facts) => boolean;
   evaluate: Evaluator;
   /** The message as parts (see MessagePart), or undefined when the rule has no message. */
   render: (facts: Facts, evidence: EvidenceItem[]) => MessagePart[] | undefined;

@@ -9,6 +9,7 @@ import { enrich } from '../enrich/index.js';
 import { ipWarnings } from '../enrich/ip-warnings.js';
 import { evaluate, type Evaluation } from '../evaluate/evaluate.js';
 import { settleFindings } from '../evaluate/settle.js';
+import { unknownObservationWarnings } from '../evaluate/observation-tags.js';
 import type { CompiledException } from '../model/exception.js';
 import { score } from '../score/score.js';
 
@@ -80,7 +81,8 @@ function outcome(record: InputRecord, v: ValidationResult | undefined, facts: Fa
       findings,
       contributions: s.contributions,
       notEvaluated: e.notEvaluated,
-      warnings: [...(noted.length ? [...noted, ...shift(v.warnings, record)] : shift(v.warnings, record)), ...ipWarnings(facts)],
+      coverage: e.coverage,
+      warnings: [...(noted.length ? [...noted, ...shift(v.warnings, record)] : shift(v.warnings, record)), ...ipWarnings(facts), ...unknownObservationWarnings(facts, rules)],
       ...(suppressed.length ? { suppressed } : {}),
       ...(explained.length ? { explained } : {}),
     },

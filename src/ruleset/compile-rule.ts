@@ -5,7 +5,7 @@ import { compileCondition } from './compile-condition.js';
 import { buildPattern, type PatternProblem } from './compile-pattern.js';
 import { checkField, type SchemaNode } from './field-schema.js';
 import { compileTemplate, placeholders } from './message-template.js';
-import { compileProbe, parsePath, type ParsedPath } from './field-path.js';
+import { compileDataProbe, parsePath, type ParsedPath } from './field-path.js';
 import { diagnosticAt, type YamlSource } from './yaml-source.js';
 
 /** Fields every applicant has: they never make a rule "evaluable" on their own. */
@@ -59,13 +59,15 @@ export function compileRule(
   const needed = requires.length ? requires : [...subjects].filter((f) => !ALWAYS_PRESENT.has(f));
   const probes = needed.map((f) => {
     const parsed = parsePath(f);
-    return typeof parsed === 'string' ? () => false : compileProbe(parsed);
+    return typeof parsed === 'string' ? () => false : compileDataProbe(parsed);
   });
   // With `requires`, all listed fields must hold data; without, any field the rule tests will do.
   const hasData = requires.length
     ? (facts: unknown) => probes.every((p) => p(facts))
     : (facts: unknown) => probes.length === 0 || probes.some((p) => p(facts));
   const render = spec.message ? compileTemplate(spec.message, templatePaths) : () => undefined;
+  const subjectProbes = requires.length ? [...subjects].filter((f) => !ALWAYS_PRESENT.has(f)).map((f) => parsePath(f)).filter((p): p is ParsedPath => typeof p !== 'string').map(compileDataProbe) : [];
+  const hasSubjects = subjectProbes.length ? (facts: unknown) => subjectProbes.some((p) => p(facts)) : undefined;
   const start = diagnosticAt(src, ['id'], 'rule-schema', '');
   return {
     rule: {
@@ -75,6 +77,7 @@ export function compileRule(
       subjects: needed,
       requires,
       hasData,
+      ...(hasSubjects ? { hasSubjects } : {}),
       evaluate: (facts) => evaluate(facts, facts, ''),
       render,
       ...(explainedBy?.length ? { explainedBy } : {}),
