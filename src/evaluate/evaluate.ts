@@ -1,6 +1,7 @@
 import type { Facts } from '../model/applicant.js';
 import type { Finding } from '../model/finding.js';
 import type { CompiledRule, Escalation, EvidenceItem } from '../model/rule.js';
+import { distinctValues } from '../ruleset/distinct-values.js';
 import { FAMILIES, SEVERITIES, type Family, type Severity } from '../model/levels.js';
 import { joinMessage } from '../ruleset/message-template.js';
 
@@ -112,12 +113,13 @@ function sessionsBehind(facts: Facts, which: 'elsewhere' | 'hosting' | 'located'
   return out;
 }
 
+
 /**
  * escalate: several independent matches (distinct values: two different listed firms, not one firm
  * named twice) raise the severity by steps, from whatever severity is in effect after tuning.
  */
 function escalation(from: Severity, e: Escalation, evidence: EvidenceItem[]): { to: Severity; distinct: number } | undefined {
-  const distinct = new Set(evidence.map((x) => String(x.value).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''))).size;
+  const distinct = distinctValues(evidence);
   if (distinct < e.distinct || from === 'info') return undefined;
   const to = SEVERITIES[Math.min(SEVERITIES.indexOf(from) + (e.by ?? 1), SEVERITIES.length - 1)]!;
   return to === from ? undefined : { to, distinct };

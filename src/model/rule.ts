@@ -108,6 +108,8 @@ export interface RuleSpec {
   /** A pattern rule's combination of other rules' findings (instead of `match`). */
   pattern?: PatternExpr;
   escalate?: Escalation;
+  /** The rule fires only when this many distinct values match (two different tools, not one twice). */
+  minDistinct?: number;
   explainedBy?: ExplainedBy[];
   /**
    * Which sessions the finding lists (time, kind, IP, country): those outside the declared

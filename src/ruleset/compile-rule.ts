@@ -2,6 +2,7 @@ import type { CompiledRule, RuleSpec } from '../model/rule.js';
 import type { NamedList } from '../model/list.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { compileCondition } from './compile-condition.js';
+import { distinctValues } from './distinct-values.js';
 import { buildPattern, type PatternProblem } from './compile-pattern.js';
 import { checkField, type SchemaNode } from './field-schema.js';
 import { compileTemplate, placeholders } from './message-template.js';
@@ -78,7 +79,12 @@ export function compileRule(
       requires,
       hasData,
       ...(hasSubjects ? { hasSubjects } : {}),
-      evaluate: (facts) => evaluate(facts, facts, ''),
+      evaluate: spec.minDistinct
+        ? (facts) => {
+            const ev = evaluate(facts, facts, '');
+            return ev && distinctValues(ev) >= spec.minDistinct! ? ev : null;
+          }
+        : (facts) => evaluate(facts, facts, ''),
       render,
       ...(explainedBy?.length ? { explainedBy } : {}),
     },

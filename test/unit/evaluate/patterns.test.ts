@@ -207,3 +207,25 @@ describe("the organisation's own VPN egress (configuration) explains hosting ses
     expect(check(a).level).toBe('high');
   });
 });
+
+describe('remote-access tools: the organisation sanctions its own, a second tool counts', () => {
+  test('a tool on the configured sanctioned list is explained; any other still counts; two different tools fire', () => {
+    const cwd = tempTree({ '.dprk-check.yaml': yaml({ lists: { 'sanctioned-remote-access-tools': ['NinjaOne', 'NinjaRMMAgent'] } }) });
+    const { config } = loadConfig({ cwd });
+    const rules = tuneRuleSet(loadRuleSet({ listAdditions: config!.lists }), config).rules;
+    const own = check({ id: 'x', name: { full: 'A B' }, network: { remoteAccessTools: ['NinjaRMMAgent'] } }, rules);
+    expect(own.findings).toEqual([]);
+    expect(own.explained?.map((e) => e.ruleId)).toEqual(['network.remote-access-tool']);
+    const two = check({ id: 'x', name: { full: 'A B' }, network: { remoteAccessTools: ['NinjaRMMAgent', 'AnyDesk 8.0.9'] } }, rules);
+    expect(two.findings.map((f) => f.ruleId).sort()).toEqual(['network.remote-access-tool', 'network.several-remote-access-tools']);
+    // Without the configuration the company's own agent is a finding.
+    expect(check({ id: 'x', name: { full: 'A B' }, network: { remoteAccessTools: ['NinjaRMMAgent'] } }).findings.map((f) => f.ruleId)).toEqual(['network.remote-access-tool']);
+  });
+
+  test('"313 General Bureau" is its own entry, not an alias of the Munitions Industry Department', () => {
+    const r = check({ id: 'x', name: { full: 'A B' }, employment: [{ employer: '313 General Bureau', start: '2019' }] });
+    const f = r.findings.find((x) => x.ruleId === 'affiliation.reported-front');
+    expect(f?.evidence[0]!.note).toContain('313 General Bureau');
+    expect(r.findings.map((x) => x.ruleId)).not.toContain('affiliation.designated-entity');
+  });
+});
