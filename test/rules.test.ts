@@ -12,7 +12,7 @@ describe('built-in rules', () => {
     expect(ruleSet.warnings).toEqual([]);
     // Quality warnings (no references, missing cases…) do not stop a check, but the built-in pack has none.
     expect(ruleSet.lint).toEqual([]);
-    expect([...families].sort()).toEqual(['affiliation', 'identity', 'network', 'payroll']);
+    expect([...families].sort()).toEqual(['affiliation', 'identity', 'linkage', 'network', 'payroll']);
   });
 
   for (const rule of ruleSet.rules) {
@@ -21,7 +21,7 @@ describe('built-in rules', () => {
         expect(rule.spec.cases.match.length).toBeGreaterThan(0);
         expect(rule.spec.cases.nomatch.length).toBeGreaterThan(0);
       });
-      for (const result of runCases(rule)) {
+      for (const result of runCases(rule, undefined, ruleSet.rules)) {
         test(`${result.kind} › ${result.name}`, () => {
           expect(result.problem).toBeUndefined();
           expect(result.passed).toBe(true);

@@ -4,20 +4,36 @@ import type { EvidenceItem } from '../model/rule.js';
 import { score } from '../score/score.js';
 import { patternOf } from '../ruleset/field-path.js';
 import type { LinkResult } from './correlator.js';
-import { LINK_KINDS } from './link-kinds.js';
+import { builtinLinkKinds, type LinkKinds } from './link-kinds.js';
+import type { CompiledException } from '../model/exception.js';
+import type { CompiledRule } from '../model/rule.js';
+import { applyPatterns } from '../evaluate/patterns.js';
 import { roleOfSlot, pathOfSlot } from './roles.js';
 
 export interface LinkTarget {
   result: ApplicantResult;
   /** personKey of the applicant, to leave their own other records out of "others". */
   person: number;
+  /**
+   * The configured exceptions that cover a linkage rule and hold for this applicant, found while
+   * its facts were at hand (check time): tuning applies after linking without keeping the facts.
+   */
+  exceptions?: CompiledException[];
+}
+
+export interface ApplyOptions {
+  /** How each kind is scored: the linkage rules to run (the built-in ones when absent). */
+  kinds?: LinkKinds;
+  /** The rules that ran, for pattern rules that name linkage rules. */
+  rules?: CompiledRule[];
 }
 
 /**
  * Turn links into linkage findings on each member and re-score the members: a link raises every
  * applicant in it. Duplicate ids become warnings; unscored links only appear in the report's list.
  */
-export function applyLinks(links: LinkResult[], target: (ordinal: number) => LinkTarget | undefined): Link[] {
+export function applyLinks(links: LinkResult[], target: (ordinal: number) => LinkTarget | undefined, options: ApplyOptions = {}): Link[] {
+  const kinds = options.kinds ?? builtinLinkKinds();
   const touched = new Set<ApplicantResult>();
   const out: Link[] = [];
   for (const link of links) {
@@ -76,7 +92,8 @@ export function applyLinks(links: LinkResult[], target: (ordinal: number) => Lin
       const shipTo = m.slots.some((s) => roleOfSlot(s).name === 'ship-to');
       // Someone who only lives at an address others ship hardware to shares a home, not a ship-to.
       const kindId = link.kind === 'shared-ship-to' && !shipTo ? 'shared-address' : link.kind;
-      const kind = LINK_KINDS[kindId]!;
+      const kind = kinds.get(kindId) ?? kinds.get(link.kind);
+      if (!kind) continue;
       const people = byPerson.size;
       const note = `shared with ${named.map((o) => `${o.id} (${o.source})`).join(', ')}${count > named.length ? ` and ${count - named.length} more` : ''}`;
       const evidence: EvidenceItem[] = m.slots.map((slot) => {
@@ -84,7 +101,7 @@ export function applyLinks(links: LinkResult[], target: (ordinal: number) => Lin
         return { path, pattern: patternOf(path), value: link.value, note };
       });
       const finding: Finding = {
-        ruleId: `linkage.${kind.id}`,
+        ruleId: kind.ruleId,
         family: 'linkage',
         severity: kindId === link.kind ? link.severity : kind.severity(people),
         title: kind.title,
@@ -94,11 +111,22 @@ export function applyLinks(links: LinkResult[], target: (ordinal: number) => Lin
         falsepositives: kind.falsepositives,
         next: kind.next,
       };
+      const by = me.exceptions?.find((e) => e.ruleIds.has(kind.ruleId));
+      if (by) {
+        me.result.suppressed = [...(me.result.suppressed ?? []), { ruleId: kind.ruleId, title: kind.title, severity: finding.severity, exception: by.id, reason: by.reason, source: `${by.source.file}:${by.source.line}` }];
+        continue;
+      }
       me.result.findings = [...me.result.findings, finding];
       touched.add(me.result);
     }
   }
   for (const r of touched) {
+    // Pattern rules that name linkage rules can only complete now.
+    if (options.rules) {
+      const have = new Set(r.findings.map((f) => f.ruleId));
+      const fresh = applyPatterns(r.findings, options.rules).filter((f) => !have.has(f.ruleId));
+      if (fresh.length) r.findings = [...r.findings, ...fresh];
+    }
     const s = score(r.findings);
     r.score = s.score;
     r.level = s.level;

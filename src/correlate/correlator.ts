@@ -4,9 +4,10 @@ import type { LinkKeys } from '../model/report.js';
 import { hash64, hex64, type Hash64 } from './hash64.js';
 import { KeyTable } from './key-table.js';
 import { linkKeys, type KeyOptions } from './link-keys.js';
-import { LINK_KINDS, MAX_LINKED_PEOPLE } from './link-kinds.js';
+import { builtinLinkKinds, MAX_LINKED_PEOPLE, NO_RULE_NOTE, type LinkKinds } from './link-kinds.js';
 import { BANDS, bandHash, resumeSignature, signatureToBase64 } from './minhash.js';
 import { personKey } from './person.js';
+import { impersonalText } from './impersonal-text.js';
 import { ROLES, roleOfSlot, SPACE_INDEX, SPACES, slotOf } from './roles.js';
 import { findSimilarResumes } from './similar-resumes.js';
 import { PeopleCounter } from './people.js';
@@ -44,6 +45,8 @@ export interface CorrelatorOptions extends KeyOptions {
    * of earlier runs (the history) are added after this batch and carry no text of their own.
    */
   keepDisplay?: boolean;
+  /** How each kind of link is scored: the linkage rules to run (the built-in ones when absent). */
+  kinds?: LinkKinds;
 }
 
 const BAND_ROLE = ROLES.findIndex((r) => r.name === 'resume-band');
@@ -61,7 +64,11 @@ export class Correlator {
   private readonly signatures = new SignatureStore();
   private readonly h: Hash64 = { hi: 0, lo: 0 };
 
-  constructor(private readonly options: CorrelatorOptions = {}) {}
+  private readonly kinds: LinkKinds;
+
+  constructor(private readonly options: CorrelatorOptions = {}) {
+    this.kinds = options.kinds ?? builtinLinkKinds();
+  }
 
   /** Index one checked applicant. `ordinal` is its position among the checked applicants. */
   add(ordinal: number, a: Applicant, source: string): void {
@@ -71,7 +78,8 @@ export class Correlator {
       return { role: k.role, index: k.index, hi: this.h.hi, lo: this.h.lo, display: k.display };
     });
     const text = a.resume?.text;
-    this.addKeys(ordinal, meta, keys, text ? resumeSignature(text) : undefined);
+    // Shingled without the person's own names, contacts and places: a mill changes only those.
+    this.addKeys(ordinal, meta, keys, text ? resumeSignature(impersonalText(text, a)) : undefined);
   }
 
   /** Index precomputed keys (a shard report's): the same path `add` takes after hashing. */
@@ -116,7 +124,7 @@ export class Correlator {
       const value = this.display.get(key) ?? `#${key}`;
       links.push(...this.classify(space, members, key, value));
     }
-    links.push(...findSimilarResumes(bandGroups, this.signatures, this.metas, links));
+    links.push(...findSimilarResumes(bandGroups, this.signatures, this.metas, links, this.kinds));
     const first = (l: LinkResult) => Math.min(...l.members.map((m) => m.ordinal));
     return links.sort((a, b) => first(a) - first(b) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.key < b.key ? -1 : 1));
   }
@@ -131,7 +139,9 @@ export class Correlator {
       if (n > MAX_LINKED_PEOPLE) {
         return [{ kind, severity: 'info', value, key, members: ms, scored: false, note: `shared by ${n} different people: a placeholder or an office, not scored (allow-list it to hide)` }];
       }
-      return [{ kind, severity: LINK_KINDS[kind]!.severity(n), value, key, members: ms, scored: true }];
+      const k = this.kinds.get(kind);
+      if (!k) return [{ kind, severity: 'info', value, key, members: ms, scored: false, note: NO_RULE_NOTE }];
+      return [{ kind, severity: k.severity(n), value, key, members: ms, scored: true }];
     };
     switch (space) {
       case 'id': {
@@ -169,7 +179,8 @@ export class Correlator {
       case 'document':
         return make('shared-document-number', members);
       default:
-        return [];
+        // A new key space links as shared-<space>; a rule of that kind scores it.
+        return make(`shared-${space}`, members);
     }
   }
 

@@ -1,6 +1,6 @@
 import type { ApplicantMeta, LinkResult } from './correlator.js';
 import { hash64, hex64 } from './hash64.js';
-import { LINK_KINDS, MAX_LINKED_PEOPLE } from './link-kinds.js';
+import { MAX_LINKED_PEOPLE, NO_RULE_NOTE, type LinkKinds } from './link-kinds.js';
 import { similarity } from './minhash.js';
 import { PeopleCounter } from './people.js';
 import { ROLES, slotOf } from './roles.js';
@@ -20,7 +20,9 @@ export function findSimilarResumes(
   signatures: { get(ordinal: number): Uint32Array | undefined },
   metas: ReadonlyArray<ApplicantMeta | undefined>,
   existing: LinkResult[],
+  kinds: LinkKinds,
 ): LinkResult[] {
+  const kind = kinds.get('similar-resume');
   const people = new PeopleCounter(metas);
   const sameFile = new Set<string>();
   for (const l of existing) {
@@ -70,11 +72,12 @@ export function findSimilarResumes(
     const pct = Math.round((lowest.get(root) ?? 1) * 100);
     out.push({
       kind: 'similar-resume',
-      severity: n > MAX_LINKED_PEOPLE ? 'info' : LINK_KINDS['similar-resume']!.severity(n),
+      severity: n > MAX_LINKED_PEOPLE || !kind ? 'info' : kind.severity(n),
       value: `résumé texts ≥ ${pct}% alike`,
       key: hex64(h.hi, h.lo),
       members: ordinals.map((ordinal) => ({ ordinal, slots: [TEXT_SLOT] })),
-      scored: n <= MAX_LINKED_PEOPLE,
+      scored: n <= MAX_LINKED_PEOPLE && !!kind,
+      ...(kind ? {} : { note: NO_RULE_NOTE }),
     });
   }
   return out;

@@ -2,7 +2,7 @@ import type { Enricher } from './enricher.js';
 import { parseDate } from '../util/dates.js';
 
 /** A time with a clock and an explicit offset: without one, the hour of day is a guess. */
-const TIMED = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+export const TIMED = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 /** Night at the declared place: 22:00 to 05:59. */
 const NIGHT_FROM = 22;
 const NIGHT_TO = 6;
@@ -14,7 +14,7 @@ const LOCAL_DAY = [8, 20];
 
 const hourFormats = new Map<string, Intl.DateTimeFormat>();
 
-function localHour(ms: number, timeZone: string): number | undefined {
+export function localHour(ms: number, timeZone: string): number | undefined {
   let f = hourFormats.get(timeZone);
   if (!f) {
     try {

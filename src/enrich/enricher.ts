@@ -36,5 +36,6 @@ export interface EnrichContext {
 export interface Enricher {
   name: string;
   provides: Record<string, SchemaNode>;
-  derive(applicant: Applicant, ctx: EnrichContext): Record<string, unknown>;
+  /** `derived`: what the enrichers before this one derived (read-only), for facts built on facts. */
+  derive(applicant: Applicant, ctx: EnrichContext, derived: Readonly<Record<string, unknown>>): Record<string, unknown>;
 }

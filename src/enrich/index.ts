@@ -7,8 +7,11 @@ import { payeeFacts } from './payee-facts.js';
 import { sessionFacts } from './session-facts.js';
 import { timelineFacts } from './timeline-facts.js';
 import { accountChangeFacts } from './account-change-facts.js';
+import { corroborationFacts } from './corroboration-facts.js';
+import { declarationFacts } from './declaration-facts.js';
 
-export const ENRICHERS: Enricher[] = [contactFacts, timelineFacts, sessionFacts, activityFacts, payeeFacts, accountChangeFacts];
+// corroboration and declaration facts read the session and payee facts, so they come last.
+export const ENRICHERS: Enricher[] = [contactFacts, timelineFacts, sessionFacts, activityFacts, payeeFacts, accountChangeFacts, corroborationFacts, declarationFacts];
 
 /** JSON Schema of `derived`, assembled from what each enricher declares it provides. */
 export function derivedSchema(enrichers: Enricher[] = ENRICHERS): SchemaNode {
@@ -25,6 +28,6 @@ export function derivedSchema(enrichers: Enricher[] = ENRICHERS): SchemaNode {
 /** The enrich stage: the applicant plus `derived`, computed offline. Pure given the context. */
 export function enrich(applicant: Applicant, ctx: EnrichContext = {}, enrichers: Enricher[] = ENRICHERS): Facts {
   const derived: Record<string, unknown> = {};
-  for (const e of enrichers) Object.assign(derived, e.derive(applicant, ctx));
+  for (const e of enrichers) Object.assign(derived, e.derive(applicant, ctx, derived));
   return { ...applicant, derived };
 }

@@ -32,6 +32,8 @@ export function applicantContract(a: ApplicantResult) {
     scoreDetail: a.contributions,
     ...(a.warnings.length ? { warnings: a.warnings.map((w) => w.message) } : {}),
     ...(a.suppressed?.length ? { suppressed: a.suppressed } : {}),
+    ...(a.explained?.length ? { explained: a.explained } : {}),
+    ...(a.coverage ? { coverage: a.coverage } : {}),
   };
 }
 

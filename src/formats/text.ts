@@ -91,11 +91,17 @@ function applicantBlock(a: ApplicantResult, c: ChalkInstance, width?: number): s
     for (const x of a.suppressed) out.push(...wrap(t(`${x.ruleId} (${x.severity}) ${x.title} — exception '${x.exception}' (${x.source}): ${x.reason}`), width, `  ${c.dim('–')} `, '    '));
     out.push('');
   }
+  if (a.explained?.length) {
+    out.push(c.bold('Explained by the declaration (shown, not scored)'));
+    for (const x of a.explained) out.push(...wrap(t(`${x.ruleId} (${x.severity}) ${x.title} — ${x.because}`), width, `  ${c.dim('–')} `, '    '));
+    out.push('');
+  }
   if (a.notEvaluated.length) {
     out.push(c.bold('Not checked (no data)'));
     for (const n of a.notEvaluated) out.push(...wrap(t(n), width, `  ${c.dim('–')} `, '    '));
     out.push('');
   }
+  if (a.coverage) out.push(...wrap(t(`Coverage: ${a.coverage}.`), width, '', '  '), '');
   // "No red flags found" already says there is nothing to score.
   if (a.findings.length) out.push(...wrap(scoreExplanation(a), width, '', '').map((l) => c.dim(l)));
   return out;

@@ -49,7 +49,9 @@ export type DiagnosticCode =
   | 'applicant-unknown-field'
   | 'applicant-ip'
   | 'applicant-phone'
-  | 'applicant-date-offset';
+  | 'applicant-date-offset'
+
+  | 'applicant-unknown-tag';
 
 export interface Diagnostic {
   code: DiagnosticCode;

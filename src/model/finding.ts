@@ -20,6 +20,20 @@ export interface Finding {
   references: Reference[];
   falsepositives: string[];
   next: string;
+  /** A pattern rule's finding: the rule ids of the findings it combines ("pattern X: A + B"). */
+  combines?: string[];
+  /** Set when a rule's escalate: raised the severity: how many distinct values matched. */
+  escalated?: { distinct: number; from: Severity };
+}
+
+/** A finding a declaration in the record explains: shown, not scored (like a suppressed finding). */
+export interface ExplainedFinding {
+  ruleId: string;
+  title: string;
+  severity: Severity;
+  family: Family;
+  /** What the declaration explains, in words (the rule's text: no personal data, so safe under --redact). */
+  because: string;
 }
 
 export interface FamilyContribution {

@@ -1,5 +1,5 @@
 import type { FailOn, Level, Severity } from './levels.js';
-import type { Finding, FamilyContribution } from './finding.js';
+import type { ExplainedFinding, Finding, FamilyContribution } from './finding.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { Suppression } from './exception.js';
 import type { HistoryEntry, Provenance, ReviewState } from './history.js';
@@ -21,6 +21,10 @@ export interface ApplicantResult {
   review?: ReviewState;
   /** Earlier runs this applicant id was checked in (--history). */
   history?: HistoryEntry[];
+  /** Findings a declaration in the record explains (travel, shift, payment arrangement…): shown, not scored. */
+  explained?: ExplainedFinding[];
+  /** One line: how many checks could run on this record, and what to collect to run more. */
+  coverage?: string;
 }
 
 export interface RunError {

@@ -9,7 +9,8 @@ import { enrich } from '../enrich/index.js';
 import { ipWarnings } from '../enrich/ip-warnings.js';
 import { phoneWarnings } from '../enrich/phone-warnings.js';
 import { evaluate, type Evaluation } from '../evaluate/evaluate.js';
-import { applyExceptions } from '../evaluate/exceptions.js';
+import { settleFindings } from '../evaluate/settle.js';
+import { unknownObservationWarnings } from '../evaluate/observation-tags.js';
 import type { CompiledException } from '../model/exception.js';
 import { score } from '../score/score.js';
 import { withProvenance } from '../join/provenance.js';
@@ -75,10 +76,10 @@ function stagedGroup(records: InputRecord[], rules: CompiledRule[], options: Che
   const validated = records.map((r) => (r.error ? undefined : validateApplicant(r.value, { strict: options.strict, file: r.file, text: r.text })));
   const facts = validated.map((v) => (v?.applicant ? enrich(v.applicant, options.enrich) : undefined));
   const evaluations = facts.map((f) => (f ? evaluate(f, rules) : undefined));
-  return records.map((r, i) => outcome(r, validated[i], facts[i], evaluations[i], options));
+  return records.map((r, i) => outcome(r, validated[i], facts[i], evaluations[i], rules, options));
 }
 
-function outcome(record: InputRecord, v: ValidationResult | undefined, facts: Facts | undefined, e: Evaluation | undefined, options: CheckOptions): RecordOutcome {
+function outcome(record: InputRecord, v: ValidationResult | undefined, facts: Facts | undefined, e: Evaluation | undefined, rules: CompiledRule[], options: CheckOptions): RecordOutcome {
   const noted = record.warnings ?? [];
   if (record.error) return { ok: false, error: { source: record.source, message: record.error.message, diagnostics: [record.error, ...noted] } };
   if (!v?.applicant || !facts || !e) {
@@ -98,9 +99,9 @@ function outcome(record: InputRecord, v: ValidationResult | undefined, facts: Fa
       },
     };
   }
-  const applied = applyExceptions(facts, e.findings, options.exceptions ?? []);
-  const findings = record.provenance ? withProvenance(facts, applied.findings, record.source) : applied.findings;
-  const { suppressed } = applied;
+  const settled = settleFindings(facts, e.findings, rules, options.exceptions ?? []);
+  const findings = record.provenance ? withProvenance(facts, settled.findings, record.source) : settled.findings;
+  const { suppressed, explained } = settled;
   const s = score(findings);
   return {
     ok: true,
@@ -114,8 +115,10 @@ function outcome(record: InputRecord, v: ValidationResult | undefined, facts: Fa
       findings,
       contributions: s.contributions,
       notEvaluated: e.notEvaluated,
-      warnings: [...(noted.length ? [...noted, ...shift(v.warnings, record)] : shift(v.warnings, record)), ...ipWarnings(facts), ...phoneWarnings(facts)],
+      coverage: e.coverage,
+      warnings: [...(noted.length ? [...noted, ...shift(v.warnings, record)] : shift(v.warnings, record)), ...ipWarnings(facts), ...phoneWarnings(facts), ...unknownObservationWarnings(facts, rules)],
       ...(suppressed.length ? { suppressed } : {}),
+      ...(explained.length ? { explained } : {}),
     },
   };
 }

@@ -9,6 +9,7 @@ import type { InputFormat } from '../read/adapters/index.js';
 import { resolveLimits, valueOverLimit, type InputLimits } from '../read/input-limits.js';
 import { Correlator } from '../correlate/correlator.js';
 import { applyLinks } from '../correlate/apply-links.js';
+import { linkKindsFrom } from '../correlate/link-kinds.js';
 import type { AllowList } from '../correlate/allow-list.js';
 import { checkGroup } from './check-record.js';
 import { inGroups } from './group-records.js';
@@ -129,7 +130,12 @@ export async function checkRecords(
   const applicants: ApplicantResult[] = [];
   const persons: number[] = [];
   const errors: RunError[] = [];
-  const correlator = new Correlator({ allowedKeys: options.allow?.allowedKeys, ipAllowed: options.allow?.ipAllowed, keepDisplay: !!options.earlier });
+  const kinds = linkKindsFrom(rules);
+  const correlator = new Correlator({ allowedKeys: options.allow?.allowedKeys, ipAllowed: options.allow?.ipAllowed, kinds, keepDisplay: !!options.earlier });
+  // Exceptions on linkage rules are tested while the facts are at hand; links are found at the end.
+  const linkIds = new Set(rules.filter((r) => r.link).map((r) => r.spec.id));
+  const linkExceptions = (options.exceptions ?? []).filter((e) => [...e.ruleIds].some((id) => linkIds.has(id)));
+  const exceptionsOf: Array<CompiledException[] | undefined> = [];
   const compactor = new ResultCompactor({ keepMessageParts: options.keepMessageParts ?? true });
   const failRank = options.failOn && options.failOn !== 'never' ? levelRank(options.failOn) : Infinity;
   let flagged = 0;
@@ -149,6 +155,10 @@ export async function checkRecords(
         compactor.compact(r);
         applicants.push(r);
         correlator.add(ordinal, outcome.applicant, r.source);
+        if (linkExceptions.length) {
+          const hold = linkExceptions.filter((e) => e.matches(outcome.applicant));
+          if (hold.length) exceptionsOf[ordinal] = hold;
+        }
         persons.push(correlator.meta(ordinal)!.person);
         if (levelRank(r.level) >= failRank) flagged++;
       } else errors.push(outcome.error);
@@ -175,10 +185,14 @@ export async function checkRecords(
     }
   }
   const found = correlator.finish().filter((l) => earlier.length === 0 || l.members.some((m) => m.ordinal < n));
-  const links = applyLinks(found, (ordinal) => {
-    const result = ordinal < n ? applicants[ordinal] : earlier[ordinal - n];
-    return result ? { result, person: persons[ordinal]! } : undefined;
-  });
+  const links = applyLinks(
+    found,
+    (ordinal) => {
+      const result = ordinal < n ? applicants[ordinal] : earlier[ordinal - n];
+      return result ? { result, person: persons[ordinal]!, exceptions: ordinal < n ? exceptionsOf[ordinal] : undefined } : undefined;
+    },
+    { kinds, rules },
+  );
   return { applicants, errors, links, interrupted, ...(linkKeys ? { linkKeys } : {}) };
 }
 

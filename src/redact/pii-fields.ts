@@ -69,6 +69,11 @@ export const FIELD_CLASSES: Record<string, FieldClass> = lookupTable({
   ...under('resume', { text: 'text', sha256: 'hash' }),
   ...under('photo', { sha256: 'hash', perceptualHash: 'hash' }),
   ...under('source', { system: 'public', exportedAt: 'public' }),
+  ...under('declarations.travel[]', { 'countries[]': 'public', from: 'public', to: 'public', note: 'text' }),
+  ...under('declarations.workingHours', { shift: 'public', start: 'public', end: 'public', note: 'text' }),
+  ...under('declarations.payment', { arrangement: 'public', provider: 'public', holderName: 'name', note: 'text' }),
+  ...under('declarations.previousAddresses[]', { address: 'address', from: 'public', to: 'public' }),
+  ...under('declarations.previousAddresses[].address', ADDRESS_PARTS),
   extra: 'other',
   // Derived facts (src/enrich): copies of the fields above, and what was computed from them.
   ...under('derived.phones[]', { raw: 'phone', e164: 'phone', country: 'public', type: 'public', valid: 'public', voipDetectable: 'public' }),
@@ -87,6 +92,9 @@ export const FIELD_CLASSES: Record<string, FieldClass> = lookupTable({
   ...under('derived.countryShares[]', { country: 'public', sessions: 'public', share: 'public' }),
   ...under('derived.activity', { timezone: 'public', timed: 'public', night: 'public', nightShare: 'public', asiaWorkday: 'public', asiaWorkdayShare: 'public' }),
   ...under('derived.payees[]', { origin: 'public', holderName: 'name', country: 'public' }),
+  ...under('derived.hostingShare', { public: 'public', hosting: 'public', share: 'public' }),
+  ...under('derived.payrollChanges', { dated: 'public', mostIn7Days: 'public' }),
+  ...under('derived.declared', { travelCoversSessions: 'public', hoursCoverActivity: 'public', payeesMatchDeclared: 'public', shipToIsPreviousAddress: 'public', daysSinceMove: 'public' }),
 });
 
 /** Fields whose whole subtree is one kind (free-form extensions). */

@@ -22,11 +22,12 @@ interface RuleOutcome {
 
 const passed = (o: RuleOutcome) => o.missing.length === 0 && o.cases.every((c) => c.passed);
 
-export function testRules(rules: CompiledRule[]): RuleOutcome[] {
+/** `all`: every loaded rule, which a pattern rule's cases run before the pattern. */
+export function testRules(rules: CompiledRule[], all: CompiledRule[] = rules): RuleOutcome[] {
   return rules.map((rule) => ({
     id: rule.spec.id,
     source: `${rule.source.file}:${rule.source.line}`,
-    cases: runCases(rule),
+    cases: runCases(rule, undefined, all),
     missing: (['match', 'nomatch'] as const).filter((k) => rule.spec.cases[k].length === 0),
   }));
 }
@@ -50,7 +51,7 @@ export function runRuleTests(opts: TestOptions, io: CliIO): number {
     io.stderr.write('dprk-check: no rules found to test.\n');
     return EXIT.ERROR;
   }
-  const outcomes = testRules(rules);
+  const outcomes = testRules(rules, packs.load.ruleSet.rules);
   const casesPassed = outcomes.reduce((n, o) => n + o.cases.filter((c) => c.passed).length, 0);
   const casesFailed = outcomes.reduce((n, o) => n + o.cases.filter((c) => !c.passed).length + o.missing.length, 0);
   const code = casesFailed ? EXIT.FLAGGED : EXIT.OK;

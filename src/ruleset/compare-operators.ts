@@ -43,6 +43,13 @@ export function equality(negate: boolean): OperatorDef {
   };
 }
 
+/** notIn's note names the set it was tested against (a list by its id and size, literals up to 8). */
+function noneOf(operand: unknown, candidates: Array<{ value: string }>): string {
+  if (isListRef(operand)) return `is none of the ${candidates.length} values of list '${(operand as { list: string }).list}'`;
+  const vs = candidates.map((c) => c.value);
+  return `is none of ${vs.slice(0, 8).join(', ')}${vs.length > 8 ? ` and ${vs.length - 8} more` : ''}`;
+}
+
 export function membership(negate: boolean): OperatorDef {
   return {
     defaultAs: 'text',
@@ -62,8 +69,9 @@ export function membership(negate: boolean): OperatorDef {
         env.fail('expected a non-empty list of values or { list: <list id> }');
         return undefined;
       }
-      if (env.comparator === 'name') return nameMembership(candidates, negate);
-      const miss: Verdict = negate ? { ok: true, note: 'is none of the listed values' } : NO;
+      const setText = noneOf(operand, candidates);
+      if (env.comparator === 'name') return nameMembership(candidates, negate, setText);
+      const miss: Verdict = negate ? { ok: true, note: setText } : NO;
       const hit = (label: string): Verdict => (negate ? NO : { ok: true, note: label });
       if (cmp.keyed) {
         // Every listed value is a string, so any value that prepares is comparable with all of them.

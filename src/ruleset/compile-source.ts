@@ -31,6 +31,7 @@ export function compileSource(src: YamlSource, lists: Map<string, NamedList>, er
   const value = src.value as Record<string, unknown>;
   const ruleId = typeof value.id === 'string' ? value.id : undefined;
   const match = value.match;
+  const isPattern = value.pattern !== undefined || value.link !== undefined;
   const validate = validatorFor('rule.schema.json', true);
   if (!validate(value)) {
     errors.push(...ajvDiagnostics(src, validate.errors ?? [], 'rule-schema', ruleId, readSchema('rule.schema.json')));
@@ -38,7 +39,7 @@ export function compileSource(src: YamlSource, lists: Map<string, NamedList>, er
     // beside the schema's: the condition, the id against the file name and family, the paths in
     // requires and the message. Cases are not run: they need the whole rule.
     const schemaRoot = ruleFieldSchema();
-    if (isObj(match)) {
+    if (isObj(match) && !isPattern) {
       compileCondition(match, ['match'], {
         schemaRoot,
         lists,
@@ -55,6 +56,22 @@ export function compileSource(src: YamlSource, lists: Map<string, NamedList>, er
   }
   const spec = value as unknown as RuleSpec;
   const before = errors.length;
+  const kinds = (['match', 'pattern', 'link'] as const).filter((k) => spec[k] !== undefined);
+  if (kinds.length !== 1) {
+    errors.push(diagnosticAt(src, kinds.length ? [kinds[1]!] : [], 'rule-schema', kinds.length ? `a rule has one of match:, pattern: or link:, not ${kinds.join(' and ')}` : "the rule has neither match: (a condition) nor pattern: (a combination of other rules' findings) nor link: (a linkage key)", { ruleId, hint: 'add match: with a condition (docs/rules.md), pattern: naming the rules whose findings must occur together, or link: for a batch linkage rule' }));
+    return undefined;
+  }
+  if (spec.link && spec.family !== 'linkage') {
+    errors.push(diagnosticAt(src, ['family'], 'rule-schema', 'a rule with link: belongs to family linkage', { ruleId }));
+    return undefined;
+  }
+  const caseKey = spec.link ? 'applicants' : 'applicant';
+  for (const kind of ['match', 'nomatch'] as const) {
+    (spec.cases?.[kind] ?? []).forEach((c, i) => {
+      if (c[caseKey] === undefined) errors.push(diagnosticAt(src, ['cases', kind, i], 'rule-schema', `case '${c.name}' has no ${caseKey}:`, { ruleId, hint: spec.link ? 'a linkage case lists the applicants checked together: applicants: [{...}, {...}]' : 'give the case an applicant: {...}' }));
+    });
+  }
+  if (errors.length > before) return undefined;
   // Folded YAML (>) leaves a trailing newline; reports should not.
   spec.description = spec.description.trim();
   spec.next = spec.next.trim();

@@ -44,7 +44,7 @@ export function parsePath(text: string): ParsedPath | string {
   return { text, absolute, segments };
 }
 
-export { compileProbe, compileResolver, compileValues, type Resolved } from './field-resolve.js';
+export { compileDataProbe, compileProbe, compileResolver, compileValues, type Resolved } from './field-resolve.js';
 
 /** `a.b[3].c` → `a.b[].c`: how concrete evidence paths are matched back to rule patterns. */
 export function patternOf(concrete: string): string {

@@ -94,6 +94,16 @@ function collect(segs: Segment[], i: number, node: unknown, out: unknown[]): voi
 }
 
 /** Whether the path holds any value: what resolving it would find, without collecting it. */
+/**
+ * Whether the record holds data for a rule at this path (its "Not checked" line): like compileProbe,
+ * except that a list given empty at the end of the path counts ("observations: []" says none).
+ */
+export function compileDataProbe(parsed: ParsedPath): (base: unknown) => boolean {
+  const segs = parsed.segments;
+  if (segs[segs.length - 1]?.kind !== 'each') return compileProbe(parsed);
+  return (base) => has(segs, 0, base, true);
+}
+
 export function compileProbe(parsed: ParsedPath): (base: unknown) => boolean {
   const segs = parsed.segments;
   const plain = keyWalker(segs);
@@ -101,19 +111,22 @@ export function compileProbe(parsed: ParsedPath): (base: unknown) => boolean {
   return (base) => has(segs, 0, base);
 }
 
-function has(segs: Segment[], i: number, node: unknown): boolean {
+function has(segs: Segment[], i: number, node: unknown, emptyIsData = false): boolean {
   if (node === undefined || node === null) return false;
   if (i === segs.length) return node !== '';
   const seg = segs[i]!;
-  if (seg.kind === 'key') return isRecord(node) && has(segs, i + 1, node[seg.key]);
+  if (seg.kind === 'key') return isRecord(node) && has(segs, i + 1, node[seg.key], emptyIsData);
   if (!Array.isArray(node)) return false;
+  // A list given empty at the end of the path ("observations: []") is data: it says "none", which
+  // is not the same as not recorded, and the report must not call the check unrun.
+  if (emptyIsData && node.length === 0 && seg.kind === 'each' && i === segs.length - 1) return true;
   for (const el of node) {
     if (seg.kind === 'filter') {
       if (typeof el !== 'object' || el === null) continue;
       const v = (el as Record<string, unknown>)[seg.key];
       if (v === undefined || String(v) !== seg.value) continue;
     }
-    if (has(segs, i + 1, el)) return true;
+    if (has(segs, i + 1, el, emptyIsData)) return true;
   }
   return false;
 }

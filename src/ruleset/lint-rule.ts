@@ -46,9 +46,18 @@ function checkCases(spec: RuleSpec, src: YamlSource): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const kind of ['match', 'nomatch'] as const) {
     spec.cases[kind].forEach((c, i) => {
-      const v = validateApplicant(caseApplicant({ spec }, c, i));
+      // A linkage case holds several applicants (a batch); each is checked on its own.
+      const each = c.applicants ? c.applicants.map((a, j) => ({ a, at: ['applicants', j] as Array<string | number> })) : [{ a: c.applicant, at: ['applicant'] as Array<string | number> }];
+      for (const { a, at } of each) checkOne(a, at, c, i, kind);
+    });
+  }
+  return out;
+
+  function checkOne(applicant: Record<string, unknown>, at: Array<string | number>, c: { name: string }, i: number, kind: 'match' | 'nomatch'): void {
+    {
+      const v = validateApplicant(caseApplicant({ spec }, { name: c.name, applicant }, i));
       for (const e of [...v.errors, ...v.warnings]) {
-        const keys = ['cases', kind, i, 'applicant', ...pointerToKeys(e.path ?? '')];
+        const keys = ['cases', kind, i, ...at, ...pointerToKeys(e.path ?? '')];
         const d = diagnosticAt(src, keys, 'rule-case-invalid', `case '${c.name}': ${e.message}`, {
           ruleId: spec.id,
           severity: 'warning',
@@ -57,9 +66,8 @@ function checkCases(spec: RuleSpec, src: YamlSource): Diagnostic[] {
         if (e.code === 'applicant-unknown-field') Object.assign(d, keyPositionOf(src, keys));
         out.push(d);
       }
-    });
+    }
   }
-  return out;
 }
 
 /** Checks across the loaded set: a replacement must name a rule that exists. */

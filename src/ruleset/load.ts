@@ -6,6 +6,8 @@ import type { ListAddition, NamedList } from '../model/list.js';
 import { DiagnosticsError, type Diagnostic } from '../model/diagnostic.js';
 import { packagePath } from '../util/package-root.js';
 import { compileSource } from './compile-source.js';
+import { buildPattern } from './compile-pattern.js';
+import { closest } from './field-schema.js';
 import { discoverRuleFiles } from './discover.js';
 import { versionProblem } from './engine-version.js';
 import { addListEntries } from './list-additions.js';
@@ -153,8 +155,33 @@ export function collectRuleSet(options: LoadOptions = {}): LoadResult {
     byId.set(compiled.spec.id, { rule: compiled, src });
     rules.push(compiled);
   }
+  errors.push(...checkPatternIds(byId));
   lint.push(...lintRuleSet(rules, new Map([...byId].map(([id, v]) => [id, v.src]))));
   return { ruleSet: { rules, lists, version: hash.digest('hex').slice(0, 12), warnings, lint, files }, errors };
+}
+
+/**
+ * A pattern must name loaded rules with match: conditions. Patterns of patterns are refused: the
+ * order they would need, and the double counting they invite, are not worth it.
+ */
+function checkPatternIds(byId: Map<string, { rule: CompiledRule; src: YamlSource }>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ids = [...byId.keys()];
+  for (const { rule, src } of byId.values()) {
+    if (!rule.spec.pattern) continue;
+    for (const { id, keys } of buildPattern(rule.spec.pattern, []).ids) {
+      const target = byId.get(id)?.rule;
+      if (!target) {
+        const guess = closest(id, ids);
+        out.push(diagnosticAt(src, keys, 'rule-unknown-field', `pattern names '${id}', which is not a loaded rule`, { ruleId: rule.spec.id, hint: guess ? `did you mean '${guess}'?` : 'name rule ids from `dprk-check rules list`' }));
+      } else if (target.pattern) {
+        out.push(diagnosticAt(src, keys, 'rule-schema', `pattern names '${id}', which is itself a pattern rule`, { ruleId: rule.spec.id, hint: 'name the rules that pattern combines instead' }));
+      } else if (id === rule.spec.id) {
+        out.push(diagnosticAt(src, keys, 'rule-schema', 'a pattern cannot name itself', { ruleId: rule.spec.id }));
+      }
+    }
+  }
+  return out;
 }
 
 /** Load for running: any error throws a DiagnosticsError carrying every problem (the CLI exits 2). */

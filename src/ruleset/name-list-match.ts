@@ -20,7 +20,7 @@ export interface NameCandidate {
  * shares none of those keys with the value cannot be the same name and is skipped; the rest are
  * compared in list order exactly as before, and the first match is the one reported.
  */
-export function nameMembership(candidates: NameCandidate[], negate: boolean): (value: unknown) => Verdict {
+export function nameMembership(candidates: NameCandidate[], negate: boolean, noneNote = 'is none of the listed values'): (value: unknown) => Verdict {
   const listed = candidates.map((c) => ({ ...c, name: normalizeName(c.value) })).filter((c) => c.name.tokens.length > 0);
   const index = new Map<string, number[]>();
   listed.forEach((c, i) =>
@@ -32,7 +32,7 @@ export function nameMembership(candidates: NameCandidate[], negate: boolean): (v
   );
   // Whether some listed name is comparable at all (same script, some word): what notIn needs.
   const scripts = new Set(listed.map((c) => c.name.latin));
-  const miss: Verdict = negate ? { ok: true, note: 'is none of the listed values' } : NO;
+  const miss: Verdict = negate ? { ok: true, note: noneNote } : NO;
   // Which listed names a value already reached in this lookup: a stamp per lookup, no Set each time.
   const reached = new Uint32Array(listed.length);
   let stamp = 0;

@@ -118,3 +118,37 @@ describe('Correlator', () => {
     expect(ls[0]!.members[0]!.slots.map(pathOfSlot)).toEqual(['resume.text']);
   });
 });
+
+describe('résumé similarity on the text that is not the person', () => {
+  const body = (name: string, city: string, email: string, phone: string) =>
+    [
+      `${name}`,
+      `${city}, ${city === 'Austin' ? 'TX' : 'US'} | ${email} | ${phone} | linkedin.com/in/${name.toLowerCase().replace(' ', '-')} | https://github.com/${name.split(' ')[0]!.toLowerCase()}dev`,
+      `Summary: ${name.split(' ')[0]} is a senior backend engineer based in ${city} with nine years of experience in Go, Rust and distributed systems.`,
+      'Built a payments ledger handling forty thousand transactions per second with exactly-once semantics on Kafka and CockroachDB.',
+      'Led the migration of legacy Java services to Kubernetes on GCP; cut infrastructure spend by a quarter and on-call pages by half.',
+      'Designed rate limiting and circuit breaking for public APIs serving twelve million monthly users; wrote the incident runbooks.',
+      `Relocated to ${city} in 2023 and has worked remotely with teams in Europe and Asia.`,
+    ].join('\n');
+  const mill = [
+    person('m1', 'Jacob Turner', { resume: { text: body('Jacob Turner', 'Austin', 'jacob.turner@example.com', '+1 512 555 0101') }, claimedLocation: { city: 'Austin' }, contact: { emails: ['jacob.turner@example.com'] } }),
+    person('m2', 'Megan Lopez', { resume: { text: body('Megan Lopez', 'Denver', 'megan.lopez88@example.net', '(303) 555-0177') }, claimedLocation: { city: 'Denver' }, contact: { emails: ['megan.lopez88@example.net'] } }),
+    person('m3', 'Aaron Fischer', { resume: { text: body('Aaron Fischer', 'Seattle', 'afischer@example.org', '+1 206-555-0133') }, claimedLocation: { city: 'Seattle' }, contact: { emails: ['afischer@example.org'] } }),
+    person('m4', 'Priya Raman', { resume: { text: body('Priya Raman', 'Raleigh', 'priya.r@example.com', '919.555.0190') }, claimedLocation: { city: 'Raleigh' }, contact: { emails: ['priya.r@example.com'] } }),
+  ];
+
+  test('the four personas of a résumé mill link, though each has its own name, contacts and city', () => {
+    const ls = links(mill);
+    expect(summary(ls)).toEqual([['similar-resume', 'high', [0, 1, 2, 3]]]);
+  });
+
+  test('unrelated résumés in the same field do not link', () => {
+    const other = (id: string, text: string) => person(id, `Person ${id}`, { resume: { text } });
+    const ls = links([
+      mill[0]!,
+      other('u1', 'Backend engineer with eight years in Go and Python. At a logistics startup built route optimisation services on AWS Lambda and DynamoDB, and a GraphQL gateway used by three mobile apps. Improved p99 latency from 900 to 120 milliseconds by caching and query batching. Runs the internal Go guild and mentors interns. Previously a site reliability engineer at a regional bank, maintaining Terraform modules and Prometheus alerting for forty services.'),
+      other('u2', 'Senior software engineer focused on distributed systems in Rust and Java. Built a streaming analytics pipeline on Flink and Kafka for ad impressions, processing billions of events a day. Owned the schema registry and data contracts between teams. Wrote chaos tests for the storage layer and reduced data loss incidents to zero over two years. Speaker at a local Rust meetup; contributes to open source tracing libraries.'),
+    ]);
+    expect(ls).toEqual([]);
+  });
+});

@@ -1,0 +1,43 @@
+import type { Applicant } from '../model/applicant.js';
+import { foldText } from '../normalize/text.js';
+
+const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
+const EMAIL = /[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}/gi;
+/** A phone number as written in a résumé header: seven or more digits with the usual separators. */
+const PHONE = /\+?\(?\d[\d\s().\/-]{5,}\d/g;
+/** Bare profile handles (linkedin.com/in/x without a scheme, github.com/x). */
+const HANDLE = /\b[\w.-]+\.(?:com|io|dev|me|net|org)\/\S*/gi;
+
+/**
+ * The résumé text without what identifies the person: their names, e-mails, phones, addresses, city
+ * and region, and any URL, e-mail or phone number. A résumé mill changes exactly these per persona;
+ * left in, they keep four otherwise word-for-word résumés under the similarity threshold. What is
+ * left is the part a mill copies: the history, the skills and the wording.
+ */
+export function impersonalText(text: string, a: Applicant): string {
+  const own = new Set<string>();
+  const addWords = (v: unknown) => {
+    if (typeof v !== 'string') return;
+    for (const w of foldText(v).split(' ')) if (w) own.add(w);
+  };
+  addWords(a.name.full);
+  addWords(a.name.given);
+  addWords(a.name.family);
+  (a.name.aliases ?? []).forEach(addWords);
+  for (const e of a.contact?.emails ?? []) addWords(e.split('@')[0]?.replace(/[._+-]+/g, ' '));
+  for (const x of [...(a.contact?.addresses ?? []), ...(a.equipment?.shipTo ? [a.equipment.shipTo] : [])]) {
+    addWords(x.line1);
+    addWords(x.line2);
+    addWords(x.city);
+    addWords(x.region);
+    addWords(x.postalCode);
+  }
+  addWords(a.claimedLocation?.city);
+  addWords(a.claimedLocation?.region);
+  const stripped = text.replace(URL, ' ').replace(EMAIL, ' ').replace(HANDLE, ' ').replace(PHONE, ' ');
+  if (own.size === 0) return stripped;
+  return foldText(stripped)
+    .split(' ')
+    .filter((w) => w && !own.has(w))
+    .join(' ');
+}
