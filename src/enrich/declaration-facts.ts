@@ -5,6 +5,7 @@ import { sameAddress } from '../normalize/address.js';
 import { sameCompany } from '../normalize/company.js';
 import { sameName } from '../normalize/name.js';
 import { DAY_MS, parseDate } from '../util/dates.js';
+import { lookupTable } from '../util/lookup-table.js';
 
 interface Declarations {
   travel?: Array<{ countries: string[]; from?: string; to?: string }>;
@@ -16,7 +17,7 @@ interface Declarations {
 /** Share of timed sessions that must fall inside the declared hours for them to explain the activity. */
 const HOURS_COVER = 0.75;
 /** Hours of each declared shift, local at the declared place ([from, to), wrapping at midnight). */
-const SHIFT_HOURS: Record<string, [number, number]> = { day: [7, 19], evening: [15, 24], night: [20, 8], rotating: [0, 24] };
+const SHIFT_HOURS: Record<string, [number, number]> = lookupTable({ day: [7, 19], evening: [15, 24], night: [20, 8], rotating: [0, 24] });
 
 const inHours = (h: number, [from, to]: [number, number]) => (from <= to ? h >= from && h < to : h >= from || h < to);
 

@@ -119,7 +119,9 @@ export async function joinSources(files: JoinFile[], options: JoinOptions): Prom
       const adapter = format ? sourceAdapter(format) : undefined;
       try {
         if (!adapter) {
-          const value = toApplicant(item.value, format ?? 'applicant', options, note);
+          // A detected ATS layout is a guess from the first records: a file may mix layouts, so
+          // each record is recognised on its own unless FORMAT:PATH named the layout.
+          const value = toApplicant(item.value, f.format || format === 'applicant-csv' ? format! : 'applicant', options, note);
           summary.joined++;
           addAnchor(value, item, anchors, byId, invalidApplicants, people);
           continue;

@@ -1,9 +1,10 @@
 import type { Obj } from '../read/adapters/common.js';
+import { lookupTable } from '../util/lookup-table.js';
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The model's array fields that sources add to, with the schema's limits. */
-export const ARRAY_LIMITS: Record<string, number> = {
+export const ARRAY_LIMITS: Record<string, number> = lookupTable({
   'network.sessions': 10000,
   'network.devices': 100,
   'network.usbDevices': 1000,
@@ -13,7 +14,7 @@ export const ARRAY_LIMITS: Record<string, number> = {
   'identity.liveness': 50,
   'identity.declared': 50,
   'payroll.changes': 200,
-};
+});
 
 /**
  * Add one fragment's facts to an applicant. Array items are appended with their provenance; a

@@ -1,12 +1,13 @@
 import { parseLocation, profileFromUrl } from './common.js';
 import { country2, str, type Obj } from './source-adapter.js';
+import { lookupTable } from '../../util/lookup-table.js';
 
 /**
  * Applicants kept in a spreadsheet: one row per applicant, one column per field below
  * (docs/sources.md, "Applicants in a spreadsheet"; `dprk-check init --csv` writes the header).
  * Several values in one cell (emails, phones, profiles) are separated by `;`.
  */
-export const APPLICANT_CSV_COLUMNS: Record<string, string> = {
+export const APPLICANT_CSV_COLUMNS: Record<string, string> = lookupTable({
   id: 'id (required)',
   full_name: 'name.full (required)',
   given_name: 'name.given',
@@ -37,7 +38,7 @@ export const APPLICANT_CSV_COLUMNS: Record<string, string> = {
   bank_country: 'payroll.bank.country',
   bank_holder_name: 'payroll.bank.holderName',
   start_date: 'payroll.startDate',
-};
+});
 
 export function looksLikeApplicantCsv(headers: string[]): boolean {
   return headers.includes('id') && headers.includes('full_name');

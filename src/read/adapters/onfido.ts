@@ -1,5 +1,6 @@
 import { addAlias, country3, dayOf, emptyKeys, isObj, protectedPaths, saltedHash, str, timestamp, unknownTop, type AdaptContext, type Fragment, type Obj, type SourceAdapter } from './source-adapter.js';
 import { compact } from './entra.js';
+import { lookupTable } from '../../util/lookup-table.js';
 
 /**
  * Onfido report (GET /v3.6/reports/{id}; a check's reports as a list), after
@@ -8,7 +9,7 @@ import { compact } from './entra.js';
  * Issuing countries are ISO alpha-3 there. Nationality and gender are dropped.
  */
 const KNOWN = new Set(['id', 'created_at', 'href', 'name', 'status', 'result', 'sub_result', 'breakdown', 'properties', 'applicant_id', 'check_id', 'documents', 'tags']);
-const DOC_TYPES: Record<string, string> = { passport: 'passport', driving_licence: 'drivers_license', national_identity_card: 'national_id', residence_permit: 'residence_permit' };
+const DOC_TYPES: Record<string, string> = lookupTable({ passport: 'passport', driving_licence: 'drivers_license', national_identity_card: 'national_id', residence_permit: 'residence_permit' });
 const FAILED = new Set(['consider', 'rejected', 'unidentified', 'caution', 'suspected']);
 
 export const onfido: SourceAdapter = {

@@ -1,12 +1,13 @@
 import { RecordError, addEmail, country2, dayOf, emptyKeys, isObj, protectedPaths, saltedHash, str, type AdaptContext, type Fragment, type Obj, type SourceAdapter } from './source-adapter.js';
 import { compact } from './entra.js';
+import { lookupTable } from '../../util/lookup-table.js';
 
 /**
  * Persona inquiry (GET /api/v1/inquiries/{id}?include=verifications: JSON:API, `data` +
  * `included[]`, attribute names in kebab-case), after Persona's API reference: government-id
  * verifications carry the document, selfie verifications the liveness and face comparison checks.
  */
-const ID_CLASS: Record<string, string> = { pp: 'passport', dl: 'drivers_license', id: 'national_id', rp: 'residence_permit' };
+const ID_CLASS: Record<string, string> = lookupTable({ pp: 'passport', dl: 'drivers_license', id: 'national_id', rp: 'residence_permit' });
 
 export const persona: SourceAdapter = {
   name: 'persona',

@@ -1,5 +1,6 @@
 import { addAlias, country2, dayOf, emptyKeys, ipOf, isObj, protectedPaths, saltedHash, str, timestamp, type AdaptContext, type Fragment, type Obj, type SourceAdapter } from './source-adapter.js';
 import { compact } from './entra.js';
+import { lookupTable } from '../../util/lookup-table.js';
 
 /**
  * Veriff decision (the decision webhook body, and GET /v1/sessions/{id}/decision), after Veriff's
@@ -7,7 +8,7 @@ import { compact } from './entra.js';
  * resubmission_requested | expired | abandoned, `person`, `document` (country is ISO alpha-2),
  * `riskLabels[]`, `vendorData` (the integrator's own id for the person), `technicalData.ip`.
  */
-const DOC_TYPES: Record<string, string> = { PASSPORT: 'passport', ID_CARD: 'national_id', DRIVERS_LICENSE: 'drivers_license', RESIDENCE_PERMIT: 'residence_permit' };
+const DOC_TYPES: Record<string, string> = lookupTable({ PASSPORT: 'passport', ID_CARD: 'national_id', DRIVERS_LICENSE: 'drivers_license', RESIDENCE_PERMIT: 'residence_permit' });
 
 export const veriff: SourceAdapter = {
   name: 'veriff',

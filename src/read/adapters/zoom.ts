@@ -1,5 +1,6 @@
 import { addAlias, addEmail, country2, emptyKeys, ipOf, protectedPaths, str, timestamp, unknownTop, type Fragment, type Obj, type SourceAdapter } from './source-adapter.js';
 import { compact } from './entra.js';
+import { lookupTable } from '../../util/lookup-table.js';
 
 /**
  * Zoom meeting participants: the Reports API `GET /report/meetings/{id}/participants`, the
@@ -21,11 +22,11 @@ const KNOWN = new Set([
  * "Name (original name)", "User email", "Join time", "Leave time", "Duration (minutes)", "Guest";
  * capitalisation varies between versions, so compared in lower case) → the API's field names.
  */
-const CSV: Record<string, string> = {
+const CSV: Record<string, string> = lookupTable({
   'name (original name)': 'user_name', participant: 'user_name', name: 'user_name', 'user name': 'user_name',
   'user email': 'email', email: 'email', 'join time': 'join_time', 'leave time': 'leave_time', 'ip address': 'ip_address', location: 'location',
   'duration (minutes)': 'duration', guest: 'guest', 'in waiting room': 'in_waiting_room', 'recording consent': 'recording_consent',
-};
+});
 
 export const zoom: SourceAdapter = {
   name: 'zoom',
