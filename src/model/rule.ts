@@ -36,6 +36,15 @@ export type Comparator = (typeof COMPARATORS)[number];
 export interface RuleCase {
   name: string;
   applicant: Record<string, unknown>;
+  /** Match cases only: what the finding must show, so a match for the wrong reason fails. */
+  expect?: CaseExpectation;
+}
+
+export interface CaseExpectation {
+  /** Concrete paths (contact.phones[1]) that must each be among the evidence. */
+  evidence?: string[];
+  /** A substring of the rendered message. */
+  message?: string;
 }
 
 /** A rule as loaded from YAML, before compilation. */
@@ -97,4 +106,6 @@ export interface CompiledRule {
   evaluate: Evaluator;
   /** The message as parts (see MessagePart), or undefined when the rule has no message. */
   render: (facts: Facts, evidence: EvidenceItem[]) => MessagePart[] | undefined;
+  /** Line of a case in the rule file, for `rules test` failures (parses a cached file on demand). */
+  caseLine?: (kind: 'match' | 'nomatch', index: number) => number;
 }

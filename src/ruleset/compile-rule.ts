@@ -5,7 +5,7 @@ import { compileCondition } from './compile-condition.js';
 import { checkField, type SchemaNode } from './field-schema.js';
 import { compileTemplate, placeholders } from './message-template.js';
 import { compileProbe, parsePath, type ParsedPath } from './field-path.js';
-import { diagnosticAt, type YamlSource } from './yaml-source.js';
+import { diagnosticAt, positionOf, type YamlSource } from './yaml-source.js';
 
 /**
  * `requires` entries and message placeholders must name fields of the schema. Exported so that a
@@ -78,6 +78,7 @@ export function compileRule(
       hasData,
       evaluate: (facts) => evaluate(facts, facts, ''),
       render,
+      caseLine: (kind, index) => positionOf(src, ['cases', kind, index]).line,
     },
     diagnostics,
   };

@@ -13,6 +13,7 @@ import { lintRuleSet } from './lint-rule.js';
 import { loadList } from './load-list.js';
 import { diagnosticAt, MAX_RULE_FILE_BYTES, type YamlSource } from './yaml-source.js';
 import { yamlSourceFor } from './rule-cache.js';
+import { isObj } from '../util/is-object.js';
 
 export { RULE_FORMAT } from './engine-version.js';
 
@@ -59,7 +60,6 @@ export function displayPath(file: string, cwd: string | undefined): string {
   return rel && !rel.startsWith('..') ? rel : file;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function readSources(files: string[], cwd: string | undefined, hash: Hash, errors: Diagnostic[]): YamlSource[] {
   const sources: YamlSource[] = [];

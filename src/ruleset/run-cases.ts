@@ -1,4 +1,5 @@
 import type { CompiledRule, RuleCase } from '../model/rule.js';
+import { joinMessage } from './message-template.js';
 import { enrich } from '../enrich/index.js';
 import type { EnrichContext } from '../enrich/enricher.js';
 import { builtinIpResolver } from '../intel/ip-resolver.js';
@@ -9,6 +10,8 @@ export interface CaseResult {
   ruleId: string;
   kind: 'match' | 'nomatch';
   name: string;
+  /** Line of the case in the rule file, when known. */
+  line?: number;
   passed: boolean;
   /** Why it failed, in words: invalid case, or what matched vs what was expected. */
   problem?: string;
@@ -38,7 +41,8 @@ export function runCases(rule: CompiledRule, ctx: EnrichContext = { ip: builtinI
   ];
   for (const [kind, cases] of kinds) {
     cases.forEach((c, i) => {
-      const base = { ruleId: rule.spec.id, kind, name: c.name };
+      const line = rule.caseLine?.(kind, i);
+      const base = { ruleId: rule.spec.id, kind, name: c.name, ...(line ? { line } : {}) };
       const v = validateApplicant(caseApplicant(rule, c, i));
       if (!v.applicant) {
         out.push({ ...base, passed: false, problem: `case applicant is invalid: ${v.errors.map((e) => e.message).join('; ')}` });
@@ -49,20 +53,37 @@ export function runCases(rule: CompiledRule, ctx: EnrichContext = { ip: builtinI
       const evidence = hasData ? rule.evaluate(facts) : null;
       const matched = evidence !== null;
       const passed = matched === (kind === 'match');
+      const wrongReason = passed && evidence && c.expect ? unmet(c.expect, evidence, rule.render(facts, evidence)) : undefined;
       out.push({
         ...base,
-        passed,
+        passed: passed && !wrongReason,
         evidence: evidence ?? undefined,
         ...(hasData ? {} : { noData: true }),
-        problem: passed
-          ? undefined
-          : kind === 'match'
-            ? hasData
-              ? 'expected the rule to match, but it did not'
-              : `expected the rule to match, but the case holds no data for what it reads (${(rule.requires.length ? rule.requires : rule.fields).join(', ')})`
-            : `expected no match, but it matched: ${(evidence ?? []).map((e) => `${e.path} = ${JSON.stringify(e.value)}${e.note ? ` (${e.note})` : ''}`).join('; ') || '(no evidence)'}`,
+        problem: wrongReason
+          ? `matched, but not as expected: ${wrongReason}`
+          : passed
+            ? undefined
+            : kind === 'match'
+              ? hasData
+                ? 'expected the rule to match, but it did not'
+                : `expected the rule to match, but the case holds no data for what it reads (${(rule.requires.length ? rule.requires : rule.fields).join(', ')})`
+              : `expected no match, but it matched: ${(evidence ?? []).map((e) => `${e.path} = ${JSON.stringify(e.value)}${e.note ? ` (${e.note})` : ''}`).join('; ') || '(no evidence)'}`,
       });
     });
   }
   return out;
+}
+
+/** What a matching case's `expect:` asked for and the finding does not show, or undefined. */
+function unmet(expect: NonNullable<RuleCase['expect']>, evidence: EvidenceItem[], parts: ReturnType<CompiledRule['render']>): string | undefined {
+  const problems: string[] = [];
+  const paths = new Set(evidence.map((e) => e.path));
+  const missing = (expect.evidence ?? []).filter((p) => !paths.has(p));
+  if (missing.length) problems.push(`no evidence at ${missing.join(', ')} (evidence: ${[...paths].join(', ') || 'none'})`);
+  if (expect.message !== undefined) {
+    const message = parts ? joinMessage(parts) : undefined;
+    if (message === undefined) problems.push(`expect.message is set but the rule has no message`);
+    else if (!message.includes(expect.message)) problems.push(`message does not contain ${JSON.stringify(expect.message)} (message: ${JSON.stringify(message)})`);
+  }
+  return problems.length ? problems.join('; ') : undefined;
 }
