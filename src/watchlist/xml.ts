@@ -1,4 +1,5 @@
 import { ImportError } from './types.js';
+import { lookupTable } from '../util/lookup-table.js';
 
 /** An XML element: local name (namespace prefix dropped), attributes, children and its own text. */
 export interface XmlElement {
@@ -12,7 +13,8 @@ export interface XmlElement {
 const MAX_DEPTH = 64;
 const MAX_TEXT = 1_000_000;
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+// Null-prototype, like every table looked up with keys from data (test/unit/util/lookup-tables.test.ts).
+const ENTITIES: Record<string, string> = lookupTable({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" });
 
 function decode(s: string): string {
   if (!s.includes('&')) return s;
