@@ -48,7 +48,6 @@ export async function runCli(argv: string[], o: FakeIOOptions): Promise<CliResul
   return { code, stdout: c.stdout(), stderr: c.stderr() };
 }
 
-// eslint-disable-next-line no-control-regex
 export const ANSI = /\u001b\[[0-9;]*m/;
 
 /** A V8 stack frame line ("    at fn (file.js:1:2)"): must never reach a user. */
