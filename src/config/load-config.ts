@@ -6,7 +6,7 @@ import type { ListAddition, ListEntry } from '../model/list.js';
 import type { SourcePosition } from '../model/rule.js';
 import { FORMAT_NAMES } from '../formats/index.js';
 import { ajvDiagnostics } from '../ruleset/ajv-diagnostics.js';
-import { closest } from '../ruleset/field-schema.js';
+import { closest } from '../util/closest.js';
 import { displayPath } from '../ruleset/load.js';
 import { diagnosticAt, keyPositionOf, MAX_RULE_FILE_BYTES, parseYamlSource, positionOf, type YamlSource } from '../ruleset/yaml-source.js';
 import { readSchema, validatorFor } from '../validate/ajv.js';

@@ -1,5 +1,5 @@
 import type { Applicant, Facts } from '../model/applicant.js';
-import type { SchemaNode } from '../ruleset/field-schema.js';
+import type { SchemaNode } from '../model/schema-node.js';
 import type { EnrichContext, Enricher } from './enricher.js';
 import { activityFacts } from './activity-facts.js';
 import { contactFacts } from './contact-facts.js';

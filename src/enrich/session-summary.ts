@@ -1,4 +1,4 @@
-import type { SchemaNode } from '../ruleset/field-schema.js';
+import type { SchemaNode } from '../model/schema-node.js';
 import { DAY_MS, parseDate } from '../util/dates.js';
 import { lookupTable } from '../util/lookup-table.js';
 

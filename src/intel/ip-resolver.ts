@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { IpFacts, IpResolver } from '../enrich/enricher.js';
+import type { IpFacts, IpResolver } from '../model/ip-facts.js';
 import { cidrContains, parseCidr, parseIp, type ParsedIp } from '../normalize/ip.js';
 import { ipScope } from '../normalize/ip-scope.js';
 import { AsnTable } from './asn-table.js';

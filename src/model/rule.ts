@@ -39,6 +39,15 @@ export interface RuleCase {
   applicant: Record<string, unknown>;
   /** A linkage rule's batch case: the applicants checked together (must link / must not). */
   applicants?: Array<Record<string, unknown>>;
+  /** Match cases only: what the finding must show, so a match for the wrong reason fails. */
+  expect?: CaseExpectation;
+}
+
+export interface CaseExpectation {
+  /** Concrete paths (contact.phones[1]) that must each be among the evidence. */
+  evidence?: string[];
+  /** A substring of the rendered message. */
+  message?: string;
 }
 
 /**
@@ -175,6 +184,8 @@ export interface CompiledRule {
   link?: CompiledLink;
   /** Declarations that explain this rule's finding: the first that holds is named in the report. */
   explainedBy?: Array<{ because: string; holds: (facts: Facts) => boolean }>;
+  /** Line of a case in the rule file, for `rules test` failures (parses a cached file on demand). */
+  caseLine?: (kind: 'match' | 'nomatch', index: number) => number;
 }
 
 export interface CompiledLink {

@@ -3,9 +3,9 @@ import { WHOLE_MESSAGE_PART, type Finding, type FamilyContribution } from '../mo
 import { FAMILIES, LEVELS, SEVERITIES, type FailOn, type Family, type Severity } from '../model/levels.js';
 import type { ApplicantResult, Link, LinkKeys, Report, RunError, ShardInfo, SkippedInput } from '../model/report.js';
 import type { MessagePart, Reference } from '../model/rule.js';
+import { isObj } from '../util/is-object.js';
 
 type J = Record<string, unknown>;
-const isObj = (v: unknown): v is J => typeof v === 'object' && v !== null && !Array.isArray(v);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const strs = (v: unknown): string[] => arr(v).filter((x): x is string => typeof x === 'string');
 const oneOf = <T extends string>(list: readonly T[], v: unknown, fallback: T): T => (list.includes(v as T) ? (v as T) : fallback);

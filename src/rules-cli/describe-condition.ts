@@ -1,5 +1,6 @@
 import type { Comparator } from '../model/rule.js';
 import { lookupTable } from '../util/lookup-table.js';
+import { isObj } from '../util/is-object.js';
 
 /**
  * A condition tree in English, for `rules show` and for reviewers who do not read YAML. Pure and
@@ -32,7 +33,6 @@ const COMPOSITE = ['all', 'any', 'not', 'some', 'every'];
 const MODIFIERS = new Set(['field', 'as', 'quantifier', 'minMatches']);
 
 type Node = Record<string, unknown>;
-const isObj = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isComposite = (v: unknown) => isObj(v) && COMPOSITE.some((k) => k in v);
 
 function describe(node: unknown, inScope: boolean): string {

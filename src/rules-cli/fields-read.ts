@@ -1,5 +1,6 @@
+import { isObj } from '../util/is-object.js';
+
 const MODIFIERS = new Set(['field', 'as', 'quantifier', 'minMatches']);
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Every field path a condition reads, as absolute patterns in the order written: leaf fields,

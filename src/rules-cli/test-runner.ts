@@ -15,6 +15,7 @@ export interface TestOptions extends PackRequest {
 interface RuleOutcome {
   id: string;
   source: string;
+  file: string;
   cases: CaseResult[];
   /** Kinds of case the rule lacks: a rule that cannot fail its tests is counted as failing. */
   missing: Array<'match' | 'nomatch'>;
@@ -27,6 +28,7 @@ export function testRules(rules: CompiledRule[], all: CompiledRule[] = rules): R
   return rules.map((rule) => ({
     id: rule.spec.id,
     source: `${rule.source.file}:${rule.source.line}`,
+    file: rule.source.file,
     cases: runCases(rule, undefined, all),
     missing: (['match', 'nomatch'] as const).filter((k) => rule.spec.cases[k].length === 0),
   }));
@@ -68,7 +70,7 @@ export function runRuleTests(opts: TestOptions, io: CliIO): number {
       continue;
     }
     io.stdout.write(`${c.red('FAIL')} ${o.id} ${c.dim(o.source)}\n`);
-    for (const r of o.cases.filter((x) => !x.passed)) io.stdout.write(`${failureText(r, c)}\n`);
+    for (const r of o.cases.filter((x) => !x.passed)) io.stdout.write(`${failureText(r, c, o.file)}\n`);
     for (const k of o.missing) io.stdout.write(`  ${c.red('✗')} no ${k === 'match' ? 'must-match' : 'must-not-match'} case: add cases.${k} with at least one applicant\n`);
   }
   const failedRules = outcomes.filter((o) => !passed(o)).length;
@@ -78,9 +80,9 @@ export function runRuleTests(opts: TestOptions, io: CliIO): number {
 }
 
 /** One failing case: expected vs got, with the evidence that made an unexpected match. */
-function failureText(r: CaseResult, c: InstanceType<typeof Chalk>): string {
-  const lines = [`  ${c.red('✗')} ${r.kind} › ${r.name}`];
-  if (r.problem?.startsWith('case applicant is invalid')) {
+function failureText(r: CaseResult, c: InstanceType<typeof Chalk>, file: string): string {
+  const lines = [`  ${c.red('✗')} ${r.kind} › ${r.name}${r.line ? ` ${c.dim(`${file}:${r.line}`)}` : ''}`];
+  if (r.problem?.startsWith('case applicant is invalid') || r.problem?.startsWith('matched, but not as expected')) {
     lines.push(`      ${r.problem}`);
     return lines.join('\n');
   }

@@ -1,6 +1,6 @@
 import type { Diagnostic, DiagnosticCode } from '../model/diagnostic.js';
 import { describeAjvError, type ErrorObject } from '../validate/ajv.js';
-import { closest } from './field-schema.js';
+import { closest } from '../util/closest.js';
 import { diagnosticAt, keyPositionOf, pointerToKeys, type YamlSource } from './yaml-source.js';
 
 /**

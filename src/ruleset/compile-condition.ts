@@ -1,9 +1,12 @@
 import type { Comparator, EvidenceItem } from '../model/rule.js';
 import { COMPARATORS } from '../model/rule.js';
 import type { NamedList } from '../model/list.js';
+import type { DiagnosticCode } from '../model/diagnostic.js';
 import { compileProbe, compileResolver, compileValues, parsePath } from './field-path.js';
-import { checkField, closest, isArrayNode, type SchemaNode } from './field-schema.js';
+import { checkField, isArrayNode, type SchemaNode } from './field-schema.js';
+import { closest } from '../util/closest.js';
 import { OPERATOR_NAMES, OPERATORS, type RefResolver } from './operators.js';
+import { isObj } from '../util/is-object.js';
 
 /** A compiled condition: evidence when it holds (possibly empty, e.g. under `not`), null when not. */
 export type CompiledCondition = (root: unknown, scope: unknown, scopePath: string) => EvidenceItem[] | null;
@@ -14,7 +17,7 @@ export interface ConditionEnv {
   schemaRoot: SchemaNode;
   lists: Map<string, NamedList>;
   /** Report a problem at the YAML node found by these keys from the rule's root. */
-  fail: (keys: Keys, message: string, hint?: string, code?: 'rule-unknown-field' | 'rule-unsafe-regex' | 'rule-invalid-regex' | 'rule-unknown-list' | 'rule-origin-attribute') => void;
+  fail: (keys: Keys, message: string, hint?: string, code?: DiagnosticCode) => void;
   /** Absolute patterns of every field the rule reads. */
   fields: Set<string>;
   /** The fields a rule tests (leaf and scope paths, not what they are compared with): without data in any of them the rule cannot say anything. */
@@ -37,7 +40,6 @@ const NODE_KEYS = ['all', 'any', 'not', 'some', 'every', 'where', ...LEAF_MODIFI
  */
 const ORIGIN_WORDS = /(nationality|citizenship|ethnicity|ethnic|race|religion|birthplace|placeofbirth|countryofbirth|nativelanguage|mothertongue|language)/i;
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function compileCondition(node: unknown, keys: Keys, env: ConditionEnv, scope: Scope): CompiledCondition | undefined {
   if (!isObj(node)) {
@@ -227,15 +229,8 @@ function compileLeaf(node: Record<string, unknown>, keys: Keys, env: ConditionEn
   const predicate = def.build(operand, {
     comparator: asRaw as Comparator,
     lists: env.lists,
-    fail: (message, sub = [], hint) => {
+    fail: (message, sub = [], hint, code) => {
       failed = true;
-      const code = message.startsWith('unsafe regex')
-        ? 'rule-unsafe-regex'
-        : message.startsWith('invalid regex')
-          ? 'rule-invalid-regex'
-          : message.startsWith('unknown list')
-            ? 'rule-unknown-list'
-            : undefined;
       env.fail([...keys, op, ...sub], message, hint, code);
     },
     ref: (path, sub) => compileRef(path, [...keys, op, ...sub], env, scope),

@@ -7,7 +7,7 @@ import { buildPattern, type PatternProblem } from './compile-pattern.js';
 import { checkField, type SchemaNode } from './field-schema.js';
 import { compileTemplate, placeholders } from './message-template.js';
 import { compileDataProbe, parsePath, type ParsedPath } from './field-path.js';
-import { diagnosticAt, type YamlSource } from './yaml-source.js';
+import { diagnosticAt, positionOf, type YamlSource } from './yaml-source.js';
 
 /**
  * `requires` entries and message placeholders must name fields of the schema. Exported so that a
@@ -92,6 +92,7 @@ export function compileRule(
         : (facts) => evaluate(facts, facts, ''),
       render,
       ...(explainedBy?.length ? { explainedBy } : {}),
+      caseLine: (kind, index) => positionOf(src, ['cases', kind, index]).line,
     },
     diagnostics,
   };

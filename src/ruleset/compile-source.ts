@@ -10,8 +10,8 @@ import { placeholders } from './message-template.js';
 import { lintRule } from './lint-rule.js';
 import { ruleFieldSchema } from './rule-field-schema.js';
 import { diagnosticAt, type YamlSource } from './yaml-source.js';
+import { isObj } from '../util/is-object.js';
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The file is named for the id (`network/kp-phone.yaml` holds `network.kp-phone`), whose first word is the family. */
 function checkNaming(src: YamlSource, id: string, family: string | undefined, errors: Diagnostic[]): void {

@@ -1,15 +1,8 @@
 import type { ParsedPath } from './field-path.js';
+import type { SchemaNode } from '../model/schema-node.js';
+import { closest } from '../util/closest.js';
 
-/** The subset of JSON Schema the field checker reads. */
-export interface SchemaNode {
-  type?: string | string[];
-  properties?: Record<string, SchemaNode>;
-  items?: SchemaNode;
-  $ref?: string;
-  description?: string;
-  enum?: unknown[];
-  [k: string]: unknown;
-}
+export type { SchemaNode };
 
 export interface FieldCheck {
   ok: boolean;
@@ -32,32 +25,6 @@ function hasType(node: SchemaNode, t: string): boolean {
   return node.type === t || (Array.isArray(node.type) && node.type.includes(t));
 }
 
-function distance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j]!;
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length]!;
-}
-
-export function closest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = distance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
 
 /**
  * Check that a path names a field the applicant schema (or the derived-facts schema under

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { ListAddition, NamedList } from '../model/list.js';
 import type { SourcePosition } from '../model/rule.js';
 import { parseCidr } from '../normalize/ip.js';
-import { closest } from './field-schema.js';
+import { closest } from '../util/closest.js';
 
 const at = (p: SourcePosition) => ({ file: p.file, line: p.line, column: p.column });
 

@@ -7,7 +7,7 @@ import { DiagnosticsError, type Diagnostic } from '../model/diagnostic.js';
 import { packagePath } from '../util/package-root.js';
 import { compileSource } from './compile-source.js';
 import { buildPattern } from './compile-pattern.js';
-import { closest } from './field-schema.js';
+import { closest } from '../util/closest.js';
 import { discoverRuleFiles } from './discover.js';
 import { versionProblem } from './engine-version.js';
 import { addListEntries } from './list-additions.js';
@@ -15,6 +15,7 @@ import { lintRuleSet } from './lint-rule.js';
 import { loadList } from './load-list.js';
 import { diagnosticAt, MAX_RULE_FILE_BYTES, type YamlSource } from './yaml-source.js';
 import { yamlSourceFor } from './rule-cache.js';
+import { isObj } from '../util/is-object.js';
 
 export { RULE_FORMAT } from './engine-version.js';
 
@@ -61,7 +62,6 @@ export function displayPath(file: string, cwd: string | undefined): string {
   return rel && !rel.startsWith('..') ? rel : file;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function readSources(files: string[], cwd: string | undefined, hash: Hash, errors: Diagnostic[]): YamlSource[] {
   const sources: YamlSource[] = [];

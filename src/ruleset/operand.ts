@@ -2,6 +2,10 @@ import type { Comparator } from '../model/rule.js';
 import type { NamedList } from '../model/list.js';
 import { showValue } from './message-template.js';
 import type { Verdict } from './verdict.js';
+import type { DiagnosticCode } from '../model/diagnostic.js';
+
+/** The codes an operator may report besides the default `rule-schema`. */
+export type OperandCode = Extract<DiagnosticCode, 'rule-unsafe-regex' | 'rule-invalid-regex' | 'rule-unknown-list'>;
 
 /** What operators are made of: their types and the operand helpers they share. */
 
@@ -18,8 +22,11 @@ export interface OperatorEnv {
   lists: Map<string, NamedList>;
   /** Compile a field reference found in an operand; reports its own errors. */
   ref: (path: string, keys: Array<string | number>) => RefResolver | undefined;
-  /** Report a problem with the operand at these YAML keys (relative to the operator's value). */
-  fail: (message: string, keys?: Array<string | number>, hint?: string) => void;
+  /**
+   * Report a problem with the operand at these YAML keys (relative to the operator's value). The
+   * code is explicit (docs/errors.md); without one it is `rule-schema`, a malformed operand.
+   */
+  fail: (message: string, keys?: Array<string | number>, hint?: string, code?: OperandCode) => void;
 }
 
 export interface OperatorDef {
@@ -57,7 +64,7 @@ export function operandValues(operand: unknown, env: OperatorEnv, check: (v: unk
 
 export function lookupList(operand: { list: string }, env: OperatorEnv): NamedList | undefined {
   const list = env.lists.get(operand.list);
-  if (!list) env.fail(`unknown list '${operand.list}'`, ['list'], `known lists: ${[...env.lists.keys()].join(', ') || '(none)'}`);
+  if (!list) env.fail(`unknown list '${operand.list}'`, ['list'], `known lists: ${[...env.lists.keys()].join(', ') || '(none)'}`, 'rule-unknown-list');
   return list;
 }
 

@@ -60,8 +60,8 @@ const regexOp: OperatorDef = {
     // One policy for rules and exceptions: JS syntax, matched in linear time (regex-safety.ts).
     const re = compileRuleRegex(operand, { ignoreCase: env.comparator !== 'exact' });
     if (!re.ok) {
-      if (re.kind === 'invalid') env.fail(`invalid regex /${operand}/: ${re.reason}`);
-      else env.fail(`unsafe regex /${operand}/: ${re.reason}`, [], 'rewrite it without backreferences or lookaround, with smaller repetition bounds, or use contains / startsWith / in');
+      if (re.kind === 'invalid') env.fail(`invalid regex /${operand}/: ${re.reason}`, [], undefined, 'rule-invalid-regex');
+      else env.fail(`unsafe regex /${operand}/: ${re.reason}`, [], 'rewrite it without backreferences or lookaround, with smaller repetition bounds, or use contains / startsWith / in', 'rule-unsafe-regex');
       return undefined;
     }
     const note = `matches /${operand}/`;
@@ -122,7 +122,7 @@ const withinOp: OperatorDef = {
       return undefined;
     }
     const days = o.days;
-    const values = operandValues(o.of, { ...env, fail: (m, k = [], h) => env.fail(m, ['of', ...k], h), ref: (p, k) => env.ref(p, ['of', ...k]) }, isDateLiteral, 'an ISO date');
+    const values = operandValues(o.of, { ...env, fail: (m, k = [], h, c) => env.fail(m, ['of', ...k], h, c), ref: (p, k) => env.ref(p, ['of', ...k]) }, isDateLiteral, 'an ISO date');
     if (!values) return undefined;
     return (value, root, scope, scopePath) => {
       const d = parseDate(value);
@@ -166,7 +166,7 @@ const ageAtOp: OperatorDef = {
     const cmpName = cmps[0]!;
     const cmp = AGE_CMP[cmpName]!;
     const years = o[cmpName] as number;
-    const values = operandValues(o.at, { ...env, fail: (m, k = [], h) => env.fail(m, ['at', ...k], h), ref: (p, k) => env.ref(p, ['at', ...k]) }, isDateLiteral, 'an ISO date');
+    const values = operandValues(o.at, { ...env, fail: (m, k = [], h, c) => env.fail(m, ['at', ...k], h, c), ref: (p, k) => env.ref(p, ['at', ...k]) }, isDateLiteral, 'an ISO date');
     if (!values) return undefined;
     return (value, root, scope, scopePath) => {
       const birth = parseDate(value);

@@ -1,4 +1,5 @@
 import type { CompiledRule, RuleCase } from '../model/rule.js';
+import { joinMessage } from './message-template.js';
 import { enrich } from '../enrich/index.js';
 import type { EnrichContext } from '../enrich/enricher.js';
 import { builtinIpResolver } from '../intel/ip-resolver.js';
@@ -15,6 +16,8 @@ export interface CaseResult {
   ruleId: string;
   kind: 'match' | 'nomatch';
   name: string;
+  /** Line of the case in the rule file, when known. */
+  line?: number;
   passed: boolean;
   /** Why it failed, in words: invalid case, or what matched vs what was expected. */
   problem?: string;
@@ -44,7 +47,8 @@ export function runCases(rule: CompiledRule, ctx: EnrichContext = { ip: builtinI
   ];
   for (const [kind, cases] of kinds) {
     cases.forEach((c, i) => {
-      const base = { ruleId: rule.spec.id, kind, name: c.name };
+      const line = rule.caseLine?.(kind, i);
+      const base = { ruleId: rule.spec.id, kind, name: c.name, ...(line ? { line } : {}) };
       if (rule.link) {
         out.push({ ...base, ...runLinkCase(rule, c, i, ctx, all, kind) });
         return;
@@ -69,12 +73,15 @@ export function runCases(rule: CompiledRule, ctx: EnrichContext = { ip: builtinI
       }
       const matched = evidence !== null;
       const passed = matched === (kind === 'match');
+      const wrongReason = passed && evidence && c.expect ? unmet(c.expect, evidence, rule.render(facts, evidence)) : undefined;
       out.push({
         ...base,
-        passed,
+        passed: passed && !wrongReason,
         evidence: evidence ?? undefined,
         ...(hasData ? {} : { noData: true }),
-        problem: passed
+        problem: wrongReason
+          ? `matched, but not as expected: ${wrongReason}`
+          : passed
           ? undefined
           : kind === 'match'
             ? hasData
@@ -116,4 +123,17 @@ function runLinkCase(rule: CompiledRule, c: RuleCase, index: number, ctx: Enrich
     ...(matched ? { evidence } : {}),
     problem: passed ? undefined : kind === 'match' ? 'expected the applicants to link, but they did not' : `expected no link, but they linked: ${evidence.map((e) => `${e.path} (${e.note ?? ''})`).join('; ')}`,
   };
+}
+/** What a matching case's `expect:` asked for and the finding does not show, or undefined. */
+function unmet(expect: NonNullable<RuleCase['expect']>, evidence: EvidenceItem[], parts: ReturnType<CompiledRule['render']>): string | undefined {
+  const problems: string[] = [];
+  const paths = new Set(evidence.map((e) => e.path));
+  const missing = (expect.evidence ?? []).filter((p) => !paths.has(p));
+  if (missing.length) problems.push(`no evidence at ${missing.join(', ')} (evidence: ${[...paths].join(', ') || 'none'})`);
+  if (expect.message !== undefined) {
+    const message = parts ? joinMessage(parts) : undefined;
+    if (message === undefined) problems.push(`expect.message is set but the rule has no message`);
+    else if (!message.includes(expect.message)) problems.push(`message does not contain ${JSON.stringify(expect.message)} (message: ${JSON.stringify(message)})`);
+  }
+  return problems.length ? problems.join('; ') : undefined;
 }

@@ -1,4 +1,4 @@
-import { closest } from './field-schema.js';
+import { closest } from '../util/closest.js';
 
 /**
  * "Did you mean" for a rule id. Edit distance alone misses the common mistakes with long ids: a

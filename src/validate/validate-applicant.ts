@@ -4,7 +4,7 @@ import type { Applicant } from '../model/applicant.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { describeAjvError, readSchema, validatorFor, type ErrorObject } from './ajv.js';
 import { meaningChecks } from './meaning-checks.js';
-import { closest } from '../ruleset/field-schema.js';
+import { closest } from '../util/closest.js';
 
 export interface ValidationResult {
   applicant?: Applicant;

@@ -1,5 +1,6 @@
 import { DPRK_TEXT, ENTITY, OPENSANCTIONS_LICENCE, PERSON } from './opensanctions.js';
 import { ImportError, type ImportResult, type WatchEntry, type WatchWallet } from './types.js';
+import { isObj } from '../util/is-object.js';
 
 export interface FtmOptions {
   programs?: RegExp;
@@ -16,7 +17,6 @@ interface FtmEntity {
   target: boolean;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** FtM properties are lists of strings; anything else in a property is ignored, not trusted. */
 function properties(v: unknown): Record<string, string[]> {

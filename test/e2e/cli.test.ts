@@ -119,7 +119,7 @@ describe('invalid input exits 2 with one clear message and no stack trace', () =
     ['empty file', ['empty.json'], /empty\.json: the (file|input) is empty/],
     ['not JSON', ['not-json.json'], /not-json\.json:3:3: not valid JSON: expected a "quoted" key/],
     ['JSON that is not an object', ['number.json'], /holds a number/],
-    ['schema violation', ['schema-bad.json'], /schema-bad\.json:\d+:\d+: error: claimedLocation\.country: must be an ISO 3166-1 alpha-2/],
+    ['schema violation', ['schema-bad.json'], /schema-bad\.json:\d+:\d+: error applicant-schema: claimedLocation\.country: must be an ISO 3166-1 alpha-2/],
     ['unknown field (strict)', ['unknown-field.json'], /unknown field 'nationality'/],
     ['huge string', ['huge.json'], /name\.full: is too long/],
   ];
@@ -179,7 +179,7 @@ describe('broken rules exit 2 before anything is checked', () => {
     const bad = writeTree({ [ruleFile('network.bad')]: ruleYaml({ id: 'network.bad', match: { field: 'resume.text', regex: '(?=a)a' } }) });
     const r = await runCli(['--no-builtin-rules', '--rules', bad, 'clean.json'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/network\/bad\.yaml:\d+:\d+: error \[network\.bad\]: unsafe regex/);
+    expect(r.stderr).toMatch(/network\/bad\.yaml:\d+:\d+: error \[network\.bad\] rule-unsafe-regex: unsafe regex/);
     expect(r.stderr).toContain('nothing was checked');
     expect(r.stdout).toBe('');
     noStack(r);
@@ -192,8 +192,8 @@ describe('broken rules exit 2 before anything is checked', () => {
     });
     const r = await runCli(['--no-builtin-rules', '--rules', bad, 'clean.json'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/one\.yaml:\d+:\d+: error: YAML/);
-    expect(r.stderr).toMatch(/two\.yaml:\d+:\d+: error \[identity\.two\]: unknown field 'name\.ful'/);
+    expect(r.stderr).toMatch(/one\.yaml:\d+:\d+: error yaml-syntax: YAML/);
+    expect(r.stderr).toMatch(/two\.yaml:\d+:\d+: error \[identity\.two\] rule-unknown-field: unknown field 'name\.ful'/);
     expect(r.stderr).toContain("did you mean 'name.full'?");
   });
 

@@ -57,7 +57,7 @@ describe('rules list', () => {
     const cwd = tempTree({ 'pack/network/x.yaml': yaml(phoneRule('x', '+850', { severity: 'severe' })) });
     const r = await cli(['rules', 'list', '--rules', 'pack', ...NO_BUILTIN], cwd);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/pack\/network\/x\.yaml:\d+:\d+: error \[network\.x\]: severity: must be one of/);
+    expect(r.stderr).toMatch(/pack\/network\/x\.yaml:\d+:\d+: error \[network\.x\] rule-schema: severity: must be one of/);
     expect(r.stdout).toBe('');
   });
 });
@@ -128,12 +128,12 @@ describe('rules validate', () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\n');
     const problem = (re: RegExp) => lines.findIndex((l) => re.test(l));
-    const refs = problem(/^pack\/network\/no-refs\.yaml:\d+:\d+: warning \[network\.no-refs\]: the rule cites no references$/);
+    const refs = problem(/^pack\/network\/no-refs\.yaml:\d+:\d+: warning \[network\.no-refs\] rule-missing-references: the rule cites no references$/);
     expect(refs).toBeGreaterThanOrEqual(0);
     expect(lines[refs + 1]).toMatch(/^ {4}hint: add references:/);
-    expect(problem(/^pack\/network\/old\.yaml:\d+:\d+: warning \[network\.old\]: a deprecated rule names no replacement$/)).toBeGreaterThanOrEqual(0);
-    expect(problem(/^pack\/network\/half\.yaml:\d+:\d+: warning \[network\.half\]: the rule has no must-not-match case \(cases\.nomatch\)$/)).toBeGreaterThanOrEqual(0);
-    expect(problem(/^pack\/network\/notes\.json: warning: not a YAML file: skipped$/)).toBeGreaterThanOrEqual(0);
+    expect(problem(/^pack\/network\/old\.yaml:\d+:\d+: warning \[network\.old\] rule-replacement: a deprecated rule names no replacement$/)).toBeGreaterThanOrEqual(0);
+    expect(problem(/^pack\/network\/half\.yaml:\d+:\d+: warning \[network\.half\] rule-missing-cases: the rule has no must-not-match case \(cases\.nomatch\)$/)).toBeGreaterThanOrEqual(0);
+    expect(problem(/^pack\/network\/notes\.json: warning input-not-rule: not a YAML file: skipped$/)).toBeGreaterThanOrEqual(0);
     expect(r.stdout).toContain('3 files, 3 rules checked: 0 errors, 4 warnings.');
   });
 
@@ -152,7 +152,7 @@ describe('rules validate', () => {
     expect(r.code).toBe(2);
     const problems = r.stdout.split('\n').filter((l) => /^pack\//.test(l));
     expect(problems.length).toBeGreaterThanOrEqual(7);
-    for (const p of problems) expect(p).toMatch(/^pack\/network\/[a-z-]+\.yaml:\d+:\d+: error( \[network\.[a-z-]+\])?: ./);
+    for (const p of problems) expect(p).toMatch(/^pack\/network\/[a-z-]+\.yaml:\d+:\d+: error( \[network\.[a-z-]+\])? [a-z-]+: ./);
     // Every problem is followed by how to fix it.
     const lines = r.stdout.split('\n');
     lines.forEach((l, i) => {
@@ -169,9 +169,9 @@ describe('rules validate', () => {
     expect(find('list')).toContain("unknown list 'nope'");
     // Inherited names are not fields: each placeholder and requires entry at its own line.
     expect(find('proto').split('\n').map((l) => l.replace(/^[^:]+:\d+:\d+: /, ''))).toEqual([
-      "error [network.proto]: message: unknown field '__proto__': 'the applicant' has no field '__proto__'",
-      "error [network.proto]: message: unknown field 'constructor': 'the applicant' has no field 'constructor'",
-      "error [network.proto]: requires: unknown field 'toString': 'the applicant' has no field 'toString'",
+      "error [network.proto] rule-unknown-field: message: unknown field '__proto__': 'the applicant' has no field '__proto__'",
+      "error [network.proto] rule-unknown-field: message: unknown field 'constructor': 'the applicant' has no field 'constructor'",
+      "error [network.proto] rule-unknown-field: requires: unknown field 'toString': 'the applicant' has no field 'toString'",
     ]);
     expect(r.stdout).toContain('These rule packs cannot be loaded');
   });
@@ -191,7 +191,7 @@ describe('rules validate', () => {
     const cwd = tempTree({ 'pack/identity/document-name-mismatch.yaml': yaml(phoneRule('document-name-mismatch', '+850', { id: 'identity.document-name-mismatch', family: 'identity' })) });
     const r = await cli(['rules', 'validate', 'pack'], cwd);
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/pack\/identity\/document-name-mismatch\.yaml:\d+:\d+: error \[identity\.document-name-mismatch\]: rule id 'identity\.document-name-mismatch' is already defined in .*rules\/identity\/document-name-mismatch\.yaml/);
+    expect(r.stdout).toMatch(/pack\/identity\/document-name-mismatch\.yaml:\d+:\d+: error \[identity\.document-name-mismatch\] rule-duplicate-id: rule id 'identity\.document-name-mismatch' is already defined in .*rules\/identity\/document-name-mismatch\.yaml/);
     expect(r.stdout).toContain('1 file, 0 rules checked');
   });
 
@@ -209,7 +209,7 @@ describe('rules validate', () => {
     });
     const r = await cli(['rules', 'validate', '--no-builtin-rules'], cwd);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(".dprk-check.yaml:2:11: warning: disable pattern 'network.kp-phon' matches no loaded rule\n    hint: did you mean 'network.kp-phone'?");
+    expect(r.stdout).toContain(".dprk-check.yaml:2:11: warning config-unused: disable pattern 'network.kp-phon' matches no loaded rule\n    hint: did you mean 'network.kp-phone'?");
   });
 
   test('the built-in pack validates clean', async () => {
@@ -241,9 +241,9 @@ describe('rules test', () => {
     const r = await cli(['rules', 'test', 'pack', '--no-builtin-rules'], cwd);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('FAIL network.kp-phone pack/network/kp-phone.yaml:2');
-    expect(r.stdout).toContain('  ✗ match › wrong prefix\n      expected: a match\n      got:      no match\n');
-    expect(r.stdout).toContain('  ✗ match › no phones at all\n      expected: a match\n      got:      no match (the case holds no data for what it reads (contact.phones[]))');
-    expect(r.stdout).toContain('  ✗ nomatch › actually matches\n      expected: no match\n      got:      a match on\n                contact.phones[0] = "+850 2 381 0000" (startsWith "+850")');
+    expect(r.stdout).toContain('  ✗ match › wrong prefix pack/network/kp-phone.yaml:19\n      expected: a match\n      got:      no match\n');
+    expect(r.stdout).toContain('  ✗ match › no phones at all pack/network/kp-phone.yaml:24\n      expected: a match\n      got:      no match (the case holds no data for what it reads (contact.phones[]))');
+    expect(r.stdout).toContain('  ✗ nomatch › actually matches pack/network/kp-phone.yaml:30\n      expected: no match\n      got:      a match on\n                contact.phones[0] = "+850 2 381 0000" (startsWith "+850")');
     expect(r.stdout).toContain('PASS network.ok (2 cases)');
     expect(r.stdout).toContain('2 rules: 1 passing, 1 failing');
     expect(r.stdout.trimEnd().split('\n').pop()).toBe('2 passed, 3 failed');
@@ -261,7 +261,7 @@ describe('rules test', () => {
     const cwd = tempTree({ 'pack/network/x.yaml': yaml(phoneRule('x', '+850', { cases: { match: [{ name: 'bad', applicant: { contact: { phones: 5 } } }], nomatch: [{ name: 'empty', applicant: {} }] } })) });
     const r = await cli(['rules', 'test', 'pack', '--no-builtin-rules'], cwd);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('  ✗ match › bad\n      case applicant is invalid: contact.phones: must be array');
+    expect(r.stdout).toContain('  ✗ match › bad pack/network/x.yaml:19\n      case applicant is invalid: contact.phones: must be array');
   });
 
   test('a pack that cannot load: exit 2, nothing run', async () => {
@@ -337,7 +337,7 @@ describe('tuning a check with .dprk-check.yaml', () => {
     const cwd = base('rules: [team]\nexceptions:\n  - id: old-vpn\n    rule: "*"\n    reason: the VPN we used until 2023\n    when: { field: "network.sessions[].ip", cidr: [192.0.2.0/24] }\n');
     const r = await cli(['--no-builtin-rules', 'a.json'], cwd);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(".dprk-check.yaml:3:5: warning: exception 'old-vpn' suppressed no finding in this run (1 applicant checked)");
+    expect(r.stderr).toContain(".dprk-check.yaml:3:5: warning config-unused: exception 'old-vpn' suppressed no finding in this run (1 applicant checked)");
   });
 
   test('disabling every rule is warned about loudly, and the rule-set version shows the configuration', async () => {
@@ -373,14 +373,14 @@ describe('tuning a check with .dprk-check.yaml', () => {
     expect(JSON.parse(other.stdout).applicants[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['network.cn-phone']);
     const missing = await cli(['--config', 'nope.yaml', 'a.json'], cwd);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('nope.yaml: error: configuration file not found');
+    expect(missing.stderr).toContain('nope.yaml: error config-invalid: configuration file not found');
   });
 
   test('an invalid configuration stops the run before anything is checked', async () => {
     const r = await cli(['--no-builtin-rules', 'a.json'], base('rules: [team]\nexceptions:\n  - id: x\n    rule: "*"\n    reason: a good enough reason\n    when: { field: contact.fax, exists: true }\n'));
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(".dprk-check.yaml:6:20: error: exception 'x': unknown field 'contact.fax'");
+    expect(r.stderr).toContain(".dprk-check.yaml:6:20: error config-invalid: exception 'x': unknown field 'contact.fax'");
     expect(r.stderr).toContain('could not be applied; nothing was checked');
   });
 
@@ -426,6 +426,6 @@ describe('tuning a check with .dprk-check.yaml', () => {
     const cwd = tempTree({ 'team/network/kp-phone.yaml': yaml(noRefs), 'a.json': applicant({ contact: { phones: ['+850 2 381 0000'] } }) });
     const r = await cli(['--no-builtin-rules', '--rules', 'team', 'a.json'], cwd);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('warning: 1 rule-quality warning in the loaded rule packs (first: team/network/kp-phone.yaml: the rule cites no references); the rules still run');
+    expect(r.stderr).toContain('warning rule-quality: 1 rule-quality warning in the loaded rule packs (first: team/network/kp-phone.yaml: the rule cites no references); the rules still run');
   });
 });

@@ -1,6 +1,3 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { loadRuleSet, type RuleSet } from '../../src/ruleset/load.js';
 import { DiagnosticsError, type Diagnostic } from '../../src/model/diagnostic.js';
@@ -8,32 +5,11 @@ import { validateApplicant } from '../../src/validate/validate-applicant.js';
 import { enrich } from '../../src/enrich/index.js';
 import type { EnrichContext } from '../../src/enrich/enricher.js';
 import type { EvidenceItem } from '../../src/model/rule.js';
+import { writeTree } from './temp-tree.js';
 
-/**
- * Small rule packs written to temp dirs, so engine tests never depend on the built-in rules.
- * Every temp dir made here is removed by cleanupTempDirs() (call it in afterAll).
- */
-const made: string[] = [];
-
-export function tempDir(prefix = 'dprk-check-test-'): string {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  made.push(d);
-  return d;
-}
-
-export function cleanupTempDirs(): void {
-  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
-}
-
-/** Write files (relative path → text) under a fresh temp dir and return the dir. */
-export function writeTree(files: Record<string, string>, dir = tempDir()): string {
-  for (const [rel, text] of Object.entries(files)) {
-    const p = join(dir, rel);
-    mkdirSync(dirname(p), { recursive: true });
-    writeFileSync(p, text);
-  }
-  return dir;
-}
+/** Small rule packs written to temp dirs, so engine tests never depend on the built-in rules. */
+// The temp-tree helpers moved to temp-tree.ts (which cleans up by itself); re-exported for callers.
+export { cleanupTempDirs, tempDir, writeTree } from './temp-tree.js';
 
 export interface RuleOptions {
   id?: string;

@@ -1,10 +1,10 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { OfflineIpResolver, builtinIpResolver } from '../../src/intel/ip-resolver.js';
 import { IpDataError } from '../../src/intel/ip-data-error.js';
 import { IP_DATA_DIR, builtinIpMeta } from '../../src/intel/ip-data-info.js';
+import { tempDir } from '../helpers/temp-tree.js';
 
 // These run on the bundled data (built by npm run build from the pinned ip-location-db packages).
 const r = builtinIpResolver();
@@ -50,7 +50,7 @@ describe('offline IP resolver on the bundled data', () => {
 });
 
 describe('--ip-data: a user-supplied .mmdb', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dprk-ipdata-'));
+  const dir = tempDir('dprk-ipdata-');
   const meta = builtinIpMeta()!;
 
   test('replaces the bundled country data for its family and is described as user-supplied', () => {

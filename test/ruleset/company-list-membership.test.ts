@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadRuleSet } from '../../src/ruleset/load.js';
 import { enrich } from '../../src/enrich/index.js';
 import type { Applicant } from '../../src/model/applicant.js';
+import { tempDir } from '../helpers/temp-tree.js';
 
 function pack(match: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'dprk-company-'));
+  const dir = tempDir('dprk-company-');
   writeFileSync(
     join(dir, 'fronts.yaml'),
     `list: test-fronts

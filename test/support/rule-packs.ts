@@ -1,20 +1,9 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { stringify } from 'yaml';
-import type { CliIO } from '../../src/cli/io.js';
-import { run } from '../../src/cli/program.js';
+import { runCli } from '../helpers/cli.js';
+import { tempDir, writeTree } from '../helpers/temp-tree.js';
 
-/** A fresh temp directory with these files (relative path → text) written into it. */
-export function tempTree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'dprk-rules-'));
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, rel)), { recursive: true });
-    writeFileSync(join(root, rel), text);
-  }
-  return root;
-}
+/** A fresh temp directory with these files (relative path → text); removed after the test file. */
+export const tempTree = (files: Record<string, string>): string => writeTree(files, tempDir('dprk-rules-'));
 
 /**
  * A complete, valid rule as an object: flags a phone number with the given prefix. Tests override
@@ -48,22 +37,9 @@ export interface Captured {
   stderr: string;
 }
 
-/** Run the CLI in-process, in `cwd`, with captured output and no colour. */
-export async function cli(argv: string[], cwd: string, env: Record<string, string> = {}): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const stdin = new PassThrough();
-  stdin.end();
-  const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s), isTTY: false },
-    stderr: { write: (s: string) => (stderr += s), isTTY: false },
-    stdin,
-    env: { NO_COLOR: '1', ...env },
-    cwd,
-    now: () => new Date('2026-01-01T00:00:00Z'),
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
+/** Run the CLI in-process, in `cwd`, with captured output and no colour (runCli underneath). */
+export function cli(argv: string[], cwd: string, env: Record<string, string> = {}): Promise<Captured> {
+  return runCli(argv, { cwd, env: { NO_COLOR: '1', ...env }, isTTY: false, now: '2026-01-01T00:00:00Z' });
 }
 
 /** An applicant record file's text. */

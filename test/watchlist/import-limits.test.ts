@@ -64,7 +64,7 @@ describe('watchlist import: a pack its own loader would refuse is never written'
     writeFileSync(file, sdnRow(1, `${odd} TRADING CORPORATION`, '-0- ', 'Email Address a.b@example.test'));
     const s = importWatchlist({ files: [file], out, date: '2026-11-20' });
     const text = readFileSync(join(out, 'lists', 'ofac-sdn-dprk-entities.yaml'), 'utf8');
-    expect(text).toMatch(/^entries:\n  - \{"value":/m);
+    expect(text).toMatch(/^entries:\n {2}- \{"value":/m);
     expect(loadRuleSet({ paths: [out] }).lists.get('ofac-sdn-dprk-entities')!.entries[0]!.value).toBe(s.result.entries[0]!.name);
   });
 

@@ -200,11 +200,11 @@ describe('load errors name file, line, column and a code', () => {
     expect(() => loadRuleSet({ paths: [join(dir, 'nope')], cwd: dir })).toThrow(/problem/);
   });
 
-  test('formatDiagnostic prints file:line:column severity [rule]: message and the hint', () => {
+  test('formatDiagnostic prints file:line:column severity [rule] code: message and the hint', () => {
     const text = ruleYaml({ match: { field: 'claimedLocation.country', equal: 'US' } });
     const d = loadErrors({ [FILE]: text })[0]!;
     const line = lineOf(text, 'equal:');
-    expect(formatDiagnostic(d)).toBe(`${FILE}:${line}:${columnOf(text, 'US')}: error [identity.test-rule]: unknown operator 'equal'\n    hint: did you mean 'equals'?`);
+    expect(formatDiagnostic(d)).toBe(`${FILE}:${line}:${columnOf(text, 'US')}: error [identity.test-rule] rule-schema: unknown operator 'equal'\n    hint: did you mean 'equals'?`);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compileRuleRegex, MAX_PROGRAM, MAX_SUBJECT } from '../../../src/ruleset/regex-safety.js';
+import { compileRuleRegex, MAX_PROGRAM } from '../../../src/ruleset/regex-safety.js';
 import { OPERATORS } from '../../../src/ruleset/operators.js';
 
 /**
