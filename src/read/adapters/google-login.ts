@@ -1,4 +1,4 @@
-import { addAlias, addEmail, country2, emptyKeys, ipOf, isObj, protectedPaths, str, timestamp, unknownTop, type Fragment, type Obj, type SourceAdapter } from './source-adapter.js';
+import { addAlias, addEmail, country2, emptyKeys, ipOf, isObj, protectedPaths, timestamp, unknownTop, type Fragment, type Obj, type SourceAdapter } from './source-adapter.js';
 import { compact } from './entra.js';
 
 /**
