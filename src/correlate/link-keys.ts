@@ -1,8 +1,8 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { Address, Applicant } from '../model/applicant.js';
 import { addressKey, formatAddress } from '../normalize/address.js';
 import { parseIp, type ParsedIp } from '../normalize/ip.js';
 import { ipScope } from '../normalize/ip-scope.js';
+import { parsePhone } from '../normalize/phone.js';
 import { roleIndex, type RoleName } from './roles.js';
 
 /** One linkable value of one applicant: what is hashed, what a person is shown, and where it sat. */
@@ -42,12 +42,10 @@ const INTERNATIONAL = /^\+[\d\s().\/-]{6,30}$/;
 export function normalizePhone(raw: string, country?: string): string | undefined {
   const s = raw.trim();
   if (INTERNATIONAL.test(s) && !s.includes('(0)')) return `+${s.replace(/\D/g, '')}`;
-  try {
-    const p = parsePhoneNumberFromString(s, country ? { defaultCountry: country as CountryCode } : undefined);
-    if (p) return p.number;
-  } catch {
-    // fall through to digits
-  }
+  // The memoised parse enrich and the phone warnings already made of this number (and which
+  // loads libphonenumber's metadata only when a number needs it, not at every start).
+  const e164 = parsePhone(s, country).e164;
+  if (e164) return e164;
   const digits = s.replace(/\D/g, '');
   return digits.length >= 7 ? digits : undefined;
 }

@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import type { CountryCode, isSupportedCountry as SupportedFn, parsePhoneNumberFromString as ParseFn } from 'libphonenumber-js/max';
 import { memoize } from '../util/memo.js';
+import { requireVendored } from '../util/vendor.js';
 import { cachePhoneRegexes } from './phone-regex-cache.js';
 
 // libphonenumber's full metadata costs tens of milliseconds to load; most runs that never see a
@@ -9,8 +9,10 @@ type Lib = { parsePhoneNumberFromString: typeof ParseFn; isSupportedCountry: typ
 let lib: Lib | undefined;
 function parser(): Lib {
   if (!lib) {
-    lib = createRequire(import.meta.url)('libphonenumber-js/max') as Lib;
-    cachePhoneRegexes(import.meta.url);
+    const loaded = requireVendored<Lib>('libphonenumber-js/max');
+    lib = loaded.lib;
+    // The pre-bundled copy has the cached helper built in (scripts/bundle.mjs).
+    if (!loaded.vendored) cachePhoneRegexes(import.meta.url);
   }
   return lib;
 }
