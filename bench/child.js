@@ -146,7 +146,11 @@ else if (mode === 'dprk-bench-rules') out = await dprk([resolve(ROOT, 'bench/rul
 else if (mode === 'engine-ours') out = await engineOurs();
 else if (mode === 'engine-jre') out = await engineJre();
 else if (mode === 'stages') out = await stages();
+else if (mode === 'duckdb') out = await (await import('./duckdb-checks.js')).runDuckdb(file);
 else throw new Error(`unknown mode ${mode}`);
 out.ms ??= performance.now() - t0;
 out.maxRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+// CPU time of this process (user + system): steadier than wall time on a shared machine.
+const cpu = process.cpuUsage();
+out.cpuMs = Math.round((cpu.user + cpu.system) / 1000);
 process.stdout.write(`${JSON.stringify({ mode, ...out })}\n`);

@@ -35,17 +35,22 @@ function resumeText(r, words) {
   return out.join(' ');
 }
 
-/** Write `count` applicants as NDJSON to `file`. */
-export async function generate(file, count, seed = 42) {
+/**
+ * Write `count` applicants as NDJSON to `file`. `linkHeavy`: a laptop farm every 20 applicants
+ * instead of every 1000 (about a quarter of the export in clusters), whose members also share a
+ * phone and name each other as references, so linking and link findings dominate.
+ */
+export async function generate(file, count, seed = 42, { linkHeavy = false } = {}) {
+  const every = linkHeavy ? 20 : 1000;
   const r = rng(seed);
   const pick = (a) => a[Math.floor(r() * a.length)];
   const out = createWriteStream(file);
   let cluster = null;
   for (let i = 0; i < count; i++) {
     // Every 1000 applicants a laptop farm of 3–8 "different" people begins.
-    if (i % 1000 === 500) {
+    if (i % every === every / 2) {
       const n = 3 + Math.floor(r() * 6);
-      cluster = { left: n, shipTo: { line1: `${100 + i} Farm Road`, city: 'Litchfield Park', region: 'AZ', postalCode: '85340', country: 'US' }, account: `sha256:farm${i}`, ip: `68.104.${(i >> 8) & 255}.${i & 255}`, resume: resumeText(r, 160) };
+      cluster = { left: n, shipTo: { line1: `${100 + i} Farm Road`, city: 'Litchfield Park', region: 'AZ', postalCode: '85340', country: 'US' }, account: `sha256:farm${i}`, ip: `68.104.${(i >> 8) & 255}.${i & 255}`, resume: resumeText(r, 160), phone: `+1 480 555 ${String(i % 10000).padStart(4, '0')}` };
     }
     const inCluster = cluster && cluster.left-- > 0;
     const suspicious = !inCluster && r() < 0.03;
@@ -95,6 +100,10 @@ export async function generate(file, count, seed = 42) {
       ...(inCluster ? { resume: { text: cluster.resume } } : r() < 0.5 ? { resume: { text: resumeText(r, 150) } } : {}),
       source: { system: 'bench', exportedAt: '2026-11-01T00:00:00Z' },
     };
+    if (linkHeavy && inCluster) {
+      a.contact.phones.push(cluster.phone);
+      a.references[0].phone = cluster.phone;
+    }
     if (!out.write(`${JSON.stringify(a)}\n`)) await once(out, 'drain');
   }
   out.end();

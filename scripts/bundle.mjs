@@ -2,6 +2,8 @@
 // bin/dprk-check.js runs. Resolving and compiling ~150 small modules was a third of a cold start.
 // Packages that are loaded only when needed stay outside the bundle, so they still cost nothing
 // for runs that do not need them: the YAML parser, phone metadata, the spinner, transliteration.
+// The CommonJS ones a run may need (src/util/vendor.ts) are bundled one file each into dist/vendor/
+// and required on first use: one file to compile instead of ~70 to resolve.
 import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +16,41 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['ora', 'yaml', 'libphonenumber-js', 'any-ascii', 'better-sqlite3', 'pg'],
+  external: ['ora', 'yaml', 'libphonenumber-js', 'ajv', 'mmdb-lib', 'any-ascii', 'better-sqlite3', 'pg'],
   // CommonJS dependencies inside an ES module bundle need a real `require`.
   banner: { js: "import { createRequire as __dprkRequire } from 'node:module'; const require = __dprkRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// libphonenumber-js tests every metadata pattern through matchesEntirely, which builds a RegExp
+// on every call; src/normalize/phone-regex-cache.ts patches the installed helper, and the bundled
+// copy gets the same cached helper here (pure: same answers, each RegExp built once).
+const cachedMatchesEntirely = {
+  name: 'cached-matches-entirely',
+  setup(b) {
+    b.onLoad({ filter: /libphonenumber-js[\\/]build[\\/]helpers[\\/]matchesEntirely\.js$/ }, () => ({
+      loader: 'js',
+      contents: `"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const built = new Map();
+exports["default"] = function matchesEntirely(text, pattern) {
+  let re = built.get(pattern);
+  if (!re) { re = new RegExp('^(?:' + pattern + ')$'); built.set(pattern, re); }
+  return re.test(text || '');
+};`,
+    }));
+  },
+};
+const VENDORED = ['libphonenumber-js/max', 'yaml', 'ajv', 'mmdb-lib'];
+for (const name of VENDORED) {
+  await build({
+    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: 'js' },
+    outfile: join(root, 'dist/vendor', `${name.replace(/[^a-z0-9-]+/gi, '-')}.cjs`),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    plugins: name.startsWith('libphonenumber') ? [cachedMatchesEntirely] : [],
+    logLevel: 'warning',
+  });
+}

@@ -1,8 +1,8 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { Address, Applicant } from '../model/applicant.js';
 import { addressKey, formatAddress } from '../normalize/address.js';
 import { parseIp, type ParsedIp } from '../normalize/ip.js';
 import { ipScope } from '../normalize/ip-scope.js';
+import { fastE164, parsePhone } from '../normalize/phone.js';
 import { roleIndex, type RoleName } from './roles.js';
 
 /** One linkable value of one applicant: what is hashed, what a person is shown, and where it sat. */
@@ -33,21 +33,18 @@ export function normalizeEmail(raw: string): string {
   return `${local}@${domain === 'googlemail.com' ? 'gmail.com' : domain}`;
 }
 
-const INTERNATIONAL = /^\+[\d\s().\/-]{6,30}$/;
-
 /**
- * E.164 when it can be had, else the digits. "+1 (614) 555-0142" is E.164 once the punctuation
- * goes, so the common case skips libphonenumber (a trunk "(0)" does not, and is parsed).
+ * E.164 when it can be had, else the digits. A North American "+1 (614) 555-0142" is E.164 once
+ * the punctuation goes (fastE164); other numbers are parsed, since "+44 020…" drops its 0.
  */
 export function normalizePhone(raw: string, country?: string): string | undefined {
   const s = raw.trim();
-  if (INTERNATIONAL.test(s) && !s.includes('(0)')) return `+${s.replace(/\D/g, '')}`;
-  try {
-    const p = parsePhoneNumberFromString(s, country ? { defaultCountry: country as CountryCode } : undefined);
-    if (p) return p.number;
-  } catch {
-    // fall through to digits
-  }
+  const fast = fastE164(s);
+  if (fast) return fast;
+  // The memoised parse enrich and the phone warnings already made of this number (and which
+  // loads libphonenumber's metadata only when a number needs it, not at every start).
+  const e164 = parsePhone(s, country).e164;
+  if (e164) return e164;
   const digits = s.replace(/\D/g, '');
   return digits.length >= 7 ? digits : undefined;
 }
@@ -89,7 +86,7 @@ export function linkKeys(a: Applicant, options: KeyOptions = {}): LinkKey[] {
   push('id', 0, 'id', a.id);
   (a.contact?.phones ?? []).forEach((p, i) => {
     const e164 = derived?.phones?.[i]?.e164;
-    push('phone', i, 'phone', e164 && INTERNATIONAL.test(e164) ? e164 : normalizePhone(p, country));
+    push('phone', i, 'phone', e164 ?? normalizePhone(p, country));
   });
   (a.contact?.emails ?? []).forEach((e, i) => push('email', i, 'email', normalizeEmail(e)));
   (a.references ?? []).forEach((r, i) => {

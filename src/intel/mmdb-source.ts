@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Reader } from 'mmdb-lib';
+import type { Reader } from 'mmdb-lib';
+import { requireVendored } from '../util/vendor.js';
 import type { ParsedIp } from '../normalize/ip.js';
 import { formatIp } from './format-ip.js';
 import { IpDataError } from './ip-data-error.js';
@@ -35,6 +36,11 @@ export function readRecord(rec: unknown): MmdbAnswer {
   return out;
 }
 
+// mmdb-lib is loaded with the first database opened: most records name no public IP.
+type ReaderClass = new (db: Buffer) => Reader<MmdbRecord>;
+let ReaderLoaded: ReaderClass | undefined;
+const mmdbReader = (): ReaderClass => (ReaderLoaded ??= requireVendored<{ Reader: ReaderClass }>('mmdb-lib').lib.Reader);
+
 /** Well-known public resolvers: every real IP database places them. */
 const PROBES = ['8.8.8.8', '1.1.1.1', '9.9.9.9', '2001:4860:4860::8888', '2606:4700:4700::1111'];
 
@@ -69,7 +75,7 @@ export class MmdbSource {
     }
     let source: MmdbSource;
     try {
-      source = new MmdbSource(new Reader<MmdbRecord>(bytes), file);
+      source = new MmdbSource(new (mmdbReader())(bytes), file);
     } catch (e) {
       if (e instanceof IpDataError) throw e;
       throw new IpDataError(`IP data file ${file} is not a readable MaxMind-format (.mmdb) database (${(e as Error).message})`);

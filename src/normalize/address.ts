@@ -1,6 +1,7 @@
 import type { Address } from '../model/applicant.js';
 import { foldText } from './text.js';
 import { lookupTable } from '../util/lookup-table.js';
+import { memoize } from '../util/memo.js';
 
 const STREET_WORDS: Record<string, string> = lookupTable({
   street: 'st', avenue: 'ave', av: 'ave', road: 'rd', boulevard: 'blvd', bd: 'blvd', drive: 'dr', lane: 'ln',
@@ -18,15 +19,21 @@ const DESIGNATORS = new Set(['apt', 'apartment', 'unit', 'suite', 'ste', 'no', '
  * do not make two writings of one address differ.
  */
 export function normalizeStreet(line: string): string {
-  return foldText(line.replace(/ß/g, 'ss'))
+  return streetMemo(line);
+}
+
+// One street line is normalised several times per record: its link key, the ship-to that repeats
+// the home address, and every rule that compares addresses (Unicode folding is the cost).
+const streetMemo = memoize((line: string): string =>
+  foldText(line.replace(/ß/g, 'ss'))
     .split(' ')
     .map((t) => STREET_WORDS[t] ?? t)
     .map((t) => (t.length > 6 && t.endsWith('strasse') ? `${t.slice(0, -7)}str` : t))
     .map((t) => t.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u'))
     .filter((t) => t && !DESIGNATORS.has(t))
     .sort()
-    .join(' ');
-}
+    .join(' '),
+);
 
 function postal(code: string | undefined): string {
   return (code ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '');

@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import type { CountryCode, isSupportedCountry as SupportedFn, parsePhoneNumberFromString as ParseFn } from 'libphonenumber-js/max';
 import { memoize } from '../util/memo.js';
+import { requireVendored } from '../util/vendor.js';
 import { cachePhoneRegexes } from './phone-regex-cache.js';
 
 // libphonenumber's full metadata costs tens of milliseconds to load; most runs that never see a
@@ -9,8 +9,10 @@ type Lib = { parsePhoneNumberFromString: typeof ParseFn; isSupportedCountry: typ
 let lib: Lib | undefined;
 function parser(): Lib {
   if (!lib) {
-    lib = createRequire(import.meta.url)('libphonenumber-js/max') as Lib;
-    cachePhoneRegexes(import.meta.url);
+    const loaded = requireVendored<Lib>('libphonenumber-js/max');
+    lib = loaded.lib;
+    // The pre-bundled copy has the cached helper built in (scripts/bundle.mjs).
+    if (!loaded.vendored) cachePhoneRegexes(import.meta.url);
   }
   return lib;
 }
@@ -53,7 +55,31 @@ export type PhoneKeyFacts = Pick<PhoneFacts, 'raw' | 'e164' | 'country'>;
  * already is parsed without them.
  */
 export function phoneForComparison(raw: string): PhoneKeyFacts {
-  return parseBare.peek(raw) ?? parseKey(raw);
+  return parseBare.peek(raw) ?? e164FastPath(raw) ?? parseKey(raw);
+}
+
+/** "+", then digits with the usual punctuation: international format. */
+const INTERNATIONAL = /^\s*\+[\d\s().\/-]{6,30}$/;
+
+/**
+ * E.164 without libphonenumber, where reading the digits is what libphonenumber answers: a
+ * North American number, "+1" and ten digits whose area code starts 2–9 ("+1 (614) 555-0142" is
+ * +16145550142). Elsewhere a national prefix written after the country code is dropped
+ * ("+44 020 7946 0958" is +442079460958, "+7 8 495…" drops the 8), which needs the metadata.
+ */
+export function fastE164(raw: string): string | undefined {
+  if (!INTERNATIONAL.test(raw)) return undefined;
+  const digits = raw.replace(/\D/g, '');
+  return digits.length === 11 && digits[0] === '1' && digits[1]! >= '2' ? `+${digits}` : undefined;
+}
+
+/** A comparison of two such numbers needs nothing else; the country is read only if asked. */
+function e164FastPath(raw: string): PhoneKeyFacts | undefined {
+  const e164 = fastE164(raw);
+  if (!e164) return undefined;
+  const facts = { raw, e164 } as PhoneKeyFacts;
+  Object.defineProperty(facts, 'country', { enumerable: true, get: () => parseKey(raw).country });
+  return facts;
 }
 
 const parseKey = memoize((raw: string): PhoneKeyFacts => {

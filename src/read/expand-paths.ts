@@ -1,7 +1,6 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { glob } from 'tinyglobby';
 import { lookupTable } from '../util/lookup-table.js';
 
 /** How a file's records are read: by extension, or sniffed from its first line when unknown. */
@@ -113,7 +112,7 @@ export async function* expandInputs(args: string[], cwd: string): AsyncGenerator
       st = await stat(abs);
     } catch (e) {
       if (GLOB_CHARS.test(arg) && (e as NodeJS.ErrnoException).code === 'ENOENT') {
-        const matches = (await glob(arg, { cwd, absolute: true, onlyFiles: true, expandDirectories: false })).sort(byName);
+        const matches = (await (await import('tinyglobby')).glob(arg, { cwd, absolute: true, onlyFiles: true, expandDirectories: false })).sort(byName);
         if (matches.length === 0) yield { kind: 'unreadable', shown: arg, message: 'no files match this pattern' };
         for (const m of matches) {
           const mst = await stat(m).catch(() => undefined);

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { requireVendored } from './vendor.js';
 
 type YamlModule = typeof import('yaml');
 let loaded: YamlModule | undefined;
@@ -9,6 +9,6 @@ let loaded: YamlModule | undefined;
  * every cold start.
  */
 export function yamlLib(): YamlModule {
-  loaded ??= createRequire(import.meta.url)('yaml') as YamlModule;
+  loaded ??= requireVendored<YamlModule>('yaml').lib;
   return loaded;
 }

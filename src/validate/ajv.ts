@@ -1,18 +1,28 @@
-import AjvModule from 'ajv';
+import type AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { packagePath } from '../util/package-root.js';
 import { AJV_OPTIONS, schemaHash } from './ajv-options.js';
+import { requireVendored } from '../util/vendor.js';
 
-// ajv is CommonJS; under NodeNext its default export arrives wrapped.
+// ajv is CommonJS; its class is the module or its default export. Loaded on first compile: a
+// check whose validators were prebuilt (npm run build) never compiles a schema.
 type AjvClass = typeof AjvModule.default;
-const Ajv: AjvClass = (AjvModule as unknown as { default: AjvClass }).default ?? (AjvModule as unknown as AjvClass);
+let AjvLoaded: AjvClass | undefined;
+function ajvClass(): AjvClass {
+  if (!AjvLoaded) {
+    const m = requireVendored<{ default?: AjvClass } & AjvClass>('ajv').lib;
+    AjvLoaded = m.default ?? m;
+  }
+  return AjvLoaded;
+}
 
 export { AJV_OPTIONS };
 
 /** Our own schemas only (applicant, rule, list): never a schema taken from a rule file. */
 export function makeAjv(allErrors: boolean) {
+  const Ajv = ajvClass();
   return new Ajv({ allErrors, ...AJV_OPTIONS });
 }
 

@@ -34,3 +34,33 @@ describe('a phone number is parsed once', () => {
     expect(samePhone('+44 20 7946 0958', '+44 20 7946 0959')).toBe(false);
   });
 });
+
+describe('the E.164 fast path reads digits only where libphonenumber would answer the same', () => {
+  // National prefixes written after the country code are dropped by the library; the fast path
+  // must leave those to it.
+  const SAMPLE = ['+1 614 555 0142', '+1 (614) 555-0142', '+1-800-555-0100', '+44 020 7946 0958', '+44 (0) 20 7946 0958', '+7 8 495 123 4567', '+61 04 1234 5678', '+33 0 1 23 45 67 89', '+39 06 1234 5678', '+1 1 614 555 0142'];
+
+  test('fastE164 is the library\'s number or nothing', async () => {
+    const { fastE164 } = await import('../../../src/normalize/phone.js');
+    for (const raw of SAMPLE) {
+      const fast = fastE164(raw);
+      if (fast) expect(fast).toBe(lib.parsePhoneNumberFromString(raw)?.number);
+    }
+    expect(fastE164('+1 614 555 0142')).toBe('+16145550142');
+    expect(fastE164('+44 020 7946 0958')).toBeUndefined();
+  });
+
+  test('link keys of a number written with a national prefix after the country code meet the plain form', async () => {
+    const { normalizePhone } = await import('../../../src/correlate/link-keys.js');
+    expect(normalizePhone('+44 020 7946 0958')).toBe(normalizePhone('+44 20 7946 0958'));
+    expect(normalizePhone('+61 04 1234 5678')).toBe('+61412345678');
+    expect(normalizePhone('+1 (614) 555-0142')).toBe('+16145550142');
+  });
+
+  test('a fast-path number still gives its country when a national-format number is compared with it', () => {
+    const fast = phoneForComparison('+1 312 555 0199');
+    expect(fast.e164).toBe('+13125550199');
+    expect(fast.country).toBe(lib.parsePhoneNumberFromString('+1 312 555 0199')?.country);
+    expect(samePhone('(312) 555-0199', '+1 312 555 0199')).toBe(true);
+  });
+});
