@@ -122,7 +122,10 @@ function errorBlock(report: Report, c: ChalkInstance): string[] {
     out.push(`  ${c.bold(t(head))}: ${t(e.message)}`);
     for (const d of e.diagnostics.slice(0, 20)) {
       if (d.message === e.message) continue;
-      out.push(`    ${t(formatDiagnostic({ ...d, file: d.line ? e.source.replace(/(\[\d+\]|#\d+)$/, '') : undefined }))}`);
+      // Escape the parts from the record, not the newline formatDiagnostic puts before the hint.
+      const file = d.line ? e.source.replace(/(\[\d+\]|#\d+)$/, '') : undefined;
+      const shown = formatDiagnostic({ ...d, message: t(d.message), ...(file !== undefined ? { file: t(file) } : {}), ...(d.hint !== undefined ? { hint: t(d.hint) } : {}) });
+      for (const line of shown.split('\n')) out.push(`    ${line}`);
     }
   }
   return out;
