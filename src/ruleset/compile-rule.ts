@@ -116,6 +116,22 @@ function compileExplanations(spec: RuleSpec, src: YamlSource, schemaRoot: Schema
   return out;
 }
 
+/** What a pattern or linkage rule has of an ordinary rule: no field read, nothing evaluated per record. */
+function fieldlessRule(spec: RuleSpec, src: YamlSource): CompiledRule {
+  const start = diagnosticAt(src, ['id'], 'rule-schema', '');
+  return {
+    spec,
+    source: { file: src.file, line: start.line ?? 1, column: start.column ?? 1 },
+    fields: [],
+    subjects: [],
+    requires: [],
+    hasData: () => true,
+    evaluate: () => null,
+    render: () => undefined,
+    caseLine: (kind, index) => positionOf(src, ['cases', kind, index]).line,
+  };
+}
+
 /** A pattern rule reads no field: it runs on the findings of the rules it names. */
 function compilePatternRule(spec: RuleSpec, src: YamlSource, schemaRoot: SchemaNode, lists: Map<string, NamedList>): { rule?: CompiledRule; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -126,17 +142,9 @@ function compilePatternRule(spec: RuleSpec, src: YamlSource, schemaRoot: SchemaN
   if (spec.escalate) diagnostics.push(diagnosticAt(src, ['escalate'], 'rule-schema', 'escalate: applies to a rule with match:, not to a pattern', { ruleId: spec.id }));
   const explainedBy = compileExplanations(spec, src, schemaRoot, lists, diagnostics);
   if (!pattern || diagnostics.length) return { diagnostics };
-  const start = diagnosticAt(src, ['id'], 'rule-schema', '');
   return {
     rule: {
-      spec,
-      source: { file: src.file, line: start.line ?? 1, column: start.column ?? 1 },
-      fields: [],
-      subjects: [],
-      requires: [],
-      hasData: () => true,
-      evaluate: () => null,
-      render: () => undefined,
+      ...fieldlessRule(spec, src),
       pattern,
       ...(explainedBy?.length ? { explainedBy } : {}),
     },
@@ -165,17 +173,9 @@ function compileLinkRule(spec: RuleSpec, src: YamlSource): { rule?: CompiledRule
   const base = spec.severity;
   const kind = link.kind ?? spec.id.slice(spec.id.indexOf('.') + 1);
   const list = (o: { ids: string[]; count: number }) => (o.count <= 5 ? o.ids.slice(0, 5).join(', ') : `${o.ids.slice(0, 5).join(', ')} and ${o.count - 5} more`);
-  const start = diagnosticAt(src, ['id'], 'rule-schema', '');
   return {
     rule: {
-      spec,
-      source: { file: src.file, line: start.line ?? 1, column: start.column ?? 1 },
-      fields: [],
-      subjects: [],
-      requires: [],
-      hasData: () => true,
-      evaluate: () => null,
-      render: () => undefined,
+      ...fieldlessRule(spec, src),
       link: {
         kind,
         // A configured severity replaces the ladder: the team chose one severity for this link.
