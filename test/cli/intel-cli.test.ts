@@ -1,25 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
-import { run } from '../../src/cli/program.js';
+import { runCli } from '../helpers/cli.js';
 
 const ROOT = resolve(__dirname, '../..');
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from([]),
-    env: { NO_COLOR: '1' },
-    cwd: ROOT,
-    now: () => new Date('2026-11-21T00:00:00Z'),
-  });
-  return { code, stdout, stderr };
-}
+// The one in-process harness (test/helpers/cli.ts), with this file's clock.
+const cli = (args: string[]) => runCli(args, { cwd: ROOT, env: { NO_COLOR: '1' }, now: '2026-11-21T00:00:00Z' });
 
 describe('IP data in --version and in reports', () => {
   test('--version names each data set with its date and licence', async () => {
