@@ -12,19 +12,52 @@ const ASIA_DAY = [9, 18];
 /** Hours that count as an ordinary day at the declared place: such sessions never count as "Asian working day". */
 const LOCAL_DAY = [8, 20];
 
-const hourFormats = new Map<string, Intl.DateTimeFormat>();
+const DAY_MS = 86_400_000;
+const hourFormats = new Map<string, Intl.DateTimeFormat | null>();
+/** Per zone: UTC day number → the zone's offset in ms all that day, or null on a day its offset changes. */
+const dayOffsets = new Map<string, Map<number, number | null>>();
 
-export function localHour(ms: number, timeZone: string): number | undefined {
+function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
   let f = hourFormats.get(timeZone);
-  if (!f) {
+  if (f === undefined) {
     try {
-      f = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' });
+      f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
     } catch {
-      return undefined;
+      f = null;
     }
     hourFormats.set(timeZone, f);
   }
-  return Number(f.format(new Date(ms)));
+  return f;
+}
+
+/** The zone's offset from UTC at `ms` (a whole minute), read from the formatted wall clock. */
+function offsetAt(f: Intl.DateTimeFormat, ms: number): number {
+  const p: Record<string, number> = Object.create(null);
+  for (const part of f.formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!) - ms;
+}
+
+/**
+ * The hour of the day at `ms` in `timeZone`. Formatting a date in a zone costs microseconds, and an
+ * export has many sessions: the offset is looked up twice per zone and UTC day (at its start and at
+ * the next day's start) and, when both agree — every day but the two a year when clocks change —
+ * the hour is plain arithmetic. On a day the offset changes, every time is formatted on its own.
+ */
+export function localHour(ms: number, timeZone: string): number | undefined {
+  const f = formatterFor(timeZone);
+  if (!f || !Number.isFinite(ms)) return undefined;
+  const day = Math.floor(ms / DAY_MS);
+  let days = dayOffsets.get(timeZone);
+  if (!days) dayOffsets.set(timeZone, (days = new Map()));
+  let off = days.get(day);
+  if (off === undefined) {
+    const start = offsetAt(f, day * DAY_MS);
+    off = start === offsetAt(f, (day + 1) * DAY_MS) ? start : null;
+    if (days.size >= 4096) days.clear();
+    days.set(day, off);
+  }
+  const at = off === null ? offsetAt(f, ms - (((ms % 60_000) + 60_000) % 60_000)) + ms : ms + off;
+  return Math.floor((((at % DAY_MS) + DAY_MS) % DAY_MS) / 3_600_000);
 }
 
 function inAsianWorkday(ms: number): boolean {
