@@ -6,9 +6,11 @@
 //   BENCH_JRE_RECORDS=10000    records for the engine comparison
 //   BENCH_SHARD_SIZE=…         size for shard + merge (default: the largest size up to 100k; 0 = skip)
 //   BENCH_COLD_RUNS=15         runs per cold-start figure
+//   BENCH_FORMATS=text,json,csv  the real CLI per format and size: wall, CPU, peak RSS (empty = skip)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { generate, GENERATOR_VERSION } from './generate.js';
 import { DUCKDB_CHECKS } from './duckdb-checks.js';
@@ -21,6 +23,7 @@ if (process.env.BENCH_1M === '1' && !SIZES.includes(1_000_000)) SIZES.push(1_000
 const JRE_RECORDS = Number(process.env.BENCH_JRE_RECORDS ?? 10000);
 const SHARD_SIZE = Number(process.env.BENCH_SHARD_SIZE ?? Math.max(...SIZES.filter((s) => s <= 100_000)));
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);
+const FORMATS = (process.env.BENCH_FORMATS ?? 'text,json,csv').split(',').filter(Boolean);
 
 function measure(mode, file, limit) {
   const args = ['--max-old-space-size=4096', '--expose-gc', resolve(ROOT, 'bench/child.js'), mode, file, ...(limit ? [String(limit)] : [])];
@@ -59,6 +62,39 @@ for (const size of SIZES) {
     const floorRun = measure('floor', file);
     const full = measure('dprk', file);
     rows.push({ size, kind, mb: statSync(file).size / 1e6, floor: floorRun, full, duck: duckdb(file) });
+  }
+}
+
+/**
+ * The CLI as a user runs it (`dprk-check FILE -f FORMAT -o OUT`), default heap: wall ms, and peak
+ * RSS and CPU time of the whole process (every thread) from a preload that reports them at exit.
+ */
+function cliFormat(format, file, extra = []) {
+  const rssFile = resolve(DIR, 'rss.json');
+  const outFile = resolve(DIR, `out.${format}`);
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(resolve(ROOT, 'bench/rss-preload.mjs')).href, CLI, file, '-f', format, '-o', outFile, '--no-progress', ...extra], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+  });
+  const ms = performance.now() - t;
+  const ok = r.status === 0 || r.status === 1;
+  const usage = ok && existsSync(rssFile) ? JSON.parse(readFileSync(rssFile, 'utf8')) : {};
+  const outMB = existsSync(outFile) ? statSync(outFile).size / 1e6 : 0;
+  rmSync(outFile, { force: true });
+  rmSync(rssFile, { force: true });
+  return { ok, status: r.status, error: ok ? undefined : (r.stderr || '').trim().split('\n').slice(-2).join(' ').slice(0, 200), ms, outMB, ...usage };
+}
+const formatRows = [];
+for (const size of FORMATS.length ? SIZES : []) {
+  for (const kind of ['ordinary', 'link-heavy']) {
+    const file = await exportFile(kind, size);
+    for (const format of FORMATS) {
+      log(`measuring the CLI, ${size} ${kind}, -f ${format}…`);
+      formatRows.push({ size, kind, format, ...cliFormat(format, file) });
+    }
   }
 }
 
@@ -122,6 +158,18 @@ for (const kind of ['ordinary', 'link-heavy']) {
   const a = rs[0];
   const b = rs[rs.length - 1];
   out.push(`peak RSS ${kind} ${fmt(a.size)} → ${fmt(b.size)}: ${a.full.maxRssMB} → ${b.full.maxRssMB} MB (×${(b.full.maxRssMB / a.full.maxRssMB).toFixed(2)} for ×${b.size / a.size} records); floor ${a.floor.maxRssMB} → ${b.floor.maxRssMB} MB`);
+}
+
+if (formatRows.length) {
+  out.push('', 'the CLI per format (dprk-check FILE -f FORMAT -o OUT, default heap; peak RSS and CPU of the whole process):');
+  out.push('size       export       format   wall s   CPU s   rec/s     peak RSS MB   × at smallest size   output MB');
+  for (const r of formatRows) {
+    const base = formatRows.find((x) => x.kind === r.kind && x.format === r.format && x.size === SIZES[0]);
+    const cells = r.ok
+      ? `${(r.ms / 1000).toFixed(1).padStart(6)}   ${(r.cpuMs / 1000).toFixed(1).padStart(5)}   ${fmt(r.size / (r.ms / 1000)).padStart(7)}   ${String(r.maxRssMB).padStart(11)}   ${`×${(r.maxRssMB / base.maxRssMB).toFixed(2)}`.padStart(18)}   ${r.outMB.toFixed(0).padStart(9)}`
+      : `failed (exit ${r.status}): ${r.error}`;
+    out.push(`${fmt(r.size).padEnd(10)} ${r.kind.padEnd(11)} ${r.format.padEnd(6)}   ${cells}`);
+  }
 }
 
 out.push('', 'DuckDB (@duckdb/node-api), the checks it can express as SQL over the same NDJSON (bench/duckdb-checks.js):');
