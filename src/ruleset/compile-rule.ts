@@ -6,7 +6,8 @@ import { distinctValues } from './distinct-values.js';
 import { buildPattern, type PatternProblem } from './compile-pattern.js';
 import { checkField, type SchemaNode } from './field-schema.js';
 import { compileTemplate, placeholders } from './message-template.js';
-import { compileDataProbe, parsePath, type ParsedPath } from './field-path.js';
+import { parsePath, type ParsedPath } from './field-path.js';
+import { compileDataProbe } from './field-resolve.js';
 import { diagnosticAt, positionOf, type YamlSource } from './yaml-source.js';
 
 /**

@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../cli/write-output.js';
 import { loadRuleSet } from '../ruleset/load.js';
 import { MAX_RULE_FILE_BYTES } from '../ruleset/yaml-source.js';
 import { DiagnosticsError } from '../model/diagnostic.js';
-import { runCases } from '../ruleset/run-cases.js';
+import { runCases } from '../rules-cli/run-cases.js';
 import { CsvError, parseCsv, type CsvRow } from './csv.js';
 import { detectListFile, type ListFileKind } from './detect.js';
 import { readFtm } from './ftm.js';
