@@ -1,5 +1,5 @@
 import type { CompiledRule, RuleCase } from '../model/rule.js';
-import { joinMessage } from '../ruleset/message-template.js';
+import { joinMessage } from '../runtime/message-template.js';
 import { enrich } from '../enrich/index.js';
 import type { EnrichContext } from '../enrich/enricher.js';
 import { builtinIpResolver } from '../intel/ip-resolver.js';

@@ -3,7 +3,7 @@ import type { CompiledRule, RuleSpec } from '../model/rule.js';
 import { validateApplicant } from '../validate/validate-applicant.js';
 import { didYouMean } from './suggest-id.js';
 import { caseApplicant } from './case-applicant.js';
-import { diagnosticAt, keyPositionOf, pointerToKeys, type YamlSource } from './yaml-source.js';
+import { diagnosticAt, keyPositionOf, pointerToKeys, type YamlSource } from '../yaml/yaml-source.js';
 
 /**
  * Rule-quality checks. These never stop `check` from running the rule (it is safe and means what

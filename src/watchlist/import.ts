@@ -3,7 +3,7 @@ import { basename, join, relative } from 'node:path';
 import { yamlLib } from '../util/lazy-yaml.js';
 import { writeFileAtomic } from '../cli/write-output.js';
 import { loadRuleSet } from '../ruleset/load.js';
-import { MAX_RULE_FILE_BYTES } from '../ruleset/yaml-source.js';
+import { MAX_RULE_FILE_BYTES } from '../yaml/yaml-source.js';
 import { DiagnosticsError } from '../model/diagnostic.js';
 import { runCases } from '../rules-cli/run-cases.js';
 import { CsvError, parseCsv, type CsvRow } from './csv.js';

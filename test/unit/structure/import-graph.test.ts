@@ -9,8 +9,12 @@ import { expect, test } from 'vitest';
  *
  * - util, model: helpers and shared types, no knowledge of any stage
  * - normalize, intel: names, phones, companies, IPs; offline IP data
- * - the stages in the order a record meets them: read → join → validate → enrich → (ruleset, which
- *   loads and compiles rules against the validated and derived fields) → evaluate → correlate → score
+ * - the stages in the order a record meets them: read → join → validate → enrich → (the rules,
+ *   against the validated and derived fields: yaml, positioned YAML documents and their
+ *   diagnostics; runtime, what compiled rules call (field paths, comparators, list matching, the
+ *   regex engine, message templates); operators, one descriptor per condition operator; compile,
+ *   rule files to closures; ruleset, loading, discovery, cache, lists, linting) → evaluate →
+ *   correlate → score
  * - report, redact, formats: the report and how it is rendered
  * - history, pipeline: what a run keeps; the stages wired together
  * - config, rules-cli, watchlist, cli: commands at the top; no stage imports a command (rules-cli
@@ -25,6 +29,10 @@ const LAYERS = [
   'join',
   'validate',
   'enrich',
+  'yaml',
+  'runtime',
+  'operators',
+  'compile',
   'ruleset',
   'evaluate',
   'correlate',

@@ -2,13 +2,13 @@ import type { CompiledRule, RuleSpec } from '../model/rule.js';
 import type { NamedList } from '../model/list.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { compileCondition } from './compile-condition.js';
-import { distinctValues } from './distinct-values.js';
+import { distinctValues } from '../runtime/distinct-values.js';
 import { buildPattern, type PatternProblem } from './compile-pattern.js';
 import { checkField, type SchemaNode } from './field-schema.js';
-import { compileTemplate, placeholders } from './message-template.js';
-import { parsePath, type ParsedPath } from './field-path.js';
-import { compileDataProbe } from './field-resolve.js';
-import { diagnosticAt, positionOf, type YamlSource } from './yaml-source.js';
+import { compileTemplate, placeholders } from '../runtime/message-template.js';
+import { parsePath, type ParsedPath } from '../runtime/field-path.js';
+import { compileDataProbe } from '../runtime/field-resolve.js';
+import { diagnosticAt, positionOf, type YamlSource } from '../yaml/yaml-source.js';
 
 /**
  * `requires` entries and message placeholders must name fields of the schema. Exported so that a

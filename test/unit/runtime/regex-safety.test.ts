@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { checkRegexSafety, compileRuleRegex, MAX_PATTERN, MAX_PROGRAM, MAX_SUBJECT } from '../../../src/ruleset/regex-safety.js';
-import { jsToRe2 } from '../../../src/ruleset/regex-translate.js';
-import { OPERATORS } from '../../../src/ruleset/operators.js';
+import { checkRegexSafety, compileRuleRegex, MAX_PATTERN, MAX_PROGRAM, MAX_SUBJECT } from '../../../src/runtime/regex-safety.js';
+import { jsToRe2 } from '../../../src/runtime/regex-translate.js';
+import { OPERATORS } from '../../../src/operators/operators.js';
 
 const env = (fail: (m: string) => void = (m) => { throw new Error(m); }) => ({ comparator: 'text' as const, lists: new Map(), ref: () => undefined, fail });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { compileRuleRegex, MAX_PROGRAM } from '../../../src/ruleset/regex-safety.js';
-import { OPERATORS } from '../../../src/ruleset/operators.js';
+import { compileRuleRegex, MAX_PROGRAM } from '../../../src/runtime/regex-safety.js';
+import { OPERATORS } from '../../../src/operators/operators.js';
 
 /**
  * The 36 attack patterns of issue 14 (measured ≥ 60 s each on the old backtracking screen when

@@ -2,11 +2,11 @@ import type { Comparator, EvidenceItem } from '../model/rule.js';
 import { COMPARATORS } from '../model/rule.js';
 import type { NamedList } from '../model/list.js';
 import type { DiagnosticCode } from '../model/diagnostic.js';
-import { parsePath } from './field-path.js';
-import { compileProbe, compileResolver, compileValues } from './field-resolve.js';
+import { parsePath } from '../runtime/field-path.js';
+import { compileProbe, compileResolver, compileValues } from '../runtime/field-resolve.js';
 import { checkField, isArrayNode, type SchemaNode } from './field-schema.js';
 import { closest } from '../util/closest.js';
-import { OPERATOR_NAMES, OPERATORS, type RefResolver } from './operators.js';
+import { OPERATOR_NAMES, OPERATORS, type RefResolver } from '../operators/operators.js';
 import { isObj } from '../util/is-object.js';
 
 /** A compiled condition: evidence when it holds (possibly empty, e.g. under `not`), null when not. */
