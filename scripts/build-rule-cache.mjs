@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { parseYamlSource, positionOf } = await import(join(root, 'dist/ruleset/yaml-source.js'));
+const { parseYamlSource, positionOf } = await import(join(root, 'dist/yaml/yaml-source.js'));
 const { textKey } = await import(join(root, 'dist/ruleset/rule-cache.js'));
 const { discoverRuleFiles } = await import(join(root, 'dist/ruleset/discover.js'));
 

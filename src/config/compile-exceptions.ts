@@ -1,11 +1,11 @@
 import type { Facts } from '../model/applicant.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { CompiledException } from '../model/exception.js';
-import { compileCondition } from '../ruleset/compile-condition.js';
+import { compileCondition } from '../compile/compile-condition.js';
 import { didYouMean } from '../ruleset/suggest-id.js';
 import { ruleFieldSchema, type RuleSet } from '../ruleset/load.js';
 import { selectIds } from '../ruleset/rule-pattern.js';
-import { diagnosticAt } from '../ruleset/yaml-source.js';
+import { diagnosticAt } from '../yaml/yaml-source.js';
 import type { DprkConfig } from './config.js';
 
 /**

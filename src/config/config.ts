@@ -1,7 +1,7 @@
 import type { FailOn, Severity } from '../model/levels.js';
 import type { ListAddition } from '../model/list.js';
 import type { SourcePosition } from '../model/rule.js';
-import type { YamlSource } from '../ruleset/yaml-source.js';
+import type { YamlSource } from '../yaml/yaml-source.js';
 
 /** File names looked for in the working directory, first found wins. */
 export const CONFIG_FILES = ['.dprk-check.yaml', '.dprk-check.yml'];

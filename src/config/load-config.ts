@@ -5,10 +5,10 @@ import type { Severity } from '../model/levels.js';
 import type { ListAddition, ListEntry } from '../model/list.js';
 import type { SourcePosition } from '../model/rule.js';
 import { FORMAT_NAMES } from '../formats/index.js';
-import { ajvDiagnostics } from '../ruleset/ajv-diagnostics.js';
+import { ajvDiagnostics } from '../yaml/ajv-diagnostics.js';
 import { closest } from '../util/closest.js';
 import { displayPath } from '../ruleset/load.js';
-import { diagnosticAt, keyPositionOf, MAX_RULE_FILE_BYTES, parseYamlSource, positionOf, type YamlSource } from '../ruleset/yaml-source.js';
+import { diagnosticAt, keyPositionOf, MAX_RULE_FILE_BYTES, parseYamlSource, positionOf, type YamlSource } from '../yaml/yaml-source.js';
 import { readSchema, validatorFor } from '../validate/ajv.js';
 import { CONFIG_FILES, type ConfigDefaults, type DprkConfig, type ExceptionSpec } from './config.js';
 

@@ -6,7 +6,7 @@ import type { CompiledRule } from '../model/rule.js';
 import { didYouMean } from '../ruleset/suggest-id.js';
 import type { RuleSet } from '../ruleset/load.js';
 import { matchesPattern, selectIds } from '../ruleset/rule-pattern.js';
-import { diagnosticAt } from '../ruleset/yaml-source.js';
+import { diagnosticAt } from '../yaml/yaml-source.js';
 import type { DprkConfig } from './config.js';
 import { compileExceptions } from './compile-exceptions.js';
 

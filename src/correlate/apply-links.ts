@@ -2,7 +2,7 @@ import type { Finding } from '../model/finding.js';
 import type { ApplicantResult, Link } from '../model/report.js';
 import type { EvidenceItem } from '../model/rule.js';
 import { score } from '../score/score.js';
-import { patternOf } from '../ruleset/field-path.js';
+import { patternOf } from '../runtime/field-path.js';
 import type { LinkResult } from './correlator.js';
 import { builtinLinkKinds, type LinkKinds } from './link-kinds.js';
 import type { CompiledException } from '../model/exception.js';

@@ -1,9 +1,9 @@
 import type { Facts } from '../model/applicant.js';
 import type { Finding } from '../model/finding.js';
 import type { CompiledRule, Escalation, EvidenceItem } from '../model/rule.js';
-import { distinctValues } from '../ruleset/distinct-values.js';
+import { distinctValues } from '../runtime/distinct-values.js';
 import { FAMILIES, SEVERITIES, type Family, type Severity } from '../model/levels.js';
-import { joinMessage } from '../ruleset/message-template.js';
+import { joinMessage } from '../runtime/message-template.js';
 import { lookupTable } from '../util/lookup-table.js';
 
 export interface Evaluation {

@@ -1,5 +1,5 @@
 import type { EvidenceItem, Reference } from '../model/rule.js';
-import { showValue } from '../ruleset/message-template.js';
+import { showValue } from '../runtime/message-template.js';
 
 /** One evidence item in words: where, what, and against what it was tested. */
 export function evidenceText(e: EvidenceItem): string {

@@ -165,8 +165,13 @@ export type Evaluator = (facts: Facts) => EvidenceItem[] | null;
 export interface CompiledRule {
   spec: RuleSpec;
   source: SourcePosition;
-  /** Every field path the rule reads (for notEvaluated and docs). */
+  /** Every field path the rule reads (for notEvaluated and docs), without those every applicant has (id, name.full). */
   fields: string[];
+  /**
+   * Every field path the condition (`match`) reads, as absolute patterns in the order written:
+   * leaf fields, scope paths and field references in operands, name.full included (`rules show`).
+   */
+  fieldsRead: string[];
   /** The fields the rule tests (not what it compares them with); the rule runs when any holds data. */
   subjects: string[];
   /** Paths that must all hold data for the rule to be meaningful; empty = any of `subjects`. */

@@ -1,5 +1,5 @@
 import { parsePhone } from '../normalize/phone.js';
-import { showValue } from '../ruleset/message-template.js';
+import { showValue } from '../runtime/message-template.js';
 import { classifyField, type PiiKind } from './pii-fields.js';
 
 /**

@@ -4,7 +4,7 @@ import { WHOLE_MESSAGE_PART, type Finding } from '../model/finding.js';
 const WITHHELD = '[message withheld: its report did not record which words are personal data]';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { EvidenceItem, MessagePart } from '../model/rule.js';
-import { showValue } from '../ruleset/message-template.js';
+import { showValue } from '../runtime/message-template.js';
 import { classifyField, linkValueKind } from './pii-fields.js';
 import { maskAt, maskFor } from './mask.js';
 import { KnownValues, maskShapes, noteReferenceValues, scrubText } from './scrub-text.js';

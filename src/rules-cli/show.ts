@@ -6,7 +6,6 @@ import type { CompiledRule, LinkSpec, PatternExpr } from '../model/rule.js';
 import { didYouMean } from '../ruleset/suggest-id.js';
 import { score, SEVERITY_WEIGHT } from '../score/score.js';
 import { describeCondition } from './describe-condition.js';
-import { fieldsRead } from './fields-read.js';
 import { blockingProblems, ruleRows } from './list.js';
 import { loadPacks, type PackRequest } from './load-packs.js';
 
@@ -66,7 +65,7 @@ export function runShow(id: string, opts: ShowOptions, io: CliIO): number {
   const condition = rule.spec.pattern !== undefined ? describePattern(rule.spec.pattern) : rule.spec.link ? describeLink(rule.spec.link, row.severity) : describeCondition(rule.spec.match!);
   if (opts.format === 'json') {
     const { cases, match, ...meta } = rule.spec;
-    io.stdout.write(`${JSON.stringify({ ...meta, ...row, source: row.source, condition, match, fields: rule.spec.match ? fieldsRead(rule.spec.match) : [], weight: SEVERITY_WEIGHT[row.severity], exceptions: exceptions.map((e) => e.id), cases }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ ...meta, ...row, source: row.source, condition, match, fields: rule.fieldsRead, weight: SEVERITY_WEIGHT[row.severity], exceptions: exceptions.map((e) => e.id), cases }, null, 2)}\n`);
     return EXIT.OK;
   }
   io.stdout.write(showText(rule, row, condition, exceptions.map((e) => `${e.id} (${e.source.file}:${e.source.line}): ${e.reason}`)));
@@ -80,7 +79,7 @@ function showText(rule: CompiledRule, row: ReturnType<typeof ruleRows>[number], 
   if (row.fileSeverity) out.push(`              (the rule file says ${row.fileSeverity}; the configuration sets ${row.severity})`);
   if (row.disabledBy) out.push(`  disabled:   by the configuration (${row.disabledBy}): it does not run`);
   out.push('', 'Description', wrap(s.description, '  '), '', 'Matches when', wrap(condition, '  '));
-  out.push('', 'Fields used', wrap((s.match ? fieldsRead(s.match).join(', ') : '') || (s.pattern !== undefined ? '(none: a pattern over the findings of the rules it names)' : s.link ? '(none of one record: links across the batch)' : '(none)'), '  '));
+  out.push('', 'Fields used', wrap(rule.fieldsRead.join(', ') || (s.pattern !== undefined ? '(none: a pattern over the findings of the rules it names)' : s.link ? '(none of one record: links across the batch)' : '(none)'), '  '));
   if (s.escalate) out.push(`  escalated by ${s.escalate.by ?? 1} severity step(s) when ${s.escalate.distinct} or more distinct values match`);
   if (s.explainedBy?.length) out.push('', 'Explained (not scored) when', ...s.explainedBy.map((e) => wrap(`- ${e.because}: ${describeCondition(e.when)}`, '  ')));
   if (rule.requires.length) out.push(`  evaluated only when all of these hold data: ${rule.requires.join(', ')}`);

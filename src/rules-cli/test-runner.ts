@@ -4,7 +4,7 @@ import { useColor } from '../cli/io.js';
 import { EXIT } from '../cli/exit-codes.js';
 import { printDiagnostics } from '../cli/print-diagnostics.js';
 import type { CompiledRule } from '../model/rule.js';
-import { runCases, type CaseResult } from '../ruleset/run-cases.js';
+import { runCases, type CaseResult } from './run-cases.js';
 import { withHint } from './hints.js';
 import { loadPacks, type PackRequest } from './load-packs.js';
 

@@ -3,13 +3,13 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { NamedList } from '../model/list.js';
 import type { CompiledRule, RuleSpec } from '../model/rule.js';
 import { readSchema, validatorFor } from '../validate/ajv.js';
-import { ajvDiagnostics } from './ajv-diagnostics.js';
-import { compileCondition } from './compile-condition.js';
-import { checkRulePaths, compileRule } from './compile-rule.js';
-import { placeholders } from './message-template.js';
+import { ajvDiagnostics } from '../yaml/ajv-diagnostics.js';
+import { compileCondition } from '../compile/compile-condition.js';
+import { checkRulePaths, compileRule } from '../compile/compile-rule.js';
+import { placeholders } from '../runtime/message-template.js';
 import { lintRule } from './lint-rule.js';
-import { ruleFieldSchema } from './rule-field-schema.js';
-import { diagnosticAt, type YamlSource } from './yaml-source.js';
+import { ruleFieldSchema } from '../compile/rule-field-schema.js';
+import { diagnosticAt, type YamlSource } from '../yaml/yaml-source.js';
 import { isObj } from '../util/is-object.js';
 
 

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import { toolVersion } from '../util/package-root.js';
-import { diagnosticAt, type YamlSource } from './yaml-source.js';
+import { diagnosticAt, type YamlSource } from '../yaml/yaml-source.js';
 
 /** The rule-file format this engine reads. A file that asks for a newer one is refused. */
 export const RULE_FORMAT = 1;

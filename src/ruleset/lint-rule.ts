@@ -2,8 +2,8 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { CompiledRule, RuleSpec } from '../model/rule.js';
 import { validateApplicant } from '../validate/validate-applicant.js';
 import { didYouMean } from './suggest-id.js';
-import { caseApplicant } from './run-cases.js';
-import { diagnosticAt, keyPositionOf, pointerToKeys, type YamlSource } from './yaml-source.js';
+import { caseApplicant } from './case-applicant.js';
+import { diagnosticAt, keyPositionOf, pointerToKeys, type YamlSource } from '../yaml/yaml-source.js';
 
 /**
  * Rule-quality checks. These never stop `check` from running the rule (it is safe and means what

@@ -3,8 +3,8 @@ import type { ListEntry, ListKind, NamedList } from '../model/list.js';
 import type { Reference } from '../model/rule.js';
 import { parseCidr } from '../normalize/ip.js';
 import { readSchema, validatorFor } from '../validate/ajv.js';
-import { ajvDiagnostics } from './ajv-diagnostics.js';
-import { diagnosticAt, type YamlSource } from './yaml-source.js';
+import { ajvDiagnostics } from '../yaml/ajv-diagnostics.js';
+import { diagnosticAt, type YamlSource } from '../yaml/yaml-source.js';
 
 interface RawList {
   list: string;

@@ -6,14 +6,14 @@ import type { ListAddition, NamedList } from '../model/list.js';
 import { DiagnosticsError, type Diagnostic } from '../model/diagnostic.js';
 import { packagePath } from '../util/package-root.js';
 import { compileSource } from './compile-source.js';
-import { buildPattern } from './compile-pattern.js';
+import { buildPattern } from '../compile/compile-pattern.js';
 import { closest } from '../util/closest.js';
 import { discoverRuleFiles } from './discover.js';
 import { versionProblem } from './engine-version.js';
 import { addListEntries } from './list-additions.js';
 import { lintRuleSet } from './lint-rule.js';
 import { loadList } from './load-list.js';
-import { diagnosticAt, MAX_RULE_FILE_BYTES, type YamlSource } from './yaml-source.js';
+import { diagnosticAt, MAX_RULE_FILE_BYTES, type YamlSource } from '../yaml/yaml-source.js';
 import { yamlSourceFor } from './rule-cache.js';
 import { isObj } from '../util/is-object.js';
 
@@ -54,7 +54,7 @@ export interface LoadResult {
 
 export const BUILTIN_RULES_DIR = packagePath('rules');
 
-export { ruleFieldSchema } from './rule-field-schema.js';
+export { ruleFieldSchema } from '../compile/rule-field-schema.js';
 
 /** How a rule file is named in messages: relative to cwd when inside it. */
 export function displayPath(file: string, cwd: string | undefined): string {

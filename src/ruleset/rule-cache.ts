@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { packagePath } from '../util/package-root.js';
-import { parseYamlSource, preparsedYamlSource, type YamlSource } from './yaml-source.js';
+import { parseYamlSource, preparsedYamlSource, type YamlSource } from '../yaml/yaml-source.js';
 
 /**
  * `npm run build` parses the built-in rule files once and stores their values (and where their

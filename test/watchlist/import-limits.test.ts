@@ -8,7 +8,7 @@ import { parseCsv } from '../../src/watchlist/csv.js';
 import { ImportError } from '../../src/watchlist/types.js';
 import { collectRuleSet, loadRuleSet } from '../../src/ruleset/load.js';
 import { checkRecord } from '../../src/pipeline/check-record.js';
-import { MAX_RULE_FILE_BYTES } from '../../src/ruleset/yaml-source.js';
+import { MAX_RULE_FILE_BYTES } from '../../src/yaml/yaml-source.js';
 
 const FIX = resolve(__dirname, '../fixtures/watchlist');
 const tmp = () => mkdtempSync(join(tmpdir(), 'dprk-wl-lim-'));

@@ -2,7 +2,7 @@ import type { ApplicantResult, Link, Report } from '../../model/report.js';
 import type { Finding } from '../../model/finding.js';
 import { FAMILIES } from '../../model/levels.js';
 import { LEVEL_THRESHOLDS } from '../../score/score.js';
-import { showValue } from '../../ruleset/message-template.js';
+import { showValue } from '../../runtime/message-template.js';
 import { severityRank } from '../finding-order.js';
 import { badge } from './level-badge.js';
 import { html, raw, safeUrl, type Raw } from './escape.js';

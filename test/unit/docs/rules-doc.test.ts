@@ -6,10 +6,10 @@ import { loadConfig } from '../../../src/config/load-config.js';
 import { tuneRuleSet } from '../../../src/config/tune-rules.js';
 import { derivedSchema } from '../../../src/enrich/index.js';
 import { COMPARATORS } from '../../../src/model/rule.js';
-import { compileCondition } from '../../../src/ruleset/compile-condition.js';
-import type { SchemaNode } from '../../../src/ruleset/field-schema.js';
+import { compileCondition } from '../../../src/compile/compile-condition.js';
+import type { SchemaNode } from '../../../src/compile/field-schema.js';
 import { collectRuleSet, ruleFieldSchema } from '../../../src/ruleset/load.js';
-import { OPERATOR_NAMES } from '../../../src/ruleset/operators.js';
+import { OPERATOR_NAMES } from '../../../src/operators/operators.js';
 import { cli, tempTree } from '../../support/rule-packs.js';
 
 // docs/rules.md is executable: its examples are compiled, its walkthrough is run.

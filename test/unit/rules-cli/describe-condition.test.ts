@@ -1,6 +1,6 @@
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { describeCondition } from '../../../src/rules-cli/describe-condition.js';
-import { fieldsRead } from '../../../src/rules-cli/fields-read.js';
+import { cleanupTempDirs, loadPack, ruleFile, ruleYaml } from '../../helpers/rule-pack.js';
 
 const leaf = (op: string, operand: unknown, extra: Record<string, unknown> = {}) => describeCondition({ field: 'x.y', [op]: operand, ...extra });
 
@@ -70,7 +70,14 @@ describe('describeCondition: structure', () => {
   });
 });
 
-describe('fieldsRead', () => {
+afterAll(cleanupTempDirs);
+
+/** What `rules show` lists under "Fields used": the paths the compiler recorded for the match condition. */
+function fieldsRead(match: unknown): string[] {
+  return loadPack({ [ruleFile('identity.test-rule')]: ruleYaml({ match }) }).ruleSet.rules[0]!.fieldsRead;
+}
+
+describe('fieldsRead (CompiledRule.fieldsRead)', () => {
   test('leaf fields, scope paths and operand paths, absolute, once each', () => {
     expect(
       fieldsRead({

@@ -44,8 +44,6 @@ export function parsePath(text: string): ParsedPath | string {
   return { text, absolute, segments };
 }
 
-export { compileDataProbe, compileProbe, compileResolver, compileValues, type Resolved } from './field-resolve.js';
-
 /** `a.b[3].c` → `a.b[].c`: how concrete evidence paths are matched back to rule patterns. */
 export function patternOf(concrete: string): string {
   return concrete.replace(/\[\d+\]/g, '[]');

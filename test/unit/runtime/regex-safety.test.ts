@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { checkRegexSafety, compileRuleRegex, MAX_PATTERN, MAX_PROGRAM, MAX_SUBJECT } from '../../../src/ruleset/regex-safety.js';
-import { jsToRe2 } from '../../../src/ruleset/regex-translate.js';
-import { OPERATORS } from '../../../src/ruleset/operators.js';
+import { checkRegexSafety, compileRuleRegex, MAX_PATTERN, MAX_PROGRAM, MAX_SUBJECT } from '../../../src/runtime/regex-safety.js';
+import { jsToRe2 } from '../../../src/runtime/regex-translate.js';
+import { regex } from '../../../src/operators/regex.js';
 
 const env = (fail: (m: string) => void = (m) => { throw new Error(m); }) => ({ comparator: 'text' as const, lists: new Map(), ref: () => undefined, fail });
 
@@ -88,7 +88,7 @@ const named = accepted.map(([p, s]) => [p.length > 40 ? `${p.slice(0, 12)}… ($
 describe('accepted patterns', () => {
   test.each(named)('%s', (_label, pattern, subject) => {
     expect(checkRegexSafety(pattern)).toBeUndefined();
-    const predicate = OPERATORS.regex!.build(pattern, env());
+    const predicate = regex.build(pattern, env());
     expect(predicate).toBeDefined();
     expect(typeof predicate!(subject, {}, {}, '').ok).toBe('boolean');
   });
@@ -96,22 +96,22 @@ describe('accepted patterns', () => {
 
 test('the regex operator refuses what the policy refuses, and never builds a matcher for it', () => {
   const failures: string[] = [];
-  const p = OPERATORS.regex!.build('(a+)\\1$', env((m) => failures.push(m)));
+  const p = regex.build('(a+)\\1$', env((m) => failures.push(m)));
   expect(p).toBeUndefined();
   expect(failures[0]).toMatch(/^unsafe regex .*backreferences/);
   const invalid: string[] = [];
-  expect(OPERATORS.regex!.build('(abc', env((m) => invalid.push(m)))).toBeUndefined();
+  expect(regex.build('(abc', env((m) => invalid.push(m)))).toBeUndefined();
   expect(invalid[0]).toMatch(/^invalid regex /);
 });
 
 test('the regex operator only looks at the first MAX_SUBJECT characters', () => {
-  const p = OPERATORS.regex!.build('needle', env())!;
+  const p = regex.build('needle', env())!;
   expect(p(`${'x'.repeat(MAX_SUBJECT - 6)}needle`, {}, {}, '').ok).toBe(true);
   expect(p(`${'x'.repeat(MAX_SUBJECT)}needle`, {}, {}, '').ok).toBe(false);
 });
 
 test('as: exact is case-sensitive, the default is not', () => {
-  const exact = OPERATORS.regex!.build('^AnyDesk$', { ...env(), comparator: 'exact' })!;
-  const text = OPERATORS.regex!.build('^AnyDesk$', env())!;
+  const exact = regex.build('^AnyDesk$', { ...env(), comparator: 'exact' })!;
+  const text = regex.build('^AnyDesk$', env())!;
   expect([exact('anydesk', {}, {}, '').ok, exact('AnyDesk', {}, {}, '').ok, text('anydesk', {}, {}, '').ok]).toEqual([false, true, true]);
 });

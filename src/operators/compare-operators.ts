@@ -1,8 +1,8 @@
-import { COMPARISONS } from './comparators.js';
-import { companyMembership, listCandidates, literalCandidates } from './company-list-match.js';
-import { nameMembership } from './name-list-match.js';
+import { COMPARISONS } from '../runtime/comparators.js';
+import { companyMembership, listCandidates, literalCandidates } from '../runtime/company-list-match.js';
+import { nameMembership } from '../runtime/name-list-match.js';
 import { isListRef, isRef, isScalar, listLabel, lookupList, show, type OperatorDef, type RefResolver } from './operand.js';
-import { NO, type Verdict } from './verdict.js';
+import { NO, type Verdict } from '../runtime/verdict.js';
 
 /** The operators that compare values through a comparator (`as:`): equals, in, sameAs and their negations. */
 

@@ -1,5 +1,5 @@
 import type { CompiledRule, RuleCase } from '../model/rule.js';
-import { joinMessage } from './message-template.js';
+import { joinMessage } from '../runtime/message-template.js';
 import { enrich } from '../enrich/index.js';
 import type { EnrichContext } from '../enrich/enricher.js';
 import { builtinIpResolver } from '../intel/ip-resolver.js';
@@ -11,6 +11,7 @@ import { applyLinks } from '../correlate/apply-links.js';
 import { linkKindsFrom } from '../correlate/link-kinds.js';
 import type { ApplicantResult } from '../model/report.js';
 import { settleFindings } from '../evaluate/settle.js';
+import { caseApplicant } from '../ruleset/case-applicant.js';
 
 export interface CaseResult {
   ruleId: string;
@@ -24,15 +25,6 @@ export interface CaseResult {
   evidence?: EvidenceItem[];
   /** The case holds none of the data the rule reads, so the rule was not evaluated at all. */
   noData?: boolean;
-}
-
-/** Cases may leave out id and name.full: a test about documents should not need boilerplate. */
-export function caseApplicant(rule: { spec: { id: string } }, c: RuleCase, index: number): Record<string, unknown> {
-  const a = { ...c.applicant };
-  a.id ??= `${rule.spec.id}#${index}`;
-  const name = (a.name ?? {}) as Record<string, unknown>;
-  a.name = { full: 'Test Applicant', ...name };
-  return a;
 }
 
 /**

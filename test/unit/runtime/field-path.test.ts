@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { compileResolver, parsePath, patternOf, type ParsedPath } from '../../../src/ruleset/field-path.js';
+import { parsePath, patternOf, type ParsedPath } from '../../../src/runtime/field-path.js';
+import { compileResolver } from '../../../src/runtime/field-resolve.js';
 
 const parsed = (text: string): ParsedPath => {
   const p = parsePath(text);

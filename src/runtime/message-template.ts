@@ -1,6 +1,7 @@
 import type { EvidenceItem, MessagePart } from '../model/rule.js';
 import type { Facts } from '../model/applicant.js';
-import { compileResolver, parsePath, type ParsedPath } from './field-path.js';
+import { parsePath, type ParsedPath } from './field-path.js';
+import { compileResolver } from './field-resolve.js';
 import { formatAddress } from '../normalize/address.js';
 import type { Address } from '../model/applicant.js';
 

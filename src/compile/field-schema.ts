@@ -1,4 +1,4 @@
-import type { ParsedPath } from './field-path.js';
+import type { ParsedPath } from '../runtime/field-path.js';
 import type { SchemaNode } from '../model/schema-node.js';
 import { closest } from '../util/closest.js';
 

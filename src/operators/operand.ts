@@ -1,7 +1,7 @@
 import type { Comparator } from '../model/rule.js';
 import type { NamedList } from '../model/list.js';
-import { showValue } from './message-template.js';
-import type { Verdict } from './verdict.js';
+import { showValue } from '../runtime/message-template.js';
+import type { Verdict } from '../runtime/verdict.js';
 import type { DiagnosticCode } from '../model/diagnostic.js';
 
 /** The codes an operator may report besides the default `rule-schema`. */

@@ -2,10 +2,11 @@ import type { Comparator, EvidenceItem } from '../model/rule.js';
 import { COMPARATORS } from '../model/rule.js';
 import type { NamedList } from '../model/list.js';
 import type { DiagnosticCode } from '../model/diagnostic.js';
-import { compileProbe, compileResolver, compileValues, parsePath } from './field-path.js';
+import { parsePath } from '../runtime/field-path.js';
+import { compileProbe, compileResolver, compileValues } from '../runtime/field-resolve.js';
 import { checkField, isArrayNode, type SchemaNode } from './field-schema.js';
 import { closest } from '../util/closest.js';
-import { OPERATOR_NAMES, OPERATORS, type RefResolver } from './operators.js';
+import { LEAF_MODIFIERS, OPERATOR_NAMES, OPERATORS, type RefResolver } from '../operators/operators.js';
 import { isObj } from '../util/is-object.js';
 
 /** A compiled condition: evidence when it holds (possibly empty, e.g. under `not`), null when not. */
@@ -31,7 +32,6 @@ interface Scope {
 }
 
 const MAX_EVIDENCE = 25;
-const LEAF_MODIFIERS = new Set(['field', 'as', 'quantifier', 'minMatches']);
 const NODE_KEYS = ['all', 'any', 'not', 'some', 'every', 'where', ...LEAF_MODIFIERS, ...OPERATOR_NAMES];
 
 /**
@@ -213,8 +213,9 @@ function compileLeaf(node: Record<string, unknown>, keys: Keys, env: ConditionEn
       return any ? values(root, sc, sp).slice(0, MAX_EVIDENCE).map((v) => ({ path: v.path, pattern, value: v.value })) : null;
     };
   }
+  // `exists` was handled above: every other operator builds a predicate.
   const def = OPERATORS[op];
-  if (!def) {
+  if (!def?.build) {
     const guess = closest(op, OPERATOR_NAMES);
     env.fail([...keys, op], `unknown operator '${op}'`, guess ? `did you mean '${guess}'?` : `operators: ${OPERATOR_NAMES.join(', ')}`);
     return undefined;

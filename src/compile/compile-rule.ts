@@ -2,12 +2,13 @@ import type { CompiledRule, RuleSpec } from '../model/rule.js';
 import type { NamedList } from '../model/list.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { compileCondition } from './compile-condition.js';
-import { distinctValues } from './distinct-values.js';
+import { distinctValues } from '../runtime/distinct-values.js';
 import { buildPattern, type PatternProblem } from './compile-pattern.js';
 import { checkField, type SchemaNode } from './field-schema.js';
-import { compileTemplate, placeholders } from './message-template.js';
-import { compileDataProbe, parsePath, type ParsedPath } from './field-path.js';
-import { diagnosticAt, positionOf, type YamlSource } from './yaml-source.js';
+import { compileTemplate, placeholders } from '../runtime/message-template.js';
+import { parsePath, type ParsedPath } from '../runtime/field-path.js';
+import { compileDataProbe } from '../runtime/field-resolve.js';
+import { diagnosticAt, positionOf, type YamlSource } from '../yaml/yaml-source.js';
 
 /**
  * `requires` entries and message placeholders must name fields of the schema. Exported so that a
@@ -80,6 +81,7 @@ export function compileRule(
       spec,
       source: { file: src.file, line: start.line ?? 1, column: start.column ?? 1 },
       fields: [...fields].filter((f) => !ALWAYS_PRESENT.has(f)),
+      fieldsRead: [...fields],
       subjects: needed,
       requires,
       hasData,
@@ -123,6 +125,7 @@ function fieldlessRule(spec: RuleSpec, src: YamlSource): CompiledRule {
     spec,
     source: { file: src.file, line: start.line ?? 1, column: start.column ?? 1 },
     fields: [],
+    fieldsRead: [],
     subjects: [],
     requires: [],
     hasData: () => true,

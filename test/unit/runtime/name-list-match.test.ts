@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { sameNameStrict } from '../../../src/normalize/name.js';
-import { nameMembership, type NameCandidate } from '../../../src/ruleset/name-list-match.js';
-import type { Verdict } from '../../../src/ruleset/operators.js';
+import { nameMembership, type NameCandidate } from '../../../src/runtime/name-list-match.js';
+import type { Verdict } from '../../../src/operators/operators.js';
 import { pick, prng } from '../../helpers/prng.js';
 
 /** `in` / `notIn` as a plain scan of the list with sameNameStrict: what the index must reproduce. */

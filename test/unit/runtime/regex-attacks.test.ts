@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { compileRuleRegex, MAX_PROGRAM } from '../../../src/ruleset/regex-safety.js';
-import { OPERATORS } from '../../../src/ruleset/operators.js';
+import { compileRuleRegex, MAX_PROGRAM } from '../../../src/runtime/regex-safety.js';
+import { regex } from '../../../src/operators/regex.js';
 
 /**
  * The 36 attack patterns of issue 14 (measured ≥ 60 s each on the old backtracking screen when
@@ -108,7 +108,7 @@ describe('accepted and linear', () => {
     expect(built.ok).toBe(true);
     // The static budget: a match is at most MAX_PROGRAM instructions per character of the subject.
     expect(built.ok && built.programSize).toBeLessThanOrEqual(MAX_PROGRAM);
-    const predicate = OPERATORS.regex!.build(pattern, { comparator: 'text', lists: new Map(), ref: () => undefined, fail: (m) => { throw new Error(m); } })!;
+    const predicate = regex.build(pattern, { comparator: 'text', lists: new Map(), ref: () => undefined, fail: (m) => { throw new Error(m); } })!;
     let worst = 0;
     for (const s of SUBJECTS) worst = Math.max(worst, cpuMs(() => predicate(s, {}, {}, '')));
     // Backtracking took seconds to minutes on these; linear matching takes a few milliseconds.

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { enrich } from '../../../src/enrich/index.js';
-import { joinMessage, placeholders, showValue } from '../../../src/ruleset/message-template.js';
+import { joinMessage, placeholders, showValue } from '../../../src/runtime/message-template.js';
 import type { Applicant } from '../../../src/model/applicant.js';
 import { cleanupTempDirs, loadPack, ruleFile, ruleYaml } from '../../helpers/rule-pack.js';
 

@@ -12,7 +12,7 @@ import { jsToRe2 } from './regex-translate.js';
  *  - the compiled program may have at most MAX_PROGRAM instructions (bounded repetition expands:
  *    `a{0,100}` is ~200 instructions), so one match is at most MAX_PROGRAM × MAX_SUBJECT steps:
  *    under a millisecond for ordinary patterns, ~30 ms of CPU for the most expensive one accepted
- *    on text built against it (test/unit/ruleset/regex-attacks.test.ts);
+ *    on text built against it (test/unit/runtime/regex-attacks.test.ts);
  *  - patterns are at most MAX_PATTERN characters, so a file cannot make compiling itself costly.
  * JS-only syntax with no linear equivalent (backreferences, lookaround) is refused at load.
  * docs/rules.md ("Regular expressions") says why re2js and not the native `re2` addon.
