@@ -7,6 +7,8 @@
 //   BENCH_SHARD_SIZE=…         size for shard + merge (default: the largest size up to 100k; 0 = skip)
 //   BENCH_COLD_RUNS=15         runs per cold-start figure
 //   BENCH_FORMATS=text,json,csv  the real CLI per format and size: wall, CPU, peak RSS (empty = skip)
+//   BENCH_JOBS=2               worker threads for the --jobs row beside the one-thread row (0 = skip)
+//   BENCH_JOBS_SIZE=…          size for that comparison (default: the largest size up to 100k)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -24,6 +26,8 @@ const JRE_RECORDS = Number(process.env.BENCH_JRE_RECORDS ?? 10000);
 const SHARD_SIZE = Number(process.env.BENCH_SHARD_SIZE ?? Math.max(...SIZES.filter((s) => s <= 100_000)));
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);
 const FORMATS = (process.env.BENCH_FORMATS ?? 'text,json,csv').split(',').filter(Boolean);
+const JOBS = Number(process.env.BENCH_JOBS ?? 2);
+const JOBS_SIZE = Number(process.env.BENCH_JOBS_SIZE ?? Math.max(...SIZES.filter((s) => s <= 100_000)));
 
 function measure(mode, file, limit) {
   const args = ['--max-old-space-size=4096', '--expose-gc', resolve(ROOT, 'bench/child.js'), mode, file, ...(limit ? [String(limit)] : [])];
@@ -135,6 +139,21 @@ if (SHARD_SIZE > 0) {
   for (const n of ['one', 'merged', 1, 2, 3, 4]) rmSync(out(n), { force: true });
 }
 
+/** One CLI run under /usr/bin/time: wall ms, peak RSS (MB, every thread of the process), CPU s. */
+function timedCli(args) {
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M %U %S', process.execPath, '--max-old-space-size=4096', CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const m = /TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+  if (!m || (r.status !== 0 && r.status !== 1)) throw new Error(`dprk-check ${args.join(' ')}: exit ${r.status}: ${(r.stderr ?? '').slice(0, 500)}`);
+  return { ms: Number(m[1]) * 1000, rssMB: Math.round(Number(m[2]) / 1024), cpuS: Number(m[3]) + Number(m[4]) };
+}
+let jobs;
+if (JOBS > 1 && JOBS_SIZE > 0 && existsSync('/usr/bin/time')) {
+  const file = await exportFile('ordinary', JOBS_SIZE);
+  log(`measuring --jobs 1 and --jobs ${JOBS} at ${JOBS_SIZE}…`);
+  const run = (n) => timedCli(['--jobs', String(n), '-f', 'json', '-o', '/dev/null', '--no-progress', file]);
+  jobs = { one: run(1), many: run(JOBS) };
+}
+
 const first = rows[0];
 const jreFile = await exportFile('ordinary', first.size);
 log(`measuring json-rules-engine on ${JRE_RECORDS} records…`);
@@ -190,6 +209,15 @@ out.push('', `cold start (median of ${COLD_RUNS}, wall ms): node -e 0 ${cold.bas
 if (shard) {
   const sum = shard.shards.reduce((a, b) => a + b, 0);
   out.push('', `shard + merge at ${fmt(SHARD_SIZE)} (CLI, -f json, wall ms): one run ${fmt(shard.one)} · 4 shards ${shard.shards.map(fmt).join(' + ')} = ${fmt(sum)} (run one after another) · merge ${fmt(shard.merge)} · shards in parallel ≈ ${fmt(Math.max(...shard.shards) + shard.merge)} with enough cores`);
+}
+
+if (jobs) {
+  out.push('', `--jobs at ${fmt(JOBS_SIZE)} ordinary (CLI, -f json, whole process under /usr/bin/time):`);
+  out.push('threads      wall s   rec/s      CPU s   peak RSS MB');
+  for (const [label, m] of [['--jobs 1', jobs.one], [`--jobs ${JOBS}`, jobs.many]]) {
+    out.push(`${label.padEnd(10)} ${(m.ms / 1000).toFixed(1).padStart(8)}   ${fmt(JOBS_SIZE / (m.ms / 1000)).padStart(7)}   ${m.cpuS.toFixed(1).padStart(8)}   ${String(m.rssMB).padStart(11)}`);
+  }
+  out.push(`  speed-up ×${(jobs.one.ms / jobs.many.ms).toFixed(2)} on ${(await import('node:os')).availableParallelism()} cores (the report is the same byte for byte but the time stamp)`);
 }
 
 out.push('', `same ${Object.keys(theirs.matches).length ? '' : '(no) '}rules, same ${fmt(JRE_RECORDS)} records (bench/rules ↔ bench/jre-rules.js):`);

@@ -9,9 +9,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-await build({
-  entryPoints: [join(root, 'dist/cli/main.js')],
-  outfile: join(root, 'dist/cli/bundle.js'),
+// The --jobs worker thread (src/cli/check-worker.ts) starts like a check does: one bundle too.
+for (const [entry, out] of [['main.js', 'bundle.js'], ['check-worker.js', 'worker-bundle.js']]) await build({
+  entryPoints: [join(root, 'dist/cli', entry)],
+  outfile: join(root, 'dist/cli', out),
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -28,6 +28,8 @@ import { HistorySession, onlyNew } from '../history/session.js';
 import { cutoff, DEFAULT_RETENTION, parseRetention } from '../history/retention.js';
 import type { InputFile } from '../model/history.js';
 import { escapeControls } from '../formats/plain-text.js';
+import { jobCount, jobsSetup } from './jobs-option.js';
+import type { JobsSetup } from '../pipeline/jobs/pool.js';
 
 export interface CheckOptions {
   /** Where each report goes (planOutputs in write-reports.ts). */
@@ -68,6 +70,8 @@ export interface CheckOptions {
   /** Text report: every applicant's block (--details), only those at or above --fail-on (--only-flagged). */
   details?: boolean;
   onlyFlagged?: boolean;
+  /** --jobs: threads that check records (0 or absent: as many as pay off, see jobs-option.ts). */
+  jobs?: number;
 }
 
 /** The default command: rules → records (streamed) → links → report(s) → exit code. */
@@ -137,8 +141,20 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
       return EXIT.ERROR;
     }
   }
+  const workers = await jobCount(opts.jobs, files, io);
+  const jobs = workers
+    ? jobsSetup(workers, {
+        cwd: io.cwd,
+        ...(opts.config ? { configFile: opts.config.file } : {}),
+        rulePaths: paths,
+        ipData: (opts.ipData ?? []).map((f) => resolve(io.cwd, f)),
+        ...(opts.allowShared ? { allowShared: resolve(io.cwd, opts.allowShared) } : {}),
+        strict: opts.strict,
+        expect: { rules: rules.length, version: tuned.version },
+      }, io)
+    : undefined;
   try {
-    return await checkWithHistory(files, opts, io, { ruleSet: tuned, rules, ip, shard, allow, color, now, history, historySpec });
+    return await checkWithHistory(files, opts, io, { ruleSet: tuned, rules, ip, shard, allow, color, now, history, historySpec, jobs });
   } catch (e) {
     if (!(e instanceof HistoryError)) throw e;
     io.stderr.write(`dprk-check: ${e.message}; the run was not recorded.\n`);
@@ -158,6 +174,7 @@ interface Prepared {
   now: Date;
   history?: HistorySession;
   historySpec?: string;
+  jobs?: JobsSetup;
 }
 
 async function checkWithHistory(files: string[], opts: CheckOptions, io: CliIO, p: Prepared): Promise<number> {
@@ -184,6 +201,7 @@ async function checkWithHistory(files: string[], opts: CheckOptions, io: CliIO, 
         signal: io.signal,
         ...(history ? { earlier: (current: Parameters<HistorySession['earlier']>[0]) => history.earlier(current) } : {}),
         onProgress: (p) => progress.update(p),
+        ...(p.jobs ? { jobs: p.jobs } : {}),
       },
     );
   } finally {

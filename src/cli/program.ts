@@ -22,6 +22,7 @@ import { addRulesCommand } from '../rules-cli/command.js';
 import { addHistoryCommand } from './history-command.js';
 import { addReviewCommand } from './review-command.js';
 import { completionScript, SHELLS, type Shell } from './completion.js';
+import { parseJobs } from './jobs-option.js';
 
 /**
  * Words that are (or may become) commands. A bare one that is not a file is a mistyped command, not
@@ -71,6 +72,12 @@ function formatsHelp(): string {
   return `\nFormats:\n${lines.join('\n')}\n  * personal data masked unless --no-redact: this output usually lands in shared CI logs\n`;
 }
 
+function jobsArg(v: string): number {
+  const parsed = parseJobs(v);
+  if (typeof parsed === 'string') throw new InvalidArgumentError(parsed);
+  return parsed;
+}
+
 function collectLimit(v: string, acc: Partial<InputLimits>): Partial<InputLimits> {
   const parsed = parseLimit(v);
   if (typeof parsed === 'string') throw new InvalidArgumentError(parsed);
@@ -115,6 +122,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .option('--new-only', 'with a history: outputs and exit code cover only applicants not yet reviewed, or whose findings changed since')
     .option('--details', "text: the full block (findings, evidence, what to verify) for every applicant, worst first, instead of a table")
     .option('--only-flagged', 'text: leave out applicants below --fail-on (they are still counted)')
+    .option('--jobs <n>', 'check records in N threads (worker threads; 1 = this thread only); default 0 = one per core, for inputs of 8 MB or more', jobsArg)
     .option('--no-progress', 'never show the progress spinner (it only appears on a terminal, never in CI)')
     .option('--input-limit <name=n>', 'raise or lower one per-record input limit (record-bytes, depth, keys, items, string; README "The input"); repeatable', collectLimit, {} as Partial<InputLimits>)
     .option('--color', 'force colour')
@@ -158,6 +166,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
         inputLimits: opts.inputLimit,
         details: opts.details,
         onlyFlagged: opts.onlyFlagged,
+        jobs: opts.jobs,
       }, io);
     });
 

@@ -1,24 +1,19 @@
 import type { Applicant } from '../model/applicant.js';
 import type { Severity } from '../model/levels.js';
 import type { LinkKeys } from '../model/report.js';
-import { hash64, hex64, type Hash64 } from './hash64.js';
+import { hex64, type Hash64 } from './hash64.js';
 import { KeyTable } from './key-table.js';
-import { linkKeys, type KeyOptions } from './link-keys.js';
+import type { KeyOptions } from './link-keys.js';
+import { applicantLinkKeys, type ApplicantMeta } from './applicant-link-keys.js';
 import { builtinLinkKinds, MAX_LINKED_PEOPLE, NO_RULE_NOTE, type LinkKinds } from './link-kinds.js';
-import { BANDS, bandHash, resumeSignature, signatureToBase64 } from './minhash.js';
-import { personKey } from './person.js';
-import { impersonalText } from './impersonal-text.js';
+import { BANDS, bandHash, signatureToBase64 } from './minhash.js';
 import { ROLES, roleOfSlot, SPACE_INDEX, SPACES, slotOf } from './roles.js';
 import { findSimilarResumes } from './similar-resumes.js';
 import { PeopleCounter } from './people.js';
 import { SignatureStore } from './signature-store.js';
 
-export interface ApplicantMeta {
-  id: string;
-  source: string;
-  /** personKey(name), see person.ts. */
-  person: number;
-}
+// Defined beside the function that makes it; callers keep importing it from here.
+export type { ApplicantMeta };
 
 export interface LinkMember {
   ordinal: number;
@@ -72,14 +67,8 @@ export class Correlator {
 
   /** Index one checked applicant. `ordinal` is its position among the checked applicants. */
   add(ordinal: number, a: Applicant, source: string): void {
-    const meta = { id: a.id, source, person: personKey(a.name.full) };
-    const keys = linkKeys(a, this.options).map((k) => {
-      hash64(k.norm, this.h);
-      return { role: k.role, index: k.index, hi: this.h.hi, lo: this.h.lo, display: k.display };
-    });
-    const text = a.resume?.text;
-    // Shingled without the person's own names, contacts and places: a mill changes only those.
-    this.addKeys(ordinal, meta, keys, text ? resumeSignature(impersonalText(text, a)) : undefined);
+    const { meta, keys, signature } = applicantLinkKeys(a, source, this.options);
+    this.addKeys(ordinal, meta, keys, signature);
   }
 
   /** Index precomputed keys (a shard report's): the same path `add` takes after hashing. */

@@ -11,8 +11,9 @@ import { Correlator } from '../correlate/correlator.js';
 import { applyLinks } from '../correlate/apply-links.js';
 import { linkKindsFrom } from '../correlate/link-kinds.js';
 import type { AllowList } from '../correlate/allow-list.js';
-import { checkGroup } from './check-record.js';
-import { inGroups } from './group-records.js';
+import { linkExceptions as linkExceptionsOf } from './jobs/batch-check.js';
+import { outcomes } from './jobs/outcomes.js';
+import type { JobsSetup } from './jobs/pool.js';
 import { ResultCompactor } from './compact-result.js';
 import { addLinkKeys, personOf } from '../correlate/parse-link-keys.js';
 import type { CompiledException } from '../model/exception.js';
@@ -49,6 +50,8 @@ export interface BatchOptions {
    */
   earlier?: (current: LinkKeys[]) => Promise<LinkKeys[]>;
   onProgress?: (p: BatchProgress) => void;
+  /** --jobs N: worker threads that check records (absent: this thread checks them). */
+  jobs?: JobsSetup;
 }
 
 export interface ReadSettings {
@@ -133,43 +136,37 @@ export async function checkRecords(
   const kinds = linkKindsFrom(rules);
   const correlator = new Correlator({ allowedKeys: options.allow?.allowedKeys, ipAllowed: options.allow?.ipAllowed, kinds, keepDisplay: !!options.earlier });
   // Exceptions on linkage rules are tested while the facts are at hand; links are found at the end.
-  const linkIds = new Set(rules.filter((r) => r.link).map((r) => r.spec.id));
-  const linkExceptions = (options.exceptions ?? []).filter((e) => [...e.ruleIds].some((id) => linkIds.has(id)));
+  const linkExceptions = linkExceptionsOf(rules, options.exceptions);
   const exceptionsOf: Array<CompiledException[] | undefined> = [];
   const compactor = new ResultCompactor({ keepMessageParts: options.keepMessageParts ?? true });
   const failRank = options.failOn && options.failOn !== 'never' ? levelRank(options.failOn) : Infinity;
   let flagged = 0;
   let interrupted: boolean;
   let lastBreath = Date.now();
-  const check = { strict: options.strict, enrich: options.enrich, exceptions: options.exceptions };
-  // Records come in small groups, each checked stage by stage (checkGroup); the bookkeeping below
-  // still goes record by record, in input order.
-  for await (const group of inGroups(untilAborted(records, options.signal))) {
-    for (const outcome of checkGroup(group, rules, check)) {
-      // Ctrl-C during a breath below: stop at this record, as when records came one at a time.
-      if (options.signal?.aborted) break;
-      if (outcome.ok) {
-        const ordinal = applicants.length;
-        const r = outcome.result;
-        // Kept until the report is written: share what repeats between applicants.
-        compactor.compact(r);
-        applicants.push(r);
-        correlator.add(ordinal, outcome.applicant, r.source);
-        if (linkExceptions.length) {
-          const hold = linkExceptions.filter((e) => e.matches(outcome.applicant));
-          if (hold.length) exceptionsOf[ordinal] = hold;
-        }
-        persons.push(correlator.meta(ordinal)!.person);
-        if (levelRank(r.level) >= failRank) flagged++;
-      } else errors.push(outcome.error);
-      const done = applicants.length + errors.length;
-      options.onProgress?.({ done, flagged });
-      // Records parsed from memory (a JSON array) never yield to the event loop on their own; let
-      // Ctrl-C and the spinner in every few dozen milliseconds.
-      if ((done & 63) === 0 && Date.now() - lastBreath > 30) {
-        await new Promise((r) => setImmediate(r));
-        lastBreath = Date.now();
-      }
+  const check = { strict: options.strict, enrich: options.enrich, exceptions: options.exceptions, keys: { ipAllowed: options.allow?.ipAllowed }, linkExceptions };
+  // Records are checked in small groups, stage by stage (checkGroup), here or by worker threads
+  // (--jobs); the bookkeeping below goes record by record, in input order, either way.
+  for await (const outcome of outcomes(untilAborted(records, options.signal), rules, check, options.jobs, options.signal)) {
+    // Ctrl-C during a breath below: stop at this record, as when records came one at a time.
+    if (options.signal?.aborted) break;
+    if (outcome.ok) {
+      const ordinal = applicants.length;
+      const r = outcome.result;
+      // Kept until the report is written: share what repeats between applicants.
+      compactor.compact(r);
+      applicants.push(r);
+      correlator.addKeys(ordinal, outcome.links.meta, outcome.links.keys, outcome.links.signature);
+      if (outcome.held) exceptionsOf[ordinal] = outcome.held.map((i) => linkExceptions[i]!);
+      persons.push(correlator.meta(ordinal)!.person);
+      if (levelRank(r.level) >= failRank) flagged++;
+    } else errors.push(outcome.error);
+    const done = applicants.length + errors.length;
+    options.onProgress?.({ done, flagged });
+    // Records parsed from memory (a JSON array) never yield to the event loop on their own; let
+    // Ctrl-C and the spinner in every few dozen milliseconds.
+    if ((done & 63) === 0 && Date.now() - lastBreath > 30) {
+      await new Promise((r) => setImmediate(r));
+      lastBreath = Date.now();
     }
   }
   interrupted = !!options.signal?.aborted;

@@ -1,0 +1,74 @@
+import { existsSync, fstatSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { availableParallelism, cpus } from 'node:os';
+import type { CliIO } from './io.js';
+import { expandInputs } from '../read/expand-paths.js';
+import { packagePath } from '../util/package-root.js';
+import type { JobsSetup } from '../pipeline/jobs/pool.js';
+import type { WorkerSetup } from '../pipeline/jobs/wire.js';
+
+const MB = 1024 * 1024;
+
+/**
+ * `--jobs 0` (the default) starts worker threads only for inputs of at least this size: a worker
+ * costs about a cold start (loading the code and the rules) before it checks anything, which a
+ * small export would spend waiting. Measured in docs/batch.md.
+ */
+export const AUTO_JOBS_MIN_BYTES = 8 * MB;
+
+/** --jobs N: a whole number ≥ 0, or what is wrong with it. */
+export function parseJobs(value: string): number | string {
+  const n = Number(value);
+  if (!/^\d{1,4}$/.test(value.trim()) || !Number.isSafeInteger(n)) return `${value} is not a number of threads: give a whole number, or 0 for as many as pay off`;
+  return n;
+}
+
+function cores(): number {
+  // availableParallelism is Node 18.14+; cpus() is the fallback (and may be empty in containers).
+  return typeof availableParallelism === 'function' ? availableParallelism() : Math.max(1, cpus().length);
+}
+
+/** Bytes of input, as far as can be known before reading (standard input only when it is a file). */
+async function inputBytes(files: string[], io: CliIO, enough: number): Promise<number> {
+  let total = 0;
+  for await (const entry of expandInputs(files, io.cwd)) {
+    if (entry.kind === 'file') total += (await stat(entry.path).catch(() => ({ size: 0 }))).size;
+    else if (entry.kind === 'stdin' && (io.stdin as { fd?: unknown }).fd === 0) {
+      try {
+        const st = fstatSync(0);
+        if (st.isFile()) total += st.size;
+      } catch {
+        // unknown size: counts as small
+      }
+    }
+    if (total >= enough) break;
+  }
+  return total;
+}
+
+/** How many worker threads check records: 0 = none (this thread checks them). */
+export async function jobCount(requested: number | undefined, files: string[], io: CliIO): Promise<number> {
+  if (requested !== undefined && requested > 0) return requested === 1 ? 0 : requested;
+  const n = cores();
+  if (n < 2) return 0;
+  return (await inputBytes(files, io, AUTO_JOBS_MIN_BYTES)) >= AUTO_JOBS_MIN_BYTES ? n : 0;
+}
+
+/** The worker's entry: the bundle a build makes, else the compiled module; none, no workers. */
+export function workerFile(): string | undefined {
+  return [packagePath('dist', 'cli', 'worker-bundle.js'), packagePath('dist', 'cli', 'check-worker.js')].find((f) => existsSync(f));
+}
+
+export function jobsSetup(count: number, data: Omit<WorkerSetup, 'crashOn'>, io: CliIO): JobsSetup | undefined {
+  const file = workerFile();
+  if (count < 2 || !file) return undefined;
+  const group = Number(io.env.DPRK_CHECK_JOBS_GROUP) || undefined;
+  const crashOn = Number(io.env.DPRK_CHECK_JOBS_CRASH) || undefined;
+  return {
+    count,
+    workerFile: file,
+    workerData: { ...data, ...(crashOn ? { crashOn } : {}) },
+    ...(group ? { group } : {}),
+    onNotice: (m) => io.stderr.write(`dprk-check: warning: ${m}\n`),
+  };
+}

@@ -1,0 +1,43 @@
+import type { InputRecord } from '../../read/input-record.js';
+import type { BatchOutcome } from './batch-check.js';
+
+/**
+ * What goes between the main thread and a checking worker. Messages are structured clones; a
+ * record read from JSON text travels as that text (the worker parses it again: cheaper than
+ * cloning the parsed value, and the same value), any other as its value.
+ */
+export interface CheckRequest {
+  id: number;
+  records: InputRecord[];
+}
+
+export type WorkerReply =
+  | { type: 'checked'; id: number; outcomes: BatchOutcome[] }
+  /** The worker could not load what it checks with: nothing it was sent was checked. */
+  | { type: 'failed'; message: string };
+
+/** The setup a worker rebuilds its rules from: file paths and flags, never code. */
+export interface WorkerSetup {
+  cwd: string;
+  /** The configuration file in effect (absolute), if any. */
+  configFile?: string;
+  /** Rule packs, absolute (the built-in rules, --rules, the configuration's packs). */
+  rulePaths: string[];
+  ipData: string[];
+  allowShared?: string;
+  strict: boolean;
+  /** What the main thread loaded: a worker that loads anything else refuses to check. */
+  expect: { rules: number; version: string };
+  /** Tests only (DPRK_CHECK_JOBS_CRASH): the worker dies on its Nth request. */
+  crashOn?: number;
+}
+
+export function toWire(r: InputRecord): InputRecord {
+  if (r.text === undefined || r.value === undefined) return r;
+  const { value: _parsedAgainThere, ...rest } = r;
+  return rest;
+}
+
+export function fromWire(r: InputRecord): InputRecord {
+  return r.text !== undefined && r.value === undefined && !r.error ? { ...r, value: JSON.parse(r.text) as unknown } : r;
+}

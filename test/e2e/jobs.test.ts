@@ -1,0 +1,157 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { generate } from '../../bench/generate.js';
+import { yaml } from '../support/rule-packs.js';
+
+// --jobs N through the built CLI: worker threads must give the report a one-thread run gives, byte
+// for byte (but the time stamp), in every format. DPRK_CHECK_JOBS_GROUP=2 sends records two at a
+// time, so even these small inputs go out in many requests to both workers and come back in
+// whatever order the workers finish.
+const ROOT = join(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'bin', 'dprk-check.js');
+const built = existsSync(join(ROOT, 'dist', 'cli', 'bundle.js')) && existsSync(join(ROOT, 'dist', 'cli', 'worker-bundle.js'));
+const dir = mkdtempSync(join(tmpdir(), 'dprk-jobs-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+beforeAll(async () => {
+  if (!built) return;
+  copyFileSync(join(ROOT, 'fixtures/batch/export.ndjson'), join(dir, 'export.ndjson'));
+  copyFileSync(join(ROOT, 'fixtures/batch/allow-shared.yaml'), join(dir, 'allow-shared.yaml'));
+  // Laptop farms every 20 applicants: links across many requests.
+  await generate(join(dir, 'farm.ndjson'), 240, 7, { linkHeavy: true });
+  const arrayOf = readFileSync(join(ROOT, 'fixtures/batch/export.ndjson'), 'utf8').split('\n').filter((l) => l.trim().startsWith('{') && (() => { try { JSON.parse(l); return true; } catch { return false; } })());
+  writeFileSync(join(dir, 'array.json'), `[\n${arrayOf.join(',\n')}\n]\n`);
+  writeFileSync(
+    join(dir, 'exceptions.yaml'),
+    yaml({
+      exceptions: [
+        { id: 'farm-phone', rule: 'linkage.shared-phone', reason: 'test: a linkage rule excepted per applicant', when: { field: 'id', regex: '[02468]$' } },
+        { id: 'no-voip', rule: 'identity.*', reason: 'test: an ordinary exception', when: { field: 'id', regex: '5$' } },
+      ],
+    }),
+  );
+}, 60_000);
+
+interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], env: Record<string, string> = {}): Ran {
+  const r = spawnSync(process.execPath, [BIN, '--no-progress', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true', DPRK_CHECK_JOBS_GROUP: '2', ...env }, maxBuffer: 64 << 20 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The report's time stamp (and the run time in text summaries) is all that may differ. */
+const blank = (s: string) => s.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>');
+
+const INPUTS = ['export.ndjson', 'farm.ndjson', 'array.json'];
+
+describe.skipIf(!built)('--jobs: worker threads give the one-thread report', () => {
+  const cases: Array<[string, string[]]> = [
+    ['every input, text', INPUTS],
+    ['every input, json', ['-f', 'json', ...INPUTS]],
+    ['every input, csv', ['-f', 'csv', ...INPUTS]],
+    ['every input, sarif', ['-f', 'sarif', ...INPUTS]],
+    ['every input, junit and markdown', ['-f', 'junit:j.xml', '-f', 'markdown', ...INPUTS]],
+    ['text --details', ['--details', ...INPUTS]],
+    ['exceptions on linkage and other rules', ['--config', 'exceptions.yaml', '-f', 'json', ...INPUTS]],
+    ['an allow-list', ['--allow-shared', 'allow-shared.yaml', '-f', 'json', 'export.ndjson', 'farm.ndjson']],
+    ['a shard with link keys', ['--shard', '2/3', '-f', 'json', ...INPUTS]],
+    ['a directory with a skipped file and a missing input', ['-f', 'json', '.', 'missing.ndjson']],
+  ];
+  test.each(cases)('%s', (_name, args) => {
+    const one = cli(['--jobs', '1', ...args]);
+    const two = cli(['--jobs', '2', ...args]);
+    expect(two.code, two.stderr).toBe(one.code);
+    expect([0, 1, 2]).toContain(one.code);
+    expect(blank(two.stdout)).toBe(blank(one.stdout));
+    expect(two.stderr).toBe(one.stderr);
+    expect(one.stdout.length).toBeGreaterThan(200);
+    if (args.includes('junit:j.xml')) {
+      // the file written by the second run; both wrote it, so compare with a fresh one-thread run
+      const junitTwo = readFileSync(join(dir, 'j.xml'), 'utf8');
+      cli(['--jobs', '1', ...args]);
+      expect(blank(junitTwo)).toBe(blank(readFileSync(join(dir, 'j.xml'), 'utf8')));
+    }
+  }, 120_000);
+
+  test('the history links to earlier runs the same way', () => {
+    const run = (jobs: string) => {
+      const store = join(dir, `history-${jobs}.sqlite`);
+      rmSync(store, { force: true });
+      cli(['--jobs', jobs, '--history', store, '-f', 'json', 'farm.ndjson']);
+      return cli(['--jobs', jobs, '--history', store, '-f', 'json', 'export.ndjson', 'farm.ndjson']);
+    };
+    const one = run('1');
+    const two = run('2');
+    expect(two.code, two.stderr).toBe(one.code);
+    // Run ids and the store's file name differ by construction.
+    const norm = (s: string) => blank(s).replace(/history-[12]\.sqlite/g, 'history.sqlite').replace(/"runId":\s*"[^"]*"/g, '"runId":"<id>"');
+    expect(norm(two.stdout)).toBe(norm(one.stdout));
+  }, 120_000);
+
+  test('a worker that dies costs its records (internal errors), never the run or a record', () => {
+    const whole = JSON.parse(cli(['--jobs', '1', '-f', 'json', 'farm.ndjson']).stdout) as { summary: { total: number } };
+    const r = cli(['--jobs', '2', '-f', 'json', 'farm.ndjson'], { DPRK_CHECK_JOBS_CRASH: '3' });
+    expect(r.code, r.stderr).toBe(2);
+    const report = JSON.parse(r.stdout) as { summary: { total: number; evaluated: number; invalid: number }; errors: Array<{ source: string; message: string }> };
+    expect(report.summary.total).toBe(whole.summary.total);
+    expect(report.summary.evaluated + report.summary.invalid).toBe(report.summary.total);
+    const lost = report.errors.filter((e) => e.message.includes('the worker thread checking it stopped'));
+    expect(lost.length).toBeGreaterThan(0);
+    expect(lost.every((e) => /^farm\.ndjson#\d+$/.test(e.source))).toBe(true);
+  }, 60_000);
+
+  test('the default starts no worker for a small input; --jobs 1 never does', () => {
+    // A worker told to die at once would cost records: none are lost, so none was started.
+    for (const jobs of [[], ['--jobs', '0'], ['--jobs', '1']]) {
+      const r = cli([...jobs, '-f', 'json', 'farm.ndjson'], { DPRK_CHECK_JOBS_CRASH: '1' });
+      expect(r.stdout).not.toContain('worker thread');
+      expect((JSON.parse(r.stdout) as { summary: { invalid: number } }).summary.invalid).toBe(0);
+    }
+  }, 60_000);
+
+  test('--jobs takes a whole number', () => {
+    const r = cli(['--jobs', 'two', 'farm.ndjson']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('two is not a number of threads');
+  });
+
+  test('Ctrl-C with workers: reading stops, the partial report is complete, exit 130', async () => {
+    const lines = readFileSync(join(dir, 'farm.ndjson'), 'utf8').split('\n').filter((l) => l.trim());
+    const child = spawn(process.execPath, [BIN, '--no-progress', '--jobs', '2', '-f', 'json', '-o', 'partial.json', '-'], { cwd: dir, stdio: ['pipe', 'ignore', 'pipe'], env: { ...process.env, CI: 'true', DPRK_CHECK_JOBS_GROUP: '2' } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdin.on('error', () => {});
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    let sent = 0;
+    const feed = (async () => {
+      for (const line of lines) {
+        const ok = await new Promise<boolean>((resolve) => child.stdin.write(`${line}\n`, (e) => resolve(!e)));
+        if (!ok) return;
+        sent++;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    })();
+    while (sent < 40) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGINT');
+    const code = await exited;
+    child.stdin.destroy();
+    await Promise.race([feed, new Promise((r) => setTimeout(r, 1000))]);
+    expect(code, stderr).toBe(130);
+    const m = /interrupted after (\d+) records/.exec(stderr);
+    expect(m, stderr).not.toBeNull();
+    const report = JSON.parse(readFileSync(join(dir, 'partial.json'), 'utf8')) as { interrupted?: boolean; summary: { total: number; evaluated: number; invalid: number }; applicants: Array<{ source: string }> };
+    expect(report.interrupted).toBe(true);
+    expect(report.summary.total).toBe(Number(m![1]));
+    expect(report.summary.total).toBeLessThan(lines.length);
+    expect(report.summary.evaluated + report.summary.invalid).toBe(report.summary.total);
+    // What is reported is a prefix of the input, in order: nothing skipped in between.
+    expect(report.applicants.map((a) => a.source)).toEqual(report.applicants.map((_, i) => `<stdin>#${i + 1}`));
+  }, 60_000);
+});
