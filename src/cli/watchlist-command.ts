@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliIO } from './io.js';
 import { EXIT } from './exit-codes.js';
-import { importWatchlist } from '../watchlist/import.js';
+import { importWatchlist } from './watchlist-import.js';
 import { ImportError } from '../watchlist/types.js';
 
 const HELP = `

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { CsvError, parseCsv } from '../watchlist/csv.js';
+import { CsvError, parseCsv } from '../util/csv.js';
 
 /**
  * The --people crosswalk: CSV `id,alias`, one row per alias (a work e-mail, an IdP user id, a

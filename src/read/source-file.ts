@@ -3,7 +3,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { decodeUtf8, detectEncoding } from './encoding.js';
 import { MAX_JSON_FILE_BYTES } from './json-document.js';
 import { jsonErrorOffset, lineColumn } from './json-syntax.js';
-import { CsvError, parseCsv } from '../watchlist/csv.js';
+import { CsvError, parseCsv } from '../util/csv.js';
 import { detectCsvFormat } from './adapters/registry.js';
 
 /** One record of a source file, before any adapter: where it is, and its value or why not. */

@@ -1,4 +1,4 @@
-import type { CsvRow } from './csv.js';
+import type { CsvRow } from '../util/csv.js';
 import { ImportError } from './types.js';
 
 export type ListFileKind = 'ofac-sdn' | 'ofac-alt' | 'ofac-add' | 'ofac-comments' | 'opensanctions' | 'ftm' | 'ofac-advanced';

@@ -1,9 +1,14 @@
-import type { CsvRow } from './csv.js';
-import { ofacValue } from './csv.js';
+import type { CsvRow } from '../util/csv.js';
 import { parseRemarks } from './remarks.js';
 import { ImportError, type ImportResult, type WatchEntry } from './types.js';
 
 export { parseRemarks } from './remarks.js';
+
+/** OFAC writes "-0-" (sometimes padded) for "no value". */
+export function ofacValue(cell: string | undefined): string | undefined {
+  const v = (cell ?? '').trim();
+  return v === '' || v === '-0-' ? undefined : v;
+}
 
 export interface OfacOptions {
   /** Keep a row when a programme matches; default: DPRK programmes (DPRK, DPRK2…, DPRK-NKSPEA). */

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { importWatchlist } from '../../src/watchlist/import.js';
+import { importWatchlist } from '../../src/cli/watchlist-import.js';
 import { parseRemarks } from '../../src/watchlist/ofac.js';
-import { parseCsv } from '../../src/watchlist/csv.js';
+import { parseCsv } from '../../src/util/csv.js';
 import { ImportError } from '../../src/watchlist/types.js';
 import { collectRuleSet, loadRuleSet } from '../../src/ruleset/load.js';
 import { checkRecord } from '../../src/pipeline/check-record.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { importWatchlist } from '../../src/watchlist/import.js';
+import { importWatchlist } from '../../src/cli/watchlist-import.js';
 import { parseRemarks, splitPrograms } from '../../src/watchlist/ofac.js';
 import { splitMulti } from '../../src/watchlist/opensanctions.js';
 import { ImportError } from '../../src/watchlist/types.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { importWatchlist } from '../../src/watchlist/import.js';
+import { importWatchlist } from '../../src/cli/watchlist-import.js';
 import { parseXml } from '../../src/watchlist/xml.js';
 import { ImportError } from '../../src/watchlist/types.js';
 import { loadRuleSet } from '../../src/ruleset/load.js';

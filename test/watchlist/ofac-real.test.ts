@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { importWatchlist } from '../../src/watchlist/import.js';
-import { parseCsv } from '../../src/watchlist/csv.js';
+import { importWatchlist } from '../../src/cli/watchlist-import.js';
+import { parseCsv } from '../../src/util/csv.js';
 import { loadRuleSet } from '../../src/ruleset/load.js';
 import { checkRecord } from '../../src/pipeline/check-record.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { importWatchlist } from '../../src/watchlist/import.js';
+import { importWatchlist } from '../../src/cli/watchlist-import.js';
 import { ImportError } from '../../src/watchlist/types.js';
 import { loadRuleSet } from '../../src/ruleset/load.js';
 import { checkRecord } from '../../src/pipeline/check-record.js';

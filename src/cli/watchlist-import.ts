@@ -1,20 +1,20 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { yamlLib } from '../util/lazy-yaml.js';
-import { writeFileAtomic } from '../cli/write-output.js';
+import { writeFileAtomic } from './write-output.js';
 import { loadRuleSet } from '../ruleset/load.js';
 import { MAX_RULE_FILE_BYTES } from '../ruleset/yaml-source.js';
 import { DiagnosticsError } from '../model/diagnostic.js';
 import { runCases } from '../ruleset/run-cases.js';
-import { CsvError, parseCsv, type CsvRow } from './csv.js';
-import { detectListFile, type ListFileKind } from './detect.js';
-import { readFtm } from './ftm.js';
-import { listDocs, packNames, PART_BUDGET, renderList } from './list-docs.js';
-import { readOfac } from './ofac.js';
-import { readOfacAdvanced } from './ofac-advanced.js';
-import { readOpenSanctions } from './opensanctions.js';
-import { ruleDocs } from './rule-docs.js';
-import { ImportError, type ImportResult } from './types.js';
+import { CsvError, parseCsv, type CsvRow } from '../util/csv.js';
+import { detectListFile, type ListFileKind } from '../watchlist/detect.js';
+import { readFtm } from '../watchlist/ftm.js';
+import { listDocs, packNames, PART_BUDGET, renderList } from '../watchlist/list-docs.js';
+import { readOfac } from '../watchlist/ofac.js';
+import { readOfacAdvanced } from '../watchlist/ofac-advanced.js';
+import { readOpenSanctions } from '../watchlist/opensanctions.js';
+import { ruleDocs } from '../watchlist/rule-docs.js';
+import { ImportError, type ImportResult } from '../watchlist/types.js';
 
 export interface ImportOptions {
   files: string[];

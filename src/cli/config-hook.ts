@@ -1,14 +1,11 @@
 import { CommanderError, type Command } from 'commander';
-import type { CliIO } from '../cli/io.js';
-import { useColor } from '../cli/io.js';
-import { EXIT } from '../cli/exit-codes.js';
-import { printDiagnostics } from '../cli/print-diagnostics.js';
-import type { DprkConfig } from './config.js';
-import { loadConfig } from './load-config.js';
+import type { CliIO } from './io.js';
+import { useColor } from './io.js';
+import { EXIT } from './exit-codes.js';
+import { printDiagnostics } from './print-diagnostics.js';
+import { CONFIGURABLE, type DprkConfig } from '../config/config.js';
+import { loadConfig } from '../config/load-config.js';
 import { printEffectiveConfig } from './print-config.js';
-
-/** Options the configuration's `defaults:` may set; a flag given on the command line wins. */
-export const CONFIGURABLE = ['failOn', 'format', 'strict', 'redact'] as const;
 
 /** Filled in by the hook for the check action to read. */
 export interface ConfigState {

@@ -1,10 +1,10 @@
 import { Chalk } from 'chalk';
-import type { CliIO } from '../cli/io.js';
-import { useColor } from '../cli/io.js';
-import { EXIT } from '../cli/exit-codes.js';
-import { printDiagnostics } from '../cli/print-diagnostics.js';
-import type { CompiledRule } from '../model/rule.js';
-import { runCases, type CaseResult } from '../ruleset/run-cases.js';
+import type { CliIO } from '../io.js';
+import { useColor } from '../io.js';
+import { EXIT } from '../exit-codes.js';
+import { printDiagnostics } from '../print-diagnostics.js';
+import type { CompiledRule } from '../../model/rule.js';
+import { runCases, type CaseResult } from '../../ruleset/run-cases.js';
 import { withHint } from './hints.js';
 import { loadPacks, type PackRequest } from './load-packs.js';
 

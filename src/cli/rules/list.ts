@@ -1,7 +1,7 @@
-import type { CliIO } from '../cli/io.js';
-import { EXIT } from '../cli/exit-codes.js';
-import { printDiagnostics } from '../cli/print-diagnostics.js';
-import type { Family, RuleStatus, Severity } from '../model/levels.js';
+import type { CliIO } from '../io.js';
+import { EXIT } from '../exit-codes.js';
+import { printDiagnostics } from '../print-diagnostics.js';
+import type { Family, RuleStatus, Severity } from '../../model/levels.js';
 import { withHint } from './hints.js';
 import { loadPacks, type LoadedPacks, type PackRequest } from './load-packs.js';
 

@@ -1,10 +1,10 @@
-import type { CliIO } from '../cli/io.js';
-import { EXIT } from '../cli/exit-codes.js';
-import type { Finding } from '../model/finding.js';
-import type { Severity } from '../model/levels.js';
-import type { CompiledRule, LinkSpec, PatternExpr } from '../model/rule.js';
-import { didYouMean } from '../ruleset/suggest-id.js';
-import { score, SEVERITY_WEIGHT } from '../score/score.js';
+import type { CliIO } from '../io.js';
+import { EXIT } from '../exit-codes.js';
+import type { Finding } from '../../model/finding.js';
+import type { Severity } from '../../model/levels.js';
+import type { CompiledRule, LinkSpec, PatternExpr } from '../../model/rule.js';
+import { didYouMean } from '../../ruleset/suggest-id.js';
+import { score, SEVERITY_WEIGHT } from '../../score/score.js';
 import { describeCondition } from './describe-condition.js';
 import { fieldsRead } from './fields-read.js';
 import { blockingProblems, ruleRows } from './list.js';

@@ -1,6 +1,6 @@
-import type { Comparator } from '../model/rule.js';
-import { lookupTable } from '../util/lookup-table.js';
-import { isObj } from '../util/is-object.js';
+import type { Comparator } from '../../model/rule.js';
+import { lookupTable } from '../../util/lookup-table.js';
+import { isObj } from '../../util/is-object.js';
 
 /**
  * A condition tree in English, for `rules show` and for reviewers who do not read YAML. Pure and

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
-import type { CliIO } from '../cli/io.js';
-import type { Diagnostic } from '../model/diagnostic.js';
-import type { DprkConfig } from '../config/config.js';
-import { loadConfig } from '../config/load-config.js';
-import { tuneRuleSet, type TunedRules } from '../config/tune-rules.js';
-import { discoverRuleFiles } from '../ruleset/discover.js';
-import { BUILTIN_RULES_DIR, collectRuleSet, displayPath, type LoadResult } from '../ruleset/load.js';
+import type { CliIO } from '../io.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { DprkConfig } from '../../config/config.js';
+import { loadConfig } from '../../config/load-config.js';
+import { tuneRuleSet, type TunedRules } from '../../config/tune-rules.js';
+import { discoverRuleFiles } from '../../ruleset/discover.js';
+import { BUILTIN_RULES_DIR, collectRuleSet, displayPath, type LoadResult } from '../../ruleset/load.js';
 
 export interface PackRequest {
   /** PATHS of `rules validate` / `rules test`: the packs under test. Empty = everything loaded. */

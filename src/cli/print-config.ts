@@ -1,13 +1,12 @@
 import { resolve } from 'node:path';
 import { yamlLib } from '../util/lazy-yaml.js';
-import type { CliIO } from '../cli/io.js';
-import { EXIT } from '../cli/exit-codes.js';
-import { printDiagnostics } from '../cli/print-diagnostics.js';
+import type { CliIO } from './io.js';
+import { EXIT } from './exit-codes.js';
+import { printDiagnostics } from './print-diagnostics.js';
 import { BUILTIN_RULES_DIR, collectRuleSet, displayPath } from '../ruleset/load.js';
 import { toolVersion } from '../util/package-root.js';
-import { CONFIG_FILES, type DprkConfig } from './config.js';
-import { CONFIGURABLE } from './cli-config.js';
-import { tuneRuleSet } from './tune-rules.js';
+import { CONFIG_FILES, CONFIGURABLE, type DprkConfig } from '../config/config.js';
+import { tuneRuleSet } from '../config/tune-rules.js';
 
 export interface EffectiveState {
   /** The root command's options after the configuration was applied. */

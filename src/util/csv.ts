@@ -121,9 +121,3 @@ export function parseCsv(text: string, file: string, delimiterOrOptions: string 
   if (cells.length) endRow();
   return rows;
 }
-
-/** OFAC writes "-0-" (sometimes padded) for "no value". */
-export function ofacValue(cell: string | undefined): string | undefined {
-  const v = (cell ?? '').trim();
-  return v === '' || v === '-0-' ? undefined : v;
-}

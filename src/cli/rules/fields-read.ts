@@ -1,4 +1,4 @@
-import { isObj } from '../util/is-object.js';
+import { isObj } from '../../util/is-object.js';
 
 const MODIFIERS = new Set(['field', 'as', 'quantifier', 'minMatches']);
 

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import type { CliIO } from '../cli/io.js';
-import { FAMILIES, RULE_STATUSES, SEVERITIES } from '../model/levels.js';
+import type { CliIO } from '../io.js';
+import { FAMILIES, RULE_STATUSES, SEVERITIES } from '../../model/levels.js';
 import { runList } from './list.js';
 import { runShow } from './show.js';
 import { runRuleTests } from './test-runner.js';

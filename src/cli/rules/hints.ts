@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../model/diagnostic.js';
-import { lookupTable } from '../util/lookup-table.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { lookupTable } from '../../util/lookup-table.js';
 
 /** How to fix, for the diagnostics whose origin could not say more specifically. */
 const BY_CODE: Partial<Record<Diagnostic['code'], string>> = lookupTable({

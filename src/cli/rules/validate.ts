@@ -1,7 +1,7 @@
-import type { CliIO } from '../cli/io.js';
-import { EXIT } from '../cli/exit-codes.js';
-import { formatDiagnostic, type Diagnostic } from '../model/diagnostic.js';
-import { displayPath } from '../ruleset/load.js';
+import type { CliIO } from '../io.js';
+import { EXIT } from '../exit-codes.js';
+import { formatDiagnostic, type Diagnostic } from '../../model/diagnostic.js';
+import { displayPath } from '../../ruleset/load.js';
 import { withHint } from './hints.js';
 import { loadPacks, type PackRequest } from './load-packs.js';
 
