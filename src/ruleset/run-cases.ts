@@ -1,4 +1,5 @@
 import type { CompiledRule, RuleCase } from '../model/rule.js';
+import { placed } from '../model/source-location.js';
 import { joinMessage } from './message-template.js';
 import { enrich } from '../enrich/index.js';
 import type { EnrichContext } from '../enrich/enricher.js';
@@ -112,7 +113,7 @@ function runLinkCase(rule: CompiledRule, c: RuleCase, index: number, ctx: Enrich
     if (!v.applicant) return { passed: false, problem: `case applicant ${j + 1} is invalid: ${v.errors.map((e) => e.message).join('; ')}` };
     const facts = enrich(v.applicant, ctx);
     correlator.add(j, facts, `case#${j + 1}`);
-    results.push({ id: facts.id, name: facts.name.full, source: `case#${j + 1}`, level: 'none', score: 0, findings: [], contributions: [], notEvaluated: [], warnings: [] });
+    results.push({ id: facts.id, name: facts.name.full, ...placed({ file: 'case', line: j + 1 }), level: 'none', score: 0, findings: [], contributions: [], notEvaluated: [], warnings: [] });
   }
   applyLinks(correlator.finish(), (o) => (results[o] ? { result: results[o]!, person: correlator.meta(o)!.person } : undefined), { kinds });
   const evidence = results.flatMap((r) => r.findings.filter((f) => f.ruleId === rule.spec.id).flatMap((f) => f.evidence));
