@@ -15,6 +15,7 @@ import { readOfacAdvanced } from '../watchlist/ofac-advanced.js';
 import { readOpenSanctions } from '../watchlist/opensanctions.js';
 import { ruleDocs } from '../watchlist/rule-docs.js';
 import { ImportError, type ImportResult } from '../watchlist/types.js';
+import { plural } from '../util/plural.js';
 
 export interface ImportOptions {
   files: string[];
@@ -195,7 +196,7 @@ export function importWatchlist(opts: ImportOptions): ImportSummary {
     if (!code) throw e;
     throw new ImportError(`${opts.out}: cannot write the pack (${code}); ${written.length} of ${files.length} files were written — fix the cause and run the import again`);
   }
-  if (stale.size) notices.push(`removed ${stale.size} file${stale.size === 1 ? '' : 's'} an earlier import had written under ${opts.out} and this one does not`);
+  if (stale.size) notices.push(`removed ${plural(stale.size, 'file')} an earlier import had written under ${opts.out} and this one does not`);
 
   // The generated pack must load and its own cases must pass, like any rule pack.
   const caseProblems: string[] = [];

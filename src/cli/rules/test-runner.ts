@@ -7,6 +7,7 @@ import type { CompiledRule } from '../../model/rule.js';
 import { runCases, type CaseResult } from '../../ruleset/run-cases.js';
 import { withHint } from './hints.js';
 import { loadPacks, type PackRequest } from './load-packs.js';
+import { plural } from '../../util/plural.js';
 
 export interface TestOptions extends PackRequest {
   format: 'text' | 'json';
@@ -45,7 +46,7 @@ export function runRuleTests(opts: TestOptions, io: CliIO): number {
   const blocking = [...packs.configDiagnostics, ...packs.load.errors].filter((d) => d.severity === 'error');
   if (blocking.length) {
     printDiagnostics(io, blocking.map(withHint), color);
-    io.stderr.write(`dprk-check: the rule packs could not be loaded (${blocking.length} error${blocking.length === 1 ? '' : 's'}); no case was run. \`dprk-check rules validate\` shows every problem.\n`);
+    io.stderr.write(`dprk-check: the rule packs could not be loaded (${plural(blocking.length, 'error')}); no case was run. \`dprk-check rules validate\` shows every problem.\n`);
     return EXIT.ERROR;
   }
   const rules = packs.load.ruleSet.rules.filter((r) => packs.isTarget(r.source.file));
@@ -66,7 +67,7 @@ export function runRuleTests(opts: TestOptions, io: CliIO): number {
   for (const o of outcomes) {
     const n = o.cases.length;
     if (passed(o)) {
-      io.stdout.write(`${c.green('PASS')} ${o.id} ${c.dim(`(${n} case${n === 1 ? '' : 's'})`)}\n`);
+      io.stdout.write(`${c.green('PASS')} ${o.id} ${c.dim(`(${plural(n, 'case')})`)}\n`);
       continue;
     }
     io.stdout.write(`${c.red('FAIL')} ${o.id} ${c.dim(o.source)}\n`);
@@ -74,7 +75,7 @@ export function runRuleTests(opts: TestOptions, io: CliIO): number {
     for (const k of o.missing) io.stdout.write(`  ${c.red('✗')} no ${k === 'match' ? 'must-match' : 'must-not-match'} case: add cases.${k} with at least one applicant\n`);
   }
   const failedRules = outcomes.filter((o) => !passed(o)).length;
-  io.stdout.write(`\n${outcomes.length} rule${outcomes.length === 1 ? '' : 's'}: ${outcomes.length - failedRules} passing, ${failedRules} failing\n`);
+  io.stdout.write(`\n${plural(outcomes.length, 'rule')}: ${outcomes.length - failedRules} passing, ${failedRules} failing\n`);
   io.stdout.write(`${casesPassed} passed, ${casesFailed} failed\n`);
   return code;
 }

@@ -4,6 +4,7 @@ import { formatDiagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import { displayPath } from '../../ruleset/load.js';
 import { withHint } from './hints.js';
 import { loadPacks, type PackRequest } from './load-packs.js';
+import { plural } from '../../util/plural.js';
 
 export interface ValidateOptions extends PackRequest {
   format: 'text' | 'json';
@@ -47,8 +48,8 @@ export function runValidate(opts: ValidateOptions, io: CliIO): number {
     io.stdout.write('No rule files found: nothing to validate.\n');
     return code;
   }
-  const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
-  io.stdout.write(`${files} file${files === 1 ? '' : 's'}, ${rules} rule${rules === 1 ? '' : 's'} checked: ${counts}.\n`);
+  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  io.stdout.write(`${plural(files, 'file')}, ${plural(rules, 'rule')} checked: ${counts}.\n`);
   if (errors) io.stdout.write('These rule packs cannot be loaded: dprk-check would refuse to run with them.\n');
   else if (warnings) io.stdout.write('The rules load and run, but the warnings above should be fixed.\n');
   return code;
