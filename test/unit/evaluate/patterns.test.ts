@@ -8,7 +8,7 @@ import { builtinIpResolver } from '../../../src/intel/ip-resolver.js';
 import { BUILTIN_RULES_DIR, collectRuleSet, loadRuleSet } from '../../../src/ruleset/load.js';
 import { levelRank } from '../../../src/model/levels.js';
 import type { ApplicantResult } from '../../../src/model/report.js';
-import { phoneRule, tempTree, yaml } from '../../support/rule-packs.js';
+import { phoneRule, tempTree, yaml } from '../../helpers/cli-rule-packs.js';
 
 const ruleSet = loadRuleSet();
 const options: CheckOptions = { strict: false, enrich: { ip: builtinIpResolver() } };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { COMPANY_MATCH_THRESHOLD, companySimilarity, companyTokens, sameCompany } from '../../src/normalize/company.js';
-import { levenshtein, tokenSimilarity } from '../../src/normalize/similarity.js';
+import { COMPANY_MATCH_THRESHOLD, companySimilarity, companyTokens, sameCompany } from '../../../src/normalize/company.js';
+import { levenshtein, tokenSimilarity } from '../../../src/normalize/similarity.js';
 
 const YANBIAN = 'Yanbian Silverstar Network Technology Co., Ltd.';
 

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { enrich } from '../../src/enrich/index.js';
-import { activityFacts } from '../../src/enrich/activity-facts.js';
-import { summariseSessions } from '../../src/enrich/session-summary.js';
-import { builtinIpResolver } from '../../src/intel/ip-resolver.js';
-import type { Applicant } from '../../src/model/applicant.js';
+import { enrich } from '../../../src/enrich/index.js';
+import { activityFacts } from '../../../src/enrich/activity-facts.js';
+import { summariseSessions } from '../../../src/enrich/session-summary.js';
+import { builtinIpResolver } from '../../../src/intel/ip-resolver.js';
+import type { Applicant } from '../../../src/model/applicant.js';
 
 const applicant = (extra: Partial<Applicant>): Applicant => ({ id: 't', name: { full: 'Test Person' }, ...extra });
 const activity = (tz: string, times: string[]) =>

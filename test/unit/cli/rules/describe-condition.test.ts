@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { describeCondition } from '../../../src/cli/rules/describe-condition.js';
-import { fieldsRead } from '../../../src/cli/rules/fields-read.js';
+import { describeCondition } from '../../../../src/cli/rules/describe-condition.js';
+import { fieldsRead } from '../../../../src/cli/rules/fields-read.js';
 
 const leaf = (op: string, operand: unknown, extra: Record<string, unknown> = {}) => describeCondition({ field: 'x.y', [op]: operand, ...extra });
 

@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
-import { runCli } from '../helpers/cli.js';
-import { tempDir, writeTree } from '../helpers/temp-tree.js';
+import { runCli } from './cli.js';
+import { tempDir, writeTree } from './temp-tree.js';
 
 /** A fresh temp directory with these files (relative path → text); removed after the test file. */
 export const tempTree = (files: Record<string, string>): string => writeTree(files, tempDir('dprk-rules-'));

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 // The build-time writer (plain JS, run by npm run build) and the run-time reader must agree.
-import { buildTable, splitCsvLine } from '../../scripts/asn-table-writer.mjs';
-import { AsnTable } from '../../src/intel/asn-table.js';
-import { IpDataError } from '../../src/intel/ip-data-error.js';
-import { parseIp } from '../../src/normalize/ip.js';
+import { buildTable, splitCsvLine } from '../../../scripts/asn-table-writer.mjs';
+import { AsnTable } from '../../../src/intel/asn-table.js';
+import { IpDataError } from '../../../src/intel/ip-data-error.js';
+import { parseIp } from '../../../src/normalize/ip.js';
 
 const v4num = (s: string) => Number(parseIp(s)!.value);
 const ip = (s: string) => parseIp(s)!;

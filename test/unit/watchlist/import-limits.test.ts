@@ -2,15 +2,15 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { importWatchlist } from '../../src/cli/watchlist-import.js';
-import { parseRemarks } from '../../src/watchlist/ofac.js';
-import { parseCsv } from '../../src/util/csv.js';
-import { ImportError } from '../../src/watchlist/types.js';
-import { collectRuleSet, loadRuleSet } from '../../src/ruleset/load.js';
-import { checkRecord } from '../../src/pipeline/check-record.js';
-import { MAX_RULE_FILE_BYTES } from '../../src/ruleset/yaml-source.js';
+import { importWatchlist } from '../../../src/cli/watchlist-import.js';
+import { parseRemarks } from '../../../src/watchlist/ofac.js';
+import { parseCsv } from '../../../src/util/csv.js';
+import { ImportError } from '../../../src/watchlist/types.js';
+import { collectRuleSet, loadRuleSet } from '../../../src/ruleset/load.js';
+import { checkRecord } from '../../../src/pipeline/check-record.js';
+import { MAX_RULE_FILE_BYTES } from '../../../src/ruleset/yaml-source.js';
 
-const FIX = resolve(__dirname, '../fixtures/watchlist');
+const FIX = resolve(__dirname, '../../fixtures/watchlist');
 const tmp = () => mkdtempSync(join(tmpdir(), 'dprk-wl-lim-'));
 const pad = (n: number) => String(n).padStart(5, '0');
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { CsvError, parseCsv } from '../../src/util/csv.js';
-import { ofacValue } from '../../src/watchlist/ofac.js';
+import { CsvError, parseCsv } from '../../../src/util/csv.js';
+import { ofacValue } from '../../../src/watchlist/ofac.js';
 
 describe('CSV reader', () => {
   test('quotes, doubled quotes, CRLF, a BOM and newlines inside quotes; rows keep their first line', () => {

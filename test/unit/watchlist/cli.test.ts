@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCli } from '../../helpers/cli.js';
 
-const ROOT = resolve(__dirname, '../..');
+const ROOT = resolve(__dirname, '../../..');
 const REAL = 'test/fixtures/watchlist/ofac-real';
 
 // The one in-process harness (test/helpers/cli.ts), with this file's clock.

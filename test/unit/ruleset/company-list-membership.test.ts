@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadRuleSet } from '../../src/ruleset/load.js';
-import { enrich } from '../../src/enrich/index.js';
-import type { Applicant } from '../../src/model/applicant.js';
-import { tempDir } from '../helpers/temp-tree.js';
+import { loadRuleSet } from '../../../src/ruleset/load.js';
+import { enrich } from '../../../src/enrich/index.js';
+import type { Applicant } from '../../../src/model/applicant.js';
+import { tempDir } from '../../helpers/temp-tree.js';
 
 function pack(match: string) {
   const dir = tempDir('dprk-company-');

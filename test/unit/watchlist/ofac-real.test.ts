@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { importWatchlist } from '../../src/cli/watchlist-import.js';
-import { parseCsv } from '../../src/util/csv.js';
-import { loadRuleSet } from '../../src/ruleset/load.js';
-import { checkRecord } from '../../src/pipeline/check-record.js';
+import { importWatchlist } from '../../../src/cli/watchlist-import.js';
+import { parseCsv } from '../../../src/util/csv.js';
+import { loadRuleSet } from '../../../src/ruleset/load.js';
+import { checkRecord } from '../../../src/pipeline/check-record.js';
 
 // Real public SDN rows (moov-io/watchman test data, see test/fixtures/watchlist/README.md).
-const REAL = resolve(__dirname, '../fixtures/watchlist/ofac-real');
+const REAL = resolve(__dirname, '../../fixtures/watchlist/ofac-real');
 const all = ['sdn.csv', 'alt.csv', 'add.csv', 'sdn_comments.csv'].map((f) => join(REAL, f));
 const out = () => mkdtempSync(join(tmpdir(), 'dprk-wl-real-'));
 const yamlOf = (file: string) => parse(readFileSync(file, 'utf8')) as Record<string, any>;

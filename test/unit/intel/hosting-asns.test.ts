@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { hostingNetworks, parseAsnList } from '../../src/intel/hosting-asns.js';
+import { hostingNetworks, parseAsnList } from '../../../src/intel/hosting-asns.js';
 
 describe('hosting / VPN ASN lists', () => {
   test('reads the X4BNet "ASnnnn # name" format, skipping comments and junk', () => {

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { importWatchlist } from '../../src/cli/watchlist-import.js';
-import { ImportError } from '../../src/watchlist/types.js';
-import { loadRuleSet } from '../../src/ruleset/load.js';
-import { checkRecord } from '../../src/pipeline/check-record.js';
+import { importWatchlist } from '../../../src/cli/watchlist-import.js';
+import { ImportError } from '../../../src/watchlist/types.js';
+import { loadRuleSet } from '../../../src/ruleset/load.js';
+import { checkRecord } from '../../../src/pipeline/check-record.js';
 
-const FIX = resolve(__dirname, '../fixtures/watchlist');
+const FIX = resolve(__dirname, '../../fixtures/watchlist');
 const fx = (f: string) => join(FIX, f);
 const out = () => mkdtempSync(join(tmpdir(), 'dprk-wl-os-'));
 const yamlOf = (file: string) => parse(readFileSync(file, 'utf8')) as Record<string, any>;

@@ -1,10 +1,10 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { OfflineIpResolver, builtinIpResolver } from '../../src/intel/ip-resolver.js';
-import { IpDataError } from '../../src/intel/ip-data-error.js';
-import { IP_DATA_DIR, builtinIpMeta } from '../../src/intel/ip-data-info.js';
-import { tempDir } from '../helpers/temp-tree.js';
+import { OfflineIpResolver, builtinIpResolver } from '../../../src/intel/ip-resolver.js';
+import { IpDataError } from '../../../src/intel/ip-data-error.js';
+import { IP_DATA_DIR, builtinIpMeta } from '../../../src/intel/ip-data-info.js';
+import { tempDir } from '../../helpers/temp-tree.js';
 
 // These run on the bundled data (built by npm run build from the pinned ip-location-db packages).
 const r = builtinIpResolver();
@@ -81,7 +81,7 @@ describe('--ip-data: a user-supplied .mmdb', () => {
 
 describe('lazy loading', () => {
   test('nothing is opened until a public address is looked up, then only that family', async () => {
-    const { enrich } = await import('../../src/enrich/index.js');
+    const { enrich } = await import('../../../src/enrich/index.js');
     const fresh = new OfflineIpResolver();
     enrich({ id: 'a', name: { full: 'N N' }, network: { sessions: [{ ip: '10.0.0.1' }, { ip: 'bad' }] } }, { ip: fresh });
     expect(fresh.loaded()).toEqual([]);

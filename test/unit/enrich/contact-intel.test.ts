@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { contactFacts } from '../../src/enrich/contact-facts.js';
-import { disposableDomain } from '../../src/intel/disposable-domains.js';
-import type { Applicant } from '../../src/model/applicant.js';
+import { contactFacts } from '../../../src/enrich/contact-facts.js';
+import { disposableDomain } from '../../../src/intel/disposable-domains.js';
+import type { Applicant } from '../../../src/model/applicant.js';
 
 const derive = (contact: Applicant['contact'], country?: string) =>
   contactFacts.derive({ id: 't', name: { full: 'T P' }, contact, ...(country ? { claimedLocation: { country } } : {}) }, {});

@@ -2,13 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { importWatchlist } from '../../src/cli/watchlist-import.js';
-import { parseXml } from '../../src/watchlist/xml.js';
-import { ImportError } from '../../src/watchlist/types.js';
-import { loadRuleSet } from '../../src/ruleset/load.js';
-import { checkRecord } from '../../src/pipeline/check-record.js';
+import { importWatchlist } from '../../../src/cli/watchlist-import.js';
+import { parseXml } from '../../../src/watchlist/xml.js';
+import { ImportError } from '../../../src/watchlist/types.js';
+import { loadRuleSet } from '../../../src/ruleset/load.js';
+import { checkRecord } from '../../../src/pipeline/check-record.js';
 
-const FIX = resolve(__dirname, '../fixtures/watchlist');
+const FIX = resolve(__dirname, '../../fixtures/watchlist');
 const out = () => mkdtempSync(join(tmpdir(), 'dprk-wl-adv-'));
 
 function findings(dir: string, applicant: Record<string, unknown>) {
