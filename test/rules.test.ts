@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadRuleSet } from '../src/ruleset/load.js';
-import { runCases } from '../src/rules-cli/run-cases.js';
+import { runCases } from '../src/cli/rules/run-cases.js';
 
 // Every built-in rule's own cases, one vitest test per case (named `rule-id › case`), like
 // ESLint's RuleTester. A rule without both kinds of case fails the suite.

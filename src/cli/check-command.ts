@@ -236,7 +236,7 @@ async function checkWithHistory(files: string[], opts: CheckOptions, io: CliIO, 
   // The HTML evidence pack and the history name the files a run rests on, by content hash.
   let inputs: InputFile[] = [];
   if (history || opts.outputs.some((t) => t.format === 'html')) {
-    inputs = inputFiles([...batch.applicants.map((a) => a.source), ...batch.errors.map((e) => e.source)], io.cwd);
+    inputs = inputFiles([...batch.applicants.map((a) => a.location.file), ...batch.errors.map((e) => e.location.file)], io.cwd);
     report.provenance = { inputs };
   }
   if (history) {

@@ -3,6 +3,7 @@ import type { CliIO } from './io.js';
 import { EXIT } from './exit-codes.js';
 import { historySpec, withHistory } from './history-spec.js';
 import { cutoff, DEFAULT_RETENTION, parseRetention } from '../history/retention.js';
+import { plural } from '../util/plural.js';
 
 const HELP = `
 The history holds, per run: date, tool and rules versions, input file hashes; per applicant: id,
@@ -69,7 +70,7 @@ export function addHistoryCommand(program: Command, io: CliIO, result: { code: n
       result.code = await withHistory(spec.store, io, async (store) => {
         const before = cutoff(io.now?.() ?? new Date(), days);
         const gone = await store.prune(before);
-        io.stdout.write(`Pruned ${store.label}: ${gone.runs} run${gone.runs === 1 ? '' : 's'} (${gone.applicants} applicant records) and ${gone.reviews} review decision${gone.reviews === 1 ? '' : 's'} from before ${before.slice(0, 10)}.\n`);
+        io.stdout.write(`Pruned ${store.label}: ${plural(gone.runs, 'run')} (${gone.applicants} applicant records) and ${plural(gone.reviews, 'review decision')} from before ${before.slice(0, 10)}.\n`);
         return EXIT.OK;
       });
     });

@@ -3,19 +3,15 @@ import { openSync, readSync, closeSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { InputFile } from '../model/history.js';
 
-/** `file#12` / `file[3]` → `file`. */
-export const fileOfSource = (source: string) => source.replace(/(\[\d+\]|#\d+)$/, '');
-
 /**
  * The files a report was made from, with their SHA-256: an evidence pack says exactly which export
  * it rests on. Read in chunks after the run (the run itself streams); standard input has no hash.
  */
-export function inputFiles(sources: string[], cwd: string): InputFile[] {
+export function inputFiles(files: string[], cwd: string): InputFile[] {
   const seen = new Set<string>();
   const out: InputFile[] = [];
   const buf = Buffer.allocUnsafe(1 << 20);
-  for (const s of sources) {
-    const path = fileOfSource(s);
+  for (const path of files) {
     if (seen.has(path)) continue;
     seen.add(path);
     const abs = resolve(cwd, path);

@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliIO } from './io.js';
 import { EXIT } from './exit-codes.js';
-import { importWatchlist } from '../watchlist/import.js';
+import { importWatchlist } from './watchlist-import.js';
 import { ImportError } from '../watchlist/types.js';
+import { plural } from '../util/plural.js';
 
 const HELP = `
 Reads a list file you downloaded yourself (nothing is fetched) and writes a rule pack: lists/ with
@@ -53,10 +54,10 @@ export function addWatchlistCommand(program: Command, io: CliIO, result: { code:
           cwd: io.cwd,
         });
         const r = s.result;
-        io.stdout.write(`Read ${r.read} row${r.read === 1 ? '' : 's'} of ${r.sourceName}; kept ${r.entries.length}, skipped ${r.skipped} (other programmes, vessels, aircraft, unnamed).\n`);
+        io.stdout.write(`Read ${plural(r.read, 'row')} of ${r.sourceName}; kept ${r.entries.length}, skipped ${r.skipped} (other programmes, vessels, aircraft, unnamed).\n`);
         for (const l of s.lists) io.stdout.write(`  list ${l.id}: ${l.count} entr${l.count === 1 ? 'y' : 'ies'}${l.files > 1 ? ` in ${l.files} files (${l.id}, ${l.id}-2 … ${l.id}-${l.files}: each under the 1 MB rule-file limit)` : ''}\n`);
         for (const id of s.rules) io.stdout.write(`  rule ${id}\n`);
-        io.stdout.write(`Wrote ${s.written.length} file${s.written.length === 1 ? '' : 's'} under ${opts.out}. Use: dprk-check --rules ${opts.out} <applicant files>\n`);
+        io.stdout.write(`Wrote ${plural(s.written.length, 'file')} under ${opts.out}. Use: dprk-check --rules ${opts.out} <applicant files>\n`);
         for (const n of s.notices) io.stderr.write(`dprk-check: note: ${n}\n`);
         for (const p of s.caseProblems) io.stderr.write(`dprk-check: warning: generated rule case failed: ${p}\n`);
         result.code = EXIT.OK;

@@ -6,6 +6,9 @@ import type { YamlSource } from '../yaml/yaml-source.js';
 /** File names looked for in the working directory, first found wins. */
 export const CONFIG_FILES = ['.dprk-check.yaml', '.dprk-check.yml'];
 
+/** Options the configuration's `defaults:` may set; a flag given on the command line wins. */
+export const CONFIGURABLE = ['failOn', 'format', 'strict', 'redact'] as const;
+
 export interface ExceptionSpec {
   id: string;
   /** Rule ids or patterns (`*`, `network.*`). */

@@ -9,6 +9,7 @@ import { matchesPattern, selectIds } from '../ruleset/rule-pattern.js';
 import { diagnosticAt } from '../yaml/yaml-source.js';
 import type { DprkConfig } from './config.js';
 import { compileExceptions } from './compile-exceptions.js';
+import { plural } from '../util/plural.js';
 
 export interface TunedRules {
   /** The rules to run: not disabled, severities overridden. Deprecated ones are still here. */
@@ -34,7 +35,7 @@ export function tuneRuleSet(ruleSet: RuleSet, config?: DprkConfig): TunedRules {
     diagnostics.push({
       code: 'rule-quality',
       severity: 'warning',
-      message: `${n} rule-quality warning${n === 1 ? '' : 's'} in the loaded rule packs (first: ${ruleSet.lint[0]!.file}: ${ruleSet.lint[0]!.message}); the rules still run`,
+      message: `${plural(n, 'rule-quality warning')} in the loaded rule packs (first: ${ruleSet.lint[0]!.file}: ${ruleSet.lint[0]!.message}); the rules still run`,
       hint: 'run `dprk-check rules validate` to see them all',
     });
   }

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { CompiledException, Suppression } from '../model/exception.js';
 import type { Finding } from '../model/finding.js';
 import type { ApplicantResult } from '../model/report.js';
+import { plural } from '../util/plural.js';
 
 /**
  * Remove the findings an exception covers for this applicant. Runs after evaluate and before
@@ -41,7 +42,7 @@ export function unusedExceptions(exceptions: CompiledException[], applicants: Ap
       file: e.source.file,
       line: e.source.line,
       column: e.source.column,
-      message: `exception '${e.id}' suppressed no finding in this run (${applicants.length} applicant${applicants.length === 1 ? '' : 's'} checked)`,
+      message: `exception '${e.id}' suppressed no finding in this run (${plural(applicants.length, 'applicant')} checked)`,
       hint: 'if it is no longer needed, remove it; otherwise check its rule patterns and its when: condition',
     }));
 }

@@ -1,7 +1,8 @@
 import { defineFormat, lineWriter, type Emit } from './format.js';
 import type { ApplicantResult, Report } from '../model/report.js';
 import { levelRank } from '../model/levels.js';
-import { errorLocation, parseSource, type SourceLocation } from './source-location.js';
+import type { SourceLocation } from '../model/source-location.js';
+import { errorLocation } from './source-location.js';
 import { plainText, truncate } from './plain-text.js';
 import { bySeverity } from './finding-order.js';
 
@@ -67,7 +68,7 @@ export function writeGithub(report: Report, emit: Emit): void {
   flagged.sort((x, y) => levelRank(apps[y]!.level) - levelRank(apps[x]!.level) || apps[y]!.score - apps[x]!.score || x - y);
   for (const i of flagged) {
     const a = apps[i]!;
-    emitOne(applicantCommand(a, report), () => annotation(applicantCommand(a, report), parseSource(a.source), `dprk-check: ${a.level} risk, applicant ${a.id}`, applicantMessage(a)));
+    emitOne(applicantCommand(a, report), () => annotation(applicantCommand(a, report), a.location, `dprk-check: ${a.level} risk, applicant ${a.id}`, applicantMessage(a)));
   }
   const s = report.summary;
   const counts = (['critical', 'high', 'medium', 'low'] as const).map((l) => `${s.byLevel[l]} ${l}`).join(', ');

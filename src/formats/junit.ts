@@ -3,7 +3,7 @@ import type { ApplicantResult, Report, RunError } from '../model/report.js';
 import type { Finding } from '../model/finding.js';
 import { levelRank } from '../model/levels.js';
 import { evidenceText } from './evidence.js';
-import { errorLocation, parseSource } from './source-location.js';
+import { errorLocation } from './source-location.js';
 import { oneLine, plainText } from './plain-text.js';
 import { bySeverity } from './finding-order.js';
 
@@ -53,7 +53,7 @@ interface Suite {
 }
 
 function applicantCase(a: ApplicantResult, report: Report, failRank: number): string {
-  const at = parseSource(a.source);
+  const at = a.location;
   const head = `    <testcase${attrs({ name: a.id, classname: at.file, file: at.file, line: at.line, time: '0' })}`;
   if (levelRank(a.level) >= failRank) {
     const message = `${a.level} risk (score ${a.score}/100, ${a.findings.length} finding${a.findings.length === 1 ? '' : 's'}) at or above --fail-on ${report.failOn}`;
@@ -81,7 +81,7 @@ export function writeJUnit(report: Report, emit: Emit): void {
   };
   const failRank = report.failOn === 'never' ? Infinity : levelRank(report.failOn);
   report.applicants.forEach((a, i) => {
-    const s = suite(parseSource(a.source).file);
+    const s = suite(a.location.file);
     s.tests++;
     if (levelRank(a.level) >= failRank) s.failures++;
     s.applicants.push(i);

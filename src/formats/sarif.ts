@@ -4,7 +4,8 @@ import type { ApplicantResult, Report, RunError } from '../model/report.js';
 import type { Finding } from '../model/finding.js';
 import { exitCodeFor } from '../report/build.js';
 import { evidenceText } from './evidence.js';
-import { errorLocation, parseSource, type SourceLocation } from './source-location.js';
+import type { SourceLocation } from '../model/source-location.js';
+import { errorLocation } from './source-location.js';
 import { oneLine, truncate } from './plain-text.js';
 import { severityRank } from './finding-order.js';
 import { collectRules, ruleDescriptor, sarifLevel } from './sarif-rules.js';
@@ -51,7 +52,7 @@ function physicalLocation(at: SourceLocation) {
 }
 
 function location(a: ApplicantResult) {
-  const at = parseSource(a.source);
+  const at = a.location;
   return {
     physicalLocation: physicalLocation(at),
     // A record in a JSON array has no line of its own: name it by id and position instead.
@@ -63,8 +64,8 @@ function location(a: ApplicantResult) {
  * Stable across runs and across re-orderings of the export: the same applicant in the same file
  * hit by the same rule is the same alert. The record's position is left out on purpose.
  */
-export function fingerprint(ruleId: string, applicantId: string, source: string): string {
-  return createHash('sha256').update(`${ruleId}\0${applicantId}\0${parseSource(source).file}`).digest('hex').slice(0, 32);
+export function fingerprint(ruleId: string, applicantId: string, at: SourceLocation): string {
+  return createHash('sha256').update(`${ruleId}\0${applicantId}\0${at.file}`).digest('hex').slice(0, 32);
 }
 
 function result(a: ApplicantResult, f: Finding, ruleIndex: Map<string, number>, limits: SarifLimits) {
@@ -76,7 +77,7 @@ function result(a: ApplicantResult, f: Finding, ruleIndex: Map<string, number>, 
     level: sarifLevel(f.severity),
     message: { text: truncate(text, limits.messageChars) },
     locations: [location(a)].slice(0, limits.locationsPerResult),
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f.ruleId, a.id, a.source) },
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f.ruleId, a.id, a.location) },
     properties: {
       applicantId: a.id,
       source: a.source,

@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { defineFormat, lineWriter, type Emit, type FormatContext } from './format.js';
 import { DISCLAIMER } from './disclaimer.js';
-import { escapeControls as t } from './plain-text.js';
+import { escapeControls as t, stripAnsi } from './plain-text.js';
 import type { ApplicantResult, Report } from '../model/report.js';
 import type { Finding } from '../model/finding.js';
 import { FAMILIES, levelRank, type Level, type Severity } from '../model/levels.js';
@@ -47,7 +47,6 @@ export function wrap(text: string, width: number | undefined, firstPrefix: strin
   return lines;
 }
 
-const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
 function findingLines(f: Finding, c: ChalkInstance, width: number | undefined): string[] {
   const lv = paint(c);
@@ -117,13 +116,12 @@ function errorBlock(report: Report, c: ChalkInstance): string[] {
     const own = e.diagnostics.find((d) => d.message === e.message && d.line);
     const where = own ? `${e.source}:${own.line}${own.column ? `:${own.column}` : ''}` : e.source;
     // An NDJSON source already names its line (file#12); the position adds the column only.
-    const ndjson = /#\d+$/.test(e.source);
-    const head = own && ndjson ? `${e.source}${own.column ? `:${own.column}` : ''}` : where;
+    const head = own && e.location.line !== undefined ? `${e.source}${own.column ? `:${own.column}` : ''}` : where;
     out.push(`  ${c.bold(t(head))}: ${t(e.message)}`);
     for (const d of e.diagnostics.slice(0, 20)) {
       if (d.message === e.message) continue;
       // Escape the parts from the record, not the newline formatDiagnostic puts before the hint.
-      const file = d.line ? e.source.replace(/(\[\d+\]|#\d+)$/, '') : undefined;
+      const file = d.line ? e.location.file : undefined;
       const shown = formatDiagnostic({ ...d, message: t(d.message), ...(file !== undefined ? { file: t(file) } : {}), ...(d.hint !== undefined ? { hint: t(d.hint) } : {}) });
       for (const line of shown.split('\n')) out.push(`    ${line}`);
     }

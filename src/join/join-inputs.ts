@@ -1,4 +1,5 @@
 import { resolve as resolvePath } from 'node:path';
+import { placed } from '../model/source-location.js';
 import type { Readable } from 'node:stream';
 import type { InputRecord } from '../read/input-record.js';
 import type { JoinSummary, SkippedInput } from '../model/report.js';
@@ -70,7 +71,7 @@ export async function joinInputs(args: string[], s: JoinSettings): Promise<{ rec
     for await (const e of expandInputs([path], s.cwd)) {
       if (e.kind === 'file') files.push({ path: e.path, shown: e.shown, ...(format ?? defaultFormat ? { format: format ?? defaultFormat } : {}) });
       else if (e.kind === 'skipped') s.onSkip?.({ path: e.shown, reason: e.reason });
-      else if (e.kind === 'unreadable') early.push({ source: e.shown, file: e.shown, error: { code: 'input-unreadable', severity: 'error', file: e.shown, message: e.message } });
+      else if (e.kind === 'unreadable') early.push({ ...placed({ file: e.shown }), file: e.shown, error: { code: 'input-unreadable', severity: 'error', file: e.shown, message: e.message } });
     }
   }
   const people = s.people ? await loadPeople(resolvePath(s.cwd, s.people), s.people) : undefined;

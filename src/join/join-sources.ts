@@ -1,10 +1,12 @@
 import type { Diagnostic } from '../model/diagnostic.js';
+import { placed, type SourceLocation } from '../model/source-location.js';
 import type { InputRecord } from '../read/input-record.js';
 import { readSourceFile, type RawItem } from '../read/source-file.js';
 import { ATS, detectCsvFormat, detectRecordFormat, formatsTried, sourceAdapter } from '../read/adapters/registry.js';
 import { fromApplicantCsv, unknownApplicantColumns } from '../read/adapters/applicant-csv.js';
 import { RecordError, type Fragment } from '../read/adapters/source-adapter.js';
 import type { Obj } from '../read/adapters/common.js';
+import { isObj } from '../util/is-object.js';
 import { addFacts, mergeApplicant } from './merge.js';
 import { emptyPeople, type People } from './people.js';
 import type { JoinSummary, SourceFileSummary } from '../model/report.js';
@@ -26,7 +28,7 @@ export interface JoinOptions {
 
 interface Anchor {
   id: string;
-  source: string;
+  location: SourceLocation;
   file: string;
   value: Obj;
   warnings: Diagnostic[];
@@ -41,11 +43,10 @@ interface Pending {
   summary: SourceFileSummary;
 }
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const lower = (s: string) => s.trim().toLowerCase();
 
-function errorRecord(source: string, file: string, code: Diagnostic['code'], message: string, extra: Partial<Diagnostic> = {}): InputRecord {
-  return { source, file, error: { code, severity: 'error', file, message, ...extra } };
+function errorRecord(at: SourceLocation, file: string, code: Diagnostic['code'], message: string, extra: Partial<Diagnostic> = {}): InputRecord {
+  return { ...placed(at), file, error: { code, severity: 'error', file, message, ...extra } };
 }
 
 /**
@@ -56,7 +57,7 @@ function errorRecord(source: string, file: string, code: Diagnostic['code'], mes
  */
 export async function joinSources(files: JoinFile[], options: JoinOptions): Promise<{ records: InputRecord[]; summary: JoinSummary }> {
   const people = options.people ?? emptyPeople();
-  const errors: InputRecord[] = people.errors.map((d) => ({ source: d.file ?? '--people', file: d.file ?? '--people', error: d }));
+  const errors: InputRecord[] = people.errors.map((d) => ({ ...placed({ file: d.file ?? '--people' }), file: d.file ?? '--people', error: d }));
   const anchors: Anchor[] = [];
   const byId = new Map<string, Anchor>();
   const invalidApplicants: InputRecord[] = [];
@@ -73,7 +74,7 @@ export async function joinSources(files: JoinFile[], options: JoinOptions): Prom
         errors.push(r);
       } else {
         summary.joined++;
-        addAnchor(r.value, { source: r.source, file: r.file, value: r.value }, anchors, byId, invalidApplicants, people);
+        addAnchor(r.value, { source: r.source, location: r.location, file: r.file, value: r.value }, anchors, byId, invalidApplicants, people);
       }
     }
   }
@@ -100,20 +101,20 @@ export async function joinSources(files: JoinFile[], options: JoinOptions): Prom
     if (!format && firstValue) {
       summary.records = text.items.length;
       summary.errors = text.items.length;
-      errors.push(errorRecord(f.shown, f.shown, 'input-unknown-format', `${f.shown} is in no format this tool knows (${text.layout}${text.envelope ? `, records under "${text.envelope}"` : ''}); tried: ${formatsTried(text.layout)}`, {
+      errors.push(errorRecord({ file: f.shown }, f.shown, 'input-unknown-format', `${f.shown} is in no format this tool knows (${text.layout}${text.envelope ? `, records under "${text.envelope}"` : ''}); tried: ${formatsTried(text.layout)}`, {
         hint: 'name the format with FORMAT:PATH (e.g. okta:signins.json) if it is one of these; see docs/sources.md',
       }));
       continue;
     }
     if (format === 'applicant-csv') {
       const unknown = unknownApplicantColumns(text.headers ?? []);
-      if (unknown.length) errors.push(errorRecord(f.shown, f.shown, 'input-unmapped', `unknown column${unknown.length === 1 ? '' : 's'} ${unknown.map((u) => `"${u}"`).join(', ')}: not read (docs/sources.md lists the columns; dprk-check init --csv writes a template)`, { line: 1 }));
+      if (unknown.length) errors.push(errorRecord({ file: f.shown }, f.shown, 'input-unmapped', `unknown column${unknown.length === 1 ? '' : 's'} ${unknown.map((u) => `"${u}"`).join(', ')}: not read (docs/sources.md lists the columns; dprk-check init --csv writes a template)`, { line: 1 }));
     }
     for (const item of text.items) {
       summary.records++;
       if (!item.value) {
         summary.errors++;
-        errors.push({ source: item.source, file: item.file, ...(item.line ? { line: item.line } : {}), error: item.error! });
+        errors.push({ source: item.source, location: item.location, file: item.file, ...(item.line ? { line: item.line } : {}), error: item.error! });
         continue;
       }
       const adapter = format ? sourceAdapter(format) : undefined;
@@ -133,7 +134,7 @@ export async function joinSources(files: JoinFile[], options: JoinOptions): Prom
       } catch (e) {
         if (!(e instanceof RecordError)) throw e;
         summary.errors++;
-        errors.push(errorRecord(item.source, item.file, 'input-bad-value', `${format}: ${e.message}`, item.line ? { line: item.line } : {}));
+        errors.push(errorRecord(item.location, item.file, 'input-bad-value', `${format}: ${e.message}`, item.line ? { line: item.line } : {}));
       }
     }
     if (notes.size) summary.warnings = [...notes].slice(0, 50).map(([m, n]) => `${format}: ${m}${n > 1 ? ` (${n} records)` : ''}`);
@@ -157,19 +158,19 @@ export async function joinSources(files: JoinFile[], options: JoinOptions): Prom
     const label = `${p.item.source} (${p.format})`;
     if (!keys.id && keys.emails.length === 0 && keys.aliases.length === 0) {
       p.summary.errors++;
-      errors.push(errorRecord(p.item.source, p.item.file, 'input-no-join-key', `${p.format}: the record names nobody (no applicant id, e-mail or other identifier), so it cannot be joined to an applicant`));
+      errors.push(errorRecord(p.item.location, p.item.file, 'input-no-join-key', `${p.format}: the record names nobody (no applicant id, e-mail or other identifier), so it cannot be joined to an applicant`));
       continue;
     }
     const found = resolve(p.fragment, byId, byEmail, people);
     if (typeof found === 'string') {
       p.summary.errors++;
-      errors.push(errorRecord(p.item.source, p.item.file, 'input-ambiguous-join', `${p.format}: ${found}`));
+      errors.push(errorRecord(p.item.location, p.item.file, 'input-ambiguous-join', `${p.format}: ${found}`));
       continue;
     }
     let anchor = found.anchor;
     if (!anchor && found.id) {
       // Only the crosswalk names this person: start an applicant from the sources.
-      anchor = { id: found.id, source: people.rowOf.get(found.id) ?? '--people', file: '--people', value: { id: found.id, name: { full: p.fragment.name ?? found.id } }, warnings: [], synthetic: true };
+      anchor = { id: found.id, location: people.rowOf.get(found.id) ?? { file: '--people' }, file: '--people', value: { id: found.id, name: { full: p.fragment.name ?? found.id } }, warnings: [], synthetic: true };
       anchors.push(anchor);
       byId.set(found.id, anchor);
     }
@@ -184,7 +185,7 @@ export async function joinSources(files: JoinFile[], options: JoinOptions): Prom
   }
 
   const records: InputRecord[] = [
-    ...anchors.map((a): InputRecord => ({ source: a.source, file: a.file, value: a.value, provenance: true, ...(a.warnings.length ? { warnings: a.warnings } : {}) })),
+    ...anchors.map((a): InputRecord => ({ ...placed(a.location), file: a.file, value: a.value, provenance: true, ...(a.warnings.length ? { warnings: a.warnings } : {}) })),
     ...invalidApplicants,
     ...errors,
   ];
@@ -247,7 +248,7 @@ function addAnchor(value: Obj, item: RawItem, anchors: Anchor[], byId: Map<strin
   const own = typeof value.id === 'string' && value.id.trim() ? value.id : typeof value.id === 'number' ? String(value.id) : undefined;
   if (!own) {
     // Validation reports what is missing, with the record's position.
-    invalid.push({ source: item.source, file: item.file, value });
+    invalid.push({ source: item.source, location: item.location, file: item.file, value });
     return;
   }
   // The crosswalk may say that this ATS id is another applicant's (the same person in two systems).
@@ -260,7 +261,7 @@ function addAnchor(value: Obj, item: RawItem, anchors: Anchor[], byId: Map<strin
     existing.warnings.push({ code: 'input-duplicate-id', severity: 'warning', file: item.file, message: `${item.source} describes the same applicant (id '${id}'): joined into one` });
     return;
   }
-  const anchor: Anchor = { id, source: item.source, file: item.file, value: structuredClone(value), warnings: [] };
+  const anchor: Anchor = { id, location: item.location, file: item.file, value: structuredClone(value), warnings: [] };
   anchors.push(anchor);
   byId.set(id, anchor);
 }

@@ -1,7 +1,7 @@
 import type { Obj } from '../read/adapters/common.js';
 import { lookupTable } from '../util/lookup-table.js';
+import { isObj } from '../util/is-object.js';
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The model's array fields that sources add to, with the schema's limits. */
 export const ARRAY_LIMITS: Record<string, number> = lookupTable({

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import type { SourceLocation } from '../model/source-location.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { CsvError, parseCsv } from '../watchlist/csv.js';
+import { CsvError, parseCsv } from '../util/csv.js';
 
 /**
  * The --people crosswalk: CSV `id,alias`, one row per alias (a work e-mail, an IdP user id, a
@@ -11,7 +12,7 @@ export interface People {
   /** alias (lower case) → the applicant ids that claim it */
   byAlias: Map<string, Set<string>>;
   /** id → where its first row is, for applicants only the crosswalk names */
-  rowOf: Map<string, string>;
+  rowOf: Map<string, SourceLocation>;
   errors: Diagnostic[];
 }
 
@@ -47,7 +48,7 @@ export async function loadPeople(path: string, shown: string): Promise<People> {
       fail('a row needs both an id and an alias', row.line);
       continue;
     }
-    if (!people.rowOf.has(id)) people.rowOf.set(id, `${shown}#${row.line}`);
+    if (!people.rowOf.has(id)) people.rowOf.set(id, { file: shown, line: row.line });
     const key = alias.toLowerCase();
     const ids = people.byAlias.get(key) ?? new Set<string>();
     ids.add(id);

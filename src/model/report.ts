@@ -3,12 +3,15 @@ import type { ExplainedFinding, Finding, FamilyContribution } from './finding.js
 import type { Diagnostic } from './diagnostic.js';
 import type { Suppression } from './exception.js';
 import type { HistoryEntry, Provenance, ReviewState } from './history.js';
+import type { SourceLocation } from './source-location.js';
 
 export interface ApplicantResult {
   id: string;
   /** The applicant's name, for the human report; formats that may land in shared logs redact it. */
   name: string;
+  /** The record's place as written (`file#line`, `file[index]`, `file`): sourceText(location), the report contract's string. */
   source: string;
+  location: SourceLocation;
   level: Level;
   score: number;
   findings: Finding[];
@@ -28,7 +31,9 @@ export interface ApplicantResult {
 }
 
 export interface RunError {
+  /** sourceText(location), as for an applicant. */
   source: string;
+  location: SourceLocation;
   message: string;
   diagnostics: Diagnostic[];
 }
@@ -41,7 +46,7 @@ export interface RunError {
 export function isInputError(e: RunError): boolean {
   const code = e.diagnostics[0]?.code;
   if (code === 'input-unreadable' || code === 'input-not-regular' || code === 'input-empty') return true;
-  return code === 'input-too-large' && !/#\d+$|\[\d+\]$/.test(e.source);
+  return code === 'input-too-large' && e.location.line === undefined && e.location.index === undefined;
 }
 
 /** Applicants who share one concrete thing (phone, ship-to address, payout account…). */

@@ -1,4 +1,5 @@
 import type { ApplicantResult, Link, LinkKeys, Report, RunError, SkippedInput } from '../model/report.js';
+import { placed, type SourceLocation } from '../model/source-location.js';
 import type { FailOn } from '../model/levels.js';
 import { buildReport } from '../report/build.js';
 import { score } from '../score/score.js';
@@ -57,8 +58,8 @@ export function mergeReports(reports: Array<{ file: string; report: Report }>, o
     for (const s of report.skipped ?? []) skipped.set(s.path, s);
   }
   // Shards interleave records; put them back in one deterministic order: path, then position.
-  applicants.sort((a, b) => bySource(a.source, b.source));
-  errors.sort((a, b) => bySource(a.source, b.source));
+  applicants.sort((a, b) => byLocation(a.location, b.location));
+  errors.sort((a, b) => byLocation(a.location, b.location));
   errors.push(...missingShards(reports.map((r) => r.report)));
   let links: Link[];
   if (recompute) links = relink(applicants, keysBySource);
@@ -111,22 +112,17 @@ function missingShards(reports: Report[]): RunError[] {
   for (let i = 1; i <= count; i++) {
     if (present.has(i)) continue;
     const message = `no report for shard ${i}/${count}: its records were not checked`;
-    out.push({ source: `shard ${i}/${count}`, message, diagnostics: [{ code: 'report-invalid', severity: 'error', message }] });
+    out.push({ ...placed({ file: `shard ${i}/${count}` }), message, diagnostics: [{ code: 'report-invalid', severity: 'error', message }] });
   }
   if (sharded.some((r) => r.shard!.count !== count)) {
     const message = `the reports come from different shard splits (${[...new Set(sharded.map((r) => `/${r.shard!.count}`))].join(', ')})`;
-    out.push({ source: 'shards', message, diagnostics: [{ code: 'report-invalid', severity: 'error', message }] });
+    out.push({ ...placed({ file: 'shards' }), message, diagnostics: [{ code: 'report-invalid', severity: 'error', message }] });
   }
   return out;
 }
 
-/** `file#12` / `file[3]` / `file`: by file (code units), then by number. */
-export function bySource(a: string, b: string): number {
-  const split = (s: string): [string, number] => {
-    const m = /^(.*?)(?:#(\d+)|\[(\d+)\])$/.exec(s);
-    return m ? [m[1]!, Number(m[2] ?? m[3])] : [s, -1];
-  };
-  const [fa, na] = split(a);
-  const [fb, nb] = split(b);
-  return fa < fb ? -1 : fa > fb ? 1 : na - nb;
+/** `file#12` / `file[3]` / `file`: by file (code units), then by line or index (a whole file first). */
+export function byLocation(a: SourceLocation, b: SourceLocation): number {
+  const [na, nb] = [a.line ?? a.index ?? -1, b.line ?? b.index ?? -1];
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : na - nb;
 }

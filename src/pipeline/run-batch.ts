@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { parseSource } from '../model/source-location.js';
 import type { CompiledRule } from '../model/rule.js';
 import type { EnrichContext } from '../enrich/enricher.js';
 import type { ApplicantResult, Link, LinkKeys, RunError, SkippedInput } from '../model/report.js';
@@ -94,7 +95,7 @@ export async function runBatch(files: string[], rules: CompiledRule[], read: Rea
     // Joined applicants are bounded like streamed records, before validation recurses into them.
     const bounded = joined.records.map((r): InputRecord => {
       const over = r.value === undefined ? undefined : valueOverLimit(r.value, limits);
-      return over ? { source: r.source, file: r.file, error: { code: 'input-limit', severity: 'error', file: r.file, message: over } } : r;
+      return over ? { source: r.source, location: r.location, file: r.file, error: { code: 'input-limit', severity: 'error', file: r.file, message: over } } : r;
     });
     const mine = shard ? bounded.filter((r) => inShard(r.source, shard) || (otherShards++, false)) : bounded;
     const result = await checkRecords(fromArray(mine), rules, options);
@@ -178,7 +179,7 @@ export async function checkRecords(
       addLinkKeys(correlator, n + earlier.length, k, k);
       persons.push(personOf(k));
       // A stand-in: linked to, never reported. Its findings are thrown away with it.
-      earlier.push({ id: k.id, name: '', source: k.source, level: 'none', score: 0, findings: [], contributions: [], notEvaluated: [], warnings: [] });
+      earlier.push({ id: k.id, name: '', source: k.source, location: parseSource(k.source), level: 'none', score: 0, findings: [], contributions: [], notEvaluated: [], warnings: [] });
     }
   }
   const found = correlator.finish().filter((l) => earlier.length === 0 || l.members.some((m) => m.ordinal < n));

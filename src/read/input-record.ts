@@ -1,9 +1,11 @@
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { SourceLocation } from '../model/source-location.js';
 
 /** One record as it came in, before validation: where it came from, and its value or why not. */
 export interface InputRecord {
-  /** file, file[index] for arrays, file#line for NDJSON, "<stdin>" for - */
+  /** file, file[index] for arrays, file#line for NDJSON, "<stdin>" for -: sourceText(location). */
   source: string;
+  location: SourceLocation;
   file: string;
   value?: unknown;
   /** The record's own JSON text when it is cheap to keep (single files), for line:column lookups. */

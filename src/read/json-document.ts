@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { InputRecord } from './input-record.js';
+import { placed, sourceText, type SourceLocation } from '../model/source-location.js';
 import { jsonErrorOffset, lineColumn } from './json-syntax.js';
 
 /**
@@ -11,8 +12,10 @@ export const MAX_JSON_FILE_BYTES = 128 * 1024 * 1024;
 export const TOO_LARGE_HINT =
   "convert it to NDJSON (one applicant per line, e.g. jq -c '.[]' export.json > export.ndjson): NDJSON is streamed and has no size limit";
 
-export function failure(file: string, source: string, code: Diagnostic['code'], message: string, extra: Partial<Diagnostic> = {}): InputRecord {
-  return { source, file, error: { code, severity: 'error', file, message, ...extra } };
+/** A record that could not be read: where it is (`{ file }` for a whole file) and why. */
+export function failure(at: SourceLocation, code: Diagnostic['code'], message: string, extra: Partial<Diagnostic> = {}): InputRecord {
+  const file = at.file;
+  return { ...placed(at), file, error: { code, severity: 'error', file, message, ...extra } };
 }
 
 export function describeJson(v: unknown): string {
@@ -38,7 +41,7 @@ export function documentRecords(file: string, raw: string, options: DocumentOpti
   };
   const warn = options.warnings?.length ? { warnings: options.warnings } : {};
   if (text.trim() === '') {
-    return mine(file) ? [failure(file, file, 'input-empty', 'the file is empty: expected a JSON object describing an applicant')] : [];
+    return mine(file) ? [failure({ file }, 'input-empty', 'the file is empty: expected a JSON object describing an applicant')] : [];
   }
   let value: unknown;
   try {
@@ -49,23 +52,24 @@ export function documentRecords(file: string, raw: string, options: DocumentOpti
     const ndjsonHint = message.startsWith('unexpected text after the end')
       ? { hint: 'this looks like one JSON value per line: name the file .ndjson or .jsonl to read it line by line' }
       : {};
-    return [failure(file, file, 'input-not-json', `not valid JSON: ${message}`, { ...lineColumn(text, offset), ...ndjsonHint })];
+    return [failure({ file }, 'input-not-json', `not valid JSON: ${message}`, { ...lineColumn(text, offset), ...ndjsonHint })];
   }
   if (Array.isArray(value)) {
-    if (value.length === 0) return mine(file) ? [failure(file, file, 'input-empty', 'the file holds an empty array: no applicants to check')] : [];
+    if (value.length === 0) return mine(file) ? [failure({ file }, 'input-empty', 'the file holds an empty array: no applicants to check')] : [];
     const out: InputRecord[] = [];
     value.forEach((v, i) => {
-      const source = `${file}[${i}]`;
+      const at = { file, index: i };
+      const source = sourceText(at);
       if (!mine(source)) return;
       if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-        out.push(failure(file, source, 'input-not-object', `element ${i} is ${describeJson(v)}, not an applicant object`));
-      } else out.push({ source, file, value: v, ...warn });
+        out.push(failure(at, 'input-not-object', `element ${i} is ${describeJson(v)}, not an applicant object`));
+      } else out.push({ source, location: at, file, value: v, ...warn });
     });
     return out;
   }
   if (!mine(file)) return [];
   if (typeof value !== 'object' || value === null) {
-    return [failure(file, file, 'input-not-object', `the file holds ${describeJson(value)}; expected a JSON object describing an applicant (or an array of them)`)];
+    return [failure({ file }, 'input-not-object', `the file holds ${describeJson(value)}; expected a JSON object describing an applicant (or an array of them)`)];
   }
-  return [{ source: file, file, value, text, ...warn }];
+  return [{ ...placed({ file }), file, value, text, ...warn }];
 }

@@ -4,9 +4,10 @@ import type { Readable } from 'node:stream';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { SkippedInput } from '../model/report.js';
 import type { InputRecord } from './input-record.js';
+import { sourceText, type SourceLocation } from '../model/source-location.js';
 import { expandInputs, notRegularMessage, type InputEntry } from './expand-paths.js';
 import { readLines, type RawLine } from './line-reader.js';
-import { LIMIT_HINT, lineRecord, lineSource } from './ndjson.js';
+import { LIMIT_HINT, lineRecord } from './ndjson.js';
 import { resolveLimits, textOverLimit, valueOverLimit, type InputLimits } from './input-limits.js';
 import { documentRecords, failure, MAX_JSON_FILE_BYTES, TOO_LARGE_HINT } from './json-document.js';
 import { adaptRecord, type InputFormat } from './adapters/index.js';
@@ -42,12 +43,12 @@ export async function* readRecords(args: string[], options: ReadOptions): AsyncG
     if (r.value === undefined) return r;
     // Before anything that recurses into the value (adapters, ajv, positions from the text).
     const over = valueOverLimit(r.value, limits);
-    if (over) return failure(r.file, r.source, 'input-limit', r.line ? `line ${r.line}: ${over}` : over, { ...(r.line ? { line: r.line } : {}), hint: LIMIT_HINT });
+    if (over) return failure(r.location, 'input-limit', r.line ? `line ${r.line}: ${over}` : over, { ...(r.line ? { line: r.line } : {}), hint: LIMIT_HINT });
     let a;
     try {
       a = adaptRecord(r.value, inputFormat, { file: r.file, line: r.line });
     } catch (e) {
-      return unexpected(r.file, r.source, e, r.line);
+      return unexpected(r.location, e, r.line);
     }
     if (!a.system) return r;
     const warnings = [...(r.warnings ?? []), ...a.warnings];
@@ -67,15 +68,15 @@ export async function* readRecords(args: string[], options: ReadOptions): AsyncG
       } catch {
         // keep it
       }
-      if (ours) yield unexpected(shown, shown, e);
+      if (ours) yield unexpected({ file: shown }, e);
     }
   }
 }
 
 /** A bug met while reading one input or record: reported as its error. */
-function unexpected(file: string, source: string, e: unknown, line?: number): InputRecord {
+function unexpected(at: SourceLocation, e: unknown, line?: number): InputRecord {
   const what = e instanceof Error ? e.message : String(e);
-  return failure(file, source, 'record-internal-error', `internal error while reading: ${what.slice(0, 200)}`, {
+  return failure(at, 'record-internal-error', `internal error while reading: ${what.slice(0, 200)}`, {
     ...(line ? { line } : {}),
     hint: 'please report this with the input (or a redacted copy): it is a bug in dprk-check',
   });
@@ -87,7 +88,7 @@ async function* entryRecords(entry: InputEntry, options: ReadOptions, mine: (s: 
       options.onSkip?.({ path: entry.shown, reason: entry.reason });
       return;
     case 'unreadable':
-      if (mine(entry.shown)) yield failure(entry.shown, entry.shown, entry.code ?? 'input-unreadable', entry.message);
+      if (mine(entry.shown)) yield failure({ file: entry.shown }, entry.code ?? 'input-unreadable', entry.message);
       return;
     case 'stdin':
       yield* sniffedRecords(readLines(options.stdin, '<stdin>'), '<stdin>', mine, 'sniff', limits);
@@ -107,13 +108,13 @@ async function* fileRecords(path: string, shown: string, as: 'json' | 'ndjson' |
     const st = await handle.stat();
     if (!st.isFile()) {
       await handle.close();
-      if (mine(shown)) yield failure(shown, shown, 'input-not-regular', notRegularMessage(st));
+      if (mine(shown)) yield failure({ file: shown }, 'input-not-regular', notRegularMessage(st));
       return;
     }
     size = st.size;
   } catch (e) {
     await handle?.close().catch(() => {});
-    if (mine(shown)) yield failure(shown, shown, 'input-unreadable', `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    if (mine(shown)) yield failure({ file: shown }, 'input-unreadable', `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     return;
   }
   if (as === 'json' && size > MAX_JSON_FILE_BYTES) {
@@ -127,7 +128,7 @@ async function* fileRecords(path: string, shown: string, as: 'json' | 'ndjson' |
     yield* sniffedRecords(lines, shown, mine, as, limits);
   } catch (e) {
     if (!(e instanceof ReadError)) throw e;
-    if (mine(shown)) yield failure(shown, shown, 'input-unreadable', `cannot read: ${e.message}`);
+    if (mine(shown)) yield failure({ file: shown }, 'input-unreadable', `cannot read: ${e.message}`);
   } finally {
     stream.destroy();
   }
@@ -145,13 +146,13 @@ async function* guard(stream: Readable): AsyncGenerator<Buffer> {
 }
 
 function tooLarge(shown: string, size: number): InputRecord {
-  return failure(shown, shown, 'input-too-large', `is ${Math.round(size / MB)} MB; a single JSON document may be at most ${MAX_JSON_FILE_BYTES / MB} MB because it must be read whole`, { hint: TOO_LARGE_HINT });
+  return failure({ file: shown }, 'input-too-large', `is ${Math.round(size / MB)} MB; a single JSON document may be at most ${MAX_JSON_FILE_BYTES / MB} MB because it must be read whole`, { hint: TOO_LARGE_HINT });
 }
 
 async function* ndjsonRecords(lines: AsyncIterable<RawLine>, file: string, mine: (s: string) => boolean, limits: InputLimits, first?: RawLine): AsyncGenerator<InputRecord> {
-  if (first && mine(lineSource(file, first.line))) yield safeLineRecord(file, first, limits);
+  if (first && mine(sourceText({ file, line: first.line }))) yield safeLineRecord(file, first, limits);
   for await (const raw of lines) {
-    if (mine(lineSource(file, raw.line))) yield safeLineRecord(file, raw, limits);
+    if (mine(sourceText({ file, line: raw.line }))) yield safeLineRecord(file, raw, limits);
   }
 }
 
@@ -159,7 +160,7 @@ function safeLineRecord(file: string, raw: RawLine, limits: InputLimits): InputR
   try {
     return lineRecord(file, raw, limits);
   } catch (e) {
-    return unexpected(file, lineSource(file, raw.line), e, raw.line);
+    return unexpected({ file, line: raw.line }, e, raw.line);
   }
 }
 
@@ -174,7 +175,7 @@ async function* sniffedRecords(lines: AsyncIterable<RawLine>, file: string, mine
   const head = await it.next();
   const rest = { [Symbol.asyncIterator]: () => it };
   if (head.done) {
-    if (mine(file)) yield failure(file, file, 'input-empty', 'the input is empty: expected a JSON object describing an applicant');
+    if (mine(file)) yield failure({ file }, 'input-empty', 'the input is empty: expected a JSON object describing an applicant');
     return;
   }
   const first = head.value;
@@ -212,7 +213,7 @@ async function* sniffedRecords(lines: AsyncIterable<RawLine>, file: string, mine
   // A document that is one object is one record: over the record limit, refuse it unparsed.
   const over = /^\s*\{/.test(text.slice(0, 1024)) ? textOverLimit(text.length, limits) : undefined;
   if (over) {
-    if (mine(file)) yield failure(file, file, 'input-limit', over, { hint: LIMIT_HINT });
+    if (mine(file)) yield failure({ file }, 'input-limit', over, { hint: LIMIT_HINT });
     return;
   }
   yield* documentRecords(file, text, { accept: mine, warnings: warnings.slice(0, 5) });

@@ -1,15 +1,18 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { placed, type SourceLocation } from '../model/source-location.js';
 import { decodeUtf8, detectEncoding } from './encoding.js';
 import { MAX_JSON_FILE_BYTES } from './json-document.js';
 import { jsonErrorOffset, lineColumn } from './json-syntax.js';
-import { CsvError, parseCsv } from '../watchlist/csv.js';
+import { CsvError, parseCsv } from '../util/csv.js';
+import { isObj } from '../util/is-object.js';
 import { detectCsvFormat } from './adapters/registry.js';
 
 /** One record of a source file, before any adapter: where it is, and its value or why not. */
 export interface RawItem {
-  /** file[index] for JSON arrays (inside an envelope too), file#line for NDJSON and CSV rows */
+  /** file[index] for JSON arrays (inside an envelope too), file#line for NDJSON and CSV rows: sourceText(location) */
   source: string;
+  location: SourceLocation;
   file: string;
   line?: number;
   value?: Record<string, unknown>;
@@ -34,10 +37,10 @@ export interface SourceText {
  */
 export const ENVELOPES = ['data', 'value', 'items', 'results', 'Results', 'participants', 'events', 'reports'] as const;
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function err(file: string, source: string, code: Diagnostic['code'], message: string, extra: Partial<Diagnostic> = {}): RawItem {
-  return { source, file, error: { code, severity: 'error', file, message, ...extra } };
+function err(at: SourceLocation, code: Diagnostic['code'], message: string, extra: Partial<Diagnostic> = {}): RawItem {
+  const file = at.file;
+  return { ...placed(at), file, error: { code, severity: 'error', file, message, ...extra } };
 }
 
 /** Read a whole source file (bounded like any JSON document) into records. */
@@ -46,11 +49,11 @@ export async function readSourceFile(path: string, file: string): Promise<Source
   try {
     const size = (await stat(path)).size;
     if (size > MAX_JSON_FILE_BYTES) {
-      return { layout: 'json', items: [err(file, file, 'input-too-large', `is ${Math.round(size / 1048576)} MB; a source file joined with others may be at most ${MAX_JSON_FILE_BYTES / 1048576} MB (split it by month)`)], warnings: [] };
+      return { layout: 'json', items: [err({ file }, 'input-too-large', `is ${Math.round(size / 1048576)} MB; a source file joined with others may be at most ${MAX_JSON_FILE_BYTES / 1048576} MB (split it by month)`)], warnings: [] };
     }
     bytes = await readFile(path);
   } catch (e) {
-    return { layout: 'json', items: [err(file, file, 'input-unreadable', `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)], warnings: [] };
+    return { layout: 'json', items: [err({ file }, 'input-unreadable', `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)], warnings: [] };
   }
   const { encoding, bomLength } = detectEncoding(bytes.subarray(0, 4));
   let text: string;
@@ -67,7 +70,7 @@ export async function readSourceFile(path: string, file: string): Promise<Source
 export function sourceItems(file: string, raw: string): Omit<SourceText, 'warnings'> {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const trimmed = text.trimStart();
-  if (trimmed === '') return { layout: 'json', items: [err(file, file, 'input-empty', 'the file is empty')] };
+  if (trimmed === '') return { layout: 'json', items: [err({ file }, 'input-empty', 'the file is empty')] };
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     let value: unknown;
     try {
@@ -77,7 +80,7 @@ export function sourceItems(file: string, raw: string): Omit<SourceText, 'warnin
       const firstLine = lines.find((l) => l.trim() !== '') ?? '';
       if (isWholeObject(firstLine)) return { layout: 'ndjson', items: ndjsonItems(file, lines) };
       const { offset, message } = jsonErrorOffset(text);
-      return { layout: 'json', items: [err(file, file, 'input-not-json', `not valid JSON: ${message}`, lineColumn(text, offset))] };
+      return { layout: 'json', items: [err({ file }, 'input-not-json', `not valid JSON: ${message}`, lineColumn(text, offset))] };
     }
     return jsonItems(file, value);
   }
@@ -89,25 +92,25 @@ export function sourceItems(file: string, raw: string): Omit<SourceText, 'warnin
     const rows = all.slice(at);
     const header = rows[0];
     if (!header || header.cells.length < 2) {
-      return { layout: 'csv', items: [err(file, file, 'input-not-json', 'neither JSON, NDJSON nor a CSV with a header row')] };
+      return { layout: 'csv', items: [err({ file }, 'input-not-json', 'neither JSON, NDJSON nor a CSV with a header row')] };
     }
     const headers = header.cells.map((h) => h.trim());
     const items: RawItem[] = rows.slice(1).map((row) => {
-      const source = `${file}#${row.line}`;
+      const at = { file, line: row.line };
       if (row.cells.length > headers.length && row.cells.slice(headers.length).some((c) => c.trim() !== '')) {
-        return { ...err(file, source, 'input-not-object', `row has ${row.cells.length} cells, the header ${headers.length}`, { line: row.line }), line: row.line };
+        return { ...err(at, 'input-not-object', `row has ${row.cells.length} cells, the header ${headers.length}`, { line: row.line }), line: row.line };
       }
       const value: Record<string, unknown> = {};
       headers.forEach((h, i) => {
         const cell = row.cells[i]?.trim();
         if (h && cell) value[h] = cell;
       });
-      return { source, file, line: row.line, value };
+      return { ...placed(at), file, line: row.line, value };
     });
-    if (items.length === 0) return { layout: 'csv', headers, items: [err(file, file, 'input-empty', 'the CSV has a header row but no records')] };
+    if (items.length === 0) return { layout: 'csv', headers, items: [err({ file }, 'input-empty', 'the CSV has a header row but no records')] };
     return { layout: 'csv', headers, items };
   } catch (e) {
-    if (e instanceof CsvError) return { layout: 'csv', items: [err(file, file, 'input-not-json', e.message)] };
+    if (e instanceof CsvError) return { layout: 'csv', items: [err({ file }, 'input-not-json', e.message)] };
     throw e;
   }
 }
@@ -118,27 +121,27 @@ function jsonItems(file: string, value: unknown): Omit<SourceText, 'warnings'> {
   if (isObj(value)) {
     // JSON:API (Persona): `data` with `included` belongs together; a list shares one `included`.
     if ('data' in value && Array.isArray(value.included) || (isObj(value.data) && isObj(value.data.attributes))) {
-      if (isObj(value.data)) return { layout: 'json', envelope: 'data', items: [{ source: file, file, value }] };
+      if (isObj(value.data)) return { layout: 'json', envelope: 'data', items: [{ ...placed({ file }), file, value }] };
       if (Array.isArray(value.data) && value.data.length) {
         const included = value.included;
-        return { layout: 'json', envelope: 'data', items: value.data.map((d, i): RawItem => (isObj(d) ? { source: `${file}[${i}]`, file, value: { data: d, included } } : err(file, `${file}[${i}]`, 'input-not-object', `element ${i} is not an object`))) };
+        return { layout: 'json', envelope: 'data', items: value.data.map((d, i): RawItem => (isObj(d) ? { ...placed({ file, index: i }), file, value: { data: d, included } } : err({ file, index: i }, 'input-not-object', `element ${i} is not an object`))) };
       }
     }
     const key = ENVELOPES.find((k) => Array.isArray(value[k]) || (k === 'data' && isObj(value[k])));
     if (key) {
       envelope = key;
       list = value[key];
-      if (isObj(list)) return { layout: 'json', envelope, items: [{ source: file, file, value: list }] };
-    } else return { layout: 'json', items: [{ source: file, file, value }] };
+      if (isObj(list)) return { layout: 'json', envelope, items: [{ ...placed({ file }), file, value: list }] };
+    } else return { layout: 'json', items: [{ ...placed({ file }), file, value }] };
   }
-  if (!Array.isArray(list)) return { layout: 'json', items: [err(file, file, 'input-not-object', `the file holds ${list === null ? 'null' : `a ${typeof list}`}, not records`)] };
+  if (!Array.isArray(list)) return { layout: 'json', items: [err({ file }, 'input-not-object', `the file holds ${list === null ? 'null' : `a ${typeof list}`}, not records`)] };
   if (list.length === 0) {
     const where = envelope ? `the "${envelope}" envelope holds no records` : 'the file holds an empty array: no records';
-    return { layout: 'json', ...(envelope ? { envelope } : {}), items: [err(file, file, 'input-empty', where)] };
+    return { layout: 'json', ...(envelope ? { envelope } : {}), items: [err({ file }, 'input-empty', where)] };
   }
   const items = list.map((v, i): RawItem => {
-    const source = `${file}[${i}]`;
-    return isObj(v) ? { source, file, value: v } : err(file, source, 'input-not-object', `element ${i} is not an object`);
+    const at = { file, index: i };
+    return isObj(v) ? { ...placed(at), file, value: v } : err(at, 'input-not-object', `element ${i} is not an object`);
   });
   return { layout: 'json', ...(envelope ? { envelope } : {}), items };
 }
@@ -148,13 +151,13 @@ function ndjsonItems(file: string, lines: string[]): RawItem[] {
   lines.forEach((l, i) => {
     if (l.trim() === '') return;
     const line = i + 1;
-    const source = `${file}#${line}`;
+    const at = { file, line };
     try {
       const v: unknown = JSON.parse(l);
-      out.push(isObj(v) ? { source, file, line, value: v } : { ...err(file, source, 'input-not-object', `line ${line} is not a JSON object`, { line }), line });
+      out.push(isObj(v) ? { ...placed(at), file, line, value: v } : { ...err(at, 'input-not-object', `line ${line} is not a JSON object`, { line }), line });
     } catch {
       const { offset, message } = jsonErrorOffset(l);
-      out.push({ ...err(file, source, 'input-not-json', `not valid JSON: ${message}`, { line, column: offset + 1 }), line });
+      out.push({ ...err(at, 'input-not-json', `not valid JSON: ${message}`, { line, column: offset + 1 }), line });
     }
   });
   return out;

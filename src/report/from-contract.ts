@@ -1,4 +1,5 @@
 import type { Diagnostic, DiagnosticCode } from '../model/diagnostic.js';
+import { parseSource } from '../model/source-location.js';
 import { WHOLE_MESSAGE_PART, type Finding, type FamilyContribution } from '../model/finding.js';
 import { FAMILIES, LEVELS, SEVERITIES, type FailOn, type Family, type Severity } from '../model/levels.js';
 import type { ApplicantResult, Link, LinkKeys, Report, RunError, ShardInfo, SkippedInput } from '../model/report.js';
@@ -22,6 +23,7 @@ export function reportFromContract(doc: unknown, file: string): Report | string 
     id: String(a.id),
     name: typeof a.name === 'string' ? a.name : '',
     source: String(a.source),
+    location: parseSource(String(a.source)),
     level: oneOf(LEVELS, a.level, 'none'),
     score: typeof a.score === 'number' ? a.score : 0,
     findings: arr(a.findings).filter(isObj).map(findingFrom),
@@ -35,6 +37,7 @@ export function reportFromContract(doc: unknown, file: string): Report | string 
   }));
   const errors = arr(doc.errors).filter(isObj).map((e): RunError => ({
     source: String(e.source),
+    location: parseSource(String(e.source)),
     message: String(e.message),
     diagnostics: arr(e.problems).filter(isObj).map((p) => ({
       ...diag(typeof p.code === 'string' ? (p.code as DiagnosticCode) : 'report-note', String(p.message)),

@@ -1,5 +1,6 @@
-import type { CsvRow } from './csv.js';
+import type { CsvRow } from '../util/csv.js';
 import { ImportError } from './types.js';
+import { plural } from '../util/plural.js';
 
 export type ListFileKind = 'ofac-sdn' | 'ofac-alt' | 'ofac-add' | 'ofac-comments' | 'opensanctions' | 'ftm' | 'ofac-advanced';
 
@@ -41,5 +42,5 @@ export function detectListFile(rows: CsvRow[], file: string): ListFileKind {
     if (cells.length === 2) return 'ofac-comments';
   }
   const shown = cells.slice(0, 4).map((c) => JSON.stringify(c.length > 30 ? `${c.slice(0, 27)}…` : c)).join(', ');
-  throw new ImportError(`${file}:${first.line}: ${cells.length} column${cells.length === 1 ? '' : 's'} (${shown}${cells.length > 4 ? ', …' : ''}) — not a list file this import reads; expected ${EXPECTED}`);
+  throw new ImportError(`${file}:${first.line}: ${plural(cells.length, 'column')} (${shown}${cells.length > 4 ? ', …' : ''}) — not a list file this import reads; expected ${EXPECTED}`);
 }

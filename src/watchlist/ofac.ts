@@ -1,9 +1,15 @@
-import type { CsvRow } from './csv.js';
-import { ofacValue } from './csv.js';
+import type { CsvRow } from '../util/csv.js';
 import { parseRemarks } from './remarks.js';
 import { ImportError, type ImportResult, type WatchEntry } from './types.js';
+import { plural } from '../util/plural.js';
 
 export { parseRemarks } from './remarks.js';
+
+/** OFAC writes "-0-" (sometimes padded) for "no value". */
+export function ofacValue(cell: string | undefined): string | undefined {
+  const v = (cell ?? '').trim();
+  return v === '' || v === '-0-' ? undefined : v;
+}
 
 export interface OfacOptions {
   /** Keep a row when a programme matches; default: DPRK programmes (DPRK, DPRK2…, DPRK-NKSPEA). */
@@ -34,7 +40,7 @@ export function splitPrograms(cell: string | undefined): string[] {
 
 function checkColumns(rows: CsvRow[], n: number, file: string, what: string): void {
   const bad = rows.find((r) => r.cells.length !== n);
-  if (bad) throw new ImportError(`${file}:${bad.line}: ${bad.cells.length} column${bad.cells.length === 1 ? '' : 's'} where ${what} has ${n}; is this the right file, and unmodified?`);
+  if (bad) throw new ImportError(`${file}:${bad.line}: ${plural(bad.cells.length, 'column')} where ${what} has ${n}; is this the right file, and unmodified?`);
 }
 
 function byEntity<T>(rows: CsvRow[], value: (r: CsvRow) => T | undefined): Map<string, T[]> {

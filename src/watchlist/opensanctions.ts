@@ -1,5 +1,5 @@
-import type { CsvRow } from './csv.js';
-import { CsvError, parseCsv } from './csv.js';
+import type { CsvRow } from '../util/csv.js';
+import { CsvError, parseCsv } from '../util/csv.js';
 import { ImportError, type ImportResult, type WatchEntry } from './types.js';
 
 export interface OpenSanctionsOptions {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { tempTree, yaml } from '../support/rule-packs.js';
+import { tempTree, yaml } from '../helpers/cli-rule-packs.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin', 'dprk-check.js');

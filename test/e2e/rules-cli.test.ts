@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { applicant, cli, phoneRule, tempTree, yaml } from '../support/rule-packs.js';
+import { applicant, cli, phoneRule, tempTree, yaml } from '../helpers/cli-rule-packs.js';
 
 const NO_BUILTIN = ['--no-builtin-rules', '--no-config'];
 

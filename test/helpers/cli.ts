@@ -4,7 +4,7 @@ import type { CliIO } from '../../src/cli/io.js';
 
 /**
  * The one in-process CLI harness (eemeli/yaml's tests/cli.ts style): captured streams, stdin from
- * a string, an explicit environment and a frozen clock. memory-io.ts and support/rule-packs.ts
+ * a string, an explicit environment and a frozen clock. memory-io.ts and cli-rule-packs.ts
  * are thin wrappers over captureIO, kept so existing tests need no edit; new tests use runCli or
  * captureIO directly.
  */

@@ -62,7 +62,7 @@ function handMade(): { applicants: ApplicantResult[]; errors: RunError[] } {
   const nunez: ApplicantResult = {
     id: 'cand-2001',
     name: 'María José Núñez',
-    source: 'exports/batch.ndjson#4',
+    source: 'exports/batch.ndjson#4', location: { file: 'exports/batch.ndjson', line: 4 },
     level: 'medium',
     score: 30,
     findings: [
@@ -89,14 +89,14 @@ function handMade(): { applicants: ApplicantResult[]; errors: RunError[] } {
     warnings: [{ code: 'applicant-unknown-field', severity: 'warning', message: "unknown field 'nickname'" }],
   };
   const clean: ApplicantResult = {
-    id: 'cand-3003', name: 'Hiroshi Tanaka', source: 'exports/a.json[0]', level: 'none', score: 0,
+    id: 'cand-3003', name: 'Hiroshi Tanaka', source: 'exports/a.json[0]', location: { file: 'exports/a.json', index: 0 }, level: 'none', score: 0,
     findings: [], contributions: [], notEvaluated: ['payroll.*: no payroll data'], warnings: [],
   };
   // Hostile text: XML specials, ANSI colour, a bell, a formula, markdown/HTML, a newline.
   const hostile: ApplicantResult = {
     id: 'cand-4004',
     name: "=HYPERLINK(\"http://evil.example\",\"Seán O'Brien\")",
-    source: 'exports/a.json[1]',
+    source: 'exports/a.json[1]', location: { file: 'exports/a.json', index: 1 },
     level: 'critical',
     score: 100,
     findings: [
@@ -118,12 +118,12 @@ function handMade(): { applicants: ApplicantResult[]; errors: RunError[] } {
   };
   const errors: RunError[] = [
     {
-      source: 'exports/batch.ndjson#5',
+      source: 'exports/batch.ndjson#5', location: { file: 'exports/batch.ndjson', line: 5 },
       message: 'not valid JSON: expected a "quoted" key',
       diagnostics: [{ code: 'input-not-json', severity: 'error', message: 'not valid JSON: expected a "quoted" key', file: 'exports/batch.ndjson', line: 5, column: 3 }],
     },
     {
-      source: 'exports/b.json',
+      source: 'exports/b.json', location: { file: 'exports/b.json' },
       message: 'invalid applicant record (1 problem)',
       diagnostics: [{ code: 'applicant-schema', severity: 'error', message: 'contact.emails[0]: is not a valid email-ish', file: 'exports/b.json', line: 4, column: 18, path: '/contact/emails/0' }],
     },
@@ -142,7 +142,7 @@ export function fixtureReport(failOn: FailOn = 'high'): Fixture {
   try {
     const ruleSet = loadRuleSet({ paths: [dir] });
     const rules = activeRules(ruleSet.rules);
-    const outcome = checkRecord({ source: 'exports/batch.ndjson#3', file: 'exports/batch.ndjson', value: structuredClone(PII_APPLICANT) }, rules, { strict: true, enrich: {} });
+    const outcome = checkRecord({ source: 'exports/batch.ndjson#3', location: { file: 'exports/batch.ndjson', line: 3 }, file: 'exports/batch.ndjson', value: structuredClone(PII_APPLICANT) }, rules, { strict: true, enrich: {} });
     if (!outcome.ok) throw new Error(`fixture applicant did not check: ${outcome.error.message}`);
     const extra = handMade();
     const report = buildReport([outcome.result, ...extra.applicants], extra.errors, [{ kind: 'shared-phone', value: '+1 614 555 0142', applicants: ['cand-1042', 'cand-2001'] }], {

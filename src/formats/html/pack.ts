@@ -99,7 +99,7 @@ function notCheckedBlock(a: ApplicantResult, anchor: string): Raw {
 }
 
 function provenanceLine(a: ApplicantResult, report: Report): Raw {
-  const file = a.source.replace(/(\[\d+\]|#\d+)$/, '');
+  const file = a.location.file;
   const input = report.provenance?.inputs.find((i) => i.path === file);
   return html`<p class="prov">From <code>${a.source}</code>${input?.sha256 ? html` (file SHA-256 <code>${input.sha256}</code>)` : ''} · dprk-check ${report.tool.version} · rules ${report.tool.rulesVersion} · generated ${report.generatedAt}</p>`;
 }

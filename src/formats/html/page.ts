@@ -4,9 +4,7 @@ import { html, raw, type Raw } from './escape.js';
 import { STYLE, SCRIPT } from './assets.js';
 import { anchorsOf, packHtml } from './pack.js';
 import { byRisk, overviewHtml } from './overview.js';
-
-export const DISCLAIMER =
-  'These are signals for a person to verify, not a verdict. Never reject anyone on this report alone, and never on nationality, ethnicity, name, language or where someone was born or studied.';
+import { DISCLAIMER } from '../disclaimer.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('base64');
 

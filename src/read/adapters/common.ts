@@ -10,7 +10,7 @@ export interface Mapping {
 
 export type Obj = Record<string, unknown>;
 
-export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+export { isObj } from '../../util/is-object.js';
 export const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 export const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 

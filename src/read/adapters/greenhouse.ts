@@ -1,5 +1,6 @@
 import type { Mapping, Obj } from './common.js';
 import { arr, day, isObj, parseFreeAddress, parseLocation, profileFromUrl, str, unknownKeys } from './common.js';
+import { plural } from '../../util/plural.js';
 
 /**
  * Greenhouse Harvest v1 candidate (the nested shape of GET /v1/candidates, still what archives and
@@ -95,7 +96,7 @@ export function fromGreenhouse(c: Obj, options: GreenhouseOptions = {}): Mapping
       else if (str(ans.answer)) answers++;
     }
   }
-  if (answers) unmapped.push(`applications[].answers: ${answers} free-text answer${answers === 1 ? '' : 's'} not mapped`);
+  if (answers) unmapped.push(`applications[].answers: ${plural(answers, 'free-text answer')} not mapped`);
   if (profiles.length) a.profiles = dedupeByUrl(profiles);
 
   const education = arr(c.educations).filter(isObj).map((e) =>

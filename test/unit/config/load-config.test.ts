@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadConfig } from '../../../src/config/load-config.js';
-import { tempTree } from '../../support/rule-packs.js';
+import { tempTree } from '../../helpers/cli-rule-packs.js';
 
 const inDir = (text: string, name = '.dprk-check.yaml') => {
   const cwd = tempTree({ [name]: text });

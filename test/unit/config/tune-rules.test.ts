@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { loadConfig } from '../../../src/config/load-config.js';
 import { tuneRuleSet } from '../../../src/config/tune-rules.js';
 import { loadRuleSet } from '../../../src/ruleset/load.js';
-import { phoneRule, tempTree, yaml } from '../../support/rule-packs.js';
+import { phoneRule, tempTree, yaml } from '../../helpers/cli-rule-packs.js';
 
 const pack = {
   'rules/network/kp-phone.yaml': yaml(phoneRule('kp-phone', '+850')),

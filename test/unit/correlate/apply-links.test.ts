@@ -4,7 +4,7 @@ import type { InputRecord } from '../../../src/read/input-record.js';
 import { loadRuleSet } from '../../../src/ruleset/load.js';
 import { loadConfig } from '../../../src/config/load-config.js';
 import { tuneRuleSet } from '../../../src/config/tune-rules.js';
-import { tempTree, yaml } from '../../support/rule-packs.js';
+import { tempTree, yaml } from '../../helpers/cli-rule-packs.js';
 
 const LINK_RULES = loadRuleSet().rules.filter((r) => r.link);
 

@@ -10,7 +10,7 @@ import { compileCondition } from '../../../src/compile/compile-condition.js';
 import type { SchemaNode } from '../../../src/compile/field-schema.js';
 import { collectRuleSet, ruleFieldSchema } from '../../../src/ruleset/load.js';
 import { OPERATOR_NAMES } from '../../../src/operators/operators.js';
-import { cli, tempTree } from '../../support/rule-packs.js';
+import { cli, tempTree } from '../../helpers/cli-rule-packs.js';
 
 // docs/rules.md is executable: its examples are compiled, its walkthrough is run.
 const DOC = readFileSync(join(import.meta.dirname, '../../../docs/rules.md'), 'utf8');

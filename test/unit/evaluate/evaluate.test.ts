@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { activeRules, evaluate } from '../../../src/evaluate/evaluate.js';
 import { enrich } from '../../../src/enrich/index.js';
-import { runCases } from '../../../src/rules-cli/run-cases.js';
+import { runCases } from '../../../src/cli/rules/run-cases.js';
 import type { Applicant } from '../../../src/model/applicant.js';
 import type { CompiledRule } from '../../../src/model/rule.js';
 import { cleanupTempDirs, loadPack, ruleFile, ruleYaml } from '../../helpers/rule-pack.js';

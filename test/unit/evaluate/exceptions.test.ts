@@ -65,7 +65,7 @@ describe('applyExceptions', () => {
 
 describe('unusedExceptions', () => {
   const result = (suppressed: string[]): ApplicantResult => ({
-    id: 'a', name: 'A', source: 'a.json', level: 'none', score: 0, findings: [], contributions: [], notEvaluated: [], warnings: [],
+    id: 'a', name: 'A', source: 'a.json', location: { file: 'a.json' }, level: 'none', score: 0, findings: [], contributions: [], notEvaluated: [], warnings: [],
     suppressed: suppressed.map((e) => ({ ruleId: 'r', title: 't', severity: 'low', exception: e, reason: 'r', source: 'x:1' })),
   });
 

@@ -8,7 +8,7 @@ import { builtinIpResolver } from '../../../src/intel/ip-resolver.js';
 import { BUILTIN_RULES_DIR, collectRuleSet, loadRuleSet } from '../../../src/ruleset/load.js';
 import { levelRank } from '../../../src/model/levels.js';
 import type { ApplicantResult } from '../../../src/model/report.js';
-import { phoneRule, tempTree, yaml } from '../../support/rule-packs.js';
+import { phoneRule, tempTree, yaml } from '../../helpers/cli-rule-packs.js';
 
 const ruleSet = loadRuleSet();
 const options: CheckOptions = { strict: false, enrich: { ip: builtinIpResolver() } };
@@ -16,7 +16,7 @@ const PROFILES = join(__dirname, '../../../fixtures/profiles');
 const profile = (name: string) => JSON.parse(readFileSync(join(PROFILES, `${name}.json`), 'utf8')) as Record<string, unknown>;
 
 function check(applicant: Record<string, unknown>, rules = ruleSet.rules, opts = options): ApplicantResult {
-  const out = checkRecord({ source: 'test.json', value: applicant, file: 'test.json' }, rules, opts);
+  const out = checkRecord({ source: 'test.json', location: { file: 'test.json' }, value: applicant, file: 'test.json' }, rules, opts);
   if (!out.ok) throw new Error(out.error.message);
   return out.result;
 }

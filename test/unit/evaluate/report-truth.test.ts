@@ -10,7 +10,7 @@ import type { ApplicantResult } from '../../../src/model/report.js';
 const rules = loadRuleSet().rules;
 const options: CheckOptions = { strict: false, enrich: { ip: builtinIpResolver() } };
 function check(applicant: Record<string, unknown>): ApplicantResult {
-  const out = checkRecord({ source: 'test.json', value: applicant, file: 'test.json' }, rules, options);
+  const out = checkRecord({ source: 'test.json', location: { file: 'test.json' }, value: applicant, file: 'test.json' }, rules, options);
   if (!out.ok) throw new Error(out.error.message);
   return out.result;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
 import { renderHtml } from '../../../src/formats/html/index.js';
-import { contentSecurityPolicy, DISCLAIMER } from '../../../src/formats/html/page.js';
+import { contentSecurityPolicy } from '../../../src/formats/html/page.js';
+import { DISCLAIMER } from '../../../src/formats/disclaimer.js';
 import { STYLE, SCRIPT } from '../../../src/formats/html/assets.js';
 import { esc, safeUrl } from '../../../src/formats/html/escape.js';
 import { redactReport } from '../../../src/redact/redact-report.js';

@@ -11,7 +11,7 @@ const ctx = { color: false, rulesCount: 1 };
 
 describe('papercuts (issue 8)', () => {
   test('no "signals, not a verdict" disclaimer when no record was checked; it is there when one was', () => {
-    const none = buildReport([], [{ source: 'a.json', message: 'not valid JSON', diagnostics: [] }], [], meta);
+    const none = buildReport([], [{ source: 'a.json', location: { file: 'a.json' }, message: 'not valid JSON', diagnostics: [] }], [], meta);
     expect(FORMATS.text.format(none, ctx)).not.toContain('not a verdict');
     expect(FORMATS.markdown.format(none, ctx)).not.toContain('not a verdict');
     expect(FORMATS.markdown.format(none, ctx)).not.toContain('No applicant was flagged');
@@ -21,7 +21,7 @@ describe('papercuts (issue 8)', () => {
   });
 
   test('a clean applicant reads "No red flags found…" once, not also "No scored findings."', () => {
-    const clean = buildReport([{ id: 'c', name: 'C', source: 'c.json', level: 'none', score: 0, findings: [], contributions: [], notEvaluated: [], warnings: [] }], [], [], meta);
+    const clean = buildReport([{ id: 'c', name: 'C', source: 'c.json', location: { file: 'c.json' }, level: 'none', score: 0, findings: [], contributions: [], notEvaluated: [], warnings: [] }], [], [], meta);
     const out = FORMATS.text.format(clean, ctx);
     expect(out).toContain('No red flags found by the rules that could run.');
     expect(out).not.toContain('No scored findings.');

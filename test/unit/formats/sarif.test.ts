@@ -7,6 +7,7 @@ import { GITHUB_LIMITS, fingerprint, toSarif } from '../../../src/formats/sarif.
 import { redactReport } from '../../../src/redact/redact-report.js';
 import { fixtureReport } from '../../helpers/fixture-report.js';
 import type { Report } from '../../../src/model/report.js';
+import { placed } from '../../../src/model/source-location.js';
 
 // The official schema is draft-04, which Ajv 8 reads only through ajv-draft-04. Both packages are
 // CommonJS: under NodeNext their default export may arrive wrapped (as in src/validate/ajv.ts).
@@ -81,9 +82,9 @@ describe('sarif', () => {
     const b = run(toSarif(structuredClone(report), { rules })).results.map((x) => x.partialFingerprints);
     expect(a).toEqual(b);
     expect(new Set(a.map((x) => Object.values(x)[0])).size).toBe(a.length);
-    expect(fingerprint('r.x', 'cand-1', 'a.ndjson#3')).toBe(fingerprint('r.x', 'cand-1', 'a.ndjson#90'));
-    expect(fingerprint('r.x', 'cand-1', 'a.ndjson#3')).not.toBe(fingerprint('r.x', 'cand-2', 'a.ndjson#3'));
-    expect(fingerprint('r.x', 'cand-1', 'a.ndjson#3')).not.toBe(fingerprint('r.y', 'cand-1', 'a.ndjson#3'));
+    expect(fingerprint('r.x', 'cand-1', { file: 'a.ndjson', line: 3 })).toBe(fingerprint('r.x', 'cand-1', { file: 'a.ndjson', line: 90 }));
+    expect(fingerprint('r.x', 'cand-1', { file: 'a.ndjson', line: 3 })).not.toBe(fingerprint('r.x', 'cand-2', { file: 'a.ndjson', line: 3 }));
+    expect(fingerprint('r.x', 'cand-1', { file: 'a.ndjson', line: 3 })).not.toBe(fingerprint('r.y', 'cand-1', { file: 'a.ndjson', line: 3 }));
   });
 
   test('records that could not be checked are error notifications at their line', () => {
@@ -125,8 +126,8 @@ describe('sarif', () => {
 
   test('file names are percent-encoded URIs; standard input has a description', () => {
     const odd: Report = structuredClone(report);
-    odd.applicants[0]!.source = 'exports/my file#1.ndjson#7';
-    odd.applicants[1]!.source = '<stdin>';
+    Object.assign(odd.applicants[0]!, placed({ file: 'exports/my file#1.ndjson', line: 7 }));
+    Object.assign(odd.applicants[1]!, placed({ file: '<stdin>' }));
     const log = toSarif(odd, { rules });
     const r = run(log);
     const first = r.results.find((x) => x.properties.applicantId === 'cand-1042')!.locations[0]!.physicalLocation;

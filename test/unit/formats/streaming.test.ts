@@ -15,7 +15,7 @@ function applicant(i: number, level: ApplicantResult['level'] = 'none', score = 
     ruleId: 'payroll.crypto-payout', family: 'payroll' as const, severity: level === 'critical' ? 'critical' as const : 'medium' as const,
     title: 'Salary to a crypto wallet', message: `m${i}`, evidence: [], references: [], falsepositives: [], next: 'Verify.',
   }];
-  return { id: `cand-${i}`, name: `Person ${i}`, source: `big.ndjson#${i + 1}`, level, score, findings, contributions: [], notEvaluated: [], warnings: [] };
+  return { id: `cand-${i}`, name: `Person ${i}`, source: `big.ndjson#${i + 1}`, location: { file: 'big.ndjson', line: i + 1 }, level, score, findings, contributions: [], notEvaluated: [], warnings: [] };
 }
 
 function bigReport(n: number, make: (i: number) => ApplicantResult = (i) => applicant(i)): Report {

@@ -24,7 +24,7 @@ describe('a review holds while the same rules fire', () => {
 
   test('--new-only keeps applicants without a standing decision, and the links they are in', () => {
     const a = (id: string, unchanged?: boolean): ApplicantResult => ({
-      id, name: id, source: 's', level: 'high', score: 60, findings: [], contributions: [], notEvaluated: [], warnings: [],
+      id, name: id, source: 's', location: { file: 's' }, level: 'high', score: 60, findings: [], contributions: [], notEvaluated: [], warnings: [],
       ...(unchanged === undefined ? {} : { review: { decision: { status: 'cleared', note: 'n', by: 'x', at: '2026-01-01' }, unchanged } }),
     });
     const links = [{ kind: 'shared-phone', value: 'v', applicants: ['r', 'n'] }, { kind: 'shared-phone', value: 'w', applicants: ['r', 'r2'] }];

@@ -45,7 +45,7 @@ test('a fault while reading one input is that input\'s error, and the next input
   try {
     for await (const r of readRecords(['a.ndjson', 'b.ndjson'], { cwd: dir, stdin: Readable.from([]), accept })) out.push(r);
   } catch (e) {
-    out.push({ source: 'thrown', file: '', error: { code: 'record-internal-error', severity: 'error', message: String(e) } });
+    out.push({ source: 'thrown', location: { file: 'thrown' }, file: '', error: { code: 'record-internal-error', severity: 'error', message: String(e) } });
   }
   expect(out.map((r) => r.source)).toContain('b.ndjson#1');
 });

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { DIAGNOSTIC_CODES } from '../../../src/model/diagnostic.js';
 import { LEAF_MODIFIERS, OPERATOR_NAMES, OPERATORS } from '../../../src/operators/operators.js';
 import { wordsFor } from '../../../src/operators/words.js';
-import { describeCondition } from '../../../src/rules-cli/describe-condition.js';
+import { describeCondition } from '../../../src/cli/rules/describe-condition.js';
 
 // One descriptor per operator (src/operators/<name>.ts): adding an operator is that file, its entry
 // in the registry and its example in docs/rules.md. These tests hold each descriptor to all of it.

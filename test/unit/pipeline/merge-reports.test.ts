@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { mergeReports } from '../../../src/pipeline/merge-reports.js';
 import type { ApplicantResult, Report } from '../../../src/model/report.js';
+import { parseSource } from '../../../src/model/source-location.js';
 
 const applicant = (id: string, source: string, extra: Partial<ApplicantResult> = {}): ApplicantResult => ({
-  id, name: '', source, level: 'none', score: 0, findings: [], contributions: [], notEvaluated: [], warnings: [], ...extra,
+  id, name: '', source, location: parseSource(source), level: 'none', score: 0, findings: [], contributions: [], notEvaluated: [], warnings: [], ...extra,
 });
 const report = (applicants: ApplicantResult[], extra: Partial<Report> = {}): Report => ({
   tool: { name: 'dprk-check', version: '0.1.0', rulesVersion: 'r1' },

@@ -102,7 +102,7 @@ describe('readInputs', () => {
   test('- reads standard input', async () => {
     const rs = await readInputs(['-'], { stdin: Readable.from([Buffer.from('{"id":'), Buffer.from('"s"}')]) });
     // One line of JSON reads as NDJSON with one record: its source names the line.
-    expect(rs).toEqual([{ source: '<stdin>#1', file: '<stdin>', line: 1, value: { id: 's' }, text: '{"id":"s"}' }]);
+    expect(rs).toEqual([{ source: '<stdin>#1', location: { file: '<stdin>', line: 1 }, file: '<stdin>', line: 1, value: { id: 's' }, text: '{"id":"s"}' }]);
   });
 
   test('empty standard input is input-empty', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runCases } from '../../../src/rules-cli/run-cases.js';
+import { runCases } from '../../../src/cli/rules/run-cases.js';
 import { lineOf, loadErrors, loadPack, ruleFile, ruleYaml } from '../../helpers/rule-pack.js';
 
 // A match case may say why it must match (expect: evidence paths, message text), so that it fails

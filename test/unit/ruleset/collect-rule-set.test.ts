@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { DiagnosticsError } from '../../../src/model/diagnostic.js';
 import { collectRuleSet, loadRuleSet } from '../../../src/ruleset/load.js';
 import { MAX_RULE_FILE_BYTES } from '../../../src/yaml/yaml-source.js';
-import { phoneRule, tempTree, yaml } from '../../support/rule-packs.js';
+import { phoneRule, tempTree, yaml } from '../../helpers/cli-rule-packs.js';
 
 const load = (root: string) => collectRuleSet({ paths: [root], cwd: root });
 
