@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generate } from '../../bench/generate.js';
-import { yaml } from '../support/rule-packs.js';
+import { yaml } from '../helpers/cli-rule-packs.js';
 
 // --jobs N through the built CLI: worker threads must give the report a one-thread run gives, byte
 // for byte (but the time stamp), in every format. DPRK_CHECK_JOBS_GROUP=2 sends records two at a
