@@ -1,0 +1,168 @@
+import type { LinkKeys } from '../model/report.js';
+import { SpillFile } from '../util/spill-file.js';
+import { SpillAppender } from './spill-appender.js';
+import type { ApplicantMeta } from './correlator.js';
+import { BINS, signatureToBase64 } from './minhash.js';
+
+const HEADER = 16;
+const SIG_BYTES = BINS * 4;
+/** Signatures read back at most this many at once: band candidates come bucket by bucket. */
+const SIG_CACHE = 1 << 14;
+
+/**
+ * What a spilled batch keeps per applicant, by ordinal, in an encrypted spill file: id and source
+ * (read back for link members only), the résumé signature (for band candidates only) and, when the
+ * keys are to be exported, the applicant's exported keys. In memory: the person key, the record's
+ * offset and length (16 bytes an applicant).
+ *
+ * A record: idBytes, sourceBytes, signatureBytes, keysBytes (u32 each), then those, the keys as a
+ * JSON array of strings.
+ */
+export class ApplicantSpill {
+  private readonly file = new SpillFile('applicants');
+  private readonly out = new SpillAppender(this.file);
+  private offsets = new Float64Array(1024);
+  private lengths = new Uint32Array(1024);
+  private persons = new Uint32Array(1024);
+  private end = 0;
+  private readonly encoder = new TextEncoder();
+  private readonly sigCache = new Map<number, Uint32Array | undefined>();
+
+  put(ordinal: number, meta: ApplicantMeta, signature: Uint32Array | undefined, keys: string[] | undefined): void {
+    if (ordinal >= this.offsets.length) this.grow(ordinal + 1);
+    const id = this.encoder.encode(meta.id);
+    const source = this.encoder.encode(meta.source);
+    const k = keys ? this.encoder.encode(JSON.stringify(keys)) : new Uint8Array(0);
+    const sig = signature ? signature.subarray(0, BINS) : undefined;
+    const rec = new Uint8Array(HEADER + id.length + source.length + (sig ? SIG_BYTES : 0) + k.length);
+    const head = new DataView(rec.buffer);
+    head.setUint32(0, id.length, true);
+    head.setUint32(4, source.length, true);
+    head.setUint32(8, sig ? SIG_BYTES : 0, true);
+    head.setUint32(12, k.length, true);
+    let at = HEADER;
+    rec.set(id, at);
+    at += id.length;
+    rec.set(source, at);
+    at += source.length;
+    if (sig) {
+      rec.set(new Uint8Array(sig.buffer, sig.byteOffset, SIG_BYTES), at);
+      at += SIG_BYTES;
+    }
+    rec.set(k, at);
+    this.offsets[ordinal] = this.out.append(rec);
+    this.lengths[ordinal] = rec.length;
+    this.persons[ordinal] = meta.person;
+    this.end = Math.max(this.end, ordinal + 1);
+    this.sigCache.delete(ordinal);
+  }
+
+  has(ordinal: number): boolean {
+    return ordinal < this.end && this.lengths[ordinal]! > 0;
+  }
+
+  person(ordinal: number): number {
+    return this.persons[ordinal] ?? 0;
+  }
+
+  /** One applicant's meta, read back. */
+  meta(ordinal: number, reader?: WindowReader): ApplicantMeta | undefined {
+    const r = this.record(ordinal, reader);
+    return r && { id: r.id, source: r.source, person: this.persons[ordinal]! };
+  }
+
+  /** Metas of these ordinals (ascending reads in one sweep), as a sparse array by ordinal. */
+  metasOf(ordinals: Iterable<number>): Array<ApplicantMeta | undefined> {
+    const out: Array<ApplicantMeta | undefined> = [];
+    const reader = new WindowReader(this.file);
+    for (const o of [...ordinals].sort((a, b) => a - b)) out[o] = this.meta(o, reader);
+    return out;
+  }
+
+  /** A résumé signature (a copy, cached a bounded while). */
+  signature(ordinal: number): Uint32Array | undefined {
+    if (this.sigCache.has(ordinal)) return this.sigCache.get(ordinal);
+    if (this.sigCache.size >= SIG_CACHE) this.sigCache.clear();
+    const sig = this.record(ordinal)?.signature;
+    this.sigCache.set(ordinal, sig);
+    return sig;
+  }
+
+  /** Exported keys of the ordinals below `upTo`, in ordinal order, read as they are iterated. */
+  *exported(upTo: number): Generator<LinkKeys> {
+    const reader = new WindowReader(this.file);
+    for (let o = 0; o < Math.min(upTo, this.end); o++) {
+      const r = this.record(o, reader);
+      if (!r) continue;
+      yield {
+        id: r.id,
+        source: r.source,
+        person: this.persons[o]!.toString(16).padStart(8, '0'),
+        keys: r.keys,
+        ...(r.signature ? { resumeSignature: signatureToBase64(r.signature) } : {}),
+      };
+    }
+  }
+
+  close(): void {
+    this.file.close();
+  }
+
+  private record(ordinal: number, reader?: WindowReader): { id: string; source: string; signature?: Uint32Array; keys: string[] } | undefined {
+    if (!this.has(ordinal)) return undefined;
+    this.out.flush();
+    const bytes = (reader ?? new WindowReader(this.file, 0)).read(this.offsets[ordinal]!, this.lengths[ordinal]!);
+    const head = new DataView(bytes.buffer, bytes.byteOffset, HEADER);
+    const idLen = head.getUint32(0, true);
+    const srcLen = head.getUint32(4, true);
+    const sigLen = head.getUint32(8, true);
+    const keysLen = head.getUint32(12, true);
+    let at = HEADER;
+    const id = bytes.toString('utf8', at, at + idLen);
+    at += idLen;
+    const source = bytes.toString('utf8', at, at + srcLen);
+    at += srcLen;
+    let signature: Uint32Array | undefined;
+    if (sigLen) {
+      // Copied: the bytes may start at any offset, and the cache outlives them.
+      signature = new Uint32Array(BINS);
+      new Uint8Array(signature.buffer).set(bytes.subarray(at, at + sigLen));
+      at += sigLen;
+    }
+    const keys = keysLen ? (JSON.parse(bytes.toString('utf8', at, at + keysLen)) as string[]) : [];
+    return { id, source, ...(signature ? { signature } : {}), keys };
+  }
+
+  private grow(min: number): void {
+    const n = Math.max(min, Math.ceil(this.offsets.length * 1.5));
+    const offsets = new Float64Array(n);
+    offsets.set(this.offsets);
+    const lengths = new Uint32Array(n);
+    lengths.set(this.lengths);
+    const persons = new Uint32Array(n);
+    persons.set(this.persons);
+    this.offsets = offsets;
+    this.lengths = lengths;
+    this.persons = persons;
+  }
+}
+
+/** Reads a spill file through a window of `size` bytes: records read in ascending order cost one decryption per window. */
+export class WindowReader {
+  private start = 0;
+  private data: Buffer = Buffer.alloc(0);
+
+  constructor(
+    private readonly file: SpillFile,
+    private readonly size = 1 << 20,
+  ) {}
+
+  read(offset: number, length: number): Buffer {
+    if (offset < this.start || offset + length > this.start + this.data.length) {
+      const n = Math.max(length, Math.min(this.size, this.file.size - offset));
+      this.data = this.file.read(offset, n);
+      this.start = offset;
+    }
+    return this.data.subarray(offset - this.start, offset - this.start + length);
+  }
+}
