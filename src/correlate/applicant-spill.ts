@@ -1,6 +1,6 @@
 import type { LinkKeys } from '../model/report.js';
 import { SpillFile } from '../util/spill-file.js';
-import { SpillAppender } from './spill-appender.js';
+import { SpillAppender, WindowReader } from './spill-io.js';
 import type { ApplicantMeta } from './correlator.js';
 import { BINS, signatureToBase64 } from './minhash.js';
 
@@ -27,6 +27,8 @@ export class ApplicantSpill {
   private end = 0;
   private readonly encoder = new TextEncoder();
   private readonly sigCache = new Map<number, Uint32Array | undefined>();
+  /** Band candidates come in ascending order of their first member: most reads fall in the window. */
+  private sigReader: WindowReader | undefined;
 
   put(ordinal: number, meta: ApplicantMeta, signature: Uint32Array | undefined, keys: string[] | undefined): void {
     if (ordinal >= this.offsets.length) this.grow(ordinal + 1);
@@ -67,7 +69,7 @@ export class ApplicantSpill {
 
   /** One applicant's meta, read back. */
   meta(ordinal: number, reader?: WindowReader): ApplicantMeta | undefined {
-    const r = this.record(ordinal, reader);
+    const r = this.record(ordinal, reader, false);
     return r && { id: r.id, source: r.source, person: this.persons[ordinal]! };
   }
 
@@ -83,7 +85,8 @@ export class ApplicantSpill {
   signature(ordinal: number): Uint32Array | undefined {
     if (this.sigCache.has(ordinal)) return this.sigCache.get(ordinal);
     if (this.sigCache.size >= SIG_CACHE) this.sigCache.clear();
-    const sig = this.record(ordinal)?.signature;
+    this.sigReader ??= new WindowReader(this.file, 1 << 18);
+    const sig = this.record(ordinal, this.sigReader)?.signature;
     this.sigCache.set(ordinal, sig);
     return sig;
   }
@@ -108,7 +111,8 @@ export class ApplicantSpill {
     this.file.close();
   }
 
-  private record(ordinal: number, reader?: WindowReader): { id: string; source: string; signature?: Uint32Array; keys: string[] } | undefined {
+  /** One record; `all` false: the id and source only. */
+  private record(ordinal: number, reader?: WindowReader, all = true): { id: string; source: string; signature?: Uint32Array; keys: string[] } | undefined {
     if (!this.has(ordinal)) return undefined;
     this.out.flush();
     const bytes = (reader ?? new WindowReader(this.file, 0)).read(this.offsets[ordinal]!, this.lengths[ordinal]!);
@@ -122,6 +126,7 @@ export class ApplicantSpill {
     at += idLen;
     const source = bytes.toString('utf8', at, at + srcLen);
     at += srcLen;
+    if (!all) return { id, source, keys: [] };
     let signature: Uint32Array | undefined;
     if (sigLen) {
       // Copied: the bytes may start at any offset, and the cache outlives them.
@@ -144,25 +149,5 @@ export class ApplicantSpill {
     this.offsets = offsets;
     this.lengths = lengths;
     this.persons = persons;
-  }
-}
-
-/** Reads a spill file through a window of `size` bytes: records read in ascending order cost one decryption per window. */
-export class WindowReader {
-  private start = 0;
-  private data: Buffer = Buffer.alloc(0);
-
-  constructor(
-    private readonly file: SpillFile,
-    private readonly size = 1 << 20,
-  ) {}
-
-  read(offset: number, length: number): Buffer {
-    if (offset < this.start || offset + length > this.start + this.data.length) {
-      const n = Math.max(length, Math.min(this.size, this.file.size - offset));
-      this.data = this.file.read(offset, n);
-      this.start = offset;
-    }
-    return this.data.subarray(offset - this.start, offset - this.start + length);
   }
 }

@@ -216,10 +216,11 @@ export class Correlator {
     for (const g of shared) for (const m of g.members) ordinals.add(m.ordinal);
     const metas = s.applicants.metasOf(ordinals);
     const texts = new Map<string, string>();
-    for (const g of shared) {
+    const read = s.runs.textReader();
+    for (const g of [...shared].sort((a, b) => a.displayAt - b.displayAt)) {
       if (SPACES[g.space] === 'resume-band') continue;
       const key = hex64(g.hi, g.lo);
-      const text = s.display.get(key) ?? (g.displayLength ? s.runs.text(g.displayAt, g.displayLength) : undefined);
+      const text = s.display.get(key) ?? (g.displayLength ? read(g.displayAt, g.displayLength) : undefined);
       if (text !== undefined) texts.set(key, text);
     }
     s.runs.close();
@@ -250,7 +251,11 @@ export class Correlator {
       const value = displayOf(key) ?? `#${key}`;
       links.push(...this.classify(space, e.members, key, value, metas));
     }
-    links.push(...findSimilarResumes(bandGroups, signatures, metas, links, this.kinds));
+    // By first member (the result does not depend on the order): a spilled batch reads the
+    // signatures in one sweep, mostly.
+    const lowest = (g: number[]) => g.reduce((m, o) => Math.min(m, o), Infinity);
+    const byFirst = bandGroups.map((g) => [lowest(g), g] as const).sort((a, b) => a[0] - b[0]).map(([, g]) => g);
+    links.push(...findSimilarResumes(byFirst, signatures, metas, links, this.kinds));
     const first = (l: LinkResult) => Math.min(...l.members.map((m) => m.ordinal));
     return links.sort((a, b) => first(a) - first(b) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.key < b.key ? -1 : 1));
   }

@@ -1,5 +1,5 @@
 import { SpillFile } from '../util/spill-file.js';
-import { SpillAppender } from './spill-appender.js';
+import { SpillAppender, WindowReader } from './spill-io.js';
 
 /** Words per occurrence: hi, lo, space, ordinal, slot, display offset (high, low 32 bits), display length. */
 const WORDS = 8;
@@ -140,6 +140,12 @@ export class KeyRuns {
   /** The display text at a place `merge` gave. */
   text(at: number, length: number): string {
     return this.texts.read(at, length).toString('utf8');
+  }
+
+  /** Display texts read in ascending order of place: one decryption per window, not per text. */
+  textReader(): (at: number, length: number) => string {
+    const reader = new WindowReader(this.texts);
+    return (at, length) => reader.read(at, length).toString('utf8');
   }
 
   close(): void {

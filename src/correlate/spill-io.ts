@@ -30,3 +30,23 @@ export class SpillAppender {
     this.bytes = 0;
   }
 }
+
+/** Reads a spill file through a window of `size` bytes: records read in ascending order cost one decryption per window. */
+export class WindowReader {
+  private start = 0;
+  private data: Buffer = Buffer.alloc(0);
+
+  constructor(
+    private readonly file: SpillFile,
+    private readonly size = 1 << 20,
+  ) {}
+
+  read(offset: number, length: number): Buffer {
+    if (offset < this.start || offset + length > this.start + this.data.length) {
+      const n = Math.max(length, Math.min(this.size, this.file.size - offset));
+      this.data = this.file.read(offset, n);
+      this.start = offset;
+    }
+    return this.data.subarray(offset - this.start, offset - this.start + length);
+  }
+}
