@@ -25,35 +25,33 @@ export class ApplicantSpill {
   private lengths = new Uint32Array(1024);
   private persons = new Uint32Array(1024);
   private end = 0;
-  private readonly encoder = new TextEncoder();
   private readonly sigCache = new Map<number, Uint32Array | undefined>();
   /** Band candidates come in ascending order of their first member: most reads fall in the window. */
   private sigReader: WindowReader | undefined;
 
   put(ordinal: number, meta: ApplicantMeta, signature: Uint32Array | undefined, keys: string[] | undefined): void {
     if (ordinal >= this.offsets.length) this.grow(ordinal + 1);
-    const id = this.encoder.encode(meta.id);
-    const source = this.encoder.encode(meta.source);
-    const k = keys ? this.encoder.encode(JSON.stringify(keys)) : new Uint8Array(0);
+    const k = keys ? JSON.stringify(keys) : '';
     const sig = signature ? signature.subarray(0, BINS) : undefined;
-    const rec = new Uint8Array(HEADER + id.length + source.length + (sig ? SIG_BYTES : 0) + k.length);
-    const head = new DataView(rec.buffer);
-    head.setUint32(0, id.length, true);
-    head.setUint32(4, source.length, true);
-    head.setUint32(8, sig ? SIG_BYTES : 0, true);
-    head.setUint32(12, k.length, true);
-    let at = HEADER;
-    rec.set(id, at);
-    at += id.length;
-    rec.set(source, at);
-    at += source.length;
+    const idLen = Buffer.byteLength(meta.id, 'utf8');
+    const srcLen = Buffer.byteLength(meta.source, 'utf8');
+    const keysLen = Buffer.byteLength(k, 'utf8');
+    const length = HEADER + idLen + srcLen + (sig ? SIG_BYTES : 0) + keysLen;
+    const { buf, offset, at: where } = this.out.reserve(length);
+    buf.writeUInt32LE(idLen, offset);
+    buf.writeUInt32LE(srcLen, offset + 4);
+    buf.writeUInt32LE(sig ? SIG_BYTES : 0, offset + 8);
+    buf.writeUInt32LE(keysLen, offset + 12);
+    let at = offset + HEADER;
+    at += buf.write(meta.id, at, idLen, 'utf8');
+    at += buf.write(meta.source, at, srcLen, 'utf8');
     if (sig) {
-      rec.set(new Uint8Array(sig.buffer, sig.byteOffset, SIG_BYTES), at);
+      buf.set(new Uint8Array(sig.buffer, sig.byteOffset, SIG_BYTES), at);
       at += SIG_BYTES;
     }
-    rec.set(k, at);
-    this.offsets[ordinal] = this.out.append(rec);
-    this.lengths[ordinal] = rec.length;
+    buf.write(k, at, keysLen, 'utf8');
+    this.offsets[ordinal] = where;
+    this.lengths[ordinal] = length;
     this.persons[ordinal] = meta.person;
     this.end = Math.max(this.end, ordinal + 1);
     this.sigCache.delete(ordinal);
@@ -116,11 +114,10 @@ export class ApplicantSpill {
     if (!this.has(ordinal)) return undefined;
     this.out.flush();
     const bytes = (reader ?? new WindowReader(this.file, 0)).read(this.offsets[ordinal]!, this.lengths[ordinal]!);
-    const head = new DataView(bytes.buffer, bytes.byteOffset, HEADER);
-    const idLen = head.getUint32(0, true);
-    const srcLen = head.getUint32(4, true);
-    const sigLen = head.getUint32(8, true);
-    const keysLen = head.getUint32(12, true);
+    const idLen = bytes.readUInt32LE(0);
+    const srcLen = bytes.readUInt32LE(4);
+    const sigLen = bytes.readUInt32LE(8);
+    const keysLen = bytes.readUInt32LE(12);
     let at = HEADER;
     const id = bytes.toString('utf8', at, at + idLen);
     at += idLen;

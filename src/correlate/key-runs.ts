@@ -38,11 +38,14 @@ export class KeyRuns {
   private readonly texts = new SpillFile('key-texts');
   private readonly textOut = new SpillAppender(this.texts);
   private readonly buf: Uint32Array;
+  /** Sorting space, made once: a new one per run is garbage V8 collects late (it lives outside the heap). */
+  private sortKeys: Float64Array | undefined;
+  private order: Uint32Array | undefined;
+  private sorted: Uint32Array | undefined;
   private count = 0;
   /** Start (occurrence index in the runs file) and length of every run written. */
   private readonly runStarts: number[] = [];
   private readonly runLengths: number[] = [];
-  private readonly encoder = new TextEncoder();
 
   constructor(private readonly runRecords = 1 << 17) {
     if (runRecords < 1 || runRecords > MAX_RUN) throw new RangeError(`run size ${runRecords} out of 1..${MAX_RUN}`);
@@ -53,11 +56,7 @@ export class KeyRuns {
     if (this.count === this.runRecords) this.writeRun();
     let at = 0;
     let length = 0;
-    if (display) {
-      const bytes = this.encoder.encode(display);
-      at = this.textOut.append(bytes);
-      length = bytes.length;
-    }
+    if (display) ({ at, length } = this.textOut.appendString(display));
     const o = this.count++ * WORDS;
     const b = this.buf;
     b[o] = hi;
@@ -157,10 +156,13 @@ export class KeyRuns {
   private writeRun(): void {
     const n = this.count;
     const b = this.buf;
-    const keys = new Float64Array(n);
+    this.sortKeys ??= new Float64Array(this.runRecords);
+    this.order ??= new Uint32Array(this.runRecords);
+    this.sorted ??= new Uint32Array(this.runRecords * WORDS);
+    const keys = this.sortKeys.subarray(0, n);
     for (let i = 0; i < n; i++) keys[i] = b[i * WORDS]! * POS + i;
     keys.sort();
-    const order = new Uint32Array(n);
+    const order = this.order.subarray(0, n);
     for (let i = 0; i < n; i++) order[i] = keys[i]! % POS;
     // Equal `hi` (the same key, or rarely two keys): order those by lo, then by position.
     for (let i = 0; i < n; ) {
@@ -173,9 +175,10 @@ export class KeyRuns {
       }
       i = j;
     }
-    const out = new Uint32Array(n * WORDS);
+    const out = this.sorted;
     for (let i = 0; i < n; i++) out.set(b.subarray(order[i]! * WORDS, order[i]! * WORDS + WORDS), i * WORDS);
-    const at = this.runs.append(new Uint8Array(out.buffer));
+    // SpillFile.append encrypts into a buffer of its own at once, so `out` can be reused.
+    const at = this.runs.append(new Uint8Array(out.buffer, 0, n * BYTES));
     this.runStarts.push(at / BYTES);
     this.runLengths.push(n);
     this.count = 0;

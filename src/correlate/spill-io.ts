@@ -2,32 +2,57 @@ import type { SpillFile } from '../util/spill-file.js';
 
 /**
  * Gathers small appends (a display text, one applicant's record) into one SpillFile.append: each
- * append there starts a cipher, which costs more than the bytes of a short value.
+ * append there starts a cipher, which costs more than the bytes of a short value. Callers write
+ * into a region of one reused buffer, so a value costs no allocation of its own.
  */
 export class SpillAppender {
-  private chunks: Uint8Array[] = [];
-  private bytes = 0;
+  private readonly buf: Buffer;
+  private used = 0;
+  /** A region larger than the buffer, given its own: appended before anything after it. */
+  private big: Buffer | undefined;
 
   constructor(
     readonly file: SpillFile,
-    private readonly limit = 1 << 16,
-  ) {}
-
-  /** Appends `data` (kept by reference until flushed: do not reuse it); returns its offset in the file. */
-  append(data: Uint8Array): number {
-    const at = this.file.size + this.bytes;
-    this.chunks.push(data);
-    this.bytes += data.length;
-    if (this.bytes >= this.limit) this.flush();
-    return at;
+    private readonly capacity = 1 << 16,
+  ) {
+    this.buf = Buffer.allocUnsafe(capacity);
   }
 
-  /** Before reading the file back. */
+  /** `n` bytes to fill now (before the next call): where to write them and their offset in the file. */
+  reserve(n: number): { buf: Buffer; offset: number; at: number } {
+    this.flushBig();
+    if (n > this.capacity) {
+      this.flush();
+      this.big = Buffer.allocUnsafe(n);
+      return { buf: this.big, offset: 0, at: this.file.size };
+    }
+    if (this.used + n > this.capacity) this.flush();
+    const offset = this.used;
+    this.used += n;
+    return { buf: this.buf, offset, at: this.file.size + offset };
+  }
+
+  /** A string as UTF-8: its offset and length in bytes. */
+  appendString(s: string): { at: number; length: number } {
+    const length = Buffer.byteLength(s, 'utf8');
+    const r = this.reserve(length);
+    r.buf.write(s, r.offset, length, 'utf8');
+    return { at: r.at, length };
+  }
+
+  /** Before reading the file back. SpillFile.append encrypts into a buffer of its own, so ours is reused. */
   flush(): void {
-    if (this.bytes === 0) return;
-    this.file.append(this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.bytes));
-    this.chunks = [];
-    this.bytes = 0;
+    this.flushBig();
+    if (this.used === 0) return;
+    this.file.append(this.buf.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private flushBig(): void {
+    if (!this.big) return;
+    const b = this.big;
+    this.big = undefined;
+    this.file.append(b);
   }
 }
 

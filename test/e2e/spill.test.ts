@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { run } from '../../src/cli/program.js';
 import { memoryIO } from '../helpers/memory-io.js';
-// @ts-expect-error the benchmark's generator is plain JavaScript
 import { generate } from '../../bench/generate.js';
 
 /**
@@ -30,30 +29,34 @@ beforeAll(async () => {
   writeFileSync(KINDS, `${KINDS_RECORDS.join('\n')}\n`);
   // Link-heavy: a laptop farm every 20 applicants sharing a ship-to, an account, an IP, a phone
   // (also as each other's reference) and a résumé; half the others have a résumé of their own.
-  await (generate as (file: string, count: number, seed: number, o: { linkHeavy: boolean }) => Promise<void>)(HEAVY, 300, 7, { linkHeavy: true });
+  await generate(HEAVY, 300, 7, { linkHeavy: true });
 });
 
+/** Spill files go under TMPDIR: a private one, so what other processes make there does not count. */
+const TMP = join(dir, 'tmp');
+mkdirSync(TMP);
+
 async function cli(args: string[], spillAfter: number | undefined, day = '2026-11-01') {
-  const before = process.env.DPRK_CHECK_SPILL_AFTER;
+  const before = { spill: process.env.DPRK_CHECK_SPILL_AFTER, tmp: process.env.TMPDIR };
   if (spillAfter === undefined) delete process.env.DPRK_CHECK_SPILL_AFTER;
   else process.env.DPRK_CHECK_SPILL_AFTER = String(spillAfter);
+  process.env.TMPDIR = TMP;
   try {
     const m = memoryIO(ROOT);
     m.io.now = () => new Date(`${day}T09:00:00Z`);
     const code = await run(['--no-config', ...args], m.io);
     return { code, out: m.stdout(), err: m.stderr() };
   } finally {
-    if (before === undefined) delete process.env.DPRK_CHECK_SPILL_AFTER;
-    else process.env.DPRK_CHECK_SPILL_AFTER = before;
+    for (const [name, value] of [['DPRK_CHECK_SPILL_AFTER', before.spill], ['TMPDIR', before.tmp]] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 }
-
-const spilledDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith('dprk-check-')).sort();
 
 // Each test runs the CLI several times over a few hundred applicants: slow on a loaded machine.
 describe('link keys spilled to disk: the same report as in memory', { timeout: 120_000 }, () => {
   test.each([0, 37])('links, findings and scores of a link-heavy export (spill after %i applicants)', async (after) => {
-    const left = spilledDirs();
     for (const format of ['json', 'text']) {
       const args = ['-f', format, '--link-keys', HEAVY, EXPORT, KINDS];
       const memory = await cli(args, undefined);
@@ -68,7 +71,7 @@ describe('link keys spilled to disk: the same report as in memory', { timeout: 1
       }
     }
     // Nothing left in the temporary directory: spill files are unlinked while open.
-    expect(spilledDirs()).toEqual(left);
+    expect(readdirSync(TMP)).toEqual([]);
   });
 
   test('similar résumés and the allow-list', async () => {
