@@ -100,31 +100,47 @@ export class KeyRuns {
         if (l < heap.length && less(heap[l]!, heap[m]!)) m = l;
         if (r < heap.length && less(heap[r]!, heap[m]!)) m = r;
         if (m === i) return;
-        [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+        const t = heap[i]!;
+        heap[i] = heap[m]!;
+        heap[m] = t;
         i = m;
       }
     };
     for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i);
-    let group: SharedKey | undefined;
+    // The key being read, in scalars and reused arrays: most keys have one member and are dropped,
+    // so only a shared key becomes an object.
+    let open = false;
+    let hi = 0;
+    let lo = 0;
+    let space = 0;
     let last = -1;
-    const close = function* (): Generator<SharedKey> {
-      if (group && group.members.length >= 2) yield group;
-    };
+    let at = 0;
+    let length = 0;
+    const ordinals: number[] = [];
+    const slots: number[] = [];
+    const shared = (): SharedKey => ({ space, hi, lo, members: ordinals.map((ordinal, i) => ({ ordinal, slot: slots[i]! })), displayAt: at, displayLength: length });
     while (heap.length) {
       const c = heap[0]!;
-      const { hi, lo } = c;
-      if (!group || group.hi !== hi || group.lo !== lo) {
-        yield* close();
-        group = { space: c.space, hi, lo, members: [], displayAt: 0, displayLength: 0 };
+      if (!open || c.hi !== hi || c.lo !== lo) {
+        if (ordinals.length >= 2) yield shared();
+        open = true;
+        hi = c.hi;
+        lo = c.lo;
+        space = c.space;
         last = -1;
+        at = 0;
+        length = 0;
+        ordinals.length = 0;
+        slots.length = 0;
       }
       if (c.ordinal !== last) {
-        group.members.push({ ordinal: c.ordinal, slot: c.slot });
+        ordinals.push(c.ordinal);
+        slots.push(c.slot);
         last = c.ordinal;
       }
-      if (c.displayLength && !group.displayLength && (firstDisplay || group.members.length === 2)) {
-        group.displayAt = c.displayAt;
-        group.displayLength = c.displayLength;
+      if (c.displayLength && !length && (firstDisplay || ordinals.length === 2)) {
+        at = c.displayAt;
+        length = c.displayLength;
       }
       c.next();
       if (!c.valid) {
@@ -133,7 +149,7 @@ export class KeyRuns {
       }
       if (heap.length) down(0);
     }
-    yield* close();
+    if (ordinals.length >= 2) yield shared();
   }
 
   /** The display text at a place `merge` gave. */

@@ -52,7 +52,7 @@ function errorContract(e: RunError) {
 
 /** A key whose value is a list written item by item. */
 class Streamed<T> {
-  /** `linkKeys` may be read from disk as it is iterated: iterated once, never indexed. */
+  /** `linkKeys` may be read back from disk each time it is iterated: iterate it, never index it. */
   constructor(readonly items: Iterable<T>, readonly map: (item: T) => unknown) {}
 }
 

@@ -111,8 +111,16 @@ describe('Correlator', () => {
       input.forEach((a, i) => spilled.add(i, a as Applicant, `s${i}`));
       expect(spilled.onDisk).toBe(true);
       expect([...spilled.exportKeys()]).toEqual(keys);
+      // Read back from disk: an earlier applicant's meta, and the keys again (the iterable is not used up).
+      expect(spilled.meta(0)).toEqual(c.meta(0));
+      expect([...spilled.exportKeys()]).toEqual(keys);
       spilled.close();
     }
+    // On disk the keys are kept for export only when asked for.
+    const unasked = new Correlator({ spillAfter: 0 });
+    input.forEach((a, i) => unasked.add(i, a as Applicant, `s${i}`));
+    expect(() => unasked.exportKeys()).toThrow(/exportKeys option/);
+    unasked.close();
     expect(keys.map((k) => k.keys.map((s) => s.split(':')[0]))).toEqual([['id', 'phone'], ['id', 'phone']].map((x) => x.sort()));
     expect(keys[0]!.keys.find((s) => s.startsWith('phone:'))).toBe(keys[1]!.keys.find((s) => s.startsWith('phone:')));
   });
