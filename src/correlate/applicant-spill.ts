@@ -1,8 +1,14 @@
 import type { LinkKeys } from '../model/report.js';
 import { SpillFile } from '../util/spill-file.js';
 import { SpillAppender, WindowReader } from './spill-io.js';
-import type { ApplicantMeta } from './correlator.js';
 import { BINS, signatureToBase64 } from './minhash.js';
+
+/** Correlator's ApplicantMeta (not imported: the correlator imports this file). */
+interface ApplicantMeta {
+  id: string;
+  source: string;
+  person: number;
+}
 
 const HEADER = 16;
 const SIG_BYTES = BINS * 4;
