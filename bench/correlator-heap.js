@@ -21,6 +21,8 @@ const t0 = performance.now();
 let n = 0;
 let addMs = 0;
 let addCpu = 0;
+/** Highest RSS seen while indexing (sampled every 1000 records): the peak may come from `finish` instead. */
+let rssIndexing = 0;
 const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
@@ -34,6 +36,7 @@ for await (const line of createInterface({ input: createReadStream(file), crlfDe
   addMs += performance.now() - t;
   addCpu += cpu() - u;
   n++;
+  if (n % 1000 === 0) rssIndexing = Math.max(rssIndexing, process.memoryUsage.rss());
 }
 const indexed = heap() - base;
 const t1 = performance.now();
@@ -50,6 +53,7 @@ console.log(JSON.stringify({
   heapAfterIndexing: mb(indexed),
   heapAfterFinish: mb(after),
   peakRss: mb(process.resourceUsage().maxRSS * 1024),
+  peakRssIndexing: mb(rssIndexing),
   addSeconds: +(addMs / 1000).toFixed(2),
   finishSeconds: +(finishMs / 1000).toFixed(2),
   // CPU time as well: on a shared machine wall time says more about the neighbours.
