@@ -11,6 +11,8 @@ import { ROLES, roleOfSlot, SPACE_INDEX, SPACES, slotOf } from './roles.js';
 import { findSimilarResumes } from './similar-resumes.js';
 import { PeopleCounter } from './people.js';
 import { SignatureStore } from './signature-store.js';
+import { KeyRuns } from './key-runs.js';
+import { ApplicantSpill } from './applicant-spill.js';
 
 // Defined beside the function that makes it; callers keep importing it from here.
 export type { ApplicantMeta };
@@ -42,6 +44,40 @@ export interface CorrelatorOptions extends KeyOptions {
   keepDisplay?: boolean;
   /** How each kind of link is scored: the linkage rules to run (the built-in ones when absent). */
   kinds?: LinkKinds;
+  /**
+   * `exportKeys` will be called: a correlator that has spilled to disk keeps each applicant's
+   * exported keys there only when told so (in memory they can always be rebuilt from the index).
+   */
+  exportKeys?: boolean;
+  /**
+   * Index on disk once this many applicants are in (tests; `DPRK_CHECK_SPILL_AFTER` sets it from
+   * the environment). Otherwise the index goes to disk past SPILL_OCCURRENCES occurrences.
+   */
+  spillAfter?: number;
+}
+
+/**
+ * Occurrences indexed in memory before the index goes to disk: about 12 000 link-heavy applicants,
+ * some 15 MB of KeyTable; a small batch (and every test fixture) never touches the disk.
+ */
+export const SPILL_OCCURRENCES = 1 << 18;
+
+/** The hidden test knob shared with the result store: spill after N applicants (0: from the first). */
+export function spillAfterFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const v = env.DPRK_CHECK_SPILL_AFTER;
+  if (v === undefined || !/^\d+$/.test(v)) return undefined;
+  return Number(v);
+}
+
+/** What a correlator keeps on disk once it has spilled. */
+interface Spilled {
+  runs: KeyRuns;
+  applicants: ApplicantSpill;
+  /** Display text found before spilling (shared by then, or every value's with keepDisplay). */
+  display: Map<string, string>;
+  /** Ordinals indexed so far (exportKeys' end). */
+  end: number;
+  last?: { ordinal: number; meta: ApplicantMeta };
 }
 
 const BAND_ROLE = ROLES.findIndex((r) => r.name === 'resume-band');
@@ -53,16 +89,25 @@ const BAND_ROLE = ROLES.findIndex((r) => r.name === 'resume-band');
  * returns the links.
  */
 export class Correlator {
-  private readonly table = new KeyTable();
-  private readonly metas: ApplicantMeta[] = [];
-  private readonly display = new Map<string, string>();
-  private readonly signatures = new SignatureStore();
+  private table = new KeyTable();
+  private metas: ApplicantMeta[] = [];
+  private display = new Map<string, string>();
+  private signatures = new SignatureStore();
   private readonly h: Hash64 = { hi: 0, lo: 0 };
+  private indexed = 0;
+  private spilled: Spilled | undefined;
+  private readonly spillAfter: number | undefined;
 
   private readonly kinds: LinkKinds;
 
   constructor(private readonly options: CorrelatorOptions = {}) {
     this.kinds = options.kinds ?? builtinLinkKinds();
+    this.spillAfter = options.spillAfter ?? spillAfterFromEnv();
+  }
+
+  /** Whether the index has gone to disk (tests, the benchmark). */
+  get onDisk(): boolean {
+    return !!this.spilled;
   }
 
   /** Index one checked applicant. `ordinal` is its position among the checked applicants. */
@@ -73,6 +118,9 @@ export class Correlator {
 
   /** Index precomputed keys (a shard report's): the same path `add` takes after hashing. */
   addKeys(ordinal: number, meta: ApplicantMeta, keys: Array<{ role: number; index: number; hi: number; lo: number; display?: string }>, signature?: Uint32Array): void {
+    if (!this.spilled && (this.table.occurrences >= SPILL_OCCURRENCES || (this.spillAfter !== undefined && this.indexed >= this.spillAfter))) this.spill();
+    this.indexed++;
+    if (this.spilled) return this.addSpilled(this.spilled, ordinal, meta, keys, signature);
     this.metas[ordinal] = meta;
     const allowed = this.options.allowedKeys?.size ? this.options.allowedKeys : undefined;
     for (const k of keys) {
@@ -95,32 +143,115 @@ export class Correlator {
     }
   }
 
-  meta(ordinal: number): ApplicantMeta | undefined {
-    return this.metas[ordinal];
+  /** Past the threshold: what is indexed so far goes to disk, and so does everything after it. */
+  private spill(): void {
+    const runs = new KeyRuns(this.spillAfter !== undefined ? 256 : undefined);
+    const applicants = new ApplicantSpill();
+    // Key by key, members in insertion order: the runs keep that order within a key.
+    const exported = this.options.exportKeys ? this.keysByOrdinal() : undefined;
+    for (const e of this.table.all()) {
+      for (const m of this.table.membersOf(e.entry)) runs.add(e.hi, e.lo, e.space, m.ordinal, m.slot);
+    }
+    this.metas.forEach((meta, ordinal) => applicants.put(ordinal, meta, this.signatures.get(ordinal), exported ? (exported.get(ordinal) ?? []).sort() : undefined));
+    this.spilled = { runs, applicants, display: this.display, end: this.metas.length };
+    this.table = new KeyTable();
+    this.metas = [];
+    this.display = new Map();
+    this.signatures = new SignatureStore();
   }
 
+  private addSpilled(s: Spilled, ordinal: number, meta: ApplicantMeta, keys: Array<{ role: number; index: number; hi: number; lo: number; display?: string }>, signature?: Uint32Array): void {
+    s.last = { ordinal, meta };
+    s.end = Math.max(s.end, ordinal + 1);
+    const allowed = this.options.allowedKeys?.size ? this.options.allowedKeys : undefined;
+    // The exported keys, one per value as the in-memory index keeps them (the first slot).
+    const exported = this.options.exportKeys ? new Map<string, string>() : undefined;
+    for (const k of keys) {
+      const key = allowed || exported ? hex64(k.hi, k.lo) : '';
+      if (allowed?.has(key)) continue;
+      const space = SPACE_INDEX.get(ROLES[k.role]!.space)!;
+      const slot = slotOf(k.role, k.index);
+      s.runs.add(k.hi, k.lo, space, ordinal, slot, k.display);
+      if (exported && !exported.has(key)) exported.set(key, `${roleOfSlot(slot).name}:${key}:${slot % 0x10000}`);
+    }
+    if (signature) {
+      const bandSpace = SPACE_INDEX.get('resume-band')!;
+      for (let b = 0; b < BANDS; b++) {
+        bandHash(signature, b, this.h);
+        s.runs.add(this.h.hi, this.h.lo, bandSpace, ordinal, slotOf(BAND_ROLE, 0));
+      }
+    }
+    s.applicants.put(ordinal, meta, signature, exported ? [...exported.values()].sort() : undefined);
+  }
+
+  meta(ordinal: number): ApplicantMeta | undefined {
+    const s = this.spilled;
+    if (!s) return this.metas[ordinal];
+    return s.last?.ordinal === ordinal ? s.last.meta : s.applicants.meta(ordinal);
+  }
+
+  /**
+   * The links. Once spilled, the runs are merged and only shared keys come back, with the id,
+   * source and signature of the applicants they name; the runs are removed (call it once).
+   */
   finish(): LinkResult[] {
+    const s = this.spilled;
+    if (!s) {
+      const shared = [...this.table.shared()].map((e) => ({ space: e.space, hi: e.hi, lo: e.lo, members: this.table.membersOf(e.entry) }));
+      return this.link(shared, (key) => this.display.get(key), this.metas, this.signatures);
+    }
+    const shared = [...s.runs.merge(!!this.options.keepDisplay)];
+    const ordinals = new Set<number>();
+    for (const g of shared) for (const m of g.members) ordinals.add(m.ordinal);
+    const metas = s.applicants.metasOf(ordinals);
+    const texts = new Map<string, string>();
+    const read = s.runs.textReader();
+    for (const g of [...shared].sort((a, b) => a.displayAt - b.displayAt)) {
+      if (SPACES[g.space] === 'resume-band') continue;
+      const key = hex64(g.hi, g.lo);
+      const text = s.display.get(key) ?? (g.displayLength ? read(g.displayAt, g.displayLength) : undefined);
+      if (text !== undefined) texts.set(key, text);
+    }
+    s.runs.close();
+    return this.link(shared, (key) => texts.get(key), metas, { get: (o) => s.applicants.signature(o) });
+  }
+
+  /** Frees the disk a spilled correlator holds (exportKeys can no longer be read). Safe to call twice. */
+  close(): void {
+    this.spilled?.runs.close();
+    this.spilled?.applicants.close();
+  }
+
+  private link(
+    shared: Array<{ space: number; hi: number; lo: number; members: Array<{ ordinal: number; slot: number }> }>,
+    displayOf: (key: string) => string | undefined,
+    metas: ReadonlyArray<ApplicantMeta | undefined>,
+    signatures: { get(ordinal: number): Uint32Array | undefined },
+  ): LinkResult[] {
     const links: LinkResult[] = [];
     const bandGroups: number[][] = [];
-    for (const e of this.table.shared()) {
+    for (const e of shared) {
       const space = SPACES[e.space]!;
-      const members = this.table.membersOf(e.entry);
       const key = hex64(e.hi, e.lo);
       if (space === 'resume-band') {
-        bandGroups.push(members.map((m) => m.ordinal));
+        bandGroups.push(e.members.map((m) => m.ordinal));
         continue;
       }
-      const value = this.display.get(key) ?? `#${key}`;
-      links.push(...this.classify(space, members, key, value));
+      const value = displayOf(key) ?? `#${key}`;
+      links.push(...this.classify(space, e.members, key, value, metas));
     }
-    links.push(...findSimilarResumes(bandGroups, this.signatures, this.metas, links, this.kinds));
+    // By first member (the result does not depend on the order): a spilled batch reads the
+    // signatures in one sweep, mostly.
+    const lowest = (g: number[]) => g.reduce((m, o) => Math.min(m, o), Infinity);
+    const byFirst = bandGroups.map((g) => [lowest(g), g] as const).sort((a, b) => a[0] - b[0]).map(([, g]) => g);
+    links.push(...findSimilarResumes(byFirst, signatures, metas, links, this.kinds));
     const first = (l: LinkResult) => Math.min(...l.members.map((m) => m.ordinal));
     return links.sort((a, b) => first(a) - first(b) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.key < b.key ? -1 : 1));
   }
 
-  private classify(space: (typeof SPACES)[number], raw: Array<{ ordinal: number; slot: number }>, key: string, value: string): LinkResult[] {
+  private classify(space: (typeof SPACES)[number], raw: Array<{ ordinal: number; slot: number }>, key: string, value: string, metas: ReadonlyArray<ApplicantMeta | undefined>): LinkResult[] {
     const members = groupSlots(raw);
-    const people = (ms: LinkMember[]) => new PeopleCounter(this.metas).count(ms.map((m) => m.ordinal));
+    const people = (ms: LinkMember[]) => new PeopleCounter(metas).count(ms.map((m) => m.ordinal));
     const has = (m: LinkMember, role: string) => m.slots.some((s) => roleOfSlot(s).name === role);
     const make = (kind: string, ms: LinkMember[]): LinkResult[] => {
       const n = people(ms);
@@ -142,7 +273,7 @@ export class Correlator {
         const own = members.filter((m) => has(m, space));
         const refs = members.filter((m) => has(m, `reference-${space}`));
         const out = make(`shared-${space}`, own);
-        const counter = new PeopleCounter(this.metas);
+        const counter = new PeopleCounter(metas);
         const crossing = refs.filter((r) => own.some((o) => !counter.samePerson(r.ordinal, o.ordinal)));
         if (crossing.length) {
           const targets = own.filter((o) => crossing.some((r) => !counter.samePerson(r.ordinal, o.ordinal)));
@@ -173,18 +304,19 @@ export class Correlator {
     }
   }
 
-  /** Every applicant's keys as strings, for shard reports (see LinkKeys). */
-  exportKeys(): LinkKeys[] {
-    const perOrdinal = new Map<number, string[]>();
-    for (const e of this.table.all()) {
-      if (SPACES[e.space] === 'resume-band') continue;
-      const key = hex64(e.hi, e.lo);
-      for (const m of this.table.membersOf(e.entry)) {
-        const list = perOrdinal.get(m.ordinal) ?? [];
-        list.push(`${roleOfSlot(m.slot).name}:${key}:${m.slot % 0x10000}`);
-        perOrdinal.set(m.ordinal, list);
-      }
+  /**
+   * Every applicant's keys as strings, for shard reports and the history (see LinkKeys), in ordinal
+   * order: the applicants indexed when it is called. Once spilled, read from disk each time it is
+   * iterated (needs the `exportKeys` option); before, one array.
+   */
+  exportKeys(): Iterable<LinkKeys> {
+    const s = this.spilled;
+    if (s) {
+      if (!this.options.exportKeys) throw new Error('Correlator: exportKeys after spilling needs the exportKeys option');
+      const end = s.end;
+      return { [Symbol.iterator]: () => s.applicants.exported(end) };
     }
+    const perOrdinal = this.keysByOrdinal();
     return this.metas.map((meta, ordinal) => {
       const sig = this.signatures.get(ordinal);
       return {
@@ -195,6 +327,21 @@ export class Correlator {
         ...(sig ? { resumeSignature: signatureToBase64(sig) } : {}),
       };
     });
+  }
+
+  /** Each applicant's exported keys (unsorted) from the in-memory index. */
+  private keysByOrdinal(): Map<number, string[]> {
+    const perOrdinal = new Map<number, string[]>();
+    for (const e of this.table.all()) {
+      if (SPACES[e.space] === 'resume-band') continue;
+      const key = hex64(e.hi, e.lo);
+      for (const m of this.table.membersOf(e.entry)) {
+        const list = perOrdinal.get(m.ordinal) ?? [];
+        list.push(`${roleOfSlot(m.slot).name}:${key}:${m.slot % 0x10000}`);
+        perOrdinal.set(m.ordinal, list);
+      }
+    }
+    return perOrdinal;
   }
 }
 

@@ -66,6 +66,11 @@ export class KeyTable {
     return this.used;
   }
 
+  /** Occurrences held (repeats by one applicant not counted). */
+  get occurrences(): number {
+    return this.members;
+  }
+
   private find(hi: number, lo: number): number {
     const mask = this.cap - 1;
     let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;

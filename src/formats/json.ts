@@ -52,7 +52,8 @@ function errorContract(e: RunError) {
 
 /** A key whose value is a list written item by item. */
 class Streamed<T> {
-  constructor(readonly items: readonly T[], readonly map: (item: T) => unknown) {}
+  /** `linkKeys` may be read back from disk each time it is iterated: iterate it, never index it. */
+  constructor(readonly items: Iterable<T>, readonly map: (item: T) => unknown) {}
 }
 
 /** The top-level keys, in contract order; the long lists stream. */
@@ -81,7 +82,7 @@ function contractEntries(report: Report): Array<[string, unknown]> {
 
 /** The whole contract as one object (small reports, tests); the same as the streamed document. */
 export function toContract(report: Report): Record<string, unknown> {
-  return Object.fromEntries(contractEntries(report).map(([k, v]) => [k, v instanceof Streamed ? v.items.map(v.map) : v]));
+  return Object.fromEntries(contractEntries(report).map(([k, v]) => [k, v instanceof Streamed ? Array.from(v.items, v.map) : v]));
 }
 
 /** JSON.stringify(value, null, 2) nested `depth` levels deep (JSON strings never hold a raw newline). */
@@ -97,10 +98,9 @@ export function writeJson(report: Report, out: Emit): void {
   entries.forEach(([key, value], i) => {
     out(`${i ? ',' : ''}\n  ${JSON.stringify(key)}: `);
     if (!(value instanceof Streamed)) return out(nested(value, 1));
-    if (value.items.length === 0) return out('[]');
-    out('[');
-    for (let j = 0; j < value.items.length; j++) out(`${j ? ',' : ''}\n    ${nested(value.map(value.items[j]), 2)}`);
-    out('\n  ]');
+    let j = 0;
+    for (const item of value.items) out(`${j++ ? ',' : '['}\n    ${nested(value.map(item), 2)}`);
+    out(j ? '\n  ]' : '[]');
   });
   out('\n}\n');
 }

@@ -23,10 +23,16 @@ export class HistorySession {
   ) {}
 
   /** For BatchOptions.earlier: the latest earlier record of every other applicant id that shares a key. */
-  async earlier(current: LinkKeys[]): Promise<LinkKeys[]> {
+  async earlier(current: Iterable<LinkKeys>): Promise<LinkKeys[]> {
     this.earlierRuns = await this.store.countRuns();
-    const ids = new Set(current.map((k) => k.id));
-    const found = await this.store.earlierByKeys(current.flatMap((k) => k.keys.map(keyOf)), ids, this.since);
+    // One pass: a large batch's keys are read back from disk as they are iterated.
+    const ids = new Set<string>();
+    const keys: string[] = [];
+    for (const k of current) {
+      ids.add(k.id);
+      for (const s of k.keys) keys.push(keyOf(s));
+    }
+    const found = await this.store.earlierByKeys(keys, ids, this.since);
     return found.map((e) => ({ id: e.applicantId, source: earlierSource(e), person: e.person, keys: e.keys }));
   }
 
@@ -43,8 +49,9 @@ export class HistorySession {
   }
 
   /** The run as one transaction: hashed keys, ids, levels and rule ids only (see store.ts). */
-  async record(report: Report, keys: LinkKeys[], inputs: InputFile[]): Promise<number> {
-    const bySource = new Map(keys.map((k) => [`${k.source}\u0000${k.id}`, k]));
+  async record(report: Report, keys: Iterable<LinkKeys>, inputs: InputFile[]): Promise<number> {
+    const bySource = new Map<string, LinkKeys>();
+    for (const k of keys) bySource.set(`${k.source}\u0000${k.id}`, k);
     return this.store.recordRun({
       checkedAt: report.generatedAt,
       toolVersion: report.tool.version,

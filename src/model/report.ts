@@ -143,7 +143,8 @@ export interface Report {
   /** Ctrl-C stopped the run: the report covers only the records read so far. */
   interrupted?: boolean;
   shard?: ShardInfo;
-  linkKeys?: LinkKeys[];
+  /** Read as it is written once a large run has spilled its keys to disk: iterate it, don't index it. */
+  linkKeys?: Iterable<LinkKeys>;
   /** Input file hashes and the history used (HTML evidence packs show them). */
   provenance?: Provenance;
 }

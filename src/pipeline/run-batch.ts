@@ -49,7 +49,7 @@ export interface BatchOptions {
    * keys, returns theirs in the shard-report form. They join the links like applicants of this
    * export, but only links that reach this batch are kept, and only this batch's applicants get findings.
    */
-  earlier?: (current: LinkKeys[]) => Promise<LinkKeys[]>;
+  earlier?: (current: Iterable<LinkKeys>) => Promise<LinkKeys[]>;
   onProgress?: (p: BatchProgress) => void;
   /** --jobs N: worker threads that check records (absent: this thread checks them). */
   jobs?: JobsSetup;
@@ -78,7 +78,8 @@ export interface BatchResult {
   interrupted: boolean;
   /** Records left to other shards. */
   otherShards: number;
-  linkKeys?: LinkKeys[];
+  /** In ordinal order; read from disk as it is iterated when the batch was large (see Correlator.exportKeys). */
+  linkKeys?: Iterable<LinkKeys>;
   /** Set when sources were joined into applicants. */
   sources?: JoinSummary;
 }
@@ -135,7 +136,7 @@ export async function checkRecords(
   const persons: number[] = [];
   const errors: RunError[] = [];
   const kinds = linkKindsFrom(rules);
-  const correlator = new Correlator({ allowedKeys: options.allow?.allowedKeys, ipAllowed: options.allow?.ipAllowed, kinds, keepDisplay: !!options.earlier });
+  const correlator = new Correlator({ allowedKeys: options.allow?.allowedKeys, ipAllowed: options.allow?.ipAllowed, kinds, keepDisplay: !!options.earlier, exportKeys: !!(options.exportLinkKeys || options.earlier) });
   // Exceptions on linkage rules are tested while the facts are at hand; links are found at the end.
   const linkExceptions = linkExceptionsOf(rules, options.exceptions);
   const exceptionsOf: Array<CompiledException[] | undefined> = [];

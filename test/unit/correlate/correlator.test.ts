@@ -4,10 +4,19 @@ import { Correlator, type LinkResult } from '../../../src/correlate/correlator.j
 import { MAX_LINKED_PEOPLE } from '../../../src/correlate/link-kinds.js';
 import { pathOfSlot } from '../../../src/correlate/roles.js';
 
+/** Links found in memory; every test also checks that an index spilled to disk (after 0, 1 and 2 applicants) finds the same. */
 function links(applicants: Array<Partial<Applicant> & { id: string; name: { full: string } }>, options = {}): LinkResult[] {
-  const c = new Correlator(options);
-  applicants.forEach((a, i) => c.add(i, a as Applicant, `in.ndjson#${i + 1}`));
-  return c.finish();
+  const run = (spillAfter?: number) => {
+    const c = new Correlator({ ...options, spillAfter });
+    applicants.forEach((a, i) => c.add(i, a as Applicant, `in.ndjson#${i + 1}`));
+    expect(c.onDisk).toBe(spillAfter !== undefined && spillAfter < applicants.length);
+    const out = c.finish();
+    c.close();
+    return out;
+  };
+  const inMemory = run(Infinity);
+  for (const after of [0, 1, 2]) expect(run(after)).toEqual(inMemory);
+  return inMemory;
 }
 const summary = (ls: LinkResult[]) => ls.map((l) => [l.kind, l.severity, l.members.map((m) => m.ordinal)]);
 
@@ -96,7 +105,22 @@ describe('Correlator', () => {
     expect(links(input)[0]!.key).toBe(links(input)[0]!.key);
     const c = new Correlator();
     input.forEach((a, i) => c.add(i, a as Applicant, `s${i}`));
-    const keys = c.exportKeys();
+    const keys = [...c.exportKeys()];
+    for (const after of [0, 1]) {
+      const spilled = new Correlator({ spillAfter: after, exportKeys: true });
+      input.forEach((a, i) => spilled.add(i, a as Applicant, `s${i}`));
+      expect(spilled.onDisk).toBe(true);
+      expect([...spilled.exportKeys()]).toEqual(keys);
+      // Read back from disk: an earlier applicant's meta, and the keys again (the iterable is not used up).
+      expect(spilled.meta(0)).toEqual(c.meta(0));
+      expect([...spilled.exportKeys()]).toEqual(keys);
+      spilled.close();
+    }
+    // On disk the keys are kept for export only when asked for.
+    const unasked = new Correlator({ spillAfter: 0 });
+    input.forEach((a, i) => unasked.add(i, a as Applicant, `s${i}`));
+    expect(() => unasked.exportKeys()).toThrow(/exportKeys option/);
+    unasked.close();
     expect(keys.map((k) => k.keys.map((s) => s.split(':')[0]))).toEqual([['id', 'phone'], ['id', 'phone']].map((x) => x.sort()));
     expect(keys[0]!.keys.find((s) => s.startsWith('phone:'))).toBe(keys[1]!.keys.find((s) => s.startsWith('phone:')));
   });

@@ -1,0 +1,156 @@
+import type { LinkKeys } from '../model/report.js';
+import { SpillFile } from '../util/spill-file.js';
+import { SpillAppender, WindowReader } from './spill-io.js';
+import { BINS, signatureToBase64 } from './minhash.js';
+
+/** Correlator's ApplicantMeta (not imported: the correlator imports this file). */
+interface ApplicantMeta {
+  id: string;
+  source: string;
+  person: number;
+}
+
+const HEADER = 16;
+const SIG_BYTES = BINS * 4;
+/** Signatures read back at most this many at once: band candidates come bucket by bucket. */
+const SIG_CACHE = 1 << 14;
+
+/**
+ * What a spilled batch keeps per applicant, by ordinal, in an encrypted spill file: id and source
+ * (read back for link members only), the résumé signature (for band candidates only) and, when the
+ * keys are to be exported, the applicant's exported keys. In memory: the person key, the record's
+ * offset and length (16 bytes an applicant).
+ *
+ * A record: idBytes, sourceBytes, signatureBytes, keysBytes (u32 each), then those, the keys as a
+ * JSON array of strings.
+ */
+export class ApplicantSpill {
+  private readonly file = new SpillFile('applicants');
+  private readonly out = new SpillAppender(this.file);
+  private offsets = new Float64Array(1024);
+  private lengths = new Uint32Array(1024);
+  private persons = new Uint32Array(1024);
+  private end = 0;
+  private readonly sigCache = new Map<number, Uint32Array | undefined>();
+  /** Band candidates come in ascending order of their first member: most reads fall in the window. */
+  private sigReader: WindowReader | undefined;
+
+  put(ordinal: number, meta: ApplicantMeta, signature: Uint32Array | undefined, keys: string[] | undefined): void {
+    if (ordinal >= this.offsets.length) this.grow(ordinal + 1);
+    const k = keys ? JSON.stringify(keys) : '';
+    const sig = signature ? signature.subarray(0, BINS) : undefined;
+    const idLen = Buffer.byteLength(meta.id, 'utf8');
+    const srcLen = Buffer.byteLength(meta.source, 'utf8');
+    const keysLen = Buffer.byteLength(k, 'utf8');
+    const length = HEADER + idLen + srcLen + (sig ? SIG_BYTES : 0) + keysLen;
+    const { buf, offset, at: where } = this.out.reserve(length);
+    buf.writeUInt32LE(idLen, offset);
+    buf.writeUInt32LE(srcLen, offset + 4);
+    buf.writeUInt32LE(sig ? SIG_BYTES : 0, offset + 8);
+    buf.writeUInt32LE(keysLen, offset + 12);
+    let at = offset + HEADER;
+    at += buf.write(meta.id, at, idLen, 'utf8');
+    at += buf.write(meta.source, at, srcLen, 'utf8');
+    if (sig) {
+      buf.set(new Uint8Array(sig.buffer, sig.byteOffset, SIG_BYTES), at);
+      at += SIG_BYTES;
+    }
+    buf.write(k, at, keysLen, 'utf8');
+    this.offsets[ordinal] = where;
+    this.lengths[ordinal] = length;
+    this.persons[ordinal] = meta.person;
+    this.end = Math.max(this.end, ordinal + 1);
+    this.sigCache.delete(ordinal);
+  }
+
+  has(ordinal: number): boolean {
+    return ordinal < this.end && this.lengths[ordinal]! > 0;
+  }
+
+  person(ordinal: number): number {
+    return this.persons[ordinal] ?? 0;
+  }
+
+  /** One applicant's meta, read back. */
+  meta(ordinal: number, reader?: WindowReader): ApplicantMeta | undefined {
+    const r = this.record(ordinal, reader, false);
+    return r && { id: r.id, source: r.source, person: this.persons[ordinal]! };
+  }
+
+  /** Metas of these ordinals (ascending reads in one sweep), as a sparse array by ordinal. */
+  metasOf(ordinals: Iterable<number>): Array<ApplicantMeta | undefined> {
+    const out: Array<ApplicantMeta | undefined> = [];
+    const reader = new WindowReader(this.file);
+    for (const o of [...ordinals].sort((a, b) => a - b)) out[o] = this.meta(o, reader);
+    return out;
+  }
+
+  /** A résumé signature (a copy, cached a bounded while). */
+  signature(ordinal: number): Uint32Array | undefined {
+    if (this.sigCache.has(ordinal)) return this.sigCache.get(ordinal);
+    if (this.sigCache.size >= SIG_CACHE) this.sigCache.clear();
+    this.sigReader ??= new WindowReader(this.file, 1 << 18);
+    const sig = this.record(ordinal, this.sigReader)?.signature;
+    this.sigCache.set(ordinal, sig);
+    return sig;
+  }
+
+  /** Exported keys of the ordinals below `upTo`, in ordinal order, read as they are iterated. */
+  *exported(upTo: number): Generator<LinkKeys> {
+    const reader = new WindowReader(this.file);
+    for (let o = 0; o < Math.min(upTo, this.end); o++) {
+      const r = this.record(o, reader);
+      if (!r) continue;
+      yield {
+        id: r.id,
+        source: r.source,
+        person: this.persons[o]!.toString(16).padStart(8, '0'),
+        keys: r.keys,
+        ...(r.signature ? { resumeSignature: signatureToBase64(r.signature) } : {}),
+      };
+    }
+  }
+
+  close(): void {
+    this.file.close();
+  }
+
+  /** One record; `all` false: the id and source only. */
+  private record(ordinal: number, reader?: WindowReader, all = true): { id: string; source: string; signature?: Uint32Array; keys: string[] } | undefined {
+    if (!this.has(ordinal)) return undefined;
+    this.out.flush();
+    const bytes = (reader ?? new WindowReader(this.file, 0)).read(this.offsets[ordinal]!, this.lengths[ordinal]!);
+    const idLen = bytes.readUInt32LE(0);
+    const srcLen = bytes.readUInt32LE(4);
+    const sigLen = bytes.readUInt32LE(8);
+    const keysLen = bytes.readUInt32LE(12);
+    let at = HEADER;
+    const id = bytes.toString('utf8', at, at + idLen);
+    at += idLen;
+    const source = bytes.toString('utf8', at, at + srcLen);
+    at += srcLen;
+    if (!all) return { id, source, keys: [] };
+    let signature: Uint32Array | undefined;
+    if (sigLen) {
+      // Copied: the bytes may start at any offset, and the cache outlives them.
+      signature = new Uint32Array(BINS);
+      new Uint8Array(signature.buffer).set(bytes.subarray(at, at + sigLen));
+      at += sigLen;
+    }
+    const keys = keysLen ? (JSON.parse(bytes.toString('utf8', at, at + keysLen)) as string[]) : [];
+    return { id, source, ...(signature ? { signature } : {}), keys };
+  }
+
+  private grow(min: number): void {
+    const n = Math.max(min, Math.ceil(this.offsets.length * 1.5));
+    const offsets = new Float64Array(n);
+    offsets.set(this.offsets);
+    const lengths = new Uint32Array(n);
+    lengths.set(this.lengths);
+    const persons = new Uint32Array(n);
+    persons.set(this.persons);
+    this.offsets = offsets;
+    this.lengths = lengths;
+    this.persons = persons;
+  }
+}
