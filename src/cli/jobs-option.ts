@@ -8,6 +8,7 @@ import type { JobsSetup } from '../pipeline/jobs/pool.js';
 import type { WorkerSetup } from '../pipeline/jobs/wire.js';
 
 const MB = 1024 * 1024;
+const MAX_JOBS = 256;
 
 /**
  * `--jobs 0` (the default) starts worker threads only for inputs of at least this size (about 10 000
@@ -21,6 +22,8 @@ export const AUTO_JOBS_MIN_BYTES = 32 * MB;
 export function parseJobs(value: string): number | string {
   const n = Number(value);
   if (!/^\d{1,4}$/.test(value.trim()) || !Number.isSafeInteger(n)) return `${value} is not a number of threads: give a whole number, or 0 for as many as pay off`;
+  // Each worker holds its own rules and data (60–80 MB): a typo must not start thousands.
+  if (n > MAX_JOBS) return `${value} threads is more than ${MAX_JOBS}; each holds its own copy of the rules and data`;
   return n;
 }
 
