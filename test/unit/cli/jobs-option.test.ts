@@ -18,7 +18,8 @@ describe('--jobs', () => {
   test('takes a whole number of threads, 0 meaning automatic', () => {
     expect(parseJobs('0')).toBe(0);
     expect(parseJobs('4')).toBe(4);
-    for (const bad of ['-1', '1.5', 'two', '', '99999']) expect(typeof parseJobs(bad)).toBe('string');
+    expect(parseJobs('256')).toBe(256);
+    for (const bad of ['-1', '1.5', 'two', '', '257', '99999']) expect(typeof parseJobs(bad)).toBe('string');
   });
 
   test('1 is the main thread alone; N > 1 starts N workers whatever the input', async () => {
