@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { DIAGNOSTIC_CODES } from '../../../src/model/diagnostic.js';
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../../src/model/diagnostic.js';
+import { compileCondition } from '../../../src/compile/compile-condition.js';
+import { ruleFieldSchema } from '../../../src/ruleset/load.js';
 import { LEAF_MODIFIERS, OPERATOR_NAMES, OPERATORS } from '../../../src/operators/operators.js';
 import { wordsFor } from '../../../src/operators/words.js';
 import { describeCondition } from '../../../src/cli/rules/describe-condition.js';
@@ -54,6 +56,17 @@ describe.each(descriptors.map((d) => [d.name, d] as const))('%s', (name, d) => {
   test('its diagnostic codes are codes of DIAGNOSTIC_CODES (and so documented in docs/errors.md)', () => {
     expect(d.codes.length).toBeGreaterThan(0);
     expect(d.codes.filter((c) => !(DIAGNOSTIC_CODES as readonly string[]).includes(c))).toEqual([]);
+  });
+
+  test('its codes are what it reports on bad operands, no more and no fewer', () => {
+    // Operands that go wrong in every way an operator can: malformed, unknown list, unknown field, bad regex.
+    const bad: unknown[] = [42, 'no.such', ['no.such'], { list: 'no-such-list' }, { field: 'no.such' }, '(a+)\\1', '(', { days: 1, of: { field: 'no.such' } }, { at: { field: 'no.such' }, lt: 1 }, [], {}];
+    const schema = ruleFieldSchema();
+    const seen = new Set<DiagnosticCode>();
+    for (const operand of bad) {
+      compileCondition({ field: 'name.full', [name]: operand }, [], { schemaRoot: schema, lists: new Map(), fields: new Set(), fail: (_k, _m, _h, code) => seen.add(code ?? 'rule-schema') }, { schema, pattern: '' });
+    }
+    expect([...seen].sort()).toEqual([...d.codes].sort());
   });
 
   test('it compiles to a closure (exists: the leaf compiles it)', () => {
