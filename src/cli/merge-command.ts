@@ -40,7 +40,7 @@ export async function runMerge(files: string[], opts: MergeCommandOptions, io: C
     reports.push({ file, report });
   }
   if (anyRedacted(opts.outputs, opts.redact)) {
-    const without = reports.filter(({ report }) => report.applicants.some((a) => a.findings.some((f) => f.messageParts?.some((p) => typeof p !== 'string' && p.path === WHOLE_MESSAGE_PART))));
+    const without = reports.filter(({ report }) => Array.from(report.applicants).some((a) => a.findings.some((f) => f.messageParts?.some((p) => typeof p !== 'string' && p.path === WHOLE_MESSAGE_PART))));
     if (without.length) {
       io.stderr.write(`dprk-check: merge: ${escapeControls(without.map((r) => r.file).join(', '))} ${without.length === 1 ? 'does' : 'do'} not record how messages were put together (written by an older dprk-check): masked outputs withhold those messages\n`);
     }

@@ -52,7 +52,7 @@ function errorContract(e: RunError) {
 
 /** A key whose value is a list written item by item. */
 class Streamed<T> {
-  constructor(readonly items: readonly T[], readonly map: (item: T) => unknown) {}
+  constructor(readonly items: Iterable<T> & { readonly length: number }, readonly map: (item: T) => unknown) {}
 }
 
 /** The top-level keys, in contract order; the long lists stream. */
@@ -81,7 +81,7 @@ function contractEntries(report: Report): Array<[string, unknown]> {
 
 /** The whole contract as one object (small reports, tests); the same as the streamed document. */
 export function toContract(report: Report): Record<string, unknown> {
-  return Object.fromEntries(contractEntries(report).map(([k, v]) => [k, v instanceof Streamed ? v.items.map(v.map) : v]));
+  return Object.fromEntries(contractEntries(report).map(([k, v]) => [k, v instanceof Streamed ? Array.from(v.items, (x) => v.map(x)) : v]));
 }
 
 /** JSON.stringify(value, null, 2) nested `depth` levels deep (JSON strings never hold a raw newline). */
@@ -99,7 +99,9 @@ export function writeJson(report: Report, out: Emit): void {
     if (!(value instanceof Streamed)) return out(nested(value, 1));
     if (value.items.length === 0) return out('[]');
     out('[');
-    for (let j = 0; j < value.items.length; j++) out(`${j ? ',' : ''}\n    ${nested(value.map(value.items[j]), 2)}`);
+    let j = 0;
+    // In order, each item read (a spilled report: read back) and written before the next.
+    for (const item of value.items) out(`${j++ ? ',' : ''}\n    ${nested(value.map(item), 2)}`);
     out('\n  ]');
   });
   out('\n}\n');

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { CompiledRule } from '../model/rule.js';
 import type { EnrichContext } from '../enrich/enricher.js';
-import type { ApplicantResult, Link, LinkKeys, RunError, SkippedInput } from '../model/report.js';
+import type { ApplicantList, ApplicantResult, Link, LinkKeys, RunError, SkippedInput } from '../model/report.js';
 import type { InputRecord } from '../read/input-record.js';
 import { levelRank, type FailOn } from '../model/levels.js';
 import { readRecords } from '../read/read-records.js';
@@ -14,6 +14,7 @@ import type { AllowList } from '../correlate/allow-list.js';
 import { checkGroup } from './check-record.js';
 import { inGroups } from './group-records.js';
 import { ResultCompactor } from './compact-result.js';
+import { ResultStore } from './result-store.js';
 import { addLinkKeys, personOf } from '../correlate/parse-link-keys.js';
 import type { CompiledException } from '../model/exception.js';
 import { inShard, type ShardSpec } from './shard.js';
@@ -49,6 +50,11 @@ export interface BatchOptions {
    */
   earlier?: (current: LinkKeys[]) => Promise<LinkKeys[]>;
   onProgress?: (p: BatchProgress) => void;
+  /**
+   * Keep every result in memory (a list that is an array): --history annotates and filters the
+   * results in place. Otherwise results past a few thousand are spilled to disk (result-store.ts).
+   */
+  inMemory?: boolean;
 }
 
 export interface ReadSettings {
@@ -67,7 +73,9 @@ export interface ReadSettings {
 }
 
 export interface BatchResult {
-  applicants: ApplicantResult[];
+  /** In input order; an array unless results were spilled to disk. `release` frees the spill file. */
+  applicants: ApplicantList;
+  release: () => void;
   errors: RunError[];
   links: Link[];
   skipped: SkippedInput[];
@@ -127,7 +135,7 @@ export async function checkRecords(
   rules: CompiledRule[],
   options: BatchOptions,
 ): Promise<Omit<BatchResult, 'skipped' | 'otherShards'>> {
-  const applicants: ApplicantResult[] = [];
+  const applicants = new ResultStore(options.inMemory ? Infinity : undefined);
   const persons: number[] = [];
   const errors: RunError[] = [];
   const kinds = linkKindsFrom(rules);
@@ -151,9 +159,9 @@ export async function checkRecords(
       if (outcome.ok) {
         const ordinal = applicants.length;
         const r = outcome.result;
-        // Kept until the report is written: share what repeats between applicants.
-        compactor.compact(r);
-        applicants.push(r);
+        // Kept until the report is written: share what repeats between applicants (on disk, nothing is shared).
+        if (!applicants.spilled) compactor.compact(r);
+        applicants.append(r);
         correlator.add(ordinal, outcome.applicant, r.source);
         if (linkExceptions.length) {
           const hold = linkExceptions.filter((e) => e.matches(outcome.applicant));
@@ -185,15 +193,20 @@ export async function checkRecords(
     }
   }
   const found = correlator.finish().filter((l) => earlier.length === 0 || l.members.some((m) => m.ordinal < n));
+  // Only linked applicants are read back and patched; one copy each, however many links they are in.
+  const linked = new Map<number, ApplicantResult>();
   const links = applyLinks(
     found,
     (ordinal) => {
-      const result = ordinal < n ? applicants[ordinal] : earlier[ordinal - n];
+      let result = ordinal < n ? linked.get(ordinal) : earlier[ordinal - n];
+      if (!result && ordinal < n && (result = applicants.get(ordinal))) linked.set(ordinal, result);
       return result ? { result, person: persons[ordinal]!, exceptions: ordinal < n ? exceptionsOf[ordinal] : undefined } : undefined;
     },
     { kinds, rules },
   );
-  return { applicants, errors, links, interrupted, ...(linkKeys ? { linkKeys } : {}) };
+  for (const [ordinal, r] of linked) applicants.replace(ordinal, r);
+  linked.clear();
+  return { applicants: applicants.list(), release: () => applicants.close(), errors, links, interrupted, ...(linkKeys ? { linkKeys } : {}) };
 }
 
 /**

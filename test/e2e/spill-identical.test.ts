@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../src/cli/program.js';
+import { FORMAT_NAMES } from '../../src/formats/index.js';
+import { memoryIO } from '../helpers/memory-io.js';
+// @ts-expect-error plain JS module without types (the benchmark's generator)
+import { generate } from '../../bench/generate.js';
+
+/**
+ * Results spilled to disk (pipeline/result-store.ts) must not change a byte of any output: every
+ * format, masked and not, --only-flagged and --details, shard reports and their merge, on exports
+ * with links, duplicate ids and invalid records. DPRK_CHECK_SPILL_AFTER forces spilling from the
+ * first result (0) or part-way (7); the same run without it keeps every result in memory.
+ */
+
+const ROOT = join(import.meta.dirname, '..', '..');
+let dir: string;
+/** The system temp dir of these runs: where spill files are made (and must not be left). */
+let temp: string;
+const saved = { tmp: process.env.TMPDIR, spill: process.env.DPRK_CHECK_SPILL_AFTER };
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'dprk-spill-'));
+  temp = join(dir, 'tmp');
+  mkdirSync(temp);
+  process.env.TMPDIR = temp;
+  copyFileSync(join(ROOT, 'fixtures/batch/export.ndjson'), join(dir, 'export.ndjson'));
+  // Laptop farms every 20 applicants: most results are patched by links after they were stored.
+  await generate(join(dir, 'farms.ndjson'), 120, 7, { linkHeavy: true });
+});
+
+afterAll(() => {
+  for (const [k, v] of [['TMPDIR', saved.tmp], ['DPRK_CHECK_SPILL_AFTER', saved.spill]] as const) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs the CLI with results spilled past `spill` (undefined: the default, all in memory here); returns the file written and stdout. */
+async function runWith(spill: string | undefined, args: string[], out: string): Promise<{ code: number; file: string; stderr: string }> {
+  if (spill === undefined) delete process.env.DPRK_CHECK_SPILL_AFTER;
+  else process.env.DPRK_CHECK_SPILL_AFTER = spill;
+  const m = memoryIO(dir);
+  const code = await run(args, m.io);
+  delete process.env.DPRK_CHECK_SPILL_AFTER;
+  return { code, file: readFileSync(join(dir, out), 'utf8'), stderr: m.stderr().replaceAll(out, 'OUT') };
+}
+
+const INPUTS = ['export.ndjson', 'farms.ndjson'];
+const VARIANTS: Array<{ name: string; flags: string[] }> = [
+  { name: 'default masking', flags: [] },
+  { name: '--redact', flags: ['--redact'] },
+  { name: '--no-redact --only-flagged', flags: ['--no-redact', '--only-flagged', '--fail-on', 'medium'] },
+];
+
+describe.each(VARIANTS)('every format is byte-identical spilled or not ($name)', ({ flags }) => {
+  test.each(FORMAT_NAMES)('%s', async (format) => {
+    const args = (out: string) => [...INPUTS, ...flags, '-f', `${format}:${out}`];
+    const kept = await runWith(undefined, args('kept.out'), 'kept.out');
+    expect(kept.file.length).toBeGreaterThan(100);
+    for (const spill of ['0', '7']) {
+      const spilled = await runWith(spill, args(`spilled-${spill}.out`), `spilled-${spill}.out`);
+      expect({ spill, ...spilled }).toEqual({ spill, ...kept });
+    }
+    expect(readdirSync(temp)).toEqual([]);
+  });
+});
+
+test('text --details and text to standard output, spilled or not', async () => {
+  for (const args of [[...INPUTS, '--details'], [...INPUTS]]) {
+    const outputs: string[] = [];
+    for (const spill of [undefined, '0', '5']) {
+      if (spill === undefined) delete process.env.DPRK_CHECK_SPILL_AFTER;
+      else process.env.DPRK_CHECK_SPILL_AFTER = spill;
+      const m = memoryIO(dir);
+      await run(args, m.io);
+      delete process.env.DPRK_CHECK_SPILL_AFTER;
+      outputs.push(m.stdout());
+    }
+    expect(outputs[0]).toContain('cand-1001');
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(outputs[2]).toBe(outputs[0]);
+  }
+});
+
+test('shard reports and their merge are byte-identical spilled or not, in every format', async () => {
+  const shards = (tag: string) => [1, 2, 3].map((i) => `shard-${tag}-${i}.json`);
+  for (const [tag, spill] of [['kept', undefined], ['spilled', '0']] as const) {
+    for (const [i, out] of shards(tag).entries()) await runWith(spill, [...INPUTS, '--shard', `${i + 1}/3`, '-f', `json:${out}`], out);
+  }
+  for (const i of [0, 1, 2]) expect(readFileSync(join(dir, shards('spilled')[i]!), 'utf8')).toBe(readFileSync(join(dir, shards('kept')[i]!), 'utf8'));
+  for (const format of FORMAT_NAMES) {
+    const kept = await runWith(undefined, ['merge', '-f', `${format}:merged-kept`, ...shards('kept')], 'merged-kept');
+    const spilled = await runWith('0', ['merge', '-f', `${format}:merged-spilled`, ...shards('spilled')], 'merged-spilled');
+    expect({ format, ...spilled, stderr: spilled.stderr.replaceAll('spilled', 'kept') }).toEqual({ format, ...kept });
+  }
+  expect(readdirSync(temp)).toEqual([]);
+});
