@@ -15,6 +15,7 @@ import { checkGroup } from './check-record.js';
 import { inGroups } from './group-records.js';
 import { ResultCompactor } from './compact-result.js';
 import { ResultStore } from './result-store.js';
+import { linkSpilled } from './link-spilled.js';
 import { addLinkKeys, personOf } from '../correlate/parse-link-keys.js';
 import type { CompiledException } from '../model/exception.js';
 import { inShard, type ShardSpec } from './shard.js';
@@ -193,19 +194,17 @@ export async function checkRecords(
     }
   }
   const found = correlator.finish().filter((l) => earlier.length === 0 || l.members.some((m) => m.ordinal < n));
-  // Only linked applicants are read back and patched; one copy each, however many links they are in.
-  const linked = new Map<number, ApplicantResult>();
-  const links = applyLinks(
-    found,
-    (ordinal) => {
-      let result = ordinal < n ? linked.get(ordinal) : earlier[ordinal - n];
-      if (!result && ordinal < n && (result = applicants.get(ordinal))) linked.set(ordinal, result);
-      return result ? { result, person: persons[ordinal]!, exceptions: ordinal < n ? exceptionsOf[ordinal] : undefined } : undefined;
-    },
-    { kinds, rules },
-  );
-  for (const [ordinal, r] of linked) applicants.replace(ordinal, r);
-  linked.clear();
+  // Results on disk are patched a round of links at a time (link-spilled.ts): the same report.
+  const links = applicants.spilled
+    ? linkSpilled(found, applicants, { n, earlier, persons, exceptionsOf, kinds, rules })
+    : applyLinks(
+        found,
+        (ordinal) => {
+          const result = ordinal < n ? applicants.get(ordinal) : earlier[ordinal - n];
+          return result ? { result, person: persons[ordinal]!, exceptions: ordinal < n ? exceptionsOf[ordinal] : undefined } : undefined;
+        },
+        { kinds, rules },
+      );
   return { applicants: applicants.list(), release: () => applicants.close(), errors, links, interrupted, ...(linkKeys ? { linkKeys } : {}) };
 }
 

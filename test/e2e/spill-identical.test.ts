@@ -66,7 +66,7 @@ describe.each(VARIANTS)('every format is byte-identical spilled or not ($name)',
       expect({ spill, ...spilled }).toEqual({ spill, ...kept });
     }
     expect(readdirSync(temp)).toEqual([]);
-  });
+  }, 60_000);
 });
 
 test('text --details and text to standard output, spilled or not', async () => {
@@ -84,7 +84,7 @@ test('text --details and text to standard output, spilled or not', async () => {
     expect(outputs[1]).toBe(outputs[0]);
     expect(outputs[2]).toBe(outputs[0]);
   }
-});
+}, 60_000);
 
 test('shard reports and their merge are byte-identical spilled or not, in every format', async () => {
   const shards = (tag: string) => [1, 2, 3].map((i) => `shard-${tag}-${i}.json`);
@@ -98,4 +98,4 @@ test('shard reports and their merge are byte-identical spilled or not, in every 
     expect({ format, ...spilled, stderr: spilled.stderr.replaceAll('spilled', 'kept') }).toEqual({ format, ...kept });
   }
   expect(readdirSync(temp)).toEqual([]);
-});
+}, 180_000);
