@@ -128,3 +128,17 @@ test.skipIf(process.platform === 'win32')('Ctrl-C during a spilled run: the part
   expect(report.applicants.length).toBe(report.summary.evaluated);
   expect(readdirSync(temp)).toEqual([]);
 }, 60_000);
+
+test('an exception on a linkage rule suppresses the same findings spilled or not (shared phones of the farms)', async () => {
+  const cfg = join(dir, 'exceptions.yaml');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(cfg, ['exceptions:', '  - id: farm-switchboard', '    rule: linkage.shared-phone', '    reason: one agency switchboard', '    when:', '      field: equipment.shipTo.line1', '      contains: Farm Road', ''].join('\n'));
+  const args = (out: string) => [...INPUTS, '--config', cfg, '-f', `json:${out}`];
+  const kept = await runWith(undefined, args('exc-kept.json'), 'exc-kept.json');
+  // The exception does hold: some applicants carry it as a suppression.
+  expect(kept.file).toContain('"exception": "farm-switchboard"');
+  for (const spill of ['0', '9']) {
+    const spilled = await runWith(spill, args(`exc-${spill}.json`), `exc-${spill}.json`);
+    expect({ spill, ...spilled, stderr: spilled.stderr.replaceAll(`exc-${spill}.json`, 'exc-kept.json') }).toEqual({ spill, ...kept });
+  }
+}, 120_000);
