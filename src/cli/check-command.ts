@@ -6,7 +6,7 @@ import { anyRedacted, writeReports, ruleInfos, type OutputTarget } from './write
 import { loadRuleSet, BUILTIN_RULES_DIR } from '../ruleset/load.js';
 import { activeRules } from '../evaluate/evaluate.js';
 import { buildReport, exitCodeFor } from '../report/build.js';
-import type { Report } from '../model/report.js';
+import type { ApplicantList, Link, Report } from '../model/report.js';
 import type { FailOn } from '../model/levels.js';
 import type { InputFormat } from '../read/adapters/index.js';
 import type { InputLimits } from '../read/input-limits.js';
@@ -202,6 +202,8 @@ async function checkWithHistory(files: string[], opts: CheckOptions, io: CliIO, 
         ...(history ? { earlier: (current: Parameters<HistorySession['earlier']>[0]) => history.earlier(current) } : {}),
         onProgress: (p) => progress.update(p),
         ...(p.jobs ? { jobs: p.jobs } : {}),
+        // The history annotates results in place and --new-only filters them: kept as objects.
+        inMemory: !!history,
       },
     );
   } finally {
@@ -214,9 +216,11 @@ async function checkWithHistory(files: string[], opts: CheckOptions, io: CliIO, 
     const skippedNote = batch.skipped.length ? ` (${batch.skipped.length} file${batch.skipped.length === 1 ? '' : 's'} skipped as not applicant data)` : '';
     io.stderr.write(`dprk-check: no applicant records found in ${escapeControls(files.join(', '))}${skippedNote}.\n`);
   }
-  if (history) await history.annotate(batch.applicants);
-  let shown = { applicants: batch.applicants, links: batch.links, left: 0 };
-  if (opts.newOnly && history) shown = onlyNew(batch.applicants, batch.links);
+  // With a history the results are an array (inMemory above).
+  const all = history ? Array.from(batch.applicants) : undefined;
+  if (history) await history.annotate(all!);
+  let shown: { applicants: ApplicantList; links: Link[]; left: number } = { applicants: batch.applicants, links: batch.links, left: 0 };
+  if (opts.newOnly && history) shown = onlyNew(all!, batch.links);
   if (shown.left) io.stderr.write(`dprk-check: --new-only: ${shown.left} reviewed applicant${shown.left === 1 ? '' : 's'} whose findings have not changed left out\n`);
   const report: Report = {
     ...buildReport(shown.applicants, batch.errors, shown.links, {
@@ -236,7 +240,7 @@ async function checkWithHistory(files: string[], opts: CheckOptions, io: CliIO, 
   // The HTML evidence pack and the history name the files a run rests on, by content hash.
   let inputs: InputFile[] = [];
   if (history || opts.outputs.some((t) => t.format === 'html')) {
-    inputs = inputFiles([...batch.applicants.map((a) => a.location.file), ...batch.errors.map((e) => e.location.file)], io.cwd);
+    inputs = inputFiles([...Array.from(batch.applicants, (a) => a.location.file), ...batch.errors.map((e) => e.location.file)], io.cwd);
     report.provenance = { inputs };
   }
   if (history) {
@@ -250,7 +254,12 @@ async function checkWithHistory(files: string[], opts: CheckOptions, io: CliIO, 
       await history.store.prune(history.since);
     }
   }
-  const written = writeReports(report, opts.outputs, { redact: opts.redact, color: opts.color, rules: ruleInfos(rules), details: opts.details, onlyFlagged: opts.onlyFlagged }, io);
+  let written: number;
+  try {
+    written = writeReports(report, opts.outputs, { redact: opts.redact, color: opts.color, rules: ruleInfos(rules), details: opts.details, onlyFlagged: opts.onlyFlagged }, io);
+  } finally {
+    batch.release();
+  }
   if (batch.interrupted) {
     const s = report.summary;
     io.stderr.write(`dprk-check: interrupted after ${s.total} record${s.total === 1 ? '' : 's'} (${s.evaluated} checked, ${s.invalid} could not be checked); the report covers only these.\n`);

@@ -3,12 +3,15 @@ import type { CliIO } from './io.js';
 import { EXIT } from './exit-codes.js';
 import { readReportFile } from './read-report-file.js';
 import type { FailOn } from '../model/levels.js';
-import type { Report } from '../model/report.js';
+import type { ApplicantResult } from '../model/report.js';
 import { WHOLE_MESSAGE_PART } from '../model/finding.js';
 import { escapeControls } from '../formats/plain-text.js';
 import { exitCodeFor } from '../report/build.js';
-import { reportFromContract } from '../report/from-contract.js';
-import { mergeReports } from '../pipeline/merge-reports.js';
+import { applicantFromContract, reportFromContract, reportFromContractWith } from '../report/from-contract.js';
+import type { SourceLocation } from '../model/source-location.js';
+import { byLocation, mergeReports, type MergeInput } from '../pipeline/merge-reports.js';
+import { ResultStore } from '../pipeline/result-store.js';
+import { isObj } from '../util/is-object.js';
 import { anyRedacted, writeReports, type OutputTarget } from './write-reports.js';
 
 export interface MergeCommandOptions {
@@ -22,31 +25,73 @@ export interface MergeCommandOptions {
 
 /** `dprk-check merge a.json b.json …`: one report, one exit code, as if one run had checked everything. */
 export async function runMerge(files: string[], opts: MergeCommandOptions, io: CliIO): Promise<number> {
-  const reports: Array<{ file: string; report: Report }> = [];
-  for (const file of files) {
-    let doc: unknown;
-    try {
-      doc = await readReportFile(resolve(io.cwd, file));
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      io.stderr.write(`dprk-check: ${escapeControls(file)}: ${code === 'ENOENT' ? 'no such file' : code ? `cannot read: ${code}` : 'not valid JSON'}\n`);
-      return EXIT.ERROR;
+  const reports: MergeInput[] = [];
+  const stores: ResultStore[] = [];
+  const release = () => {
+    for (const s of stores) s.close();
+  };
+  /** Reports that do not record how messages were put together (older versions). */
+  const withoutParts = new Set<string>();
+  const noParts = (a: ApplicantResult) => a.findings.some((f) => f.messageParts?.some((p) => typeof p !== 'string' && p.path === WHOLE_MESSAGE_PART));
+  try {
+    for (const file of files) {
+      let doc: unknown;
+      // Each applicant goes into a result store as it is read (spilled past a few thousand), its
+      // source order checked on the way: merge then reads the reports side by side.
+      const store = new ResultStore();
+      stores.push(store);
+      let inSourceOrder = true;
+      let last: SourceLocation | undefined;
+      try {
+        doc = await readReportFile(resolve(io.cwd, file), (key, item) => {
+          if (key !== 'applicants' || !isObj(item)) return false;
+          const a = applicantFromContract(item);
+          if (last !== undefined && byLocation(last, a.location) > 0) inSourceOrder = false;
+          last = a.location;
+          if (noParts(a)) withoutParts.add(file);
+          store.append(a);
+          return true;
+        });
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        io.stderr.write(`dprk-check: ${escapeControls(file)}: ${code === 'ENOENT' ? 'no such file' : code ? `cannot read: ${code}` : 'not valid JSON'}\n`);
+        release();
+        return EXIT.ERROR;
+      }
+      // A report parsed whole (not the layout json.ts writes) keeps its applicants as an array.
+      const taken = isObj(doc) && Array.isArray(doc.applicants) && doc.applicants.length === 0 && store.length > 0;
+      const report = taken ? reportFromContractWith(doc, file, store.list()) : reportFromContract(doc, file);
+      if (typeof report === 'string') {
+        io.stderr.write(`dprk-check: ${escapeControls(report)}\n`);
+        release();
+        return EXIT.ERROR;
+      }
+      if (!taken) {
+        for (const a of report.applicants) if (noParts(a)) withoutParts.add(file);
+      }
+      reports.push({ file, report, ...(taken ? { inSourceOrder } : {}) });
     }
-    const report = reportFromContract(doc, file);
-    if (typeof report === 'string') {
-      io.stderr.write(`dprk-check: ${escapeControls(report)}\n`);
-      return EXIT.ERROR;
-    }
-    reports.push({ file, report });
+  } catch (e) {
+    release();
+    throw e;
   }
   if (anyRedacted(opts.outputs, opts.redact)) {
-    const without = reports.filter(({ report }) => report.applicants.some((a) => a.findings.some((f) => f.messageParts?.some((p) => typeof p !== 'string' && p.path === WHOLE_MESSAGE_PART))));
+    const without = reports.filter((r) => withoutParts.has(r.file));
     if (without.length) {
       io.stderr.write(`dprk-check: merge: ${escapeControls(without.map((r) => r.file).join(', '))} ${without.length === 1 ? 'does' : 'do'} not record how messages were put together (written by an older dprk-check): masked outputs withhold those messages\n`);
     }
   }
-  const merged = mergeReports(reports, { failOn: opts.failOn, generatedAt: (io.now?.() ?? new Date()).toISOString() });
-  for (const n of merged.notes) io.stderr.write(`dprk-check: merge: ${escapeControls(n)}\n`);
-  const written = writeReports(merged.report, opts.outputs, { redact: opts.redact, color: opts.color, rules: [], details: opts.details, onlyFlagged: opts.onlyFlagged }, io);
-  return written === EXIT.OK ? exitCodeFor(merged.report) : written;
+  let merged;
+  try {
+    merged = mergeReports(reports, { failOn: opts.failOn, generatedAt: (io.now?.() ?? new Date()).toISOString() });
+  } finally {
+    release();
+  }
+  try {
+    for (const n of merged.notes) io.stderr.write(`dprk-check: merge: ${escapeControls(n)}\n`);
+    const written = writeReports(merged.report, opts.outputs, { redact: opts.redact, color: opts.color, rules: [], details: opts.details, onlyFlagged: opts.onlyFlagged }, io);
+    return written === EXIT.OK ? exitCodeFor(merged.report) : written;
+  } finally {
+    merged.release();
+  }
 }

@@ -95,7 +95,8 @@ export function anyRedacted(targets: OutputTarget[], redact: boolean | undefined
  * The one masking layer. Every writer — each format in FORMATS, and the lines echoed on standard
  * error — takes its report from here, never from the caller: a format whose output is masked
  * (--redact, or its `redactByDefault`) is handed the masked report, so a new format is masked
- * without a line of its own. The masked report is made once and shared by all masked outputs.
+ * without a line of its own. The masked view is made once and shared by all masked outputs; each
+ * applicant is masked as it is read (a spilled report is never held masked in memory).
  */
 export class ReportViews {
   private masked: Report | undefined;
@@ -116,7 +117,7 @@ export class ReportViews {
   }
 
   private maskedReport(): Report {
-    return (this.masked ??= redactReport(this.report));
+    return (this.masked ??= redactReport(this.report, { perApplicant: true }));
   }
 }
 

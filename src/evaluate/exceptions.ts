@@ -2,7 +2,7 @@ import type { Facts } from '../model/applicant.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { CompiledException, Suppression } from '../model/exception.js';
 import type { Finding } from '../model/finding.js';
-import type { ApplicantResult } from '../model/report.js';
+import type { ApplicantList } from '../model/report.js';
 import { plural } from '../util/plural.js';
 
 /**
@@ -32,8 +32,10 @@ export function applyExceptions(facts: Facts, findings: Finding[], exceptions: C
 }
 
 /** Exceptions that suppressed nothing in a whole run: stale, too narrow, or aimed at the wrong rule. */
-export function unusedExceptions(exceptions: CompiledException[], applicants: ApplicantResult[]): Diagnostic[] {
-  const used = new Set(applicants.flatMap((a) => (a.suppressed ?? []).map((s) => s.exception)));
+export function unusedExceptions(exceptions: CompiledException[], applicants: ApplicantList): Diagnostic[] {
+  const used = new Set<string>();
+  // Only when there is an exception to report on: a spilled run reads every result back for this.
+  if (exceptions.length) for (const a of applicants) for (const s of a.suppressed ?? []) used.add(s.exception);
   return exceptions
     .filter((e) => !used.has(e.id))
     .map((e) => ({

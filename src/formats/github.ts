@@ -1,6 +1,6 @@
 import { defineFormat, lineWriter, type Emit } from './format.js';
-import type { ApplicantResult, Report } from '../model/report.js';
-import { levelRank } from '../model/levels.js';
+import { levelAt, worstFirst, type ApplicantResult, type Report } from '../model/report.js';
+import { levelRank, type Level } from '../model/levels.js';
 import type { SourceLocation } from '../model/source-location.js';
 import { errorLocation } from './source-location.js';
 import { plainText, truncate } from './plain-text.js';
@@ -33,9 +33,9 @@ function annotation(command: Command, at: SourceLocation | undefined, title: str
   return `::${command} ${props.join(',')}::${escapeData(truncate(message, 4000))}`;
 }
 
-function applicantCommand(a: ApplicantResult, report: Report): Command {
-  if (report.failOn !== 'never' && levelRank(a.level) >= levelRank(report.failOn)) return 'error';
-  return a.level === 'low' ? 'notice' : 'warning';
+function commandFor(level: Level, report: Report): Command {
+  if (report.failOn !== 'never' && levelRank(level) >= levelRank(report.failOn)) return 'error';
+  return level === 'low' ? 'notice' : 'warning';
 }
 
 function applicantMessage(a: ApplicantResult): string {
@@ -64,11 +64,17 @@ export function writeGithub(report: Report, emit: Emit): void {
   for (const e of report.errors) emitOne('error', () => annotation('error', errorLocation(e), 'dprk-check: record could not be checked', `${e.source}: ${e.message}`));
   const apps = report.applicants;
   const flagged: number[] = [];
-  for (let i = 0; i < apps.length; i++) if (apps[i]!.findings.length > 0) flagged.push(i);
-  flagged.sort((x, y) => levelRank(apps[y]!.level) - levelRank(apps[x]!.level) || apps[y]!.score - apps[x]!.score || x - y);
+  let at = 0;
+  for (const a of apps) if (a.findings.length > 0) flagged.push(at++);
+  else at++;
+  worstFirst(apps, flagged);
   for (const i of flagged) {
-    const a = apps[i]!;
-    emitOne(applicantCommand(a, report), () => annotation(applicantCommand(a, report), a.location, `dprk-check: ${a.level} risk, applicant ${a.id}`, applicantMessage(a)));
+    const command = commandFor(levelAt(apps, i), report);
+    // Past what GitHub shows, only counted: the result is not read back.
+    emitOne(command, () => {
+      const a = apps.at(i)!;
+      return annotation(command, a.location, `dprk-check: ${a.level} risk, applicant ${a.id}`, applicantMessage(a));
+    });
   }
   const s = report.summary;
   const counts = (['critical', 'high', 'medium', 'low'] as const).map((l) => `${s.byLevel[l]} ${l}`).join(', ');

@@ -82,7 +82,7 @@ function contractEntries(report: Report): Array<[string, unknown]> {
 
 /** The whole contract as one object (small reports, tests); the same as the streamed document. */
 export function toContract(report: Report): Record<string, unknown> {
-  return Object.fromEntries(contractEntries(report).map(([k, v]) => [k, v instanceof Streamed ? Array.from(v.items, v.map) : v]));
+  return Object.fromEntries(contractEntries(report).map(([k, v]) => [k, v instanceof Streamed ? Array.from(v.items, (x) => v.map(x)) : v]));
 }
 
 /** JSON.stringify(value, null, 2) nested `depth` levels deep (JSON strings never hold a raw newline). */

@@ -80,12 +80,13 @@ export function writeJUnit(report: Report, emit: Emit): void {
     return s;
   };
   const failRank = report.failOn === 'never' ? Infinity : levelRank(report.failOn);
-  report.applicants.forEach((a, i) => {
+  let i = 0;
+  for (const a of report.applicants) {
     const s = suite(a.location.file);
     s.tests++;
     if (levelRank(a.level) >= failRank) s.failures++;
-    s.applicants.push(i);
-  });
+    s.applicants.push(i++);
+  }
   report.errors.forEach((e, i) => {
     const s = suite(errorLocation(e).file);
     s.tests++;
@@ -111,7 +112,7 @@ export function writeJUnit(report: Report, emit: Emit): void {
     out(`      <property${attrs({ name: 'dprk-check.failOn', value: report.failOn })}/>`);
     out(`      <property${attrs({ name: 'dprk-check.redacted', value: String(report.redacted === true) })}/>`);
     out('    </properties>');
-    for (const i of x.applicants) out(applicantCase(report.applicants[i]!, report, failRank));
+    for (const i of x.applicants) out(applicantCase(report.applicants.at(i)!, report, failRank));
     for (const i of x.errors) out(errorCase(report.errors[i]!));
     out('  </testsuite>');
   }

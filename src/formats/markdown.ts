@@ -1,6 +1,6 @@
 import { defineFormat, lineWriter, type Emit } from './format.js';
 import { DISCLAIMER } from './disclaimer.js';
-import type { ApplicantResult, Report } from '../model/report.js';
+import { levelAt, scoreAt, type ApplicantResult, type Report } from '../model/report.js';
 import { levelRank, type Level } from '../model/levels.js';
 import { oneLine, truncate } from './plain-text.js';
 import { topFinding } from './finding-order.js';
@@ -37,12 +37,13 @@ export function writeMarkdown(report: Report, emit: Emit): void {
   let atFail = 0;
   // Indices of the flagged, worst first: a table row is built only for those shown.
   const flagged: number[] = [];
-  report.applicants.forEach((a, i) => {
-    if (levelRank(a.level) >= failRank) atFail++;
-    if (a.level !== 'none') flagged.push(i);
-  });
   const apps = report.applicants;
-  flagged.sort((x, y) => apps[y]!.score - apps[x]!.score || x - y);
+  for (let i = 0; i < apps.length; i++) {
+    const level = levelAt(apps, i);
+    if (levelRank(level) >= failRank) atFail++;
+    if (level !== 'none') flagged.push(i);
+  }
+  flagged.sort((x, y) => scoreAt(apps, y) - scoreAt(apps, x) || x - y);
   const headline = report.failOn === 'never' ? 'no fail level set' : `${atFail} of ${s.evaluated} checked applicant${s.evaluated === 1 ? '' : 's'} at or above ${report.failOn}`;
   out(`## dprk-check: ${headline}`);
   out('');
@@ -56,7 +57,7 @@ export function writeMarkdown(report: Report, emit: Emit): void {
     out('');
     out('| Applicant | Level | Score | Findings | Top finding | Source |');
     out('| --- | --- | ---: | ---: | --- | --- |');
-    for (const i of flagged.slice(0, MAX_ROWS)) out(flaggedRow(apps[i]!, failRank));
+    for (const i of flagged.slice(0, MAX_ROWS)) out(flaggedRow(apps.at(i)!, failRank));
     if (flagged.length > MAX_ROWS) {
       out('');
       out(`… and ${flagged.length - MAX_ROWS} more; see the JSON or CSV report.`);

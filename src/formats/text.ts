@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { defineFormat, lineWriter, type Emit, type FormatContext } from './format.js';
 import { DISCLAIMER } from './disclaimer.js';
 import { escapeControls as t, stripAnsi } from './plain-text.js';
-import type { ApplicantResult, Report } from '../model/report.js';
+import { levelAt, worstFirst, type ApplicantResult, type Report } from '../model/report.js';
 import type { Finding } from '../model/finding.js';
 import { FAMILIES, levelRank, type Level, type Severity } from '../model/levels.js';
 import { topFinding } from './finding-order.js';
@@ -151,8 +151,8 @@ function byRisk(report: Report, onlyFlagged: boolean): { shown: number[]; hidden
   const apps = report.applicants;
   const failRank = report.failOn === 'never' ? Infinity : levelRank(report.failOn);
   const shown: number[] = [];
-  for (let i = 0; i < apps.length; i++) if (!onlyFlagged || levelRank(apps[i]!.level) >= failRank) shown.push(i);
-  shown.sort((x, y) => levelRank(apps[y]!.level) - levelRank(apps[x]!.level) || apps[y]!.score - apps[x]!.score || x - y);
+  for (let i = 0; i < apps.length; i++) if (!onlyFlagged || levelRank(levelAt(apps, i)) >= failRank) shown.push(i);
+  worstFirst(apps, shown);
   return { shown, hidden: apps.length - shown.length };
 }
 
@@ -169,8 +169,13 @@ function summaryTable(report: Report, shown: number[], c: ChalkInstance, out: (l
     return [t(a.id), clip(t(a.name), NAME_WIDTH), a.level, String(a.score), String(a.findings.length), top ? clip(t(top.title), TOP_WIDTH) : '', t(a.source)];
   };
   const widths = header.map((h) => h.length);
-  for (const i of shown) {
-    const r = cells(report.applicants[i]!);
+  // Measured in input order (a spilled report reads results back in blocks), for the rows shown.
+  const isShown = new Uint8Array(report.applicants.length);
+  for (const i of shown) isShown[i] = 1;
+  let at = 0;
+  for (const a of report.applicants) {
+    if (!isShown[at++]) continue;
+    const r = cells(a);
     for (let k = 0; k < r.length; k++) if (r[k]!.length > widths[k]!) widths[k] = r[k]!.length;
   }
   const last = header.length - 1;
@@ -178,7 +183,7 @@ function summaryTable(report: Report, shown: number[], c: ChalkInstance, out: (l
     r.map((cell, k) => (k === last ? cell : k === 2 && color ? color(cell.padEnd(widths[k]!)) : cell.padEnd(widths[k]!))).join('  ');
   out(c.bold(line(header)));
   for (const i of shown) {
-    const a = report.applicants[i]!;
+    const a = report.applicants.at(i)!;
     out(line(cells(a), lv[a.level]));
   }
 }
@@ -195,10 +200,10 @@ function writeText(report: Report, ctx: FormatContext, emit: Emit): void {
   out('');
   const { shown, hidden } = byRisk(report, ctx.onlyFlagged === true);
   if (shown.length === 1 && report.applicants.length === 1 && report.errors.length === 0) {
-    outAll(applicantBlock(report.applicants[0]!, c, ctx.width));
+    outAll(applicantBlock(report.applicants.at(0)!, c, ctx.width));
   } else if (ctx.details || shown.length <= 3) {
     // One block after another, built as it is written: --details over a whole export stays small.
-    for (const i of shown) outAll([...applicantBlock(report.applicants[i]!, c, ctx.width), '', c.dim('─'.repeat(60)), '']);
+    for (const i of shown) outAll([...applicantBlock(report.applicants.at(i)!, c, ctx.width), '', c.dim('─'.repeat(60)), '']);
   } else {
     summaryTable(report, shown, c, out);
     out('');

@@ -57,7 +57,7 @@ export class HistorySession {
       toolVersion: report.tool.version,
       rulesVersion: report.tool.rulesVersion,
       inputs: inputs.map((i) => ({ ...(i.sha256 ? { sha256: i.sha256 } : {}), ...(i.bytes !== undefined ? { bytes: i.bytes } : {}) })),
-      applicants: report.applicants.map((a) => {
+      applicants: Array.from(report.applicants, (a) => {
         const k = bySource.get(`${a.source}\u0000${a.id}`);
         return { applicantId: a.id, person: k?.person ?? '00000000', level: a.level, score: a.score, ruleIds: a.findings.map((f) => f.ruleId), keys: k?.keys ?? [] };
       }),

@@ -1,4 +1,4 @@
-import type { FailOn, Level, Severity } from './levels.js';
+import { levelRank as levelRankOf, type FailOn, type Level, type Severity } from './levels.js';
 import type { ExplainedFinding, Finding, FamilyContribution } from './finding.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { Suppression } from './exception.js';
@@ -131,7 +131,7 @@ export interface Report {
    * held no record to check (a missing file, a FIFO, an empty file). Both kinds are in `errors`.
    */
   summary: { total: number; evaluated: number; invalid: number; unreadable?: number; byLevel: Record<Level, number> };
-  applicants: ApplicantResult[];
+  applicants: ApplicantList;
   links: Link[];
   errors: RunError[];
   /** Set when sources were joined (docs/sources.md). */
@@ -147,4 +147,52 @@ export interface Report {
   linkKeys?: Iterable<LinkKeys>;
   /** Input file hashes and the history used (HTML evidence packs show them). */
   provenance?: Provenance;
+}
+
+/**
+ * The applicants of a report, in input order, read-only: a plain array, or a result store that
+ * keeps results on disk past a size and reads each back when asked (pipeline/result-store.ts), so a
+ * million applicants do not have to be in memory at once. Formats use only this: `length`, `at(i)`
+ * and iteration in order; sorting goes through `levelAt` / `scoreAt`, which a store answers from
+ * what it keeps in memory without reading a result back.
+ */
+export interface ApplicantList extends Iterable<ApplicantResult> {
+  readonly length: number;
+  /** A result read back each time it is asked for (a store): do not expect the same object twice. */
+  at(index: number): ApplicantResult | undefined;
+  /** Level and score without reading the result (absent on arrays). */
+  levelOf?(index: number): Level;
+  scoreOf?(index: number): number;
+}
+
+export function levelAt(list: ApplicantList, index: number): Level {
+  return list.levelOf ? list.levelOf(index) : list.at(index)!.level;
+}
+
+export function scoreAt(list: ApplicantList, index: number): number {
+  return list.scoreOf ? list.scoreOf(index) : list.at(index)!.score;
+}
+
+/** Positions worst first: level, then score, then input order (text, github). */
+export function worstFirst(list: ApplicantList, positions: number[]): number[] {
+  return positions.sort((x, y) => levelRankOf(levelAt(list, y)) - levelRankOf(levelAt(list, x)) || scoreAt(list, y) - scoreAt(list, x) || x - y);
+}
+
+/** Each applicant passed through `fn` as it is read (masking): never a full copy of the list. */
+export function mapApplicants(list: ApplicantList, fn: (a: ApplicantResult, index: number) => ApplicantResult): ApplicantList {
+  return {
+    get length() {
+      return list.length;
+    },
+    at: (i) => {
+      const a = list.at(i);
+      return a === undefined ? undefined : fn(a, i);
+    },
+    levelOf: (i) => levelAt(list, i),
+    scoreOf: (i) => scoreAt(list, i),
+    *[Symbol.iterator]() {
+      let i = 0;
+      for (const a of list) yield fn(a, i++);
+    },
+  };
 }

@@ -1,9 +1,12 @@
-import type { ApplicantResult, Link, LinkKeys, Report, RunError, SkippedInput } from '../model/report.js';
+import type { ApplicantList, ApplicantResult, Link, LinkKeys, Report, RunError, SkippedInput } from '../model/report.js';
 import { placed, type SourceLocation } from '../model/source-location.js';
 import type { FailOn } from '../model/levels.js';
 import { buildReport } from '../report/build.js';
 import { score } from '../score/score.js';
-import { Correlator } from '../correlate/correlator.js';
+import { Correlator, type LinkResult } from '../correlate/correlator.js';
+import { builtinLinkKinds } from '../correlate/link-kinds.js';
+import { ResultStore } from './result-store.js';
+import { linkSpilled } from './link-spilled.js';
 import { applyLinks } from '../correlate/apply-links.js';
 import { addLinkKeys, personOf } from '../correlate/parse-link-keys.js';
 
@@ -17,6 +20,15 @@ export interface MergeResult {
   /** What a person should know about the merge (missing shards, shard-local links…). */
   notes: string[];
   recomputed: boolean;
+  /** Frees the merged results' spill file once the report is written. */
+  release: () => void;
+}
+
+/** A report to merge; `inSourceOrder` when known (its applicants' sources never go down), else it is checked. */
+export interface MergeInput {
+  file: string;
+  report: Report;
+  inSourceOrder?: boolean;
 }
 
 /**
@@ -24,14 +36,18 @@ export interface MergeResult {
  * (written with --shard or --link-keys), links are recomputed over all applicants: the shards'
  * own linkage findings are dropped and everyone is re-scored. Otherwise each report's links are
  * kept as they are and marked `scope: shard-local`, since links between reports cannot be seen.
+ *
+ * The merged applicants go into a result store (spilled past a few thousand, result-store.ts).
+ * Shard reports are each in input order, which is source order for files read in sorted order:
+ * then they are merged k ways, one applicant of each report in hand at a time; otherwise every
+ * applicant is read and sorted in memory.
  */
-export function mergeReports(reports: Array<{ file: string; report: Report }>, options: MergeOptions): MergeResult {
+export function mergeReports(reports: MergeInput[], options: MergeOptions): MergeResult {
   const notes: string[] = [];
   const first = reports[0]!.report;
-  const applicants: ApplicantResult[] = [];
   const errors: RunError[] = [];
   const skipped = new Map<string, SkippedInput>();
-  const seen = new Set<string>();
+  const seenErrors = new Set<string>();
   const recompute = reports.every((r) => r.report.linkKeys);
   if (!recompute) {
     const without = reports.filter((r) => !r.report.linkKeys).map((r) => r.file);
@@ -41,31 +57,34 @@ export function mergeReports(reports: Array<{ file: string; report: Report }>, o
   for (const { file, report } of reports) {
     if (report.tool.rulesVersion !== first.tool.rulesVersion) notes.push(`${file} was made with rules ${report.tool.rulesVersion}, ${reports[0]!.file} with ${first.tool.rulesVersion}`);
     for (const k of report.linkKeys ?? []) keysBySource.set(`${k.source}\u0000${k.id}`, k);
-    for (const a of report.applicants) {
-      const key = `${a.source}\u0000${a.id}`;
-      if (seen.has(key)) {
-        notes.push(`${a.source} (${a.id}) appears in more than one report; kept once`);
-        continue;
-      }
-      seen.add(key);
-      applicants.push(a);
-    }
     for (const e of report.errors) {
       const key = `${e.source}\u0000error`;
-      if (!seen.has(key)) errors.push(e);
-      seen.add(key);
+      if (!seenErrors.has(key)) errors.push(e);
+      seenErrors.add(key);
     }
     for (const s of report.skipped ?? []) skipped.set(s.path, s);
   }
-  // Shards interleave records; put them back in one deterministic order: path, then position.
-  applicants.sort((a, b) => byLocation(a.location, b.location));
+  const applicants = new ResultStore();
+  const correlator = recompute ? new Correlator() : undefined;
+  const persons: number[] = [];
+  for (const a of inSourceOrder(reports, notes)) {
+    const ordinal = applicants.length;
+    if (correlator) {
+      dropLinkage(a);
+      const k = keysBySource.get(`${a.source}\u0000${a.id}`);
+      persons.push(personOf(k));
+      addLinkKeys(correlator, ordinal, a, k);
+    }
+    applicants.append(a);
+  }
   errors.sort((a, b) => byLocation(a.location, b.location));
   errors.push(...missingShards(reports.map((r) => r.report)));
   let links: Link[];
-  if (recompute) links = relink(applicants, keysBySource);
+  if (correlator) links = relink(correlator.finish(), applicants, persons);
   else links = reports.flatMap(({ report }) => report.links.map((l) => ({ ...l, scope: 'shard-local' as const })));
+  const list = applicants.list();
   const report: Report = {
-    ...buildReport(applicants, errors, links, {
+    ...buildReport(list, errors, links, {
       version: first.tool.version,
       rulesVersion: first.tool.rulesVersion,
       rulesCount: 0,
@@ -74,30 +93,88 @@ export function mergeReports(reports: Array<{ file: string; report: Report }>, o
     }),
     ...(skipped.size ? { skipped: [...skipped.values()] } : {}),
     ...(reports.some((r) => r.report.interrupted) ? { interrupted: true } : {}),
-    ...(recompute ? { linkKeys: applicants.map((a) => keysBySource.get(`${a.source}\u0000${a.id}`)).filter((k): k is LinkKeys => !!k) } : {}),
+    ...(recompute ? { linkKeys: Array.from(list, (a) => keysBySource.get(`${a.source}\u0000${a.id}`)).filter((k): k is LinkKeys => !!k) } : {}),
   };
-  return { report, notes, recomputed: recompute };
+  return { report, notes, recomputed: recompute, release: () => applicants.close() };
 }
 
-/** Drop every shard's own linkage findings, re-score, and link across all applicants. */
-function relink(applicants: ApplicantResult[], keys: Map<string, LinkKeys>): Link[] {
-  const correlator = new Correlator();
-  const persons: number[] = [];
-  applicants.forEach((a, ordinal) => {
-    if (a.findings.some((f) => f.family === 'linkage')) {
-      a.findings = a.findings.filter((f) => f.family !== 'linkage');
-      const s = score(a.findings);
-      a.score = s.score;
-      a.level = s.level;
-      a.contributions = s.contributions;
+/**
+ * Every report's applicants in one deterministic order: path, then position (ties in report
+ * order); an applicant in more than one report (same source and id) once, the first.
+ */
+function* inSourceOrder(reports: MergeInput[], notes: string[]): Generator<ApplicantResult> {
+  const duplicate = (a: ApplicantResult) => notes.push(`${a.source} (${a.id}) appears in more than one report; kept once`);
+  if (!reports.every((r) => r.inSourceOrder ?? sorted(r.report.applicants))) {
+    // Shards interleave records; put them back in order: all in memory, as they must be sorted.
+    const seen = new Set<string>();
+    const all: ApplicantResult[] = [];
+    for (const { report } of reports) {
+      for (const a of report.applicants) {
+        const key = `${a.source}\u0000${a.id}`;
+        if (seen.has(key)) duplicate(a);
+        else all.push(a);
+        seen.add(key);
+      }
     }
-    a.warnings = a.warnings.filter((w) => !/also appears at .* never merged/.test(w.message));
-    const k = keys.get(`${a.source}\u0000${a.id}`);
-    persons.push(personOf(k));
-    addLinkKeys(correlator, ordinal, a, k);
-  });
-  return applyLinks(correlator.finish(), (ordinal) => {
-    const result = applicants[ordinal];
+    yield* all.sort((a, b) => byLocation(a.location, b.location));
+    return;
+  }
+  // k-way: the next of each report in hand; the smallest source goes first, ties to the earlier report.
+  const its = reports.map((r) => r.report.applicants[Symbol.iterator]());
+  const heads = its.map((it) => it.next());
+  // The same source in two reports is the same record: those are next to each other here.
+  let tie: string | undefined;
+  const tieIds = new Set<string>();
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < heads.length; i++) {
+      const h = heads[i]!;
+      if (h.done) continue;
+      if (best < 0 || byLocation(h.value.location, (heads[best]!.value as ApplicantResult).location) < 0) best = i;
+    }
+    if (best < 0) return;
+    const a = heads[best]!.value as ApplicantResult;
+    heads[best] = its[best]!.next();
+    if (tie !== a.source) {
+      tie = a.source;
+      tieIds.clear();
+    }
+    const key = `${a.source}\u0000${a.id}`;
+    if (tieIds.has(key)) {
+      duplicate(a);
+      continue;
+    }
+    tieIds.add(key);
+    yield a;
+  }
+}
+
+function sorted(list: ApplicantList): boolean {
+  let last: SourceLocation | undefined;
+  for (const a of list) {
+    if (last !== undefined && byLocation(last, a.location) > 0) return false;
+    last = a.location;
+  }
+  return true;
+}
+
+/** A shard's own linkage findings go (links are found again across all shards), and the applicant is re-scored. */
+function dropLinkage(a: ApplicantResult): void {
+  if (a.findings.some((f) => f.family === 'linkage')) {
+    a.findings = a.findings.filter((f) => f.family !== 'linkage');
+    const s = score(a.findings);
+    a.score = s.score;
+    a.level = s.level;
+    a.contributions = s.contributions;
+  }
+  a.warnings = a.warnings.filter((w) => !/also appears at .* never merged/.test(w.message));
+}
+
+/** Links across all applicants, applied to their results (in memory, or a round at a time on disk). */
+function relink(found: LinkResult[], applicants: ResultStore, persons: number[]): Link[] {
+  if (applicants.spilled) return linkSpilled(found, applicants, { n: applicants.length, earlier: [], persons, exceptionsOf: [], kinds: builtinLinkKinds(), rules: [] });
+  return applyLinks(found, (ordinal) => {
+    const result = applicants.get(ordinal);
     return result ? { result, person: persons[ordinal]! } : undefined;
   });
 }

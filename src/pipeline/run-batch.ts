@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { parseSource } from '../model/source-location.js';
 import type { CompiledRule } from '../model/rule.js';
 import type { EnrichContext } from '../enrich/enricher.js';
-import type { ApplicantResult, Link, LinkKeys, RunError, SkippedInput } from '../model/report.js';
+import type { ApplicantList, ApplicantResult, Link, LinkKeys, RunError, SkippedInput } from '../model/report.js';
 import type { InputRecord } from '../read/input-record.js';
 import { levelRank, type FailOn } from '../model/levels.js';
 import { readRecords } from '../read/read-records.js';
@@ -16,6 +16,8 @@ import { linkExceptions as linkExceptionsOf } from './jobs/batch-check.js';
 import { outcomes } from './jobs/outcomes.js';
 import type { JobsSetup } from './jobs/pool.js';
 import { ResultCompactor } from './compact-result.js';
+import { ResultStore } from './result-store.js';
+import { linkSpilled } from './link-spilled.js';
 import { addLinkKeys, personOf } from '../correlate/parse-link-keys.js';
 import type { CompiledException } from '../model/exception.js';
 import { inShard, type ShardSpec } from './shard.js';
@@ -53,6 +55,11 @@ export interface BatchOptions {
   onProgress?: (p: BatchProgress) => void;
   /** --jobs N: worker threads that check records (absent: this thread checks them). */
   jobs?: JobsSetup;
+  /**
+   * Keep every result in memory (a list that is an array): --history annotates and filters the
+   * results in place. Otherwise results past a few thousand are spilled to disk (result-store.ts).
+   */
+  inMemory?: boolean;
 }
 
 export interface ReadSettings {
@@ -71,7 +78,9 @@ export interface ReadSettings {
 }
 
 export interface BatchResult {
-  applicants: ApplicantResult[];
+  /** In input order; an array unless results were spilled to disk. `release` frees the spill file. */
+  applicants: ApplicantList;
+  release: () => void;
   errors: RunError[];
   links: Link[];
   skipped: SkippedInput[];
@@ -132,7 +141,7 @@ export async function checkRecords(
   rules: CompiledRule[],
   options: BatchOptions,
 ): Promise<Omit<BatchResult, 'skipped' | 'otherShards'>> {
-  const applicants: ApplicantResult[] = [];
+  const applicants = new ResultStore(options.inMemory ? Infinity : undefined);
   const persons: number[] = [];
   const errors: RunError[] = [];
   const kinds = linkKindsFrom(rules);
@@ -154,9 +163,9 @@ export async function checkRecords(
     if (outcome.ok) {
       const ordinal = applicants.length;
       const r = outcome.result;
-      // Kept until the report is written: share what repeats between applicants.
-      compactor.compact(r);
-      applicants.push(r);
+      // Kept until the report is written: share what repeats between applicants (on disk, nothing is shared).
+      if (!applicants.spilled) compactor.compact(r);
+      applicants.append(r);
       correlator.addKeys(ordinal, outcome.links.meta, outcome.links.keys, outcome.links.signature);
       if (outcome.held) exceptionsOf[ordinal] = outcome.held.map((i) => linkExceptions[i]!);
       persons.push(correlator.meta(ordinal)!.person);
@@ -184,15 +193,18 @@ export async function checkRecords(
     }
   }
   const found = correlator.finish().filter((l) => earlier.length === 0 || l.members.some((m) => m.ordinal < n));
-  const links = applyLinks(
-    found,
-    (ordinal) => {
-      const result = ordinal < n ? applicants[ordinal] : earlier[ordinal - n];
-      return result ? { result, person: persons[ordinal]!, exceptions: ordinal < n ? exceptionsOf[ordinal] : undefined } : undefined;
-    },
-    { kinds, rules },
-  );
-  return { applicants, errors, links, interrupted, ...(linkKeys ? { linkKeys } : {}) };
+  // Results on disk are patched a round of links at a time (link-spilled.ts): the same report.
+  const links = applicants.spilled
+    ? linkSpilled(found, applicants, { n, earlier, persons, exceptionsOf, kinds, rules })
+    : applyLinks(
+        found,
+        (ordinal) => {
+          const result = ordinal < n ? applicants.get(ordinal) : earlier[ordinal - n];
+          return result ? { result, person: persons[ordinal]!, exceptions: ordinal < n ? exceptionsOf[ordinal] : undefined } : undefined;
+        },
+        { kinds, rules },
+      );
+  return { applicants: applicants.list(), release: () => applicants.close(), errors, links, interrupted, ...(linkKeys ? { linkKeys } : {}) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ApplicantResult, Link, Report, RunError } from '../model/report.js';
+import { mapApplicants, type ApplicantResult, type Link, type Report, type RunError } from '../model/report.js';
 import { WHOLE_MESSAGE_PART, type Finding } from '../model/finding.js';
 
 const WITHHELD = '[message withheld: its report did not record which words are personal data]';
@@ -19,12 +19,15 @@ import { KnownValues, maskShapes, noteReferenceValues, scrubText } from './scrub
  * was not (notes, warnings, hand-built messages) is scrubbed with every value masked for that
  * applicant, then for the shapes of personal data (scrub-text.ts).
  */
-export function redactReport(report: Report): Report {
+export function redactReport(report: Report, options: { perApplicant?: boolean } = {}): Report {
   const linked = linkedValues(report);
+  // perApplicant (the CLI's masking layer): each applicant is masked as a format reads it, so a
+  // spilled report is never held masked in memory. Otherwise an array, as given.
+  const masked = mapApplicants(report.applicants, (a) => redactApplicant(a, linked.get(a.id) ?? []));
   return {
     ...report,
     redacted: true,
-    applicants: report.applicants.map((a) => redactApplicant(a, linked.get(a.id) ?? [])),
+    applicants: options.perApplicant ? masked : Array.from(masked),
     links: report.links.map(redactLink),
     errors: report.errors.map(redactError),
     ...(report.sources ? { sources: redactSources(report.sources) } : {}),
@@ -42,8 +45,10 @@ type Hidden = Array<{ text: string; mask: string }>;
 function linkedValues(report: Report): Map<string, Hidden> {
   const out = new Map<string, Hidden>();
   if (report.links.length === 0) return out;
+  // The names of linked applicants only (one pass over the results; none kept for the others).
   const names = new Map<string, string[]>();
-  for (const a of report.applicants) names.set(a.id, [...(names.get(a.id) ?? []), a.name]);
+  for (const link of report.links) for (const id of link.applicants) names.set(id, []);
+  for (const a of report.applicants) names.get(a.id)?.push(a.name);
   for (const link of report.links) {
     const shared: Hidden = [{ text: link.value, mask: maskFor(linkValueKind(link.kind), link.value) }];
     for (const id of link.applicants) for (const n of names.get(id) ?? []) shared.push({ text: n, mask: '[name]' });

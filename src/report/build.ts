@@ -1,4 +1,4 @@
-import { isInputError, type ApplicantResult, type Link, type Report, type RunError } from '../model/report.js';
+import { isInputError, levelAt, type ApplicantList, type Link, type Report, type RunError } from '../model/report.js';
 import { LEVELS, levelRank, type FailOn, type Level } from '../model/levels.js';
 
 export interface ReportMeta {
@@ -12,9 +12,9 @@ export interface ReportMeta {
 }
 
 /** The report stage: results → Report. No I/O, no colour; order is the input order. */
-export function buildReport(applicants: ApplicantResult[], errors: RunError[], links: Link[], meta: ReportMeta): Report {
+export function buildReport(applicants: ApplicantList, errors: RunError[], links: Link[], meta: ReportMeta): Report {
   const byLevel = Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<Level, number>;
-  for (const a of applicants) byLevel[a.level]++;
+  for (let i = 0; i < applicants.length; i++) byLevel[levelAt(applicants, i)]++;
   return {
     tool: { name: 'dprk-check', version: meta.version, rulesVersion: meta.rulesVersion, ...(meta.data ? { data: meta.data } : {}) },
     generatedAt: meta.generatedAt,
@@ -37,5 +37,7 @@ export function exitCodeFor(report: Report): 0 | 1 | 2 {
   if (report.errors.length > 0) return 2;
   const failOn = report.failOn;
   if (failOn === 'never') return 0;
-  return report.applicants.some((a) => levelRank(a.level) >= levelRank(failOn)) ? 1 : 0;
+  const apps = report.applicants;
+  for (let i = 0; i < apps.length; i++) if (levelRank(levelAt(apps, i)) >= levelRank(failOn)) return 1;
+  return 0;
 }

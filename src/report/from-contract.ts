@@ -2,7 +2,7 @@ import type { Diagnostic, DiagnosticCode } from '../model/diagnostic.js';
 import { parseSource } from '../model/source-location.js';
 import { WHOLE_MESSAGE_PART, type Finding, type FamilyContribution } from '../model/finding.js';
 import { FAMILIES, LEVELS, SEVERITIES, type FailOn, type Family, type Severity } from '../model/levels.js';
-import type { ApplicantResult, Link, LinkKeys, Report, RunError, ShardInfo, SkippedInput } from '../model/report.js';
+import type { ApplicantList, ApplicantResult, Link, LinkKeys, Report, RunError, ShardInfo, SkippedInput } from '../model/report.js';
 import type { MessagePart, Reference } from '../model/rule.js';
 import { isObj } from '../util/is-object.js';
 
@@ -19,7 +19,21 @@ export function reportFromContract(doc: unknown, file: string): Report | string 
   if (!isObj(doc) || !isObj(doc.tool) || doc.tool.name !== 'dprk-check' || !Array.isArray(doc.applicants) || !isObj(doc.summary)) {
     return `${file} is not a dprk-check JSON report (write one with --format json)`;
   }
-  const applicants = doc.applicants.filter(isObj).map((a): ApplicantResult => ({
+  return reportRest(doc, doc.applicants.filter(isObj).map(applicantFromContract));
+}
+
+/**
+ * The same for a report whose applicants were taken as they were read (readReportFile's `take`,
+ * into a result store): `applicants` is that list.
+ */
+export function reportFromContractWith(doc: unknown, file: string, applicants: ApplicantList): Report | string {
+  const r = reportFromContract(doc, file);
+  return typeof r === 'string' ? r : { ...r, applicants };
+}
+
+/** One applicant of a JSON report, back into the model. */
+export function applicantFromContract(a: J): ApplicantResult {
+  return {
     id: String(a.id),
     name: typeof a.name === 'string' ? a.name : '',
     source: String(a.source),
@@ -34,7 +48,11 @@ export function reportFromContract(doc: unknown, file: string): Report | string 
     })),
     notEvaluated: strs(a.notEvaluated),
     warnings: strs(a.warnings).map((message) => diag('report-note', message, 'warning')),
-  }));
+  };
+}
+
+/** JSON report → model, the rest of the report. */
+function reportRest(doc: J, applicants: ApplicantList): Report {
   const errors = arr(doc.errors).filter(isObj).map((e): RunError => ({
     source: String(e.source),
     location: parseSource(String(e.source)),

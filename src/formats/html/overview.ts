@@ -1,4 +1,4 @@
-import type { ApplicantResult, Report } from '../../model/report.js';
+import { levelAt, scoreAt, type ApplicantList, type ApplicantResult, type Report } from '../../model/report.js';
 import { FAMILIES, LEVELS, levelRank, type Level } from '../../model/levels.js';
 import { topFinding } from '../finding-order.js';
 import { badge } from './level-badge.js';
@@ -6,10 +6,10 @@ import { html, type Raw } from './escape.js';
 import { reviewLabel } from './review-label.js';
 
 /** Worst first: score, then level, then input order (stable). */
-export function byRisk(applicants: ApplicantResult[]): Array<{ a: ApplicantResult; i: number }> {
-  return applicants
-    .map((a, i) => ({ a, i }))
-    .sort((x, y) => y.a.score - x.a.score || levelRank(y.a.level) - levelRank(x.a.level) || x.i - y.i);
+export function byRisk(applicants: ApplicantList): number[] {
+  return Array.from({ length: applicants.length }, (_, i) => i).sort(
+    (x, y) => scoreAt(applicants, y) - scoreAt(applicants, x) || levelRank(levelAt(applicants, y)) - levelRank(levelAt(applicants, x)) || x - y,
+  );
 }
 
 function row(a: ApplicantResult, i: number, anchor: string, reviews: boolean): Raw {
@@ -26,7 +26,7 @@ const sortable = (key: string, label: string, current?: boolean) =>
 export function overviewHtml(report: Report): Raw {
   const s = report.summary;
   const levels = [...LEVELS].reverse() as Level[];
-  const rows = byRisk(report.applicants).map(({ a, i }) => row(a, i, `a${i + 1}`, !!report.provenance?.history));
+  const rows = byRisk(report.applicants).map((i) => row(report.applicants.at(i)!, i, `a${i + 1}`, !!report.provenance?.history));
   return html`<section id="overview" aria-labelledby="overview-h">
 <h2 id="overview-h" tabindex="-1">Overview</h2>
 <p class="counts">${s.total} record${s.total === 1 ? '' : 's'}: ${s.evaluated} checked, ${s.invalid} could not be checked. ${levels

@@ -13,9 +13,11 @@ export type Anchors = Map<string, string>;
 
 export function anchorsOf(report: Report): Anchors {
   const out: Anchors = new Map();
-  report.applicants.forEach((a, i) => {
-    if (!out.has(a.id)) out.set(a.id, `a${i + 1}`);
-  });
+  let i = 0;
+  for (const a of report.applicants) {
+    i++;
+    if (!out.has(a.id)) out.set(a.id, `a${i}`);
+  }
   return out;
 }
 

@@ -90,6 +90,6 @@ ${provenanceHtml(report)}
 `.html;
   const cut = page.indexOf(PACKS);
   emit(page.slice(0, cut));
-  for (const { a, i } of byRisk(report.applicants)) emit(packHtml(a, report, anchors, i, DISCLAIMER).html);
+  for (const i of byRisk(report.applicants)) emit(packHtml(report.applicants.at(i)!, report, anchors, i, DISCLAIMER).html);
   emit(page.slice(cut + PACKS.length));
 }

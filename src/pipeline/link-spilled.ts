@@ -1,0 +1,162 @@
+import { deserialize, serialize } from 'node:v8';
+import type { ApplicantResult, Link } from '../model/report.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Finding } from '../model/finding.js';
+import type { Suppression, CompiledException } from '../model/exception.js';
+import type { CompiledRule } from '../model/rule.js';
+import type { LinkResult } from '../correlate/correlator.js';
+import type { LinkKinds } from '../correlate/link-kinds.js';
+import { applyLinks } from '../correlate/apply-links.js';
+import { applyPatterns } from '../evaluate/patterns.js';
+import { score } from '../score/score.js';
+import { SpillFile } from '../util/spill-file.js';
+import type { ResultStore } from './result-store.js';
+
+/** Links handled per round: their members' additions are the only results-sized thing in memory. */
+const MEMBERS_PER_ROUND = 4096;
+
+export interface SpilledLinkContext {
+  /** Applicants of this batch: ordinals below n. */
+  n: number;
+  /** Stand-ins for applicants of earlier runs (ordinals from n on): linked to, never reported. */
+  earlier: ApplicantResult[];
+  persons: number[];
+  exceptionsOf: Array<CompiledException[] | undefined>;
+  kinds: LinkKinds;
+  rules: CompiledRule[];
+}
+
+/**
+ * applyLinks over results that are on disk, in bounded memory: the same report as applyLinks over
+ * results held in memory, without reading every linked applicant back at once (in a link-heavy
+ * export most applicants are linked, each link adding a finding to every member).
+ *
+ * Links are applied a few thousand members at a time to stand-ins that hold only what a link adds
+ * (its findings, warnings and suppressions, appended in link order, as applyLinks does). What each
+ * round added is set aside on disk, by applicant. Then each patched applicant is read back once,
+ * given its additions in order, completed by the pattern rules that name linkage rules and
+ * re-scored (the end of applyLinks, on the whole result), and stored again.
+ */
+export function linkSpilled(found: LinkResult[], store: ResultStore, ctx: SpilledLinkContext): Link[] {
+  const { n, earlier, persons, exceptionsOf } = ctx;
+  const additions = new Additions(n);
+  const links: Link[] = [];
+  try {
+    for (let i = 0; i < found.length; ) {
+      const from = i;
+      let members = 0;
+      while (i < found.length && (i === from || members + found[i]!.members.length <= MEMBERS_PER_ROUND)) members += found[i++]!.members.length;
+      const stubs = new Map<number, ApplicantResult>();
+      const round = applyLinks(
+        found.slice(from, i),
+        (ordinal) => {
+          if (ordinal >= n) {
+            const r = earlier[ordinal - n];
+            return r ? { result: r, person: persons[ordinal]! } : undefined;
+          }
+          let stub = stubs.get(ordinal);
+          if (!stub) {
+            const r = store.get(ordinal);
+            if (!r) return undefined;
+            stub = { id: r.id, name: '', source: r.source, location: r.location, level: 'none', score: 0, findings: [], contributions: [], notEvaluated: [], warnings: [] };
+            stubs.set(ordinal, stub);
+          }
+          return { result: stub, person: persons[ordinal]!, exceptions: exceptionsOf[ordinal] };
+        },
+        // No rules: pattern rules run once per applicant below, over all its findings.
+        { kinds: ctx.kinds },
+      );
+      for (const l of round) links.push(l);
+      for (const [ordinal, s] of stubs) {
+        if (s.findings.length || s.warnings.length || s.suppressed?.length) additions.add(ordinal, { f: s.findings, w: s.warnings, s: s.suppressed ?? [] });
+      }
+    }
+    for (let ordinal = 0; ordinal < n; ordinal++) {
+      if (!additions.has(ordinal)) continue;
+      const r = store.get(ordinal)!;
+      let touched = false;
+      for (const a of additions.of(ordinal)) {
+        if (a.w.length) r.warnings = [...r.warnings, ...a.w];
+        if (a.s.length) r.suppressed = [...(r.suppressed ?? []), ...a.s];
+        if (a.f.length) {
+          r.findings = [...r.findings, ...a.f];
+          touched = true;
+        }
+      }
+      if (touched) {
+        // As applyLinks ends: pattern rules that name linkage rules can only complete now.
+        const have = new Set(r.findings.map((f) => f.ruleId));
+        const fresh = applyPatterns(r.findings, ctx.rules).filter((f) => !have.has(f.ruleId));
+        if (fresh.length) r.findings = [...r.findings, ...fresh];
+        const s = score(r.findings);
+        r.score = s.score;
+        r.level = s.level;
+        r.contributions = s.contributions;
+      }
+      store.replace(ordinal, r);
+    }
+  } finally {
+    additions.close();
+  }
+  return links;
+}
+
+interface Addition {
+  f: Finding[];
+  w: Diagnostic[];
+  s: Suppression[];
+}
+
+/** What links added to each applicant, on disk; per applicant a chain of entries in the order added. */
+class Additions {
+  private file: SpillFile | undefined;
+  private readonly head: Int32Array;
+  private readonly tail: Int32Array;
+  private offsets = new Float64Array(1024);
+  private lengths = new Uint32Array(1024);
+  private next = new Int32Array(1024);
+  private count = 0;
+
+  constructor(n: number) {
+    this.head = new Int32Array(n).fill(-1);
+    this.tail = new Int32Array(n).fill(-1);
+  }
+
+  add(ordinal: number, a: Addition): void {
+    this.file ??= new SpillFile('links');
+    if (this.count === this.offsets.length) this.grow();
+    const bytes = serialize(a);
+    const e = this.count++;
+    this.offsets[e] = this.file.append(bytes);
+    this.lengths[e] = bytes.length;
+    this.next[e] = -1;
+    if (this.head[ordinal] === -1) this.head[ordinal] = e;
+    else this.next[this.tail[ordinal]!] = e;
+    this.tail[ordinal] = e;
+  }
+
+  has(ordinal: number): boolean {
+    return this.head[ordinal] !== -1;
+  }
+
+  *of(ordinal: number): Generator<Addition> {
+    for (let e = this.head[ordinal]!; e !== -1; e = this.next[e]!) yield deserialize(this.file!.read(this.offsets[e]!, this.lengths[e]!)) as Addition;
+  }
+
+  close(): void {
+    this.file?.close();
+  }
+
+  private grow(): void {
+    const cap = this.offsets.length * 2;
+    const o = new Float64Array(cap);
+    o.set(this.offsets);
+    const l = new Uint32Array(cap);
+    l.set(this.lengths);
+    const x = new Int32Array(cap);
+    x.set(this.next);
+    this.offsets = o;
+    this.lengths = l;
+    this.next = x;
+  }
+}

@@ -1,0 +1,180 @@
+import { deserialize, serialize } from 'node:v8';
+import type { ApplicantList, ApplicantResult } from '../model/report.js';
+import { LEVELS, levelRank, type Level } from '../model/levels.js';
+import { SpillFile } from '../util/spill-file.js';
+
+/**
+ * Results kept in memory up to this many applicants (small runs and a single check are as before:
+ * no file, no serialising); past it every result goes to an encrypted spill file (util/spill-file.ts).
+ * A thousand-odd results are a few megabytes: enough that tests and everyday runs never spill.
+ */
+const SPILL_AFTER = 4096;
+/** Results read back in one go when read in order (a format's pass over every applicant). */
+const READ_AHEAD = 1 << 20;
+
+/**
+ * `DPRK_CHECK_SPILL_AFTER=N` (tests, benchmarks): spill past N results. Hidden on purpose: the
+ * output is the same either way, only memory differs.
+ */
+function spillAfterDefault(): number {
+  const v = process.env.DPRK_CHECK_SPILL_AFTER;
+  if (v === undefined || v === '') return SPILL_AFTER;
+  const n = Number(v);
+  return Number.isInteger(n) && n >= 0 ? n : SPILL_AFTER;
+}
+
+/**
+ * Every applicant's result, appended as it is decided (docs/batch.md "Memory"). Held as objects
+ * while few; once past the threshold each is serialised (v8 structured clone: undefined, NaN and
+ * key order survive, so every format writes the same bytes) to the spill file, and memory keeps
+ * 25 bytes per applicant: offset, length, level, score. That is enough to sort worst-first
+ * without reading a result back; a format's pass in input order reads results back in 1 MB blocks.
+ * A result changed after it was stored (links) is put back with `replace`: appended again, and its
+ * offset moved.
+ */
+export class ResultStore {
+  private held: ApplicantResult[] = [];
+  private spill: SpillFile | undefined;
+  private count = 0;
+  private offsets = new Float64Array(0);
+  private lengths = new Uint32Array(0);
+  private levels = new Uint8Array(0);
+  private scores = new Float64Array(0);
+
+  constructor(private readonly spillAfter = spillAfterDefault()) {}
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Whether results are on disk (then results read back are fresh copies, not the stored objects). */
+  get spilled(): boolean {
+    return this.spill !== undefined;
+  }
+
+  /** Appends a result; returns its ordinal. */
+  append(r: ApplicantResult): number {
+    const ordinal = this.count++;
+    if (!this.spill) {
+      this.held.push(r);
+      if (this.held.length > this.spillAfter) this.spillAll();
+      return ordinal;
+    }
+    this.grow(ordinal + 1);
+    this.put(ordinal, r);
+    return ordinal;
+  }
+
+  /** The result at `ordinal`: the stored object while in memory, else read back (a fresh copy). */
+  get(ordinal: number): ApplicantResult | undefined {
+    if (ordinal < 0 || ordinal >= this.count || !Number.isInteger(ordinal)) return undefined;
+    if (!this.spill) return this.held[ordinal];
+    return deserialize(this.spill.read(this.offsets[ordinal]!, this.lengths[ordinal]!)) as ApplicantResult;
+  }
+
+  /** Stores a changed result (links patched it): in memory it is the same object; on disk it is written again. */
+  replace(ordinal: number, r: ApplicantResult): void {
+    if (!this.spill) {
+      this.held[ordinal] = r;
+      return;
+    }
+    this.put(ordinal, r);
+  }
+
+  /** The results as a report's applicant list: the array itself while in memory, else a view that reads back. */
+  list(): ApplicantList {
+    if (!this.spill) return this.held;
+    return new SpilledApplicants(this);
+  }
+
+  /** Closes the spill file (it is already unlinked; this frees the descriptor). */
+  close(): void {
+    this.spill?.close();
+  }
+
+  levelOf(ordinal: number): Level {
+    return this.spill ? LEVELS[this.levels[ordinal]!]! : this.held[ordinal]!.level;
+  }
+
+  scoreOf(ordinal: number): number {
+    return this.spill ? this.scores[ordinal]! : this.held[ordinal]!.score;
+  }
+
+  /** Results from `from` on, in order, read back a block at a time. */
+  *inOrder(from = 0): Generator<ApplicantResult> {
+    if (!this.spill) {
+      for (let i = from; i < this.count; i++) yield this.held[i]!;
+      return;
+    }
+    const spill = this.spill;
+    let i = from;
+    while (i < this.count) {
+      // Results stored one after another are read in one go (those put back after links are not).
+      const start = this.offsets[i]!;
+      let end = start + this.lengths[i]!;
+      let j = i + 1;
+      while (j < this.count && this.offsets[j] === end && end - start < READ_AHEAD) end += this.lengths[j++]!;
+      const block = spill.read(start, end - start);
+      for (let k = i; k < j; k++) {
+        const at = this.offsets[k]! - start;
+        yield deserialize(block.subarray(at, at + this.lengths[k]!)) as ApplicantResult;
+      }
+      i = j;
+    }
+  }
+
+  private spillAll(): void {
+    this.spill = new SpillFile('results');
+    this.grow(Math.max(this.count, 1024));
+    const held = this.held;
+    this.held = [];
+    held.forEach((r, i) => this.put(i, r));
+  }
+
+  private put(ordinal: number, r: ApplicantResult): void {
+    const bytes = serialize(r);
+    this.offsets[ordinal] = this.spill!.append(bytes);
+    this.lengths[ordinal] = bytes.length;
+    this.levels[ordinal] = levelRank(r.level);
+    this.scores[ordinal] = r.score;
+  }
+
+  private grow(size: number): void {
+    if (size <= this.offsets.length) return;
+    const cap = Math.max(size, this.offsets.length * 2);
+    const more = <T extends Float64Array | Uint32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(cap);
+      b.set(a);
+      return b;
+    };
+    this.offsets = more(this.offsets, (n) => new Float64Array(n));
+    this.lengths = more(this.lengths, (n) => new Uint32Array(n));
+    this.levels = more(this.levels, (n) => new Uint8Array(n));
+    this.scores = more(this.scores, (n) => new Float64Array(n));
+  }
+}
+
+/** A spilled store as a report's applicants: read-only, each result read back when asked for. */
+class SpilledApplicants implements ApplicantList {
+  constructor(private readonly store: ResultStore) {}
+
+  get length(): number {
+    return this.store.length;
+  }
+
+  at(index: number): ApplicantResult | undefined {
+    return this.store.get(index < 0 ? this.store.length + index : index);
+  }
+
+  levelOf(index: number): Level {
+    return this.store.levelOf(index);
+  }
+
+  scoreOf(index: number): number {
+    return this.store.scoreOf(index);
+  }
+
+  [Symbol.iterator](): Iterator<ApplicantResult> {
+    return this.store.inOrder();
+  }
+}
