@@ -11,12 +11,12 @@ const MB = 1024 * 1024;
 const MAX_JOBS = 256;
 
 /**
- * `--jobs 0` (the default) starts worker threads only for inputs of at least this size (about 10 000
+ * `--jobs 0` (the default) starts worker threads only for inputs of at least this size (about 33 000
  * records of the bench export). A worker costs a cold start (code, rules, IP data: ~0.35 s of CPU)
  * and then warms up on its own: its first few thousand records run about twice as slow as warm
  * ones, and each worker pays that again. Below this, one thread is as fast. See docs/batch.md.
  */
-export const AUTO_JOBS_MIN_BYTES = 32 * MB;
+export const AUTO_JOBS_MIN_BYTES = 100 * MB;
 
 /** --jobs N: a whole number ≥ 0, or what is wrong with it. */
 export function parseJobs(value: string): number | string {

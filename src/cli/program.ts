@@ -122,7 +122,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .option('--new-only', 'with a history: outputs and exit code cover only applicants not yet reviewed, or whose findings changed since')
     .option('--details', "text: the full block (findings, evidence, what to verify) for every applicant, worst first, instead of a table")
     .option('--only-flagged', 'text: leave out applicants below --fail-on (they are still counted)')
-    .option('--jobs <n>', 'check records in N threads (worker threads; 1 = this thread only); default 0 = one per core for inputs of 32 MB or more, else 1', jobsArg)
+    .option('--jobs <n>', 'check records in N threads (worker threads; 1 = this thread only); default 0 = one per core for inputs of 100 MB or more, else 1', jobsArg)
     .option('--no-progress', 'never show the progress spinner (it only appears on a terminal, never in CI)')
     .option('--input-limit <name=n>', 'raise or lower one per-record input limit (record-bytes, depth, keys, items, string; README "The input"); repeatable', collectLimit, {} as Partial<InputLimits>)
     .option('--color', 'force colour')

@@ -3,6 +3,7 @@ import type { InputRecord } from '../../read/input-record.js';
 import { GROUP_SIZE, inGroups } from '../group-records.js';
 import { checkForBatch, type BatchCheck, type BatchOutcome } from './batch-check.js';
 import { CheckerPool, type JobsSetup } from './pool.js';
+import { ruleTextSharer } from './share-rule-text.js';
 
 /** Groups a worker may hold at once: one being checked, one waiting, so none idles between them. */
 const IN_FLIGHT_PER_WORKER = 2;
@@ -19,7 +20,9 @@ export async function* outcomes(records: AsyncIterable<InputRecord>, rules: Comp
     for await (const group of inGroups(records)) yield* here(group);
     return;
   }
+  const share = ruleTextSharer(rules);
   const pool = new CheckerPool(jobs, here);
+  const back = (answer: BatchOutcome[]) => answer.map(share);
   const queue: Array<{ answer: Promise<BatchOutcome[]>; done?: BatchOutcome[] }> = [];
   const limit = IN_FLIGHT_PER_WORKER * jobs.count;
   try {
@@ -28,10 +31,10 @@ export async function* outcomes(records: AsyncIterable<InputRecord>, rules: Comp
       void entry.answer.then((o) => (entry.done = o));
       queue.push(entry);
       // What is already back goes on at once (progress, and a slow standard input).
-      while (queue[0]?.done) yield* queue.shift()!.done!;
-      if (queue.length >= limit) yield* await orAbort(queue.shift()!.answer, signal);
+      while (queue[0]?.done) yield* back(queue.shift()!.done!);
+      if (queue.length >= limit) yield* back(await orAbort(queue.shift()!.answer, signal));
     }
-    while (queue.length) yield* await orAbort(queue.shift()!.answer, signal);
+    while (queue.length) yield* back(await orAbort(queue.shift()!.answer, signal));
   } finally {
     await pool.close();
   }
