@@ -40,8 +40,19 @@ async function dprk(rulePaths) {
   const rules = activeRules(loadRuleSet(rulePaths ? { paths: rulePaths } : {}).rules);
   const t0 = performance.now();
   // As `dprk-check -f json` runs it: nothing is masked, so results need not keep message parts.
-  const batch = await runBatch([file], rules, { cwd: ROOT, stdin: process.stdin, inputFormat: 'applicant' }, { strict: true, enrich: {}, keepMessageParts: false });
-  const report = buildReport(batch.applicants, batch.errors, batch.links, { version: 'bench', rulesVersion: 'bench', rulesCount: rules.length, failOn: 'high', generatedAt: new Date().toISOString() });
+  const batch = await runBatch(
+    [file],
+    rules,
+    { cwd: ROOT, stdin: process.stdin, inputFormat: 'applicant' },
+    { strict: true, enrich: {}, keepMessageParts: false },
+  );
+  const report = buildReport(batch.applicants, batch.errors, batch.links, {
+    version: 'bench',
+    rulesVersion: 'bench',
+    rulesCount: rules.length,
+    failOn: 'high',
+    generatedAt: new Date().toISOString(),
+  });
   const ms = performance.now() - t0;
   // What stays alive per applicant (results + link index), as opposed to GC headroom in peak RSS.
   let liveMB;
@@ -51,7 +62,16 @@ async function dprk(rulePaths) {
   }
   const matches = {};
   for (const a of report.applicants) for (const f of a.findings) matches[f.ruleId] = (matches[f.ruleId] ?? 0) + 1;
-  return { liveMB, records: report.summary.total, invalid: report.summary.invalid, rules: rules.length, links: report.links.length, flagged: report.summary.byLevel.high + report.summary.byLevel.critical, ms, matches };
+  return {
+    liveMB,
+    records: report.summary.total,
+    invalid: report.summary.invalid,
+    rules: rules.length,
+    links: report.links.length,
+    flagged: report.summary.byLevel.high + report.summary.byLevel.critical,
+    ms,
+    matches,
+  };
 }
 
 /** Facts for the engine comparison, prepared before timing starts (same objects for both engines). */

@@ -45,19 +45,21 @@ const links = c.finish();
 const finishMs = performance.now() - t1;
 const finishCpu = cpu() - u1;
 const after = heap() - base;
-console.log(JSON.stringify({
-  applicants: n,
-  onDisk: c.onDisk ?? false,
-  links: links.length,
-  members: links.reduce((s, l) => s + l.members.length, 0),
-  heapAfterIndexing: mb(indexed),
-  heapAfterFinish: mb(after),
-  peakRss: mb(process.resourceUsage().maxRSS * 1024),
-  peakRssIndexing: mb(rssIndexing),
-  addSeconds: +(addMs / 1000).toFixed(2),
-  finishSeconds: +(finishMs / 1000).toFixed(2),
-  // CPU time as well: on a shared machine wall time says more about the neighbours.
-  addCpuSeconds: +(addCpu / 1000).toFixed(2),
-  finishCpuSeconds: +(finishCpu / 1000).toFixed(2),
-  wallSeconds: +((performance.now() - t0) / 1000).toFixed(2),
-}));
+console.log(
+  JSON.stringify({
+    applicants: n,
+    onDisk: c.onDisk ?? false,
+    links: links.length,
+    members: links.reduce((s, l) => s + l.members.length, 0),
+    heapAfterIndexing: mb(indexed),
+    heapAfterFinish: mb(after),
+    peakRss: mb(process.resourceUsage().maxRSS * 1024),
+    peakRssIndexing: mb(rssIndexing),
+    addSeconds: +(addMs / 1000).toFixed(2),
+    finishSeconds: +(finishMs / 1000).toFixed(2),
+    // CPU time as well: on a shared machine wall time says more about the neighbours.
+    addCpuSeconds: +(addCpu / 1000).toFixed(2),
+    finishCpuSeconds: +(finishCpu / 1000).toFixed(2),
+    wallSeconds: +((performance.now() - t0) / 1000).toFixed(2),
+  }),
+);

@@ -12,10 +12,14 @@ const rule = (name, conditions) => ({ name, conditions, event: { type: name } })
 const fact = (path, operator, value) => ({ fact: 'applicant', path, operator, value });
 
 export const JRE_RULES = [
-  rule('identity.bench-document-name-mismatch', { all: [fact('$.identity.documents[*].nameOnDocument', 'anyDiffersFromName', { fact: 'applicant', path: '$.name.full' })] }),
+  rule('identity.bench-document-name-mismatch', {
+    all: [fact('$.identity.documents[*].nameOnDocument', 'anyDiffersFromName', { fact: 'applicant', path: '$.name.full' })],
+  }),
   rule('identity.bench-unverified-document', { all: [fact('$.identity.documents[*].verificationMethod', 'anyIn', ['upload', 'none'])] }),
   rule('identity.bench-camera-refused', { all: [fact('$.interviews[*].observations[*]', 'anyIn', ['camera_refused', 'camera_off', 'different_person'])] }),
-  rule('network.bench-remote-access-tool', { all: [fact('$.network.remoteAccessTools[*]', 'anyIn', ['anydesk', 'teamviewer', 'pikvm', 'tinypilot', 'rustdesk', 'chrome remote desktop'])] }),
+  rule('network.bench-remote-access-tool', {
+    all: [fact('$.network.remoteAccessTools[*]', 'anyIn', ['anydesk', 'teamviewer', 'pikvm', 'tinypilot', 'rustdesk', 'chrome remote desktop'])],
+  }),
   rule('network.bench-session-country-mismatch', {
     all: [
       fact('$.claimedLocation.country', 'notEqual', undefined),
@@ -24,9 +28,14 @@ export const JRE_RULES = [
   }),
   rule('network.bench-voip-phone', { all: [fact('$.derived.phones[*].type', 'anyIn', ['voip'])] }),
   rule('payroll.bench-crypto-salary', { all: [fact('$.payroll.method', 'equal', 'crypto')] }),
-  rule('payroll.bench-payee-name-mismatch', { all: [fact('$.derived.payees[*].holderName', 'anyDiffersFromName', { fact: 'applicant', path: '$.name.full' })] }),
+  rule('payroll.bench-payee-name-mismatch', {
+    all: [fact('$.derived.payees[*].holderName', 'anyDiffersFromName', { fact: 'applicant', path: '$.name.full' })],
+  }),
   rule('payroll.bench-bank-country-mismatch', {
-    all: [fact('$.claimedLocation.country', 'notEqual', undefined), fact('$.payroll.bank.country', 'anyNotEqual', { fact: 'applicant', path: '$.claimedLocation.country' })],
+    all: [
+      fact('$.claimedLocation.country', 'notEqual', undefined),
+      fact('$.payroll.bank.country', 'anyNotEqual', { fact: 'applicant', path: '$.claimedLocation.country' }),
+    ],
   }),
   rule('payroll.bench-ship-to-change', { all: [fact('$.equipment.requestedAddressChange', 'equal', true)] }),
   rule('affiliation.bench-thin-linkedin', { all: [fact("$.profiles[?(@.network=='linkedin')].connections", 'anyLessThan', 20)] }),

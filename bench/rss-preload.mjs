@@ -4,5 +4,8 @@ import { writeFileSync } from 'node:fs';
 
 process.on('exit', () => {
   const u = process.resourceUsage();
-  writeFileSync(process.env.BENCH_RSS_FILE, JSON.stringify({ maxRssMB: Math.round(u.maxRSS / 1024), cpuMs: Math.round((u.userCPUTime + u.systemCPUTime) / 1000) }));
+  writeFileSync(
+    process.env.BENCH_RSS_FILE,
+    JSON.stringify({ maxRssMB: Math.round(u.maxRSS / 1024), cpuMs: Math.round((u.userCPUTime + u.systemCPUTime) / 1000) }),
+  );
 });

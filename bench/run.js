@@ -31,7 +31,12 @@ const JOBS_SIZE = Number(process.env.BENCH_JOBS_SIZE ?? Math.max(...SIZES.filter
 
 function measure(mode, file, limit) {
   const args = ['--max-old-space-size=4096', '--expose-gc', resolve(ROOT, 'bench/child.js'), mode, file, ...(limit ? [String(limit)] : [])];
-  return JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\n').pop());
+  return JSON.parse(
+    execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 })
+      .trim()
+      .split('\n')
+      .pop(),
+  );
 }
 const rate = (m) => m.records / (m.ms / 1000);
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
@@ -52,7 +57,10 @@ function duckdb(file) {
   try {
     return measure('duckdb', file);
   } catch (e) {
-    duckdbMissing = String(e.message).split('\n').find((l) => l.includes('Error')) ?? 'failed';
+    duckdbMissing =
+      String(e.message)
+        .split('\n')
+        .find((l) => l.includes('Error')) ?? 'failed';
     return undefined;
   }
 }
@@ -77,12 +85,16 @@ function cliFormat(format, file, extra = []) {
   const rssFile = resolve(DIR, 'rss.json');
   const outFile = resolve(DIR, `out.${format}`);
   const t = performance.now();
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(resolve(ROOT, 'bench/rss-preload.mjs')).href, CLI, file, '-f', format, '-o', outFile, '--no-progress', ...extra], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    encoding: 'utf8',
-    env: { ...process.env, BENCH_RSS_FILE: rssFile },
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', pathToFileURL(resolve(ROOT, 'bench/rss-preload.mjs')).href, CLI, file, '-f', format, '-o', outFile, '--no-progress', ...extra],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+      env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    },
+  );
   const ms = performance.now() - t;
   const ok = r.status === 0 || r.status === 1;
   const usage = ok && existsSync(rssFile) ? JSON.parse(readFileSync(rssFile, 'utf8')) : {};
@@ -141,7 +153,11 @@ if (SHARD_SIZE > 0) {
 
 /** One CLI run under /usr/bin/time: wall ms, peak RSS (MB, every thread of the process), CPU s. */
 function timedCli(args) {
-  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M %U %S', process.execPath, '--max-old-space-size=4096', CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M %U %S', process.execPath, '--max-old-space-size=4096', CLI, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
   const m = /TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
   if (!m || (r.status !== 0 && r.status !== 1)) throw new Error(`dprk-check ${args.join(' ')}: exit ${r.status}: ${(r.stderr ?? '').slice(0, 500)}`);
   return { ms: Number(m[1]) * 1000, rssMB: Math.round(Number(m[2]) / 1024), cpuS: Number(m[3]) + Number(m[4]) };
@@ -163,20 +179,28 @@ const theirs = measure('engine-jre', jreFile, JRE_RECORDS);
 const stages = measure('stages', jreFile, 10000);
 
 const out = [];
-out.push('', `dprk-check benchmark (node ${process.version}, ${process.platform}/${process.arch}, ${(await import('node:os')).availableParallelism()} cores)`, '');
+out.push(
+  '',
+  `dprk-check benchmark (node ${process.version}, ${process.platform}/${process.arch}, ${(await import('node:os')).availableParallelism()} cores)`,
+  '',
+);
 out.push('size       export       file MB   floor rec/s   dprk rec/s   ratio to floor   CPU s   peak RSS MB   live heap MB   links   high+crit');
 for (const r of rows) {
   out.push(
     `${fmt(r.size).padEnd(10)} ${r.kind.padEnd(11)} ${r.mb.toFixed(0).padStart(8)}   ${fmt(rate(r.floor)).padStart(11)}   ${fmt(rate(r.full)).padStart(10)}   ${(rate(r.full) / rate(r.floor)).toFixed(3).padStart(13)}×   ${(r.full.cpuMs / 1000).toFixed(1).padStart(5)}   ${String(r.full.maxRssMB).padStart(11)}   ${String(r.full.liveMB ?? '–').padStart(12)}   ${String(r.full.links).padStart(5)}   ${String(r.full.flagged).padStart(9)}`,
   );
 }
-out.push(`(dprk: read + validate + enrich + evaluate ${first.full.rules} built-in rules + link + score + build report, in process; floor: read + split + JSON.parse of the same file)`);
+out.push(
+  `(dprk: read + validate + enrich + evaluate ${first.full.rules} built-in rules + link + score + build report, in process; floor: read + split + JSON.parse of the same file)`,
+);
 for (const kind of ['ordinary', 'link-heavy']) {
   const rs = rows.filter((r) => r.kind === kind);
   if (rs.length < 2) continue;
   const a = rs[0];
   const b = rs[rs.length - 1];
-  out.push(`peak RSS ${kind} ${fmt(a.size)} → ${fmt(b.size)}: ${a.full.maxRssMB} → ${b.full.maxRssMB} MB (×${(b.full.maxRssMB / a.full.maxRssMB).toFixed(2)} for ×${b.size / a.size} records); floor ${a.floor.maxRssMB} → ${b.floor.maxRssMB} MB`);
+  out.push(
+    `peak RSS ${kind} ${fmt(a.size)} → ${fmt(b.size)}: ${a.full.maxRssMB} → ${b.full.maxRssMB} MB (×${(b.full.maxRssMB / a.full.maxRssMB).toFixed(2)} for ×${b.size / a.size} records); floor ${a.floor.maxRssMB} → ${b.floor.maxRssMB} MB`,
+  );
 }
 
 if (formatRows.length) {
@@ -196,41 +220,70 @@ if (duckdbMissing) out.push(`  not measured: ${duckdbMissing}`);
 else {
   out.push('size       export       load ms   total ms   rec/s (total)   dprk ÷ DuckDB time   peak RSS MB');
   for (const r of rows.filter((x) => x.duck)) {
-    out.push(`${fmt(r.size).padEnd(10)} ${r.kind.padEnd(11)} ${fmt(r.duck.loadMs).padStart(8)}   ${fmt(r.duck.ms).padStart(8)}   ${fmt(rate(r.duck)).padStart(13)}   ${(r.full.ms / r.duck.ms).toFixed(1).padStart(17)}×   ${String(r.duck.maxRssMB).padStart(11)}`);
+    out.push(
+      `${fmt(r.size).padEnd(10)} ${r.kind.padEnd(11)} ${fmt(r.duck.loadMs).padStart(8)}   ${fmt(r.duck.ms).padStart(8)}   ${fmt(rate(r.duck)).padStart(13)}   ${(r.full.ms / r.duck.ms).toFixed(1).padStart(17)}×   ${String(r.duck.maxRssMB).padStart(11)}`,
+    );
   }
   const r = rows.find((x) => x.duck);
-  out.push(`  ${Object.keys(DUCKDB_CHECKS).length} checks at ${fmt(r.size)} ${r.kind}: ${Object.entries(r.duck.counts).map(([k, v]) => `${k} ${v}`).join(' · ')}`);
+  out.push(
+    `  ${Object.keys(DUCKDB_CHECKS).length} checks at ${fmt(r.size)} ${r.kind}: ${Object.entries(r.duck.counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(' · ')}`,
+  );
   out.push('  DuckDB does: per-record field comparisons and exact shared-value groups, columnar and multi-threaded.');
   out.push('  It does not: schema validation with per-record errors, phone parsing (E.164, country, line type), IP → country/ASN,');
   out.push('  fuzzy names/companies and transliteration, résumé similarity, watchlists, exceptions, evidence and a message per finding.');
 }
 
-out.push('', `cold start (median of ${COLD_RUNS}, wall ms): node -e 0 ${cold.base.toFixed(0)} · --version ${cold.version.toFixed(0)} (${(cold.version / cold.base).toFixed(2)}×) · clean fixture ${cold.clean.toFixed(0)} (${(cold.clean / cold.base).toFixed(2)}×) · clean fixture -f json --no-config ${cold.minimal.toFixed(0)} (${(cold.minimal / cold.base).toFixed(2)}×)`);
+out.push(
+  '',
+  `cold start (median of ${COLD_RUNS}, wall ms): node -e 0 ${cold.base.toFixed(0)} · --version ${cold.version.toFixed(0)} (${(cold.version / cold.base).toFixed(2)}×) · clean fixture ${cold.clean.toFixed(0)} (${(cold.clean / cold.base).toFixed(2)}×) · clean fixture -f json --no-config ${cold.minimal.toFixed(0)} (${(cold.minimal / cold.base).toFixed(2)}×)`,
+);
 if (shard) {
   const sum = shard.shards.reduce((a, b) => a + b, 0);
-  out.push('', `shard + merge at ${fmt(SHARD_SIZE)} (CLI, -f json, wall ms): one run ${fmt(shard.one)} · 4 shards ${shard.shards.map(fmt).join(' + ')} = ${fmt(sum)} (run one after another) · merge ${fmt(shard.merge)} · shards in parallel ≈ ${fmt(Math.max(...shard.shards) + shard.merge)} with enough cores`);
+  out.push(
+    '',
+    `shard + merge at ${fmt(SHARD_SIZE)} (CLI, -f json, wall ms): one run ${fmt(shard.one)} · 4 shards ${shard.shards.map(fmt).join(' + ')} = ${fmt(sum)} (run one after another) · merge ${fmt(shard.merge)} · shards in parallel ≈ ${fmt(Math.max(...shard.shards) + shard.merge)} with enough cores`,
+  );
 }
 
 if (jobs) {
   out.push('', `--jobs at ${fmt(JOBS_SIZE)} ordinary (CLI, -f json, whole process under /usr/bin/time):`);
   out.push('threads      wall s   rec/s      CPU s   peak RSS MB');
-  for (const [label, m] of [['--jobs 1', jobs.one], [`--jobs ${JOBS}`, jobs.many]]) {
-    out.push(`${label.padEnd(10)} ${(m.ms / 1000).toFixed(1).padStart(8)}   ${fmt(JOBS_SIZE / (m.ms / 1000)).padStart(7)}   ${m.cpuS.toFixed(1).padStart(8)}   ${String(m.rssMB).padStart(11)}`);
+  for (const [label, m] of [
+    ['--jobs 1', jobs.one],
+    [`--jobs ${JOBS}`, jobs.many],
+  ]) {
+    out.push(
+      `${label.padEnd(10)} ${(m.ms / 1000).toFixed(1).padStart(8)}   ${fmt(JOBS_SIZE / (m.ms / 1000)).padStart(7)}   ${m.cpuS.toFixed(1).padStart(8)}   ${String(m.rssMB).padStart(11)}`,
+    );
   }
-  out.push(`  speed-up ×${(jobs.one.ms / jobs.many.ms).toFixed(2)} on ${(await import('node:os')).availableParallelism()} cores (the report is the same byte for byte but the time stamp)`);
+  out.push(
+    `  speed-up ×${(jobs.one.ms / jobs.many.ms).toFixed(2)} on ${(await import('node:os')).availableParallelism()} cores (the report is the same byte for byte but the time stamp)`,
+  );
 }
 
 out.push('', `same ${Object.keys(theirs.matches).length ? '' : '(no) '}rules, same ${fmt(JRE_RECORDS)} records (bench/rules ↔ bench/jre-rules.js):`);
 const warm = (m) => m.records / (m.warmMs / 1000);
 out.push('                       first pass   second pass (same facts, both engines warmed up)');
 out.push(`  dprk-check evaluate  ${fmt(rate(ours)).padStart(9)} rec/s  ${fmt(warm(ours)).padStart(9)} rec/s  (${ours.rules} rules on prepared facts)`);
-out.push(`  json-rules-engine    ${fmt(rate(theirs)).padStart(9)} rec/s  ${fmt(warm(theirs)).padStart(9)} rec/s  (engine.run, ${theirs.rules} rules on the same facts)`);
+out.push(
+  `  json-rules-engine    ${fmt(rate(theirs)).padStart(9)} rec/s  ${fmt(warm(theirs)).padStart(9)} rec/s  (engine.run, ${theirs.rules} rules on the same facts)`,
+);
 out.push(`  ratio                ${(rate(ours) / rate(theirs)).toFixed(1).padStart(9)}×      ${(warm(ours) / warm(theirs)).toFixed(1).padStart(9)}×`);
-out.push(`  (for scale: the whole dprk-check pipeline with these rules, from the file: ${fmt(rate(oursFull))} rec/s, ${(rate(oursFull) / rate(theirs)).toFixed(1)}× the engine alone)`);
+out.push(
+  `  (for scale: the whole dprk-check pipeline with these rules, from the file: ${fmt(rate(oursFull))} rec/s, ${(rate(oursFull) / rate(theirs)).toFixed(1)}× the engine alone)`,
+);
 const ids = [...new Set([...Object.keys(theirs.matches), ...Object.keys(ours.matches).filter((k) => k.includes('.bench-'))])].sort();
 const diff = ids.filter((id) => (ours.matches[id] ?? 0) !== (theirs.matches[id] ?? 0));
-out.push(`  matches per rule agree: ${diff.length === 0 ? 'yes' : `no — ${diff.map((id) => `${id} ${ours.matches[id] ?? 0} vs ${theirs.matches[id] ?? 0}`).join('; ')}`}`);
+out.push(
+  `  matches per rule agree: ${diff.length === 0 ? 'yes' : `no — ${diff.map((id) => `${id} ${ours.matches[id] ?? 0} vs ${theirs.matches[id] ?? 0}`).join('; ')}`}`,
+);
 out.push('', `where the time goes (µs per record, in memory, ${fmt(stages.records)} records, second pass):`);
-out.push(`  ${Object.entries(stages.us).map(([k, v]) => `${k} ${v}`).join(' · ')}`);
+out.push(
+  `  ${Object.entries(stages.us)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(' · ')}`,
+);
 out.push('', 'targets (issue 12): ≥ 0.2× floor at 100k · peak RSS at 1M ≤ 1.5× at 10k · cold start ≤ 3× node -e 0 (clean fixture), ≤ 2× (--version)', '');
 process.stdout.write(out.join('\n'));

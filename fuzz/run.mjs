@@ -21,20 +21,29 @@ const { values: a } = parseArgs({
   },
 });
 
-const say = (s) => { if (!a.json) process.stdout.write(`${s}\n`); };
+const say = (s) => {
+  if (!a.json) process.stdout.write(`${s}\n`);
+};
 let bad = 0;
 
 if (a.regressions) {
   const results = await regressions({ only: a.only, spawn: a.spawn });
   const known = knownFailures();
   for (const r of results) {
-    if (r.ok && known[r.id]) { bad++; say(`PASSES  ${r.id}  (listed in fuzz/known-failures.json: remove it)`); }
-    else if (r.ok) say(`ok      ${r.id}  ${Math.round(r.ms)} ms`);
+    if (r.ok && known[r.id]) {
+      bad++;
+      say(`PASSES  ${r.id}  (listed in fuzz/known-failures.json: remove it)`);
+    } else if (r.ok) say(`ok      ${r.id}  ${Math.round(r.ms)} ms`);
     else if (r.expected) say(`known   ${r.id}  ${r.problems[0]}\n        why: ${known[r.expected]}`);
-    else { bad++; say(`FAIL    ${r.id}\n${r.problems.map((p) => `        - ${p}`).join('\n')}`); }
+    else {
+      bad++;
+      say(`FAIL    ${r.id}\n${r.problems.map((p) => `        - ${p}`).join('\n')}`);
+    }
   }
   const failed = results.filter((r) => !r.ok);
-  say(`\nregressions: ${results.length} cases, ${results.length - failed.length} pass, ${failed.filter((r) => r.expected).length} known failures, ${bad} unexpected`);
+  say(
+    `\nregressions: ${results.length} cases, ${results.length - failed.length} pass, ${failed.filter((r) => r.expected).length} known failures, ${bad} unexpected`,
+  );
   if (a.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 } else {
   const known = knownFailures();
@@ -45,17 +54,23 @@ if (a.regressions) {
     kinds: a.kinds.split(','),
     batch: Number(a.batch),
     spawn: a.spawn,
-    onResult: (r) => { if (!a.json) process.stdout.write(r.ok ? '.' : 'F'); },
+    onResult: (r) => {
+      if (!a.json) process.stdout.write(r.ok ? '.' : 'F');
+    },
   });
   say('');
   for (const f of figures.failures) {
     const why = expectedBy(known, f);
     if (!why) bad++;
-    say(`${why ? 'known' : 'FAIL'}  ${f.id} (${f.kind})${why ? `  — ${known[why]}` : ''}\n${f.problems.map((p) => `      - ${p}`).join('\n')}\n      input: ${(f.case.note ?? '').split('\n').slice(0, 3).join(' | ').slice(0, 300)}`);
+    say(
+      `${why ? 'known' : 'FAIL'}  ${f.id} (${f.kind})${why ? `  — ${known[why]}` : ''}\n${f.problems.map((p) => `      - ${p}`).join('\n')}\n      input: ${(f.case.note ?? '').split('\n').slice(0, 3).join(' | ').slice(0, 300)}`,
+    );
     if (a.save && !why) say(`      saved as ${saveRegression(f.case, f)}`);
   }
   const i = figures.inputs;
-  say(`fuzz: seed ${figures.seed}: ${figures.cases} cases (${i.records} records, ${i.rules} rule files, ${i.configs} configs, ${i.csv} CSVs) in ${figures.runs} CLI runs, ${figures.seconds.toFixed(1)} s: ${figures.casesPerSecond.toFixed(2)} cases/s, ${figures.recordsPerSecond.toFixed(1)} records/s; ${figures.failures.length} failing (${bad} unexpected)`);
+  say(
+    `fuzz: seed ${figures.seed}: ${figures.cases} cases (${i.records} records, ${i.rules} rule files, ${i.configs} configs, ${i.csv} CSVs) in ${figures.runs} CLI runs, ${figures.seconds.toFixed(1)} s: ${figures.casesPerSecond.toFixed(2)} cases/s, ${figures.recordsPerSecond.toFixed(1)} records/s; ${figures.failures.length} failing (${bad} unexpected)`,
+  );
   if (a.json) process.stdout.write(`${JSON.stringify({ ...figures, failures: figures.failures.map(({ case: _c, ...f }) => f) }, null, 2)}\n`);
 }
 process.exitCode = bad ? 1 : 0;

@@ -58,7 +58,13 @@ function main() {
   if (existsSync(metaFile)) {
     const meta = JSON.parse(readFileSync(metaFile, 'utf8'));
     const files = [meta.country?.files?.['4'], meta.country?.files?.['6'], meta.asn?.files?.['4'], meta.asn?.files?.['6']];
-    if (meta.format === FORMAT && meta.country?.version === countryVersion && meta.asn?.version === asnVersion && files.every((f) => f && existsSync(join(OUT, f)))) return;
+    if (
+      meta.format === FORMAT &&
+      meta.country?.version === countryVersion &&
+      meta.asn?.version === asnVersion &&
+      files.every((f) => f && existsSync(join(OUT, f)))
+    )
+      return;
   }
   mkdirSync(OUT, { recursive: true });
   const started = Date.now();
@@ -95,7 +101,9 @@ function main() {
     },
   };
   writeFileSync(metaFile, `${JSON.stringify(meta, null, 2)}\n`);
-  console.log(`build-ip-data: data/ip/ built in ${Date.now() - started} ms (${v4.ranges} IPv4 and ${v6.ranges} IPv6 AS ranges; ${v4.clipped + v6.clipped} overlapping upstream ranges clipped)`);
+  console.log(
+    `build-ip-data: data/ip/ built in ${Date.now() - started} ms (${v4.ranges} IPv4 and ${v6.ranges} IPv6 AS ranges; ${v4.clipped + v6.clipped} overlapping upstream ranges clipped)`,
+  );
 }
 
 main();

@@ -10,18 +10,22 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The --jobs worker thread (src/cli/check-worker.ts) starts like a check does: one bundle too.
-for (const [entry, out] of [['main.js', 'bundle.js'], ['check-worker.js', 'worker-bundle.js']]) await build({
-  entryPoints: [join(root, 'dist/cli', entry)],
-  outfile: join(root, 'dist/cli', out),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  external: ['ora', 'yaml', 'libphonenumber-js', 'ajv', 'mmdb-lib', 'any-ascii', 'better-sqlite3', 'pg'],
-  // CommonJS dependencies inside an ES module bundle need a real `require`.
-  banner: { js: "import { createRequire as __dprkRequire } from 'node:module'; const require = __dprkRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
+for (const [entry, out] of [
+  ['main.js', 'bundle.js'],
+  ['check-worker.js', 'worker-bundle.js'],
+])
+  await build({
+    entryPoints: [join(root, 'dist/cli', entry)],
+    outfile: join(root, 'dist/cli', out),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['ora', 'yaml', 'libphonenumber-js', 'ajv', 'mmdb-lib', 'any-ascii', 'better-sqlite3', 'pg'],
+    // CommonJS dependencies inside an ES module bundle need a real `require`.
+    banner: { js: "import { createRequire as __dprkRequire } from 'node:module'; const require = __dprkRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
 
 // libphonenumber-js tests every metadata pattern through matchesEntirely, which builds a RegExp
 // on every call; src/normalize/phone-regex-cache.ts patches the installed helper, and the bundled

@@ -12,7 +12,10 @@ import { levelRank } from '../src/model/levels.js';
 const rules = activeRules(loadRuleSet().rules);
 const dir = join(import.meta.dirname, '..', 'fixtures');
 const load = (name: string) => {
-  const outcome = checkRecord({ source: name, location: { file: name }, file: name, value: JSON.parse(readFileSync(join(dir, name), 'utf8')) }, rules, { strict: true, enrich: {} });
+  const outcome = checkRecord({ source: name, location: { file: name }, file: name, value: JSON.parse(readFileSync(join(dir, name), 'utf8')) }, rules, {
+    strict: true,
+    enrich: {},
+  });
   if (!outcome.ok) throw new Error(`${name}: ${outcome.error.message} ${JSON.stringify(outcome.error.diagnostics)}`);
   return outcome.result;
 };

@@ -27,15 +27,24 @@ export function runCli(argv, { cwd, timeoutMs, stdin, env = {} }) {
     const err = [];
     let outBytes = 0;
     let timedOut = false;
-    child.stdout.on('data', (b) => { if ((outBytes += b.length) < 64 << 20) out.push(b); });
-    child.stderr.on('data', (b) => { if (err.reduce((n, x) => n + x.length, 0) < 8 << 20) err.push(b); });
-    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs);
+    child.stdout.on('data', (b) => {
+      if ((outBytes += b.length) < 64 << 20) out.push(b);
+    });
+    child.stderr.on('data', (b) => {
+      if (err.reduce((n, x) => n + x.length, 0) < 8 << 20) err.push(b);
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
     child.stdin.on('error', () => {});
     child.stdin.end(stdin ?? '');
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       resolve({
-        code, signal, timedOut,
+        code,
+        signal,
+        timedOut,
         ms: Number(process.hrtime.bigint() - started) / 1e6,
         stdout: Buffer.concat(out).toString('utf8'),
         stderr: Buffer.concat(err).toString('utf8'),
@@ -48,12 +57,14 @@ export function runCli(argv, { cwd, timeoutMs, stdin, env = {} }) {
 export async function pool(items, limit, fn) {
   const results = new Array(items.length);
   let i = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (i < items.length) {
-      const k = i++;
-      results[k] = await fn(items[k], k);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (i < items.length) {
+        const k = i++;
+        results[k] = await fn(items[k], k);
+      }
+    }),
+  );
   return results;
 }
 
@@ -75,9 +86,14 @@ export class WorkerPool {
 
   async spawnWorker() {
     const { fork } = await import('node:child_process');
-    const child = fork(join(REPO, 'fuzz', 'lib', 'worker.mjs'), [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { PATH: process.env.PATH, HOME: process.env.HOME, CI: 'true', NO_COLOR: '1', LANG: 'C.UTF-8' } });
+    const child = fork(join(REPO, 'fuzz', 'lib', 'worker.mjs'), [], {
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, CI: 'true', NO_COLOR: '1', LANG: 'C.UTF-8' },
+    });
     const w = { child, runs: 0, stderr: '' };
-    child.stderr.on('data', (b) => { w.stderr = (w.stderr + b.toString()).slice(-20000); });
+    child.stderr.on('data', (b) => {
+      w.stderr = (w.stderr + b.toString()).slice(-20000);
+    });
     this.all.add(w);
     await new Promise((res, rej) => {
       child.once('message', (m) => (m.ready ? res() : rej(new Error('worker: bad hello'))));
@@ -120,10 +136,15 @@ export class WorkerPool {
         this.release(w, alive && !r.polluted);
         resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, ...r });
       };
-      const onMessage = (m) => { if (m.id === id) finish({ code: m.code, signal: null, timedOut: false, stdout: m.stdout, stderr: m.stderr, polluted: m.polluted }, true); };
+      const onMessage = (m) => {
+        if (m.id === id) finish({ code: m.code, signal: null, timedOut: false, stdout: m.stdout, stderr: m.stderr, polluted: m.polluted }, true);
+      };
       // Died mid-run: an abort (SIGABRT, 134) or a fatal error; its stderr is the evidence.
       const onExit = (code, signal) => finish({ code: signal ? null : code, signal, timedOut: false, stdout: '', stderr: w.stderr }, false);
-      const timer = setTimeout(() => { w.child.kill('SIGKILL'); finish({ code: null, signal: 'SIGKILL', timedOut: true, stdout: '', stderr: w.stderr }, false); }, timeoutMs);
+      const timer = setTimeout(() => {
+        w.child.kill('SIGKILL');
+        finish({ code: null, signal: 'SIGKILL', timedOut: true, stdout: '', stderr: w.stderr }, false);
+      }, timeoutMs);
       w.child.on('message', onMessage);
       w.child.once('exit', onExit);
       w.child.send({ id, argv, cwd, stdin, env });

@@ -16,7 +16,7 @@ const FUZZ = join(REPO, 'fuzz');
 export const KINDS = ['records', 'rules', 'configs', 'csv'];
 
 export const DEFAULTS = {
-  batch: 40,             // records per CLI run: one process start (~0.5 s) shared by many records
+  batch: 40, // records per CLI run: one process start (~0.5 s) shared by many records
   baseTimeoutMs: 20_000, // a run's bound: this, plus perRecordMs for each record (or CSV row / 20)
   perRecordMs: 150,
   concurrency: 2,
@@ -25,7 +25,12 @@ export const DEFAULTS = {
 // ---------------------------------------------------------------- seeds
 
 const readJson = (p) => JSON.parse(readFileSync(p, 'utf8'));
-const filesIn = (dir, ext) => (existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(ext)).sort() : []);
+const filesIn = (dir, ext) =>
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true })
+        .filter((f) => f.endsWith(ext))
+        .sort()
+    : [];
 
 export function loadSeeds() {
   const records = filesIn(join(FUZZ, 'seeds/records'), '.json').flatMap((f) => {
@@ -43,16 +48,38 @@ export function loadSeeds() {
 // A run: { argv, outputs: [[format, file | '<stdout>']], required?: [format], sources?: [..],
 //          report?: 'out.json', expect?: {...}, onlyIfPreviousExit?: [..], records?: n }
 
-const RECORD_OUTPUTS = [['json', 'out.json'], ['sarif', 'out.sarif'], ['junit', 'out.xml'], ['csv', 'out.csv'], ['markdown', 'out.md'], ['github', '<stdout>']];
+const RECORD_OUTPUTS = [
+  ['json', 'out.json'],
+  ['sarif', 'out.sarif'],
+  ['junit', 'out.xml'],
+  ['csv', 'out.csv'],
+  ['markdown', 'out.md'],
+  ['github', '<stdout>'],
+];
 const outputArgs = (outputs) => outputs.flatMap(([f, file]) => ['-f', file === '<stdout>' ? f : `${f}:${file}`]);
 
 export function recordsCase(id, lines, note, extraArgs = [], lineNotes) {
   const text = `${lines.join('\n')}\n`;
-  const sources = lines.map((l, i) => [l, i + 1]).filter(([l]) => l.trim()).map(([, n]) => `in.ndjson#${n}`);
+  const sources = lines
+    .map((l, i) => [l, i + 1])
+    .filter(([l]) => l.trim())
+    .map(([, n]) => `in.ndjson#${n}`);
   return {
-    id, kind: 'records', note: lineNotes ? lineNotes.filter(Boolean).join('\n') : note, lineNotes,
+    id,
+    kind: 'records',
+    note: lineNotes ? lineNotes.filter(Boolean).join('\n') : note,
+    lineNotes,
     files: { 'in.ndjson': text },
-    runs: [{ argv: ['--no-config', ...extraArgs, ...outputArgs(RECORD_OUTPUTS), 'in.ndjson'], outputs: RECORD_OUTPUTS, required: ['json', 'sarif', 'junit'], report: 'out.json', sources, records: lines.length }],
+    runs: [
+      {
+        argv: ['--no-config', ...extraArgs, ...outputArgs(RECORD_OUTPUTS), 'in.ndjson'],
+        outputs: RECORD_OUTPUTS,
+        required: ['json', 'sarif', 'junit'],
+        report: 'out.json',
+        sources,
+        records: lines.length,
+      },
+    ],
   };
 }
 
@@ -66,11 +93,22 @@ function renameRule(file, text) {
 export function ruleCase(id, file, text, note, applicantLine) {
   const { path, text: renamed } = renameRule(file, text);
   return {
-    id, kind: 'rules', note,
+    id,
+    kind: 'rules',
+    note,
     files: { [path]: renamed, 'in.ndjson': `${applicantLine}\n` },
     runs: [
       { argv: ['rules', 'validate', '--no-config', '--format', 'json', 'pack'], outputs: [['json', '<stdout>']], required: ['json'] },
-      { argv: ['--no-config', '--rules', 'pack', '-f', 'json:out.json', '-f', 'sarif:out.sarif', 'in.ndjson'], outputs: [['json', 'out.json'], ['sarif', 'out.sarif']], report: 'out.json', sources: ['in.ndjson#1'], requiredUnlessExit2: ['json'] },
+      {
+        argv: ['--no-config', '--rules', 'pack', '-f', 'json:out.json', '-f', 'sarif:out.sarif', 'in.ndjson'],
+        outputs: [
+          ['json', 'out.json'],
+          ['sarif', 'out.sarif'],
+        ],
+        report: 'out.json',
+        sources: ['in.ndjson#1'],
+        requiredUnlessExit2: ['json'],
+      },
     ],
   };
 }
@@ -78,10 +116,22 @@ export function ruleCase(id, file, text, note, applicantLine) {
 export function configCase(id, text, note, lines) {
   const sources = lines.map((_, i) => `in.ndjson#${i + 1}`);
   return {
-    id, kind: 'configs', note,
+    id,
+    kind: 'configs',
+    note,
     files: { 'cfg.yaml': text, 'in.ndjson': `${lines.join('\n')}\n` },
     runs: [
-      { argv: ['--config', 'cfg.yaml', '-f', 'json:out.json', '-f', 'junit:out.xml', '-f', 'github', 'in.ndjson'], outputs: [['json', 'out.json'], ['junit', 'out.xml'], ['github', '<stdout>']], report: 'out.json', sources, requiredUnlessExit2: ['json'] },
+      {
+        argv: ['--config', 'cfg.yaml', '-f', 'json:out.json', '-f', 'junit:out.xml', '-f', 'github', 'in.ndjson'],
+        outputs: [
+          ['json', 'out.json'],
+          ['junit', 'out.xml'],
+          ['github', '<stdout>'],
+        ],
+        report: 'out.json',
+        sources,
+        requiredUnlessExit2: ['json'],
+      },
       { argv: ['rules', 'list', '--config', 'cfg.yaml', '--format', 'json'], outputs: [], requiredUnlessExit2: [] },
     ],
   };
@@ -91,12 +141,27 @@ export function csvCase(id, file, text, note, applicantLine) {
   // Import time grows with the rows (3,000 rows take ~3 s of CPU): bound it per 20 rows.
   const records = Math.ceil(text.split(/\r\n|\r|\n/).length / 20);
   return {
-    id, kind: 'csv', note,
+    id,
+    kind: 'csv',
+    note,
     files: { [file]: text, 'in.ndjson': `${applicantLine}\n` },
     runs: [
-      { argv: ['watchlist', 'import', '--out', 'wl', '--date', '2026-11-01', file], outputs: [], records, expect: { exit: [0, 2], exit2Stderr: '^dprk-check: watchlist import: ' } },
+      {
+        argv: ['watchlist', 'import', '--out', 'wl', '--date', '2026-11-01', file],
+        outputs: [],
+        records,
+        expect: { exit: [0, 2], exit2Stderr: '^dprk-check: watchlist import: ' },
+      },
       // A pack that import wrote must load: exit 2 here means import wrote what its loader refuses.
-      { onlyIfPreviousExit: [0], argv: ['--no-config', '--rules', 'wl', '-f', 'json:out.json', 'in.ndjson'], outputs: [['json', 'out.json']], report: 'out.json', sources: ['in.ndjson#1'], required: ['json'], expect: { exit: [0, 1] } },
+      {
+        onlyIfPreviousExit: [0],
+        argv: ['--no-config', '--rules', 'wl', '-f', 'json:out.json', 'in.ndjson'],
+        outputs: [['json', 'out.json']],
+        report: 'out.json',
+        sources: ['in.ndjson#1'],
+        required: ['json'],
+        expect: { exit: [0, 1] },
+      },
     ],
   };
 }
@@ -107,7 +172,10 @@ export function csvCase(id, file, text, note, applicantLine) {
 export function* generate(seed, kinds = KINDS, { batch = DEFAULTS.batch } = {}) {
   const seeds = loadSeeds();
   const clean = JSON.stringify(seeds.records.find((s) => s.file === 'clean-applicant.json').rec);
-  const few = seeds.records.filter((s) => !Array.isArray(s.rec) && s.rec.schemaVersion !== undefined || s.file.startsWith('flagged')).slice(0, 4).map((s) => JSON.stringify(s.rec));
+  const few = seeds.records
+    .filter((s) => (!Array.isArray(s.rec) && s.rec.schemaVersion !== undefined) || s.file.startsWith('flagged'))
+    .slice(0, 4)
+    .map((s) => JSON.stringify(s.rec));
   for (let n = 0; ; n++) {
     // A mutation can build a tree too deep for the serialiser itself: try again with another draw.
     for (let attempt = 0; ; attempt++) {
@@ -129,7 +197,11 @@ function makeCase(seeds, clean, few, kind, r, id, batch) {
     for (let i = 0; i < batch; i++) {
       const s = r.pick(seeds.records);
       // One in four records is left as it is: a batch is mostly ordinary records.
-      if (r.chance(0.25)) { lines.push(JSON.stringify(s.rec)); notes.push(''); continue; }
+      if (r.chance(0.25)) {
+        lines.push(JSON.stringify(s.rec));
+        notes.push('');
+        continue;
+      }
       const m = mutateRecord(r, s.rec, i);
       lines.push(m.line);
       notes.push(`${s.file}: ${m.note}`);
@@ -155,7 +227,11 @@ export function seedCases() {
   const seeds = loadSeeds();
   const clean = JSON.stringify(seeds.records.find((s) => s.file === 'clean-applicant.json').rec);
   return [
-    recordsCase('seed:records', seeds.records.map((s) => JSON.stringify(s.rec)), 'every seed record'),
+    recordsCase(
+      'seed:records',
+      seeds.records.map((s) => JSON.stringify(s.rec)),
+      'every seed record',
+    ),
     ...seeds.rules.map((s) => ruleCase(`seed:rules/${s.file}`, s.file, s.text, 'seed rule', clean)),
     ...seeds.configs.map((s) => configCase(`seed:configs/${s.file}`, s.text, 'seed config', [clean])),
     ...seeds.csv.map((s) => csvCase(`seed:csv/${s.file}`, s.file, s.text, 'seed CSV', clean)),
@@ -225,7 +301,8 @@ function expectProblems(r, expect = {}) {
   if (expect.notStderr && new RegExp(expect.notStderr, 'm').test(r.stderr)) p.push(`stderr has /${expect.notStderr}/`);
   if (expect.notStdout && new RegExp(expect.notStdout, 'm').test(r.stdout)) p.push(`stdout has /${expect.notStdout}/`);
   // A refusal must say where: the file (and line) it could not take.
-  if (expect.exit2Stderr && r.code === 2 && !new RegExp(expect.exit2Stderr, 'm').test(r.stderr)) p.push(`exit 2 without /${expect.exit2Stderr}/ on stderr: ${r.stderr.split('\n')[0].slice(0, 160)}`);
+  if (expect.exit2Stderr && r.code === 2 && !new RegExp(expect.exit2Stderr, 'm').test(r.stderr))
+    p.push(`exit 2 without /${expect.exit2Stderr}/ on stderr: ${r.stderr.split('\n')[0].slice(0, 160)}`);
   if (expect.maxMs && r.ms > expect.maxMs) p.push(`took ${Math.round(r.ms)} ms, bound ${expect.maxMs} ms`);
   return p;
 }
@@ -273,16 +350,24 @@ export async function runCase(c, opts = {}) {
       const tag = c.runs.length > 1 ? `run ${i + 1} (${run.argv.slice(0, 2).join(' ')}): ` : '';
       const here = [...processProblems(r, timeoutMs), ...expectProblems(r, run.expect)];
       if (!r.timedOut && !r.signal) {
-        const required = [...(run.required ?? []), ...(r.code !== 2 ? run.requiredUnlessExit2 ?? [] : [])];
+        const required = [...(run.required ?? []), ...(r.code !== 2 ? (run.requiredUnlessExit2 ?? []) : [])];
         const files = run.outputs.filter(([, f]) => f !== '<stdout>');
         here.push(...outputProblems(dir, files, { required }));
         for (const [format, f] of run.outputs) {
           if (f !== '<stdout>') continue;
           if (!r.stdout && !required.includes(format)) continue;
-          try { checkFormat(format, r.stdout); } catch (e) { here.push(`${format} on stdout: ${e.message}`.slice(0, 300)); }
+          try {
+            checkFormat(format, r.stdout);
+          } catch (e) {
+            here.push(`${format} on stdout: ${e.message}`.slice(0, 300));
+          }
         }
         if (run.report && existsSync(join(dir, run.report))) {
-          try { here.push(...accountProblems(JSON.parse(readFileSync(join(dir, run.report), 'utf8')), run.sources)); } catch { /* reported by the format check */ }
+          try {
+            here.push(...accountProblems(JSON.parse(readFileSync(join(dir, run.report), 'utf8')), run.sources));
+          } catch {
+            /* reported by the format check */
+          }
         }
       }
       problems.push(...here.map((p) => tag + p));
@@ -308,9 +393,17 @@ export async function minimise(c, opts) {
   for (let guard = 0; lines.length > 1 && guard < 10; guard++) {
     const half = Math.ceil(lines.length / 2);
     const a = recordsCase(c.id, lines.slice(0, half), null, extra, notes.slice(0, half));
-    if (!(await runCase(a, opts)).ok) { lines = lines.slice(0, half); notes = notes.slice(0, half); continue; }
+    if (!(await runCase(a, opts)).ok) {
+      lines = lines.slice(0, half);
+      notes = notes.slice(0, half);
+      continue;
+    }
     const b = recordsCase(c.id, lines.slice(half), null, extra, notes.slice(half));
-    if (!(await runCase(b, opts)).ok) { lines = lines.slice(half); notes = notes.slice(half); continue; }
+    if (!(await runCase(b, opts)).ok) {
+      lines = lines.slice(half);
+      notes = notes.slice(half);
+      continue;
+    }
     break; // needs lines from both halves (a link between records, say): keep this set
   }
   return recordsCase(c.id, lines, null, extra, notes);
@@ -323,7 +416,10 @@ export function saveRegression(c, result) {
   const id = `found-${c.kind}-${hash}`;
   const path = join(FUZZ, 'regressions', `${id}.json`);
   const { id: _old, ...rest } = c;
-  writeFileSync(path, `${JSON.stringify({ id, what: `found by ${c.id}: ${result.problems[0]}`, foundBy: c.id, problems: result.problems, ...rest }, null, 2)}\n`);
+  writeFileSync(
+    path,
+    `${JSON.stringify({ id, what: `found by ${c.id}: ${result.problems[0]}`, foundBy: c.id, problems: result.problems, ...rest }, null, 2)}\n`,
+  );
   return path;
 }
 
@@ -331,7 +427,18 @@ export function saveRegression(c, result) {
  * Run cases from a generator within count and time; `onResult` sees each result as it comes.
  * Returns the figures: cases and inputs tried per kind, failures, cases/s.
  */
-export async function fuzz({ seed = 'dprk', count = 200, seconds = 60, kinds = KINDS, batch = DEFAULTS.batch, concurrency = DEFAULTS.concurrency, onResult, minimiseFailures = true, tmp, spawn = false } = {}) {
+export async function fuzz({
+  seed = 'dprk',
+  count = 200,
+  seconds = 60,
+  kinds = KINDS,
+  batch = DEFAULTS.batch,
+  concurrency = DEFAULTS.concurrency,
+  onResult,
+  minimiseFailures = true,
+  tmp,
+  spawn = false,
+} = {}) {
   assertBuilt();
   const { exec, close } = executor(spawn, concurrency);
   try {
@@ -352,23 +459,34 @@ async function fuzzWith({ seed, count, seconds, kinds, batch, concurrency, onRes
   const started = Date.now();
   const deadline = started + seconds * 1000;
   const gen = generate(seed, kinds, { batch });
-  const figures = { seed, cases: 0, runs: 0, inputs: { records: 0, rules: 0, configs: 0, csv: 0 }, failures: [], seconds: 0, casesPerSecond: 0, recordsPerSecond: 0 };
+  const figures = {
+    seed,
+    cases: 0,
+    runs: 0,
+    inputs: { records: 0, rules: 0, configs: 0, csv: 0 },
+    failures: [],
+    seconds: 0,
+    casesPerSecond: 0,
+    recordsPerSecond: 0,
+  };
   let made = 0;
   const next = () => (made < count && Date.now() < deadline ? (made++, gen.next().value) : null);
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    for (let c = next(); c; c = next()) {
-      const result = await runCase(c, opts);
-      figures.cases++;
-      figures.runs += result.runs;
-      figures.inputs[c.kind] += c.kind === 'records' ? c.runs[0].records : 1;
-      if (!result.ok) {
-        const small = minimiseFailures && Date.now() < deadline ? await minimise(c, opts) : c;
-        const again = small === c ? result : await runCase(small, opts);
-        figures.failures.push({ ...(again.ok ? result : again), case: again.ok ? c : small });
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let c = next(); c; c = next()) {
+        const result = await runCase(c, opts);
+        figures.cases++;
+        figures.runs += result.runs;
+        figures.inputs[c.kind] += c.kind === 'records' ? c.runs[0].records : 1;
+        if (!result.ok) {
+          const small = minimiseFailures && Date.now() < deadline ? await minimise(c, opts) : c;
+          const again = small === c ? result : await runCase(small, opts);
+          figures.failures.push({ ...(again.ok ? result : again), case: again.ok ? c : small });
+        }
+        onResult?.(result, c);
       }
-      onResult?.(result, c);
-    }
-  }));
+    }),
+  );
   figures.seconds = (Date.now() - started) / 1000;
   figures.casesPerSecond = figures.cases / figures.seconds;
   figures.recordsPerSecond = figures.inputs.records / figures.seconds;

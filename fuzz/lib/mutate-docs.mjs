@@ -2,13 +2,79 @@
 import { stringify, parse } from 'yaml';
 
 const FIELDS = [
-  'name.full', 'contact.emails[]', 'contact.phones[]', 'contact.addresses[].line1', 'derived.emails[].domain', 'employment[].employer',
-  '__proto__', 'constructor', 'toString', 'name.__proto__', 'contact.constructor.name', 'a'.repeat(300), 'x[][][].y', '', '[]', 'name..full', 'derived.nope',
+  'name.full',
+  'contact.emails[]',
+  'contact.phones[]',
+  'contact.addresses[].line1',
+  'derived.emails[].domain',
+  'employment[].employer',
+  '__proto__',
+  'constructor',
+  'toString',
+  'name.__proto__',
+  'contact.constructor.name',
+  'a'.repeat(300),
+  'x[][][].y',
+  '',
+  '[]',
+  'name..full',
+  'derived.nope',
 ];
-const OPERATORS = ['equals', 'in', 'contains', 'startsWith', 'endsWith', 'regex', 'gt', 'gte', 'lt', 'lte', 'exists', 'cidr', 'between', 'matches', '__proto__', 'constructor'];
+const OPERATORS = [
+  'equals',
+  'in',
+  'contains',
+  'startsWith',
+  'endsWith',
+  'regex',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'exists',
+  'cidr',
+  'between',
+  'matches',
+  '__proto__',
+  'constructor',
+];
 // Pieces of regular expressions; composing them may give a catastrophic one: the screen must see it.
-const REGEX_PARTS = ['a', '.', '\\w', '\\d', '[a-z]', '[^]', '(?:a|b)', '(a)', '+', '*', '?', '{0,3}', '{2,}', '|', '^', '$', '\\p{L}', '(?=a)', '\\1', '[', ')', '\\'];
-const TEMPLATES = ['{{__proto__}}', '{{constructor}}', '{{toString}}', '{{name.full}}', '{{', '}}', '{{a.b.c.d}}', '{{contact.emails[]}}', '{{ name.full }}', '{{{{x}}}}'];
+const REGEX_PARTS = [
+  'a',
+  '.',
+  '\\w',
+  '\\d',
+  '[a-z]',
+  '[^]',
+  '(?:a|b)',
+  '(a)',
+  '+',
+  '*',
+  '?',
+  '{0,3}',
+  '{2,}',
+  '|',
+  '^',
+  '$',
+  '\\p{L}',
+  '(?=a)',
+  '\\1',
+  '[',
+  ')',
+  '\\',
+];
+const TEMPLATES = [
+  '{{__proto__}}',
+  '{{constructor}}',
+  '{{toString}}',
+  '{{name.full}}',
+  '{{',
+  '}}',
+  '{{a.b.c.d}}',
+  '{{contact.emails[]}}',
+  '{{ name.full }}',
+  '{{{{x}}}}',
+];
 const SCALARS = [null, true, 0, -1, 1e21, '', 'x', [], {}, '__proto__', 'constructor', 'a'.repeat(5000), '\u0000', '\u202e', '*', '**'];
 
 function randomRegex(r) {
@@ -77,7 +143,10 @@ function mutateYamlText(r, text) {
     case 1:
       return [text.replace(/\n {2}/, '\n\t'), 'a tab in the indentation'];
     case 2:
-      return [`a: &a ["x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c]\n${text}`, 'alias expansion'];
+      return [
+        `a: &a ["x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c]\n${text}`,
+        'alias expansion',
+      ];
     case 3:
       return [text.replace(/^(\w+):/m, '$1:\n$1:'), 'duplicate key'];
     case 4: {
@@ -91,10 +160,22 @@ function mutateYamlText(r, text) {
 }
 
 const ruleExtras = [
-  (r, tree) => { tree.message = `${tree.message ?? ''} ${r.pick(TEMPLATES)}`; return 'template in message'; },
-  (r, tree) => { tree.requires = r.pick([['toString'], ['__proto__'], ['constructor'], [], [123], 'name.full', [r.pick(FIELDS)]]); return `requires → ${JSON.stringify(tree.requires)}`; },
-  (r, tree) => { tree.severity = r.pick(['info', 'low', 'critical', 'CRITICAL', 'fatal', 5, '__proto__']); return `severity → ${tree.severity}`; },
-  (r, tree) => { tree.match = { field: r.pick(FIELDS), regex: randomRegex(r) }; return `match → regex ${tree.match.regex}`; },
+  (r, tree) => {
+    tree.message = `${tree.message ?? ''} ${r.pick(TEMPLATES)}`;
+    return 'template in message';
+  },
+  (r, tree) => {
+    tree.requires = r.pick([['toString'], ['__proto__'], ['constructor'], [], [123], 'name.full', [r.pick(FIELDS)]]);
+    return `requires → ${JSON.stringify(tree.requires)}`;
+  },
+  (r, tree) => {
+    tree.severity = r.pick(['info', 'low', 'critical', 'CRITICAL', 'fatal', 5, '__proto__']);
+    return `severity → ${tree.severity}`;
+  },
+  (r, tree) => {
+    tree.match = { field: r.pick(FIELDS), regex: randomRegex(r) };
+    return `match → regex ${tree.match.regex}`;
+  },
 ];
 
 /** YAML text; JSON (which YAML reads too) where the tree is too deep for the YAML writer. */
@@ -123,16 +204,53 @@ export function mutateRule(r, text) {
   return { text: out, note: notes.join('; ') };
 }
 
-const GLOBS = ['*', 'identity.*', '*.*', 'network.*-*', '*email*', '?', '[a-z]', '(', ')', '\\', '.*', '+', 'identity.disposable-email', 'nope.*', '**', '*'.repeat(4) + 'x', 'a*b*c*d'];
+const GLOBS = [
+  '*',
+  'identity.*',
+  '*.*',
+  'network.*-*',
+  '*email*',
+  '?',
+  '[a-z]',
+  '(',
+  ')',
+  '\\',
+  '.*',
+  '+',
+  'identity.disposable-email',
+  'nope.*',
+  '**',
+  '*'.repeat(4) + 'x',
+  'a*b*c*d',
+];
 const configExtras = [
-  (r, tree) => { tree.disable = Array.from({ length: r.range(1, 4) }, () => r.pick(GLOBS)); return `disable → ${JSON.stringify(tree.disable)}`; },
-  (r, tree) => { tree.severity = { [r.pick(GLOBS)]: r.pick(['low', 'high', 'nope', 3, null]) }; return `severity → ${JSON.stringify(tree.severity)}`; },
   (r, tree) => {
-    tree.exceptions = [{ id: r.pick(['x', '__proto__', '', 'constructor']), rule: r.pick(GLOBS), reason: 'fuzz', when: { field: r.pick(FIELDS), [r.pick(OPERATORS)]: r.pick(SCALARS) } }];
+    tree.disable = Array.from({ length: r.range(1, 4) }, () => r.pick(GLOBS));
+    return `disable → ${JSON.stringify(tree.disable)}`;
+  },
+  (r, tree) => {
+    tree.severity = { [r.pick(GLOBS)]: r.pick(['low', 'high', 'nope', 3, null]) };
+    return `severity → ${JSON.stringify(tree.severity)}`;
+  },
+  (r, tree) => {
+    tree.exceptions = [
+      {
+        id: r.pick(['x', '__proto__', '', 'constructor']),
+        rule: r.pick(GLOBS),
+        reason: 'fuzz',
+        when: { field: r.pick(FIELDS), [r.pick(OPERATORS)]: r.pick(SCALARS) },
+      },
+    ];
     return `exception → ${JSON.stringify(tree.exceptions[0]).slice(0, 80)}`;
   },
-  (r, tree) => { tree.defaults = { [r.pick(['failOn', 'format', 'strict', 'redact', '__proto__', 'nope'])]: r.pick([...SCALARS, 'json', 'never']) }; return 'defaults mutated'; },
-  (r, tree) => { tree.lists = { [r.pick(['remote-access-software', '__proto__', 'nope'])]: [{ value: r.pick(SCALARS) }] }; return 'lists mutated'; },
+  (r, tree) => {
+    tree.defaults = { [r.pick(['failOn', 'format', 'strict', 'redact', '__proto__', 'nope'])]: r.pick([...SCALARS, 'json', 'never']) };
+    return 'defaults mutated';
+  },
+  (r, tree) => {
+    tree.lists = { [r.pick(['remote-access-software', '__proto__', 'nope'])]: [{ value: r.pick(SCALARS) }] };
+    return 'lists mutated';
+  },
 ];
 
 /** One fuzzed .dprk-check.yaml from a seed. */
@@ -152,13 +270,45 @@ export function mutateConfig(r, text) {
 }
 
 const CELLS = [
-  '', '"', '""', '"a""b"', '-0- ', 'DPRK', 'DPRK3] [DPRK4', '__proto__', 'constructor', 'Constructor Trading', '\u001a', '\uFEFF', '\u0000',
-  'Email Address x@y.test; Email Address z@w.test', 'Digital Currency Address - ETH 0x' + 'a'.repeat(40), "a.k.a. 'KOMID'", 'Website www.x.test',
-  'individual', 'vessel', '김정은', 'a'.repeat(20000), 'x\ny', 'x\r\ny', '12', '-1', '1e21',
+  '',
+  '"',
+  '""',
+  '"a""b"',
+  '-0- ',
+  'DPRK',
+  'DPRK3] [DPRK4',
+  '__proto__',
+  'constructor',
+  'Constructor Trading',
+  '\u001a',
+  '\uFEFF',
+  '\u0000',
+  'Email Address x@y.test; Email Address z@w.test',
+  'Digital Currency Address - ETH 0x' + 'a'.repeat(40),
+  "a.k.a. 'KOMID'",
+  'Website www.x.test',
+  'individual',
+  'vessel',
+  '김정은',
+  'a'.repeat(20000),
+  'x\ny',
+  'x\r\ny',
+  '12',
+  '-1',
+  '1e21',
 ];
 
 /** Split CSV text into rows of raw cells (quotes kept), loosely: mutation only needs the shape. */
-const rowsOf = (text) => text.split(/\r?\n/).filter((l) => l.length).map((l) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, '')).slice(0, -1));
+const rowsOf = (text) =>
+  text
+    .split(/\r?\n/)
+    .filter((l) => l.length)
+    .map((l) =>
+      l
+        .match(/("([^"]|"")*"|[^,]*)(,|$)/g)
+        .map((c) => c.replace(/,$/, ''))
+        .slice(0, -1),
+    );
 
 /** One fuzzed sanctions CSV (OFAC sdn/alt layout or OpenSanctions targets.simple) from a seed. */
 export function mutateCsv(r, text) {
@@ -186,7 +336,11 @@ export function mutateCsv(r, text) {
       case 3: {
         const n = r.pick([10, 500, 3000]);
         const body = rows.slice(/^id,/.test(text) ? 1 : 0);
-        if (body.length) rows = [...rows, ...Array.from({ length: n }, (_, k) => body[k % body.length].map((c, j) => (j === 0 ? (/^\d+$/.test(c) ? String(100000 + k) : `fuzz-${k}`) : c)))];
+        if (body.length)
+          rows = [
+            ...rows,
+            ...Array.from({ length: n }, (_, k) => body[k % body.length].map((c, j) => (j === 0 ? (/^\d+$/.test(c) ? String(100000 + k) : `fuzz-${k}`) : c))),
+          ];
         notes.push(`${n} more rows`);
         break;
       }
@@ -217,4 +371,3 @@ export function mutateCsv(r, text) {
   if (eol !== '\n') notes.push(`line ends ${JSON.stringify(eol)}`);
   return { text: out, note: notes.join('; ') };
 }
-

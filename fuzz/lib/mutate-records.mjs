@@ -3,22 +3,98 @@
 
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf'];
 const UNICODE = [
-  '\u0000', '\uFEFF', '\u200B\u200C\u200D', '\u202E' + 'evil' + '\u202C', '\uD800', '\uDFFF', 'a\u0301\u0301\u0301', '🇰🇵', '👩‍💻',
-  '\u001b[2J\u001b[H', '\u001b]0;title\u0007', '\u0085', '\u2028\u2029', 'İı', 'ß', 'ﬀ', 'Ⅻ', '\u3000', 'Ａｃｍｅ', '김정은', 'Пётр', 'ʿAlī',
-  '\r\n::error::injected', '%0A::warning::x', '"\'\\', '<script>', '{{name.full}}', '${x}', '\t', ' '.repeat(50),
+  '\u0000',
+  '\uFEFF',
+  '\u200B\u200C\u200D',
+  '\u202E' + 'evil' + '\u202C',
+  '\uD800',
+  '\uDFFF',
+  'a\u0301\u0301\u0301',
+  '🇰🇵',
+  '👩‍💻',
+  '\u001b[2J\u001b[H',
+  '\u001b]0;title\u0007',
+  '\u0085',
+  '\u2028\u2029',
+  'İı',
+  'ß',
+  'ﬀ',
+  'Ⅻ',
+  '\u3000',
+  'Ａｃｍｅ',
+  '김정은',
+  'Пётр',
+  'ʿAlī',
+  '\r\n::error::injected',
+  '%0A::warning::x',
+  '"\'\\',
+  '<script>',
+  '{{name.full}}',
+  '${x}',
+  '\t',
+  ' '.repeat(50),
 ];
 const ODD_DATES = [
-  '2026-02-30', '0000-00-00', '9999-12-31T23:59:60Z', '-002026-01-01', '+275760-09-13T00:00:00.000Z', '2026-11-10 10:00', '2026-13-01',
-  '1e21', 1e21, -1e21, 0, -1, 8.64e15 + 1, 'yesterday', '', '2026', '2026-1-1', '2026-W45', 'T10:00', '2026-10-10T25:61:61Z', null,
-  '1970-01-01T00:00:00+14:01', '2026-10-10T10:00:00.123456789Z',
+  '2026-02-30',
+  '0000-00-00',
+  '9999-12-31T23:59:60Z',
+  '-002026-01-01',
+  '+275760-09-13T00:00:00.000Z',
+  '2026-11-10 10:00',
+  '2026-13-01',
+  '1e21',
+  1e21,
+  -1e21,
+  0,
+  -1,
+  8.64e15 + 1,
+  'yesterday',
+  '',
+  '2026',
+  '2026-1-1',
+  '2026-W45',
+  'T10:00',
+  '2026-10-10T25:61:61Z',
+  null,
+  '1970-01-01T00:00:00+14:01',
+  '2026-10-10T10:00:00.123456789Z',
 ];
 const IPS = [
-  '256.1.1.1', '01.2.3.4', '1.2.3', '::ffff:175.45.176.1', '175.45.176.1', 'fe80::1%eth0', '::', '0.0.0.0', '255.255.255.255', '1.2.3.4/33',
-  '2001:db8::/129', '[::1]', '1.2.3.4:80', ' 1.2.3.4', '1.2.3.4\u0000', '१.२.३.४', '0x7f.0.0.1', '2130706433', '::1:2:3:4:5:6:7:8', '',
+  '256.1.1.1',
+  '01.2.3.4',
+  '1.2.3',
+  '::ffff:175.45.176.1',
+  '175.45.176.1',
+  'fe80::1%eth0',
+  '::',
+  '0.0.0.0',
+  '255.255.255.255',
+  '1.2.3.4/33',
+  '2001:db8::/129',
+  '[::1]',
+  '1.2.3.4:80',
+  ' 1.2.3.4',
+  '1.2.3.4\u0000',
+  '१.२.३.४',
+  '0x7f.0.0.1',
+  '2130706433',
+  '::1:2:3:4:5:6:7:8',
+  '',
 ];
 const PHONES = [
-  '+850 2 381 4410', '+1 (614) 555-0178 ext. 12', '++1 614', '+0', '0', '+' + '9'.repeat(40), '+1 614 555 0178;+1 614 555 0179', '+８５０ ２',
-  'tel:+1-614-555-0178', 'call me', '+1\u00a0614\u00a0555\u00a00178', '+44 (0) 20 7946 0000', '+1 800 FLOWERS',
+  '+850 2 381 4410',
+  '+1 (614) 555-0178 ext. 12',
+  '++1 614',
+  '+0',
+  '0',
+  '+' + '9'.repeat(40),
+  '+1 614 555 0178;+1 614 555 0179',
+  '+８５０ ２',
+  'tel:+1-614-555-0178',
+  'call me',
+  '+1\u00a0614\u00a0555\u00a00178',
+  '+44 (0) 20 7946 0000',
+  '+1 800 FLOWERS',
 ];
 const WORDS = ['Constructor', 'constructor', 'Prototype', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'Object', 'undefined', 'null', 'NaN'];
 
@@ -42,7 +118,8 @@ function nest(depth, leaf, array) {
   return v;
 }
 
-const typeVariants = (r) => r.pick([null, true, false, 0, -0, -1, 1.5, 1e308, -1e308, 1e21, '', 'x', [], {}, [null], { '': '' }, '0', 'true', [1, 'a', null, {}]]);
+const typeVariants = (r) =>
+  r.pick([null, true, false, 0, -0, -1, 1.5, 1e308, -1e308, 1e21, '', 'x', [], {}, [null], { '': '' }, '0', 'true', [1, 'a', null, {}]]);
 
 /** One structural mutation of a parsed record, in place. */
 function mutateValue(r, rec) {
@@ -153,7 +230,11 @@ export function mutateRecord(r, seed, index) {
     const before = JSON.stringify(rec2);
     const note = mutateValue(r, rec2);
     let size = 0;
-    try { size = JSON.stringify(rec2).length; } catch { size = Infinity; }
+    try {
+      size = JSON.stringify(rec2).length;
+    } catch {
+      size = Infinity;
+    }
     if (size > 3e6) rec2 = JSON.parse(before);
     else notes.push(note);
   }

@@ -86,18 +86,28 @@ export function checkFormat(format, text) {
 /** RFC 4180: quotes balanced, nothing after a closing quote, every row as wide as the header. */
 function strictCsv(text) {
   const s = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  let quoted = false, width = -1, cells = 1, row = 1, afterQuote = false;
+  let quoted = false,
+    width = -1,
+    cells = 1,
+    row = 1,
+    afterQuote = false;
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
     if (quoted) {
       if (c === '"') {
         if (s[i + 1] === '"') i++;
-        else { quoted = false; afterQuote = true; }
+        else {
+          quoted = false;
+          afterQuote = true;
+        }
       }
       continue;
     }
     if (c === '"') {
-      if (!afterQuote && (i === 0 || s[i - 1] === ',' || s[i - 1] === '\n')) { quoted = true; continue; }
+      if (!afterQuote && (i === 0 || s[i - 1] === ',' || s[i - 1] === '\n')) {
+        quoted = true;
+        continue;
+      }
       throw new Error(`stray quote on row ${row}`);
     }
     if (afterQuote && c !== ',' && c !== '\r' && c !== '\n') throw new Error(`text after a closing quote on row ${row}`);
@@ -130,7 +140,9 @@ export function accountProblems(report, expectedSources) {
       const files = joined.files ?? [];
       const records = files.reduce((n, f) => n + f.records, 0);
       if (records !== expectedSources.length) p.push(`sources summary counts ${records} records, ${expectedSources.length} given`);
-      for (const f of files) if (f.joined + f.unjoined + f.errors !== f.records) p.push(`${f.file}: ${f.joined} joined + ${f.unjoined} unjoined + ${f.errors} errors ≠ ${f.records} records`);
+      for (const f of files)
+        if (f.joined + f.unjoined + f.errors !== f.records)
+          p.push(`${f.file}: ${f.joined} joined + ${f.unjoined} unjoined + ${f.errors} errors ≠ ${f.records} records`);
     }
     const missing = joined ? [] : expectedSources.filter((x) => !seen.includes(x));
     const extra = seen.filter((x) => !want.has(x));

@@ -25,8 +25,18 @@ process.on('message', async (m) => {
   let stdout = '';
   let stderr = '';
   const io = {
-    stdout: { write: (s) => { if (stdout.length < 64 << 20) stdout += s; return true; } },
-    stderr: { write: (s) => { if (stderr.length < 8 << 20) stderr += s; return true; } },
+    stdout: {
+      write: (s) => {
+        if (stdout.length < 64 << 20) stdout += s;
+        return true;
+      },
+    },
+    stderr: {
+      write: (s) => {
+        if (stderr.length < 8 << 20) stderr += s;
+        return true;
+      },
+    },
     stdin: Readable.from(m.stdin ? [Buffer.from(m.stdin)] : []),
     env: { CI: 'true', NO_COLOR: '1', ...m.env },
     cwd: m.cwd,

@@ -103,7 +103,10 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
   } catch (e) {
     if (e instanceof DiagnosticsError) {
       printDiagnostics(io, e.diagnostics, color);
-      const what = e.diagnostics[0]?.code === 'allow-list-invalid' ? `the --allow-shared file could not be used (${e.message})` : `rules could not be loaded (${e.message})`;
+      const what =
+        e.diagnostics[0]?.code === 'allow-list-invalid'
+          ? `the --allow-shared file could not be used (${e.message})`
+          : `rules could not be loaded (${e.message})`;
       io.stderr.write(`dprk-check: ${what}; nothing was checked.\n`);
       return EXIT.ERROR;
     }
@@ -143,15 +146,19 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
   }
   const workers = await jobCount(opts.jobs, files, io);
   const jobs = workers
-    ? jobsSetup(workers, {
-        cwd: io.cwd,
-        ...(opts.config ? { configFile: opts.config.file } : {}),
-        rulePaths: paths,
-        ipData: (opts.ipData ?? []).map((f) => resolve(io.cwd, f)),
-        ...(opts.allowShared ? { allowShared: resolve(io.cwd, opts.allowShared) } : {}),
-        strict: opts.strict,
-        expect: { rules: rules.length, version: tuned.version },
-      }, io)
+    ? jobsSetup(
+        workers,
+        {
+          cwd: io.cwd,
+          ...(opts.config ? { configFile: opts.config.file } : {}),
+          rulePaths: paths,
+          ipData: (opts.ipData ?? []).map((f) => resolve(io.cwd, f)),
+          ...(opts.allowShared ? { allowShared: resolve(io.cwd, opts.allowShared) } : {}),
+          strict: opts.strict,
+          expect: { rules: rules.length, version: tuned.version },
+        },
+        io,
+      )
     : undefined;
   try {
     return await checkWithHistory(files, opts, io, { ruleSet: tuned, rules, ip, shard, allow, color, now, history, historySpec, jobs });
@@ -187,7 +194,17 @@ async function checkWithHistory(files: string[], opts: CheckOptions, io: CliIO, 
     batch = await runBatch(
       files,
       rules,
-      { cwd: io.cwd, stdin: io.stdin, inputFormat: opts.inputFormat, limits: opts.inputLimits, people: opts.people, salt: opts.salt, dobField: opts.dobField, shard, onSkip: (s) => io.stderr.write(`dprk-check: skipped ${escapeControls(s.path)}: ${escapeControls(s.reason)}\n`) },
+      {
+        cwd: io.cwd,
+        stdin: io.stdin,
+        inputFormat: opts.inputFormat,
+        limits: opts.inputLimits,
+        people: opts.people,
+        salt: opts.salt,
+        dobField: opts.dobField,
+        shard,
+        onSkip: (s) => io.stderr.write(`dprk-check: skipped ${escapeControls(s.path)}: ${escapeControls(s.reason)}\n`),
+      },
       {
         strict: opts.strict,
         enrich: { ip },
@@ -221,7 +238,8 @@ async function checkWithHistory(files: string[], opts: CheckOptions, io: CliIO, 
   if (history) await history.annotate(all!);
   let shown: { applicants: ApplicantList; links: Link[]; left: number } = { applicants: batch.applicants, links: batch.links, left: 0 };
   if (opts.newOnly && history) shown = onlyNew(all!, batch.links);
-  if (shown.left) io.stderr.write(`dprk-check: --new-only: ${shown.left} reviewed applicant${shown.left === 1 ? '' : 's'} whose findings have not changed left out\n`);
+  if (shown.left)
+    io.stderr.write(`dprk-check: --new-only: ${shown.left} reviewed applicant${shown.left === 1 ? '' : 's'} whose findings have not changed left out\n`);
   const report: Report = {
     ...buildReport(shown.applicants, batch.errors, shown.links, {
       version: toolVersion(),
@@ -256,13 +274,20 @@ async function checkWithHistory(files: string[], opts: CheckOptions, io: CliIO, 
   }
   let written: number;
   try {
-    written = writeReports(report, opts.outputs, { redact: opts.redact, color: opts.color, rules: ruleInfos(rules), details: opts.details, onlyFlagged: opts.onlyFlagged }, io);
+    written = writeReports(
+      report,
+      opts.outputs,
+      { redact: opts.redact, color: opts.color, rules: ruleInfos(rules), details: opts.details, onlyFlagged: opts.onlyFlagged },
+      io,
+    );
   } finally {
     batch.release();
   }
   if (batch.interrupted) {
     const s = report.summary;
-    io.stderr.write(`dprk-check: interrupted after ${s.total} record${s.total === 1 ? '' : 's'} (${s.evaluated} checked, ${s.invalid} could not be checked); the report covers only these.\n`);
+    io.stderr.write(
+      `dprk-check: interrupted after ${s.total} record${s.total === 1 ? '' : 's'} (${s.evaluated} checked, ${s.invalid} could not be checked); the report covers only these.\n`,
+    );
     return EXIT.INTERRUPTED;
   }
   if (nothing) return EXIT.ERROR;

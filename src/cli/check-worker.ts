@@ -19,13 +19,21 @@ function prepare(setup: WorkerSetup): { rules: CompiledRule[]; check: BatchCheck
   const tuned = tuneRuleSet(loadRuleSet({ paths: setup.rulePaths, cwd: setup.cwd, listAdditions: config?.lists, lintCases: false }), config);
   const rules = activeRules(tuned.rules);
   if (rules.length !== setup.expect.rules || tuned.version !== setup.expect.version) {
-    throw new Error(`the rule files changed during the run (${rules.length} rules, version ${tuned.version}; the run started with ${setup.expect.rules}, ${setup.expect.version})`);
+    throw new Error(
+      `the rule files changed during the run (${rules.length} rules, version ${tuned.version}; the run started with ${setup.expect.rules}, ${setup.expect.version})`,
+    );
   }
   const ip = new OfflineIpResolver({ files: setup.ipData });
   const allow = setup.allowShared ? loadAllowList(setup.allowShared) : undefined;
   return {
     rules,
-    check: { strict: setup.strict, enrich: { ip }, exceptions: tuned.exceptions, keys: { ipAllowed: allow?.ipAllowed }, linkExceptions: linkExceptions(rules, tuned.exceptions) },
+    check: {
+      strict: setup.strict,
+      enrich: { ip },
+      exceptions: tuned.exceptions,
+      keys: { ipAllowed: allow?.ipAllowed },
+      linkExceptions: linkExceptions(rules, tuned.exceptions),
+    },
   };
 }
 

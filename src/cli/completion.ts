@@ -9,12 +9,12 @@ export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
 
 interface Node {
-  path: string[];            // [] for the root, ['rules'] for `rules`, ['rules', 'list'] …
+  path: string[]; // [] for the root, ['rules'] for `rules`, ['rules', 'list'] …
   description: string;
   subcommands: Node[];
   options: Option[];
-  argChoices: string[];      // the choices its first argument declares (`completion <shell>`)
-  takesFiles: boolean;       // has a free argument: inputs, reports, paths
+  argChoices: string[]; // the choices its first argument declares (`completion <shell>`)
+  takesFiles: boolean; // has a free argument: inputs, reports, paths
 }
 
 const visible = (cmd: Command): Command[] => cmd.commands.filter((c) => !(c as unknown as { _hidden?: boolean })._hidden);
@@ -64,7 +64,9 @@ ${fn}() {
     w=\${COMP_WORDS[i]}
     [[ $w == -* ]] && break
     case "\${path:+$path }$w" in
-${walk2(root).map((p) => `      ${shq(p)}) path=${shq(p)} ;;`).join('\n')}
+${walk2(root)
+  .map((p) => `      ${shq(p)}) path=${shq(p)} ;;`)
+  .join('\n')}
       *) break ;;
     esac
   done
@@ -95,7 +97,10 @@ function zsh(root: Node, prog: string): string {
   return `#compdef ${prog}
 # zsh completion for ${prog}: eval "$(${prog} completion zsh)" in ~/.zshrc (after compinit)
 autoload -U +X bashcompinit && bashcompinit
-${bash(root, prog).split('\n').filter((l) => !l.startsWith('# bash completion') && !l.startsWith('# ~/.local')).join('\n')}`;
+${bash(root, prog)
+  .split('\n')
+  .filter((l) => !l.startsWith('# bash completion') && !l.startsWith('# ~/.local'))
+  .join('\n')}`;
 }
 
 function fish(root: Node, prog: string): string {
@@ -104,9 +109,7 @@ function fish(root: Node, prog: string): string {
   const fq = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   walk(root, (n) => {
     const all = walk2(root).filter((p) => p.split(' ').length === 1);
-    const here = n.path.length === 0
-      ? `not __fish_seen_subcommand_from ${all.join(' ')}`
-      : `__fish_seen_subcommand_from ${n.path.at(-1)}`;
+    const here = n.path.length === 0 ? `not __fish_seen_subcommand_from ${all.join(' ')}` : `__fish_seen_subcommand_from ${n.path.at(-1)}`;
     if (n.argChoices.length) lines.push(`complete -c ${prog} -n ${fq(here)} -a ${fq(n.argChoices.join(' '))}`);
     if (n.subcommands.length) lines.push(`complete -c ${prog} -n ${fq(here)} -a help -d 'show help for a command'`);
     for (const s of n.subcommands) lines.push(`complete -c ${prog} -n ${fq(here)} -a ${fq(s.path.at(-1)!)} -d ${fq(s.description)}`);
@@ -117,7 +120,13 @@ function fish(root: Node, prog: string): string {
     }
   });
   // Inputs are files and directories.
-  lines.push(`complete -c ${prog} -n ${fq(`not __fish_seen_subcommand_from ${walk2(root).filter((p) => !p.includes(' ')).join(' ')}`)} -F`);
+  lines.push(
+    `complete -c ${prog} -n ${fq(
+      `not __fish_seen_subcommand_from ${walk2(root)
+        .filter((p) => !p.includes(' '))
+        .join(' ')}`,
+    )} -F`,
+  );
   return `${lines.join('\n')}\n`;
 }
 

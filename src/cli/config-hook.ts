@@ -40,7 +40,11 @@ export function configHook(io: CliIO, state: ConfigState) {
       sources[key] = fromCli ? 'command line' : value !== undefined ? config!.shown : 'built-in default';
     }
     if (config?.rules.length) {
-      root.setOptionValueWithSource('rules', [...((given.rules as string[] | undefined) ?? []), ...config.rules], root.getOptionValueSource('rules') ?? 'default');
+      root.setOptionValueWithSource(
+        'rules',
+        [...((given.rules as string[] | undefined) ?? []), ...config.rules],
+        root.getOptionValueSource('rules') ?? 'default',
+      );
     }
     if (given.printConfig) {
       const code = printEffectiveConfig(io, { opts: root.opts(), config, sources, request, color });

@@ -19,7 +19,7 @@ Examples:
 export function addHistoryCommand(program: Command, io: CliIO, result: { code: number }): void {
   const cmd = program
     .command('history')
-    .description('list the runs a history holds, or one applicant\'s checks and review decisions; prune by retention')
+    .description("list the runs a history holds, or one applicant's checks and review decisions; prune by retention")
     .option('--history <path|url>', 'the history (SQLite file or postgres://…); default: history: in .dprk-check.yaml')
     .option('--applicant <id>', "show this applicant's checks and review decisions")
     .option('--config <file>', 'configuration file to read history: from')
@@ -36,7 +36,8 @@ export function addHistoryCommand(program: Command, io: CliIO, result: { code: n
             return EXIT.ERROR;
           }
           io.stdout.write(`Applicant ${id} in ${store.label}\n`);
-          for (const h of list) io.stdout.write(`  run ${h.runId}  ${h.checkedAt.slice(0, 10)}  ${h.level.padEnd(8)}  ${h.ruleIds.join(', ') || 'no findings'}\n`);
+          for (const h of list)
+            io.stdout.write(`  run ${h.runId}  ${h.checkedAt.slice(0, 10)}  ${h.level.padEnd(8)}  ${h.ruleIds.join(', ') || 'no findings'}\n`);
           const r = reviews.get(id);
           io.stdout.write(r ? `  latest review: ${r.status} by ${r.by} on ${r.at.slice(0, 10)}: ${r.note}\n` : '  no review decision recorded\n');
           return EXIT.OK;
@@ -47,7 +48,10 @@ export function addHistoryCommand(program: Command, io: CliIO, result: { code: n
           return EXIT.OK;
         }
         io.stdout.write(`Runs in ${store.label}\n  run  checked              applicants  flagged  rules\n`);
-        for (const r of runs) io.stdout.write(`  ${String(r.runId).padStart(3)}  ${r.checkedAt.slice(0, 19).replace('T', ' ')}  ${String(r.applicants).padStart(10)}  ${String(r.flagged).padStart(7)}  ${r.rulesVersion}\n`);
+        for (const r of runs)
+          io.stdout.write(
+            `  ${String(r.runId).padStart(3)}  ${r.checkedAt.slice(0, 19).replace('T', ' ')}  ${String(r.applicants).padStart(10)}  ${String(r.flagged).padStart(7)}  ${r.rulesVersion}\n`,
+          );
         return EXIT.OK;
       });
     });
@@ -70,7 +74,9 @@ export function addHistoryCommand(program: Command, io: CliIO, result: { code: n
       result.code = await withHistory(spec.store, io, async (store) => {
         const before = cutoff(io.now?.() ?? new Date(), days);
         const gone = await store.prune(before);
-        io.stdout.write(`Pruned ${store.label}: ${plural(gone.runs, 'run')} (${gone.applicants} applicant records) and ${plural(gone.reviews, 'review decision')} from before ${before.slice(0, 10)}.\n`);
+        io.stdout.write(
+          `Pruned ${store.label}: ${plural(gone.runs, 'run')} (${gone.applicants} applicant records) and ${plural(gone.reviews, 'review decision')} from before ${before.slice(0, 10)}.\n`,
+        );
         return EXIT.OK;
       });
     });

@@ -31,9 +31,7 @@ export function addInitCommand(program: Command, io: CliIO, result: { code: numb
     .argument('[file]', 'where to write it (refuses to overwrite)')
     .option('--csv', 'a CSV template: one row per applicant, columns as docs/sources.md lists them')
     .action((file: string | undefined, opts: { csv?: boolean }) => {
-      const text = opts.csv
-        ? `${Object.keys(APPLICANT_CSV_COLUMNS).join(',')}\n`
-        : `${JSON.stringify(BLANK_APPLICANT, null, 2)}\n`;
+      const text = opts.csv ? `${Object.keys(APPLICANT_CSV_COLUMNS).join(',')}\n` : `${JSON.stringify(BLANK_APPLICANT, null, 2)}\n`;
       if (!file) {
         io.stdout.write(text);
         result.code = EXIT.OK;

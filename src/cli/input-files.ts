@@ -21,7 +21,7 @@ export function inputFiles(files: string[], cwd: string): InputFile[] {
       const h = createHash('sha256');
       const fd = openSync(abs, 'r');
       try {
-        for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) h.update(buf.subarray(0, n));
+        for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) h.update(buf.subarray(0, n));
       } finally {
         closeSync(fd);
       }

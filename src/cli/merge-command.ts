@@ -78,7 +78,9 @@ export async function runMerge(files: string[], opts: MergeCommandOptions, io: C
   if (anyRedacted(opts.outputs, opts.redact)) {
     const without = reports.filter((r) => withoutParts.has(r.file));
     if (without.length) {
-      io.stderr.write(`dprk-check: merge: ${escapeControls(without.map((r) => r.file).join(', '))} ${without.length === 1 ? 'does' : 'do'} not record how messages were put together (written by an older dprk-check): masked outputs withhold those messages\n`);
+      io.stderr.write(
+        `dprk-check: merge: ${escapeControls(without.map((r) => r.file).join(', '))} ${without.length === 1 ? 'does' : 'do'} not record how messages were put together (written by an older dprk-check): masked outputs withhold those messages\n`,
+      );
     }
   }
   let merged;
@@ -89,7 +91,12 @@ export async function runMerge(files: string[], opts: MergeCommandOptions, io: C
   }
   try {
     for (const n of merged.notes) io.stderr.write(`dprk-check: merge: ${escapeControls(n)}\n`);
-    const written = writeReports(merged.report, opts.outputs, { redact: opts.redact, color: opts.color, rules: [], details: opts.details, onlyFlagged: opts.onlyFlagged }, io);
+    const written = writeReports(
+      merged.report,
+      opts.outputs,
+      { redact: opts.redact, color: opts.color, rules: [], details: opts.details, onlyFlagged: opts.onlyFlagged },
+      io,
+    );
     return written === EXIT.OK ? exitCodeFor(merged.report) : written;
   } finally {
     merged.release();

@@ -48,7 +48,8 @@ export function printEffectiveConfig(io: CliIO, state: EffectiveState): number {
       when: e.when,
     }));
   }
-  if (config?.lists.length) out.lists = Object.fromEntries(config.lists.map((l) => [l.list, `${l.entries.length} entr${l.entries.length === 1 ? 'y' : 'ies'} added`]));
+  if (config?.lists.length)
+    out.lists = Object.fromEntries(config.lists.map((l) => [l.list, `${l.entries.length} entr${l.entries.length === 1 ? 'y' : 'ies'} added`]));
   // One scalar per default, so each can carry where it came from as a comment.
   out.defaults = Object.fromEntries(CONFIGURABLE.map((k) => [k, Array.isArray(opts[k]) ? (opts[k] as unknown[]).join(', ') : (opts[k] ?? '(not set)')]));
 

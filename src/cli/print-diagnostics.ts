@@ -9,7 +9,12 @@ export function printDiagnostics(io: CliIO, diagnostics: Diagnostic[], color: bo
   const sorted = [...diagnostics].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   for (const d of sorted) {
     // File names and messages come from data and may hold control characters (formats/plain-text.ts).
-    const line = formatDiagnostic({ ...d, message: escapeControls(d.message), ...(d.file !== undefined ? { file: escapeControls(d.file) } : {}), ...(d.hint !== undefined ? { hint: escapeControls(d.hint) } : {}) });
+    const line = formatDiagnostic({
+      ...d,
+      message: escapeControls(d.message),
+      ...(d.file !== undefined ? { file: escapeControls(d.file) } : {}),
+      ...(d.hint !== undefined ? { hint: escapeControls(d.hint) } : {}),
+    });
     io.stderr.write(`${d.severity === 'error' ? c.red(line) : c.yellow(line)}\n`);
   }
 }

@@ -94,10 +94,15 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
   program
     .description("Screen job applicants for the red flags of North Korea's remote IT-worker scheme: inconsistencies and concrete links, never origin.")
     .version(versionText(), '-V, --version', 'print the version and the date and licence of the bundled IP data')
-    .argument('[inputs...]', "applicant files, directories or globs: JSON (an object or an array of them) or NDJSON (.ndjson/.jsonl, one per line, streamed); '-' reads standard input")
+    .argument(
+      '[inputs...]',
+      "applicant files, directories or globs: JSON (an object or an array of them) or NDJSON (.ndjson/.jsonl, one per line, streamed); '-' reads standard input",
+    )
     .addOption(
-      new Option('-f, --format <name[:file]>', `report format (${FORMAT_NAMES.join(', ')}; see Formats below), repeatable; NAME:FILE writes it to a file, at most one goes to standard output (default: text)`)
-        .argParser((v: string, acc: string[] | undefined) => [...(acc ?? []), v]),
+      new Option(
+        '-f, --format <name[:file]>',
+        `report format (${FORMAT_NAMES.join(', ')}; see Formats below), repeatable; NAME:FILE writes it to a file, at most one goes to standard output (default: text)`,
+      ).argParser((v: string, acc: string[] | undefined) => [...(acc ?? []), v]),
     )
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output; with several formats, the one given without :FILE')
     .option('--redact', 'mask personal data (names, e-mails, phones, addresses, account data, wallets, IPs) in every format; ids and rule ids stay')
@@ -109,22 +114,49 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .option('--config <file>', 'read this configuration file instead of .dprk-check.yaml in the working directory')
     .option('--no-config', 'do not read a configuration file')
     .option('--print-config', 'print the configuration in effect (after .dprk-check.yaml and flags) and exit')
-    .option('--ip-data <file>', 'a newer IP → country and/or ASN database (.mmdb) to use instead of the bundled one; repeatable', (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .addOption(new Option('--input-format <name>', 'default record layout of every input: the applicant model, an ATS export, a source system (okta, entra, zoom, …; docs/sources.md), or auto (detected from each file); FORMAT:PATH sets it for one input').choices(['auto', ...ALL_FORMATS]).default('auto'))
+    .option(
+      '--ip-data <file>',
+      'a newer IP → country and/or ASN database (.mmdb) to use instead of the bundled one; repeatable',
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
+    .addOption(
+      new Option(
+        '--input-format <name>',
+        'default record layout of every input: the applicant model, an ATS export, a source system (okta, entra, zoom, …; docs/sources.md), or auto (detected from each file); FORMAT:PATH sets it for one input',
+      )
+        .choices(['auto', ...ALL_FORMATS])
+        .default('auto'),
+    )
     .option('--people <file>', 'crosswalk CSV "id,alias": which applicant each identifier in the sources (work e-mail, IdP id, payroll id, device) belongs to')
     .option('--hash-salt <text>', 'salt for the hashes of device ids, document numbers and bank accounts read from sources (default: $DPRK_CHECK_HASH_SALT)')
     .option('--greenhouse-dob-field <key>', 'Greenhouse custom-field key that holds the date of birth (default date_of_birth)')
-    .option('--allow-shared <file>', "values applicants may share without being linked (a staffing agency's address, phone, network): YAML or JSON, see docs/linkage.md")
+    .option(
+      '--allow-shared <file>',
+      "values applicants may share without being linked (a staffing agency's address, phone, network): YAML or JSON, see docs/linkage.md",
+    )
     .option('--shard <i/n>', 'check only shard i of n (a stable split by record source, for CI matrices; see docs/ci.md)')
     .option('--link-keys', 'put hashed link keys in the JSON report so `dprk-check merge` can link across reports (implied by --shard)')
-    .option('--history <path|url>', 'remember runs in this history (an SQLite file, created if missing, or postgres://…): links new applicants to earlier ones and shows review decisions; stores hashes, never personal data')
+    .option(
+      '--history <path|url>',
+      'remember runs in this history (an SQLite file, created if missing, or postgres://…): links new applicants to earlier ones and shows review decisions; stores hashes, never personal data',
+    )
     .option('--retention <age>', 'how long the history keeps runs and reviews, e.g. 365d, 52w, 12m (default: 365d); older ones are deleted at each run')
     .option('--new-only', 'with a history: outputs and exit code cover only applicants not yet reviewed, or whose findings changed since')
-    .option('--details', "text: the full block (findings, evidence, what to verify) for every applicant, worst first, instead of a table")
+    .option('--details', 'text: the full block (findings, evidence, what to verify) for every applicant, worst first, instead of a table')
     .option('--only-flagged', 'text: leave out applicants below --fail-on (they are still counted)')
-    .option('--jobs <n>', 'check records in N threads (worker threads; 1 = this thread only); default 0 = one per core for inputs of 100 MB or more, else 1', jobsArg)
+    .option(
+      '--jobs <n>',
+      'check records in N threads (worker threads; 1 = this thread only); default 0 = one per core for inputs of 100 MB or more, else 1',
+      jobsArg,
+    )
     .option('--no-progress', 'never show the progress spinner (it only appears on a terminal, never in CI)')
-    .option('--input-limit <name=n>', 'raise or lower one per-record input limit (record-bytes, depth, keys, items, string; README "The input"); repeatable', collectLimit, {} as Partial<InputLimits>)
+    .option(
+      '--input-limit <name=n>',
+      'raise or lower one per-record input limit (record-bytes, depth, keys, items, string; README "The input"); repeatable',
+      collectLimit,
+      {} as Partial<InputLimits>,
+    )
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
     .addHelpText('after', `${formatsHelp()}${EXAMPLES}`)
@@ -132,7 +164,9 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .action(async (files: string[], opts) => {
       const word = files.find((f) => COMMAND_WORDS.includes(f) && !existsSync(resolve(io.cwd, f)));
       if (word !== undefined) {
-        io.stderr.write(`dprk-check: '${word}' is not a command here and no file has that name (dprk-check help lists the commands; a file called ${word} is read as ./${word})\n`);
+        io.stderr.write(
+          `dprk-check: '${word}' is not a command here and no file has that name (dprk-check help lists the commands; a file called ${word} is read as ./${word})\n`,
+        );
         result.code = EXIT.ERROR;
         return;
       }
@@ -142,32 +176,36 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
         result.code = EXIT.ERROR;
         return;
       }
-      result.code = await runCheck(files, {
-        outputs: plan.targets,
-        redact: opts.redact,
-        failOn: opts.failOn,
-        rules: opts.rules,
-        builtinRules: opts.builtinRules,
-        strict: opts.strict,
-        color: opts.color,
-        config: configState.config,
-        ipData: opts.ipData,
-        inputFormat: opts.inputFormat,
-        people: opts.people,
-        salt: opts.hashSalt ?? io.env.DPRK_CHECK_HASH_SALT,
-        dobField: opts.greenhouseDobField,
-        shard: opts.shard,
-        allowShared: opts.allowShared,
-        linkKeys: opts.linkKeys,
-        progress: opts.progress,
-        history: opts.history,
-        retention: opts.retention,
-        newOnly: opts.newOnly,
-        inputLimits: opts.inputLimit,
-        details: opts.details,
-        onlyFlagged: opts.onlyFlagged,
-        jobs: opts.jobs,
-      }, io);
+      result.code = await runCheck(
+        files,
+        {
+          outputs: plan.targets,
+          redact: opts.redact,
+          failOn: opts.failOn,
+          rules: opts.rules,
+          builtinRules: opts.builtinRules,
+          strict: opts.strict,
+          color: opts.color,
+          config: configState.config,
+          ipData: opts.ipData,
+          inputFormat: opts.inputFormat,
+          people: opts.people,
+          salt: opts.hashSalt ?? io.env.DPRK_CHECK_HASH_SALT,
+          dobField: opts.greenhouseDobField,
+          shard: opts.shard,
+          allowShared: opts.allowShared,
+          linkKeys: opts.linkKeys,
+          progress: opts.progress,
+          history: opts.history,
+          retention: opts.retention,
+          newOnly: opts.newOnly,
+          inputLimits: opts.inputLimit,
+          details: opts.details,
+          onlyFlagged: opts.onlyFlagged,
+          jobs: opts.jobs,
+        },
+        io,
+      );
     });
 
   program
@@ -175,8 +213,10 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .description('combine JSON reports (e.g. from --shard jobs) into one; links are recomputed across all reports that carry link keys')
     .argument('<reports...>', 'JSON reports written by dprk-check --format json')
     .addOption(
-      new Option('-f, --format <name[:file]>', `report format (${FORMAT_NAMES.join(', ')}), repeatable; NAME:FILE writes it to a file (default: json)`)
-        .argParser((v: string, acc: string[] | undefined) => [...(acc ?? []), v]),
+      new Option(
+        '-f, --format <name[:file]>',
+        `report format (${FORMAT_NAMES.join(', ')}), repeatable; NAME:FILE writes it to a file (default: json)`,
+      ).argParser((v: string, acc: string[] | undefined) => [...(acc ?? []), v]),
     )
     .option('-o, --output <file>', 'write the merged report to a file (atomically)')
     .addOption(new Option('--fail-on <level>', 'lowest level that makes the run exit 1').choices([...FAIL_ON]))
@@ -193,7 +233,11 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
         result.code = EXIT.ERROR;
         return;
       }
-      result.code = await runMerge(reports, { outputs: plan.targets, redact: opts.redact, failOn: opts.failOn, color: opts.color, details: opts.details, onlyFlagged: opts.onlyFlagged }, io);
+      result.code = await runMerge(
+        reports,
+        { outputs: plan.targets, redact: opts.redact, failOn: opts.failOn, color: opts.color, details: opts.details, onlyFlagged: opts.onlyFlagged },
+        io,
+      );
     });
 
   program

@@ -70,8 +70,7 @@ async function readLaidOut(path: string, take: TakeItem | undefined): Promise<un
         } else if (line.startsWith('    ') && line[4] !== ' ') {
           const item: unknown = JSON.parse(withoutComma(line));
           if (!take?.(key, item)) list.push(item);
-        }
-        else return NOT_LAID_OUT;
+        } else return NOT_LAID_OUT;
         break;
       case 'item':
         buf.push(line);

@@ -41,7 +41,9 @@ export function addReviewCommand(program: Command, io: CliIO, result: { code: nu
         const by = opts.by?.trim() || io.env.USER || safeUser();
         const at = (io.now?.() ?? new Date()).toISOString();
         await store.addReview({ applicantId: id, status: opts.status, note, by, at, ...(latest ? { findings: findingsFingerprint(latest.ruleIds) } : {}) });
-        io.stdout.write(`Recorded: ${id} ${opts.status} by ${by} on ${at.slice(0, 10)}${latest ? ` (findings of run ${latest.runId}: ${latest.ruleIds.join(', ') || 'none'})` : ''}.\n`);
+        io.stdout.write(
+          `Recorded: ${id} ${opts.status} by ${by} on ${at.slice(0, 10)}${latest ? ` (findings of run ${latest.runId}: ${latest.ruleIds.join(', ') || 'none'})` : ''}.\n`,
+        );
         return EXIT.OK;
       });
     });

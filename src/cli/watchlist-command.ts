@@ -34,7 +34,9 @@ export function addWatchlistCommand(program: Command, io: CliIO, result: { code:
   const watchlist = program.command('watchlist').description('build local watchlists from sanctions lists you downloaded (offline)');
   const cmd = watchlist
     .command('import')
-    .description('turn OFAC SDN CSVs (sdn.csv, alt.csv, add.csv, sdn_comments.csv) or an OpenSanctions export (targets.simple.csv, entities.ftm.json) into a local watchlist rule pack')
+    .description(
+      'turn OFAC SDN CSVs (sdn.csv, alt.csv, add.csv, sdn_comments.csv) or an OpenSanctions export (targets.simple.csv, entities.ftm.json) into a local watchlist rule pack',
+    )
     .argument('<files...>', 'sdn.csv [alt.csv] [add.csv] [sdn_comments.csv], or SDN_ADVANCED.XML, or targets.simple.csv, or entities.ftm.json')
     .requiredOption('--out <dir>', 'directory to write lists/ and affiliation/ into (use it with --rules)')
     .option('--program <tag>', 'keep entries of this programme instead of the DPRK ones (OFAC tag such as CYBER2); repeatable', collect, [] as string[])
@@ -54,8 +56,13 @@ export function addWatchlistCommand(program: Command, io: CliIO, result: { code:
           cwd: io.cwd,
         });
         const r = s.result;
-        io.stdout.write(`Read ${plural(r.read, 'row')} of ${r.sourceName}; kept ${r.entries.length}, skipped ${r.skipped} (other programmes, vessels, aircraft, unnamed).\n`);
-        for (const l of s.lists) io.stdout.write(`  list ${l.id}: ${l.count} entr${l.count === 1 ? 'y' : 'ies'}${l.files > 1 ? ` in ${l.files} files (${l.id}, ${l.id}-2 … ${l.id}-${l.files}: each under the 1 MB rule-file limit)` : ''}\n`);
+        io.stdout.write(
+          `Read ${plural(r.read, 'row')} of ${r.sourceName}; kept ${r.entries.length}, skipped ${r.skipped} (other programmes, vessels, aircraft, unnamed).\n`,
+        );
+        for (const l of s.lists)
+          io.stdout.write(
+            `  list ${l.id}: ${l.count} entr${l.count === 1 ? 'y' : 'ies'}${l.files > 1 ? ` in ${l.files} files (${l.id}, ${l.id}-2 … ${l.id}-${l.files}: each under the 1 MB rule-file limit)` : ''}\n`,
+          );
         for (const id of s.rules) io.stdout.write(`  rule ${id}\n`);
         io.stdout.write(`Wrote ${plural(s.written.length, 'file')} under ${opts.out}. Use: dprk-check --rules ${opts.out} <applicant files>\n`);
         for (const n of s.notices) io.stderr.write(`dprk-check: note: ${n}\n`);

@@ -113,7 +113,8 @@ function earlierOutput(out: string): string[] {
 /** Read the user's list files, write list + rule YAML into `out`, and run the new rules' own cases. */
 export function importWatchlist(opts: ImportOptions): ImportSummary {
   if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new ImportError(`--date must be YYYY-MM-DD, got '${opts.date}'`);
-  if (opts.prefix !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(opts.prefix)) throw new ImportError(`--id must be lower-case words joined by '-', got '${opts.prefix}'`);
+  if (opts.prefix !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(opts.prefix))
+    throw new ImportError(`--id must be lower-case words joined by '-', got '${opts.prefix}'`);
   const tables = opts.files.map((f) => readTable(f, opts.cwd));
   const notices: string[] = [];
   const of = (k: ListFileKind) => tables.filter((t) => t.kind === k);
@@ -124,15 +125,26 @@ export function importWatchlist(opts: ImportOptions): ImportSummary {
   const os = [...of('opensanctions'), ...of('ftm')];
   const adv = of('ofac-advanced');
   if (adv.length > 1 || (adv.length && (os.length || sdn.length || alt.length || add.length || comments.length))) {
-    throw new ImportError(`${basename(adv[0]!.path)} is OFAC's advanced XML, which holds everything on its own: give it alone (not with the legacy CSVs or another list)`);
+    throw new ImportError(
+      `${basename(adv[0]!.path)} is OFAC's advanced XML, which holds everything on its own: give it alone (not with the legacy CSVs or another list)`,
+    );
   }
-  if ([sdn, alt, add, comments, os].some((t) => t.length > 1)) throw new ImportError('give each list file once (one sdn.csv with at most one each of alt.csv, add.csv and sdn_comments.csv; or one OpenSanctions file)');
+  if ([sdn, alt, add, comments, os].some((t) => t.length > 1))
+    throw new ImportError('give each list file once (one sdn.csv with at most one each of alt.csv, add.csv and sdn_comments.csv; or one OpenSanctions file)');
   const companions = [...alt, ...add, ...comments];
   if (os.length && (sdn.length || companions.length)) throw new ImportError('import OFAC and OpenSanctions files separately (two runs, two --out directories)');
-  if (companions.length && !sdn.length) throw new ImportError(`${basename(companions[0]!.path)} is OFAC's ${companions[0]!.kind.slice(5)}.csv (${companions[0]!.kind === 'ofac-alt' ? 'aliases' : companions[0]!.kind === 'ofac-add' ? 'addresses' : 'remarks continued'} only); give sdn.csv too`.replace('comments.csv', 'sdn_comments.csv'));
+  if (companions.length && !sdn.length)
+    throw new ImportError(
+      `${basename(companions[0]!.path)} is OFAC's ${companions[0]!.kind.slice(5)}.csv (${companions[0]!.kind === 'ofac-alt' ? 'aliases' : companions[0]!.kind === 'ofac-add' ? 'addresses' : 'remarks continued'} only); give sdn.csv too`.replace(
+        'comments.csv',
+        'sdn_comments.csv',
+      ),
+    );
   if (!sdn.length && !os.length && !adv.length) throw new ImportError('no sdn.csv, targets.simple.csv or entities.ftm.json among the files');
   if (sdn.length && !comments.length && sdn[0]!.rows.some((r) => (r.cells[11]?.length ?? 0) >= 1000)) {
-    notices.push(`${basename(sdn[0]!.path)}: some Remarks run to 1,000 characters and continue in sdn_comments.csv, which was not given; identifiers in the continuation are missed`);
+    notices.push(
+      `${basename(sdn[0]!.path)}: some Remarks run to 1,000 characters and continue in sdn_comments.csv, which was not given; identifiers in the continuation are missed`,
+    );
   }
 
   const main = sdn[0] ?? adv[0] ?? os[0]!;
@@ -146,7 +158,10 @@ export function importWatchlist(opts: ImportOptions): ImportSummary {
       { sdn: sdn[0]!.file, alt: alt[0]?.file, add: add[0]?.file, comments: comments[0]?.file },
       { programs, date },
     );
-    reference = { title: 'OFAC Specially Designated Nationals (SDN) list', url: 'https://ofac.treasury.gov/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists' };
+    reference = {
+      title: 'OFAC Specially Designated Nationals (SDN) list',
+      url: 'https://ofac.treasury.gov/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists',
+    };
   } else if (adv.length) {
     const programs = opts.allPrograms ? /./ : opts.programs?.length ? new RegExp(`^(?:${opts.programs.map(escape).join('|')})$`, 'i') : undefined;
     result = readOfacAdvanced(adv[0]!.text!, adv[0]!.file, { programs, date });
@@ -160,7 +175,9 @@ export function importWatchlist(opts: ImportOptions): ImportSummary {
   }
   if (result.entries.length === 0) {
     const which = opts.allPrograms ? 'sanctioned' : opts.programs?.length ? `programme ${opts.programs.join(', ')}` : 'North Korea (DPRK)';
-    throw new ImportError(`${basename(main.path)}: no ${which} entries among ${result.read} rows; nothing written (use --program TAG or --all-programs to choose others)`);
+    throw new ImportError(
+      `${basename(main.path)}: no ${which} entries among ${result.read} rows; nothing written (use --program TAG or --all-programs to choose others)`,
+    );
   }
 
   const prefix = opts.prefix ?? `${sdn.length || adv.length ? 'ofac-sdn' : 'opensanctions'}${opts.allPrograms || opts.programs?.length ? '' : '-dprk'}`;
@@ -173,12 +190,18 @@ export function importWatchlist(opts: ImportOptions): ImportSummary {
   const stringify = (v: unknown) => yamlLib().stringify(v, { lineWidth: 0, aliasDuplicateObjects: false });
   const files = [
     ...lists.map((l) => ({ path: join(opts.out, 'lists', `${l.id}.yaml`), text: header + renderList(l.doc, stringify), what: `list ${l.id}` })),
-    ...rules.map((r) => ({ path: join(opts.out, 'affiliation', `${r.id.slice('affiliation.'.length)}.yaml`), text: header + stringify(r.doc), what: `rule ${r.id}` })),
+    ...rules.map((r) => ({
+      path: join(opts.out, 'affiliation', `${r.id.slice('affiliation.'.length)}.yaml`),
+      text: header + stringify(r.doc),
+      what: `rule ${r.id}`,
+    })),
   ];
   for (const f of files) {
     const size = Buffer.byteLength(f.text, 'utf8');
     if (size > MAX_RULE_FILE_BYTES) {
-      throw new ImportError(`${f.what} would be ${size.toLocaleString('en-US')} bytes, over the ${MAX_RULE_FILE_BYTES.toLocaleString('en-US')}-byte limit of a rule file, so --rules would refuse it; nothing written (one entry is too large: check the file for a damaged row)`);
+      throw new ImportError(
+        `${f.what} would be ${size.toLocaleString('en-US')} bytes, over the ${MAX_RULE_FILE_BYTES.toLocaleString('en-US')}-byte limit of a rule file, so --rules would refuse it; nothing written (one entry is too large: check the file for a damaged row)`,
+      );
     }
   }
   const stale = new Set(earlierOutput(opts.out));
@@ -194,7 +217,9 @@ export function importWatchlist(opts: ImportOptions): ImportSummary {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (!code) throw e;
-    throw new ImportError(`${opts.out}: cannot write the pack (${code}); ${written.length} of ${files.length} files were written — fix the cause and run the import again`);
+    throw new ImportError(
+      `${opts.out}: cannot write the pack (${code}); ${written.length} of ${files.length} files were written — fix the cause and run the import again`,
+    );
   }
   if (stale.size) notices.push(`removed ${plural(stale.size, 'file')} an earlier import had written under ${opts.out} and this one does not`);
 
@@ -207,7 +232,13 @@ export function importWatchlist(opts: ImportOptions): ImportSummary {
     }
   } catch (e) {
     if (!(e instanceof DiagnosticsError)) throw e;
-    caseProblems.push(`${opts.out} does not load as a rule pack on its own: ${e.diagnostics.filter((d) => d.severity === 'error').slice(0, 3).map((d) => `${d.file}:${d.line ?? 1}: ${d.message}`).join('; ')}`);
+    caseProblems.push(
+      `${opts.out} does not load as a rule pack on its own: ${e.diagnostics
+        .filter((d) => d.severity === 'error')
+        .slice(0, 3)
+        .map((d) => `${d.file}:${d.line ?? 1}: ${d.message}`)
+        .join('; ')}`,
+    );
   }
   const byRole = new Map<string, { id: string; count: number; files: number }>();
   for (const l of lists) {

@@ -32,27 +32,35 @@ export function planOutputs(specs: string[], output?: string): OutputPlan {
     const name = (colon < 0 ? spec : spec.slice(0, colon)).trim().toLowerCase();
     const file = colon < 0 ? undefined : spec.slice(colon + 1);
     if (!isFormatName(name)) return { ok: false, message: `unknown format '${name}'. Formats: ${FORMAT_LIST} (write NAME, or NAME:FILE to send it to a file)` };
-    if (file !== undefined && file.trim() === '') return { ok: false, message: `--format ${name}: no file after ':' (write ${name}:FILE, or just ${name} for standard output)` };
+    if (file !== undefined && file.trim() === '')
+      return { ok: false, message: `--format ${name}: no file after ':' (write ${name}:FILE, or just ${name} for standard output)` };
     targets.push({ format: name, ...(file !== undefined && file !== '-' ? { file } : {}) });
   }
   if (output !== undefined) {
     const open = targets.filter((t) => t.file === undefined);
     if (open.length === 0) return { ok: false, message: '-o FILE names the file of the one format without a file, but every --format already names its file' };
     if (open.length > 1) {
-      return { ok: false, message: `-o FILE takes one format, but ${open.map((t) => t.format).join(', ')} have no file: give each its own with NAME:FILE (e.g. -f sarif:report.sarif)` };
+      return {
+        ok: false,
+        message: `-o FILE takes one format, but ${open.map((t) => t.format).join(', ')} have no file: give each its own with NAME:FILE (e.g. -f sarif:report.sarif)`,
+      };
     }
     open[0]!.file = output;
   }
   const toStdout = targets.filter((t) => t.file === undefined);
   if (toStdout.length > 1) {
-    return { ok: false, message: `only one format can go to standard output, but ${toStdout.map((t) => t.format).join(', ')} would: give the others a file with NAME:FILE (e.g. -f junit:junit.xml)` };
+    return {
+      ok: false,
+      message: `only one format can go to standard output, but ${toStdout.map((t) => t.format).join(', ')} would: give the others a file with NAME:FILE (e.g. -f junit:junit.xml)`,
+    };
   }
   const seen = new Map<string, FormatName>();
   for (const t of targets) {
     if (t.file === undefined) continue;
     const key = resolve(t.file);
     // Found before the run, not after a million records were checked.
-    if (isDirectory(key)) return { ok: false, message: `--format ${t.format}: ${t.file} is a directory; name a file (e.g. ${t.file.replace(/\/+$/, '')}/report.${t.format})` };
+    if (isDirectory(key))
+      return { ok: false, message: `--format ${t.format}: ${t.file} is a directory; name a file (e.g. ${t.file.replace(/\/+$/, '')}/report.${t.format})` };
     const prev = seen.get(key);
     if (prev) return { ok: false, message: `${prev} and ${t.format} would both be written to ${t.file}` };
     seen.set(key, t.format);
@@ -71,8 +79,15 @@ function isDirectory(path: string): boolean {
 
 export function ruleInfos(rules: CompiledRule[]): RuleInfo[] {
   return rules.map(({ spec }) => ({
-    id: spec.id, title: spec.title, description: spec.description, family: spec.family, severity: spec.severity,
-    references: spec.references, falsepositives: spec.falsepositives, next: spec.next, tags: spec.tags,
+    id: spec.id,
+    title: spec.title,
+    description: spec.description,
+    family: spec.family,
+    severity: spec.severity,
+    references: spec.references,
+    falsepositives: spec.falsepositives,
+    next: spec.next,
+    tags: spec.tags,
   }));
 }
 
@@ -101,7 +116,10 @@ export function anyRedacted(targets: OutputTarget[], redact: boolean | undefined
 export class ReportViews {
   private masked: Report | undefined;
 
-  constructor(private readonly report: Report, private readonly redact: boolean | undefined) {}
+  constructor(
+    private readonly report: Report,
+    private readonly redact: boolean | undefined,
+  ) {}
 
   isMasked(format: FormatName): boolean {
     return this.redact ?? FORMATS[format].redactByDefault;
@@ -177,7 +195,8 @@ export function writeReports(report: Report, targets: OutputTarget[], options: W
     // A few lines tell a CI log what went wrong; the report itself lists every record.
     const MAX_ECHO = 20;
     for (const e of shown.errors.slice(0, MAX_ECHO)) io.stderr.write(`dprk-check: ${escapeControls(`${e.source}: ${e.message}`)}\n`);
-    if (shown.errors.length > MAX_ECHO) io.stderr.write(`dprk-check: … and ${shown.errors.length - MAX_ECHO} more records that could not be checked (all are in the report)\n`);
+    if (shown.errors.length > MAX_ECHO)
+      io.stderr.write(`dprk-check: … and ${shown.errors.length - MAX_ECHO} more records that could not be checked (all are in the report)\n`);
   }
   return failed ? EXIT.ERROR : EXIT.OK;
 }

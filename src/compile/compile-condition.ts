@@ -40,10 +40,13 @@ const NODE_KEYS = ['all', 'any', 'not', 'some', 'every', 'where', ...LEAF_MODIFI
  */
 const ORIGIN_WORDS = /(nationality|citizenship|ethnicity|ethnic|race|religion|birthplace|placeofbirth|countryofbirth|nativelanguage|mothertongue|language)/i;
 
-
 export function compileCondition(node: unknown, keys: Keys, env: ConditionEnv, scope: Scope): CompiledCondition | undefined {
   if (!isObj(node)) {
-    env.fail(keys, 'a condition must be a mapping: all / any / not / some / every, or a leaf with field and an operator', 'e.g. { field: contact.phones[], startsWith: "+850" } (docs/rules.md, "Conditions")');
+    env.fail(
+      keys,
+      'a condition must be a mapping: all / any / not / some / every, or a leaf with field and an operator',
+      'e.g. { field: contact.phones[], startsWith: "+850" } (docs/rules.md, "Conditions")',
+    );
     return undefined;
   }
   if ('all' in node || 'any' in node) {
@@ -116,7 +119,11 @@ function compileScope(node: Record<string, unknown>, keys: Keys, env: ConditionE
     return undefined;
   }
   if (node.where === undefined) {
-    env.fail(keys, `'${kind}' needs a 'where' condition applied to each element`, `add where: { field: <field of the element>, <operator>: ... } beside ${kind}`);
+    env.fail(
+      keys,
+      `'${kind}' needs a 'where' condition applied to each element`,
+      `add where: { field: <field of the element>, <operator>: ... } beside ${kind}`,
+    );
     return undefined;
   }
   const pattern = absolutePattern(parsed.absolute ? '' : scope.pattern, parsed.text.replace(/^\$\./, ''));
@@ -162,7 +169,12 @@ function compileLeaf(node: Record<string, unknown>, keys: Keys, env: ConditionEn
   }
   const pattern = absolutePattern(parsed.absolute ? '' : scope.pattern, parsed.text.replace(/^\$\./, ''));
   if (ORIGIN_WORDS.test(pattern.replace(/[^a-z]/gi, ''))) {
-    env.fail([...keys, 'field'], `'${pattern}' looks like an origin attribute (nationality, citizenship, ethnicity, language…): rules may test inconsistencies and concrete links, never origin`, 'test a consistency or a concrete link instead, e.g. claimedLocation.country against derived.observedCountries[]', 'rule-origin-attribute');
+    env.fail(
+      [...keys, 'field'],
+      `'${pattern}' looks like an origin attribute (nationality, citizenship, ethnicity, language…): rules may test inconsistencies and concrete links, never origin`,
+      'test a consistency or a concrete link instead, e.g. claimedLocation.country against derived.observedCountries[]',
+      'rule-origin-attribute',
+    );
     return undefined;
   }
   const check = checkField(env.schemaRoot, parsed.absolute ? env.schemaRoot : scope.schema, parsed);
@@ -178,7 +190,11 @@ function compileLeaf(node: Record<string, unknown>, keys: Keys, env: ConditionEn
   const stray = opKeys.length > 1 ? opKeys.find((k) => !OPERATOR_NAMES.includes(k)) : undefined;
   if (stray) {
     const guess = closest(stray, NODE_KEYS);
-    env.fail([...keys, stray], `unknown key '${stray}' in the condition on '${fieldText}'`, guess ? `did you mean '${guess}'?` : `a leaf takes field, one operator, and optionally as, quantifier, minMatches`);
+    env.fail(
+      [...keys, stray],
+      `unknown key '${stray}' in the condition on '${fieldText}'`,
+      guess ? `did you mean '${guess}'?` : `a leaf takes field, one operator, and optionally as, quantifier, minMatches`,
+    );
     return undefined;
   }
   if (opKeys.length !== 1) {
@@ -190,7 +206,11 @@ function compileLeaf(node: Record<string, unknown>, keys: Keys, env: ConditionEn
   const operand = node[op];
   const quantifier = node.quantifier ?? 'any';
   if (quantifier !== 'any' && quantifier !== 'all') {
-    env.fail([...keys, 'quantifier'], `quantifier must be any or all, got '${String(quantifier)}'`, 'quantifier: all requires every value to pass; any (the default) requires one');
+    env.fail(
+      [...keys, 'quantifier'],
+      `quantifier must be any or all, got '${String(quantifier)}'`,
+      'quantifier: all requires every value to pass; any (the default) requires one',
+    );
     return undefined;
   }
   const minMatches = node.minMatches ?? 1;
@@ -210,7 +230,11 @@ function compileLeaf(node: Record<string, unknown>, keys: Keys, env: ConditionEn
     return (root, sc, sp) => {
       const any = present(parsed.absolute ? root : sc);
       if (!operand) return any ? null : [];
-      return any ? values(root, sc, sp).slice(0, MAX_EVIDENCE).map((v) => ({ path: v.path, pattern, value: v.value })) : null;
+      return any
+        ? values(root, sc, sp)
+            .slice(0, MAX_EVIDENCE)
+            .map((v) => ({ path: v.path, pattern, value: v.value }))
+        : null;
     };
   }
   // `exists` was handled above: every other operator builds a predicate.

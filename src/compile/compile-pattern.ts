@@ -12,7 +12,12 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
  * ids that fired for one applicant. Which ids exist is checked later, against the whole loaded set
  * (checkPatternIds), because a pattern may name a rule in another file or pack.
  */
-export function compilePattern(expr: unknown, keys: Array<string | number>, problems: PatternProblem[], ids: Array<{ id: string; keys: Array<string | number> }>): ((fired: ReadonlySet<string>) => string[] | null) | undefined {
+export function compilePattern(
+  expr: unknown,
+  keys: Array<string | number>,
+  problems: PatternProblem[],
+  ids: Array<{ id: string; keys: Array<string | number> }>,
+): ((fired: ReadonlySet<string>) => string[] | null) | undefined {
   if (typeof expr === 'string') {
     ids.push({ id: expr, keys });
     return (fired) => (fired.has(expr) ? [expr] : null);
@@ -24,7 +29,10 @@ export function compilePattern(expr: unknown, keys: Array<string | number>, prob
   const listKey = 'all' in expr ? 'all' : 'any' in expr ? 'any' : 'of' in expr ? 'of' : undefined;
   const extra = Object.keys(expr).filter((k) => k !== listKey && !(listKey === 'of' && k === 'atLeast'));
   if (!listKey || extra.length) {
-    problems.push({ keys, message: `unknown pattern key${extra.length > 1 ? 's' : ''} ${extra.map((k) => `'${k}'`).join(', ') || '(none)'}: use all, any, or atLeast with of` });
+    problems.push({
+      keys,
+      message: `unknown pattern key${extra.length > 1 ? 's' : ''} ${extra.map((k) => `'${k}'`).join(', ') || '(none)'}: use all, any, or atLeast with of`,
+    });
     return undefined;
   }
   const items = expr[listKey];
@@ -70,7 +78,10 @@ export function compilePattern(expr: unknown, keys: Array<string | number>, prob
 }
 
 /** Build the compiled pattern, or report its problems. */
-export function buildPattern(expr: PatternExpr, problems: PatternProblem[]): { pattern?: CompiledPattern; ids: Array<{ id: string; keys: Array<string | number> }> } {
+export function buildPattern(
+  expr: PatternExpr,
+  problems: PatternProblem[],
+): { pattern?: CompiledPattern; ids: Array<{ id: string; keys: Array<string | number> }> } {
   const ids: Array<{ id: string; keys: Array<string | number> }> = [];
   const test = compilePattern(expr, ['pattern'], problems, ids);
   if (!test) return { ids };

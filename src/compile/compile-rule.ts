@@ -14,7 +14,14 @@ import { diagnosticAt, positionOf, type YamlSource } from '../yaml/yaml-source.j
  * `requires` entries and message placeholders must name fields of the schema. Exported so that a
  * rule with schema errors elsewhere still has these checked in the same run.
  */
-export function checkRulePaths(src: YamlSource, ruleId: string | undefined, schemaRoot: SchemaNode, paths: string[], key: 'requires' | 'message', diagnostics: Diagnostic[]): Map<string, ParsedPath> {
+export function checkRulePaths(
+  src: YamlSource,
+  ruleId: string | undefined,
+  schemaRoot: SchemaNode,
+  paths: string[],
+  key: 'requires' | 'message',
+  diagnostics: Diagnostic[],
+): Map<string, ParsedPath> {
   const out = new Map<string, ParsedPath>();
   paths.forEach((p, i) => {
     const parsed = parsePath(p);
@@ -49,18 +56,24 @@ export function compileRule(
   const fields = new Set<string>();
   const subjects = new Set<string>();
   const explainedBy = compileExplanations(spec, src, schemaRoot, lists, diagnostics);
-  const evaluate = compileCondition(spec.match!, ['match'], {
-    schemaRoot,
-    lists,
-    fields,
-    subjects,
-    fail: (keys, message, hint, code) =>
-      diagnostics.push(diagnosticAt(src, keys, code ?? 'rule-schema', message, { ruleId: spec.id, hint })),
-  }, { schema: schemaRoot, pattern: '' });
+  const evaluate = compileCondition(
+    spec.match!,
+    ['match'],
+    {
+      schemaRoot,
+      lists,
+      fields,
+      subjects,
+      fail: (keys, message, hint, code) => diagnostics.push(diagnosticAt(src, keys, code ?? 'rule-schema', message, { ruleId: spec.id, hint })),
+    },
+    { schema: schemaRoot, pattern: '' },
+  );
 
   const requires = spec.requires ?? [];
   checkRulePaths(src, spec.id, schemaRoot, requires, 'requires', diagnostics);
-  const templatePaths = spec.message ? checkRulePaths(src, spec.id, schemaRoot, placeholders(spec.message), 'message', diagnostics) : new Map<string, ParsedPath>();
+  const templatePaths = spec.message
+    ? checkRulePaths(src, spec.id, schemaRoot, placeholders(spec.message), 'message', diagnostics)
+    : new Map<string, ParsedPath>();
 
   if (!evaluate || diagnostics.length) return { diagnostics };
   const needed = requires.length ? requires : [...subjects].filter((f) => !ALWAYS_PRESENT.has(f));
@@ -69,11 +82,15 @@ export function compileRule(
     return typeof parsed === 'string' ? () => false : compileDataProbe(parsed);
   });
   // With `requires`, all listed fields must hold data; without, any field the rule tests will do.
-  const hasData = requires.length
-    ? (facts: unknown) => probes.every((p) => p(facts))
-    : (facts: unknown) => probes.length === 0 || probes.some((p) => p(facts));
+  const hasData = requires.length ? (facts: unknown) => probes.every((p) => p(facts)) : (facts: unknown) => probes.length === 0 || probes.some((p) => p(facts));
   const render = spec.message ? compileTemplate(spec.message, templatePaths) : () => undefined;
-  const subjectProbes = requires.length ? [...subjects].filter((f) => !ALWAYS_PRESENT.has(f)).map((f) => parsePath(f)).filter((p): p is ParsedPath => typeof p !== 'string').map(compileDataProbe) : [];
+  const subjectProbes = requires.length
+    ? [...subjects]
+        .filter((f) => !ALWAYS_PRESENT.has(f))
+        .map((f) => parsePath(f))
+        .filter((p): p is ParsedPath => typeof p !== 'string')
+        .map(compileDataProbe)
+    : [];
   const hasSubjects = subjectProbes.length ? (facts: unknown) => subjectProbes.some((p) => p(facts)) : undefined;
   const start = diagnosticAt(src, ['id'], 'rule-schema', '');
   return {
@@ -104,15 +121,26 @@ export function compileRule(
  * explainedBy: conditions in the rules' own language over the record's declarations. Compiled like
  * `match`, so a declaration path that does not exist fails at load with file:line.
  */
-function compileExplanations(spec: RuleSpec, src: YamlSource, schemaRoot: SchemaNode, lists: Map<string, NamedList>, diagnostics: Diagnostic[]): CompiledRule['explainedBy'] {
+function compileExplanations(
+  spec: RuleSpec,
+  src: YamlSource,
+  schemaRoot: SchemaNode,
+  lists: Map<string, NamedList>,
+  diagnostics: Diagnostic[],
+): CompiledRule['explainedBy'] {
   const out: NonNullable<CompiledRule['explainedBy']> = [];
   (spec.explainedBy ?? []).forEach((e, i) => {
-    const holds = compileCondition(e.when, ['explainedBy', i, 'when'], {
-      schemaRoot,
-      lists,
-      fields: new Set(),
-      fail: (keys, message, hint, code) => diagnostics.push(diagnosticAt(src, keys, code ?? 'rule-schema', message, { ruleId: spec.id, hint })),
-    }, { schema: schemaRoot, pattern: '' });
+    const holds = compileCondition(
+      e.when,
+      ['explainedBy', i, 'when'],
+      {
+        schemaRoot,
+        lists,
+        fields: new Set(),
+        fail: (keys, message, hint, code) => diagnostics.push(diagnosticAt(src, keys, code ?? 'rule-schema', message, { ruleId: spec.id, hint })),
+      },
+      { schema: schemaRoot, pattern: '' },
+    );
     if (holds) out.push({ because: e.because.trim(), holds: (facts) => holds(facts, facts, '') !== null });
   });
   return out;
@@ -136,13 +164,24 @@ function fieldlessRule(spec: RuleSpec, src: YamlSource): CompiledRule {
 }
 
 /** A pattern rule reads no field: it runs on the findings of the rules it names. */
-function compilePatternRule(spec: RuleSpec, src: YamlSource, schemaRoot: SchemaNode, lists: Map<string, NamedList>): { rule?: CompiledRule; diagnostics: Diagnostic[] } {
+function compilePatternRule(
+  spec: RuleSpec,
+  src: YamlSource,
+  schemaRoot: SchemaNode,
+  lists: Map<string, NamedList>,
+): { rule?: CompiledRule; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const problems: PatternProblem[] = [];
   const { pattern } = buildPattern(spec.pattern!, problems);
   for (const p of problems) diagnostics.push(diagnosticAt(src, p.keys, 'rule-schema', p.message, { ruleId: spec.id }));
-  if (spec.match !== undefined) diagnostics.push(diagnosticAt(src, ['match'], 'rule-schema', 'a rule has either match: (a condition) or pattern: (a combination of findings), not both', { ruleId: spec.id }));
-  if (spec.escalate) diagnostics.push(diagnosticAt(src, ['escalate'], 'rule-schema', 'escalate: applies to a rule with match:, not to a pattern', { ruleId: spec.id }));
+  if (spec.match !== undefined)
+    diagnostics.push(
+      diagnosticAt(src, ['match'], 'rule-schema', 'a rule has either match: (a condition) or pattern: (a combination of findings), not both', {
+        ruleId: spec.id,
+      }),
+    );
+  if (spec.escalate)
+    diagnostics.push(diagnosticAt(src, ['escalate'], 'rule-schema', 'escalate: applies to a rule with match:, not to a pattern', { ruleId: spec.id }));
   const explainedBy = compileExplanations(spec, src, schemaRoot, lists, diagnostics);
   if (!pattern || diagnostics.length) return { diagnostics };
   return {
@@ -166,24 +205,40 @@ function compileLinkRule(spec: RuleSpec, src: YamlSource): { rule?: CompiledRule
   const link = spec.link!;
   const ladder = [...(link.severityByPeople ?? [])];
   ladder.forEach((step, i) => {
-    if (i > 0 && step.atLeast <= ladder[i - 1]!.atLeast) diagnostics.push(diagnosticAt(src, ['link', 'severityByPeople', i, 'atLeast'], 'rule-schema', 'severityByPeople steps go up: each atLeast larger than the one before', { ruleId: spec.id }));
+    if (i > 0 && step.atLeast <= ladder[i - 1]!.atLeast)
+      diagnostics.push(
+        diagnosticAt(src, ['link', 'severityByPeople', i, 'atLeast'], 'rule-schema', 'severityByPeople steps go up: each atLeast larger than the one before', {
+          ruleId: spec.id,
+        }),
+      );
   });
   for (const m of link.message.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
-    if (!LINK_PLACEHOLDERS.has(m[1]!)) diagnostics.push(diagnosticAt(src, ['link', 'message'], 'rule-schema', `unknown placeholder {{${m[1]}}} in a linkage message`, { ruleId: spec.id, hint: 'a linkage message may use {{count}}, {{s}} and {{others}}' }));
+    if (!LINK_PLACEHOLDERS.has(m[1]!))
+      diagnostics.push(
+        diagnosticAt(src, ['link', 'message'], 'rule-schema', `unknown placeholder {{${m[1]}}} in a linkage message`, {
+          ruleId: spec.id,
+          hint: 'a linkage message may use {{count}}, {{s}} and {{others}}',
+        }),
+      );
   }
-  if (spec.message !== undefined) diagnostics.push(diagnosticAt(src, ['message'], 'rule-schema', 'a linkage rule writes its message under link.message', { ruleId: spec.id }));
+  if (spec.message !== undefined)
+    diagnostics.push(diagnosticAt(src, ['message'], 'rule-schema', 'a linkage rule writes its message under link.message', { ruleId: spec.id }));
   if (diagnostics.length) return { diagnostics };
   const base = spec.severity;
   const kind = link.kind ?? spec.id.slice(spec.id.indexOf('.') + 1);
-  const list = (o: { ids: string[]; count: number }) => (o.count <= 5 ? o.ids.slice(0, 5).join(', ') : `${o.ids.slice(0, 5).join(', ')} and ${o.count - 5} more`);
+  const list = (o: { ids: string[]; count: number }) =>
+    o.count <= 5 ? o.ids.slice(0, 5).join(', ') : `${o.ids.slice(0, 5).join(', ')} and ${o.count - 5} more`;
   return {
     rule: {
       ...fieldlessRule(spec, src),
       link: {
         kind,
         // A configured severity replaces the ladder: the team chose one severity for this link.
-        severity: (people, inEffect) => (inEffect !== base ? inEffect : [...ladder].reverse().find((s) => people >= s.atLeast)?.severity ?? base),
-        message: (o) => link.message.replace(/\{\{\s*(count|s|others)\s*\}\}/g, (_, k: string) => (k === 'count' ? String(o.count) : k === 's' ? (o.count === 1 ? '' : 's') : list(o))),
+        severity: (people, inEffect) => (inEffect !== base ? inEffect : ([...ladder].reverse().find((s) => people >= s.atLeast)?.severity ?? base)),
+        message: (o) =>
+          link.message.replace(/\{\{\s*(count|s|others)\s*\}\}/g, (_, k: string) =>
+            k === 'count' ? String(o.count) : k === 's' ? (o.count === 1 ? '' : 's') : list(o),
+          ),
       },
     },
     diagnostics,

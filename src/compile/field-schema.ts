@@ -25,7 +25,6 @@ function hasType(node: SchemaNode, t: string): boolean {
   return node.type === t || (Array.isArray(node.type) && node.type.includes(t));
 }
 
-
 /**
  * Check that a path names a field the applicant schema (or the derived-facts schema under
  * `derived.`) defines, walking from `start` (the applicant, or an array element inside a scope).

@@ -11,4 +11,3 @@ export function ruleFieldSchema(): SchemaNode {
   }
   return cachedSchema;
 }
-

@@ -20,20 +20,32 @@ export function compileExceptions(config: DprkConfig, ruleSet: RuleSet): { excep
   for (const spec of config.exceptions) {
     const base = ['exceptions', spec.index];
     const errorsBefore = diagnostics.length;
-    const condition = compileCondition(spec.when, [...base, 'when'], {
-      schemaRoot,
-      lists: ruleSet.lists,
-      fields: new Set(),
-      fail: (keys, message, hint) => diagnostics.push(diagnosticAt(config.src, keys, 'config-invalid', `exception '${spec.id}': ${message}`, { hint })),
-    }, { schema: schemaRoot, pattern: '' });
+    const condition = compileCondition(
+      spec.when,
+      [...base, 'when'],
+      {
+        schemaRoot,
+        lists: ruleSet.lists,
+        fields: new Set(),
+        fail: (keys, message, hint) => diagnostics.push(diagnosticAt(config.src, keys, 'config-invalid', `exception '${spec.id}': ${message}`, { hint })),
+      },
+      { schema: schemaRoot, pattern: '' },
+    );
     const ruleIds = new Set<string>();
     spec.rule.forEach((pattern, i) => {
       const hit = selectIds(pattern, ids);
       hit.forEach((id) => ruleIds.add(id));
       if (hit.length === 0) {
         const guess = didYouMean(pattern, ids);
-        const keys = Array.isArray((config.src.value as { exceptions: Array<{ rule: unknown }> }).exceptions[spec.index]!.rule) ? [...base, 'rule', i] : [...base, 'rule'];
-        diagnostics.push(diagnosticAt(config.src, keys, 'config-unused', `exception '${spec.id}': rule pattern '${pattern}' matches no loaded rule`, { severity: 'warning', hint: guess ?? 'see `dprk-check rules list` for the ids' }));
+        const keys = Array.isArray((config.src.value as { exceptions: Array<{ rule: unknown }> }).exceptions[spec.index]!.rule)
+          ? [...base, 'rule', i]
+          : [...base, 'rule'];
+        diagnostics.push(
+          diagnosticAt(config.src, keys, 'config-unused', `exception '${spec.id}': rule pattern '${pattern}' matches no loaded rule`, {
+            severity: 'warning',
+            hint: guess ?? 'see `dprk-check rules list` for the ids',
+          }),
+        );
       }
     });
     if (!condition || diagnostics.slice(errorsBefore).some((d) => d.severity === 'error')) continue;

@@ -31,7 +31,7 @@ type Raw = {
   disable?: string[];
   severity?: Record<string, Severity>;
   exceptions?: Array<{ id: string; rule: string | string[]; reason: string; when: unknown }>;
-  lists?: Record<string, Array<string | Omit<ListEntry, 'aliases'> & { aliases?: string[] }>>;
+  lists?: Record<string, Array<string | (Omit<ListEntry, 'aliases'> & { aliases?: string[] })>>;
   defaults?: ConfigDefaults;
   history?: string | { store: string; retention?: string };
 };
@@ -58,7 +58,8 @@ export function loadConfig(req: ConfigRequest): ConfigLoad {
   } catch {
     return fail('configuration file not found', `create it, or leave out --config to use ${CONFIG_FILES[0]} from the working directory`);
   }
-  if (size > MAX_RULE_FILE_BYTES) return fail(`configuration file is ${size} bytes; the limit is ${MAX_RULE_FILE_BYTES}`, 'keep long watchlists in list files inside a rule pack');
+  if (size > MAX_RULE_FILE_BYTES)
+    return fail(`configuration file is ${size} bytes; the limit is ${MAX_RULE_FILE_BYTES}`, 'keep long watchlists in list files inside a rule pack');
   const src = parseYamlSource(shown, readFileSync(file, 'utf8'));
   if (src.errors.length) return { diagnostics: src.errors.map((d) => ({ ...d, code: 'yaml-syntax' })) };
   const value = src.value ?? {};
@@ -78,10 +79,21 @@ function build(file: string, shown: string, src: YamlSource, raw: Raw): ConfigLo
   (raw.exceptions ?? []).forEach((e, index) => {
     const prev = seen.get(e.id);
     if (prev !== undefined) {
-      diagnostics.push(diagnosticAt(src, ['exceptions', index, 'id'], 'config-invalid', `exception id '${e.id}' is already used by exceptions[${prev}]`, { hint: 'give each exception its own id: the report names it' }));
+      diagnostics.push(
+        diagnosticAt(src, ['exceptions', index, 'id'], 'config-invalid', `exception id '${e.id}' is already used by exceptions[${prev}]`, {
+          hint: 'give each exception its own id: the report names it',
+        }),
+      );
     }
     seen.set(e.id, index);
-    exceptions.push({ id: e.id, rule: Array.isArray(e.rule) ? e.rule : [e.rule], reason: e.reason.trim(), when: e.when, index, source: pos(['exceptions', index]) });
+    exceptions.push({
+      id: e.id,
+      rule: Array.isArray(e.rule) ? e.rule : [e.rule],
+      reason: e.reason.trim(),
+      when: e.when,
+      index,
+      source: pos(['exceptions', index]),
+    });
   });
 
   const lists: ListAddition[] = Object.entries(raw.lists ?? {}).map(([list, entries]) => ({
@@ -98,7 +110,11 @@ function build(file: string, shown: string, src: YamlSource, raw: Raw): ConfigLo
     if ((FORMAT_NAMES as string[]).includes(name)) return;
     const guess = closest(name, FORMAT_NAMES);
     const keys = Array.isArray(defaults.format) ? ['defaults', 'format', i] : ['defaults', 'format'];
-    diagnostics.push(diagnosticAt(src, keys, 'config-invalid', `defaults.format: unknown format '${name}'`, { hint: guess ? `did you mean '${guess}'?` : `formats: ${FORMAT_NAMES.join(', ')}` }));
+    diagnostics.push(
+      diagnosticAt(src, keys, 'config-invalid', `defaults.format: unknown format '${name}'`, {
+        hint: guess ? `did you mean '${guess}'?` : `formats: ${FORMAT_NAMES.join(', ')}`,
+      }),
+    );
   });
   if (diagnostics.length) return { diagnostics };
   return {

@@ -45,7 +45,12 @@ export function tuneRuleSet(ruleSet: RuleSet, config?: DprkConfig): TunedRules {
   const unused = (keys: Array<string | number>, pattern: string, what: string) => {
     const family = /^[a-z]+$/.test(pattern) ? `${pattern}.*` : undefined;
     const guess = family && ids.some((id) => matchesPattern(family, id)) ? `did you mean '${family}'?` : didYouMean(pattern, ids);
-    diagnostics.push(diagnosticAt(config.src, keys, 'config-unused', `${what} '${pattern}' matches no loaded rule`, { severity: 'warning', hint: guess ?? 'see `dprk-check rules list` for the ids' }));
+    diagnostics.push(
+      diagnosticAt(config.src, keys, 'config-unused', `${what} '${pattern}' matches no loaded rule`, {
+        severity: 'warning',
+        hint: guess ?? 'see `dprk-check rules list` for the ids',
+      }),
+    );
   };
 
   const disabled: TunedRules['disabled'] = [];
@@ -86,7 +91,10 @@ export function tuneRuleSet(ruleSet: RuleSet, config?: DprkConfig): TunedRules {
   diagnostics.push(...compiled.diagnostics);
   // Only what changes results marks the version (list entries are already in the rule-set hash).
   const changes = config.disable.length || Object.keys(config.severity).length || config.exceptions.length;
-  const hash = createHash('sha256').update(JSON.stringify([config.disable, config.severity, config.exceptions.map((e) => [e.id, e.rule, e.when])])).digest('hex').slice(0, 6);
+  const hash = createHash('sha256')
+    .update(JSON.stringify([config.disable, config.severity, config.exceptions.map((e) => [e.id, e.rule, e.when])]))
+    .digest('hex')
+    .slice(0, 6);
   const version = changes ? `${ruleSet.version}+config.${hash}` : ruleSet.version;
   return { rules, disabled, overridden, exceptions: compiled.exceptions, version, diagnostics };
 }

@@ -33,9 +33,14 @@ export function loadAllowList(file: string, shown = file): AllowList {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new DiagnosticsError('allow-list unreadable', [{ code: 'allow-list-invalid', severity: 'error', file: shown, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }]);
+    throw new DiagnosticsError('allow-list unreadable', [
+      { code: 'allow-list-invalid', severity: 'error', file: shown, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` },
+    ]);
   }
-  if (text.length > MAX_BYTES) throw new DiagnosticsError('allow-list too large', [{ code: 'allow-list-invalid', severity: 'error', file: shown, message: `larger than ${MAX_BYTES} bytes` }]);
+  if (text.length > MAX_BYTES)
+    throw new DiagnosticsError('allow-list too large', [
+      { code: 'allow-list-invalid', severity: 'error', file: shown, message: `larger than ${MAX_BYTES} bytes` },
+    ]);
   const src = parseYamlSource(shown, text);
   if (src.errors.length) throw new DiagnosticsError('allow-list invalid', src.errors);
   const validate = validatorFor('allow-shared.schema.json', true);
@@ -57,7 +62,8 @@ export function loadAllowList(file: string, shown = file): AllowList {
     const needString = () => problems.push(diagnosticAt(src, ['shared', i, 'value'], 'allow-list-invalid', `a ${e.kind} is written as a string`));
     switch (e.kind) {
       case 'address':
-        if (typeof e.value !== 'object') problems.push(diagnosticAt(src, ['shared', i, 'value'], 'allow-list-invalid', 'an address is an object: { line1, postalCode, country }'));
+        if (typeof e.value !== 'object')
+          problems.push(diagnosticAt(src, ['shared', i, 'value'], 'allow-list-invalid', 'an address is an object: { line1, postalCode, country }'));
         else add('address', addressKey(e.value), i, 'an address needs at least line1');
         return;
       case 'ip': {

@@ -113,7 +113,17 @@ export function applyLinks(links: LinkResult[], target: (ordinal: number) => Lin
       };
       const by = me.exceptions?.find((e) => e.ruleIds.has(kind.ruleId));
       if (by) {
-        me.result.suppressed = [...(me.result.suppressed ?? []), { ruleId: kind.ruleId, title: kind.title, severity: finding.severity, exception: by.id, reason: by.reason, source: `${by.source.file}:${by.source.line}` }];
+        me.result.suppressed = [
+          ...(me.result.suppressed ?? []),
+          {
+            ruleId: kind.ruleId,
+            title: kind.title,
+            severity: finding.severity,
+            exception: by.id,
+            reason: by.reason,
+            source: `${by.source.file}:${by.source.line}`,
+          },
+        ];
         continue;
       }
       me.result.findings = [...me.result.findings, finding];

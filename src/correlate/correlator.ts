@@ -117,7 +117,12 @@ export class Correlator {
   }
 
   /** Index precomputed keys (a shard report's): the same path `add` takes after hashing. */
-  addKeys(ordinal: number, meta: ApplicantMeta, keys: Array<{ role: number; index: number; hi: number; lo: number; display?: string }>, signature?: Uint32Array): void {
+  addKeys(
+    ordinal: number,
+    meta: ApplicantMeta,
+    keys: Array<{ role: number; index: number; hi: number; lo: number; display?: string }>,
+    signature?: Uint32Array,
+  ): void {
     if (!this.spilled && (this.table.occurrences >= SPILL_OCCURRENCES || (this.spillAfter !== undefined && this.indexed >= this.spillAfter))) this.spill();
     this.indexed++;
     if (this.spilled) return this.addSpilled(this.spilled, ordinal, meta, keys, signature);
@@ -152,7 +157,9 @@ export class Correlator {
     for (const e of this.table.all()) {
       for (const m of this.table.membersOf(e.entry)) runs.add(e.hi, e.lo, e.space, m.ordinal, m.slot);
     }
-    this.metas.forEach((meta, ordinal) => applicants.put(ordinal, meta, this.signatures.get(ordinal), exported ? (exported.get(ordinal) ?? []).sort() : undefined));
+    this.metas.forEach((meta, ordinal) =>
+      applicants.put(ordinal, meta, this.signatures.get(ordinal), exported ? (exported.get(ordinal) ?? []).sort() : undefined),
+    );
     this.spilled = { runs, applicants, display: this.display, end: this.metas.length };
     this.table = new KeyTable();
     this.metas = [];
@@ -160,7 +167,13 @@ export class Correlator {
     this.signatures = new SignatureStore();
   }
 
-  private addSpilled(s: Spilled, ordinal: number, meta: ApplicantMeta, keys: Array<{ role: number; index: number; hi: number; lo: number; display?: string }>, signature?: Uint32Array): void {
+  private addSpilled(
+    s: Spilled,
+    ordinal: number,
+    meta: ApplicantMeta,
+    keys: Array<{ role: number; index: number; hi: number; lo: number; display?: string }>,
+    signature?: Uint32Array,
+  ): void {
     s.last = { ordinal, meta };
     s.end = Math.max(s.end, ordinal + 1);
     const allowed = this.options.allowedKeys?.size ? this.options.allowedKeys : undefined;
@@ -243,13 +256,22 @@ export class Correlator {
     // By first member (the result does not depend on the order): a spilled batch reads the
     // signatures in one sweep, mostly.
     const lowest = (g: number[]) => g.reduce((m, o) => Math.min(m, o), Infinity);
-    const byFirst = bandGroups.map((g) => [lowest(g), g] as const).sort((a, b) => a[0] - b[0]).map(([, g]) => g);
+    const byFirst = bandGroups
+      .map((g) => [lowest(g), g] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, g]) => g);
     links.push(...findSimilarResumes(byFirst, signatures, metas, links, this.kinds));
     const first = (l: LinkResult) => Math.min(...l.members.map((m) => m.ordinal));
     return links.sort((a, b) => first(a) - first(b) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.key < b.key ? -1 : 1));
   }
 
-  private classify(space: (typeof SPACES)[number], raw: Array<{ ordinal: number; slot: number }>, key: string, value: string, metas: ReadonlyArray<ApplicantMeta | undefined>): LinkResult[] {
+  private classify(
+    space: (typeof SPACES)[number],
+    raw: Array<{ ordinal: number; slot: number }>,
+    key: string,
+    value: string,
+    metas: ReadonlyArray<ApplicantMeta | undefined>,
+  ): LinkResult[] {
     const members = groupSlots(raw);
     const people = (ms: LinkMember[]) => new PeopleCounter(metas).count(ms.map((m) => m.ordinal));
     const has = (m: LinkMember, role: string) => m.slots.some((s) => roleOfSlot(s).name === role);
@@ -257,7 +279,17 @@ export class Correlator {
       const n = people(ms);
       if (n < 2) return [];
       if (n > MAX_LINKED_PEOPLE) {
-        return [{ kind, severity: 'info', value, key, members: ms, scored: false, note: `shared by ${n} different people: a placeholder or an office, not scored (allow-list it to hide)` }];
+        return [
+          {
+            kind,
+            severity: 'info',
+            value,
+            key,
+            members: ms,
+            scored: false,
+            note: `shared by ${n} different people: a placeholder or an office, not scored (allow-list it to hide)`,
+          },
+        ];
       }
       const k = this.kinds.get(kind);
       if (!k) return [{ kind, severity: 'info', value, key, members: ms, scored: false, note: NO_RULE_NOTE }];
@@ -266,7 +298,17 @@ export class Correlator {
     switch (space) {
       case 'id': {
         if (members.length < 2) return [];
-        return [{ kind: 'duplicate-id', severity: 'info', value, key, members, scored: false, note: 'records with the same applicant id are checked separately, never merged' }];
+        return [
+          {
+            kind: 'duplicate-id',
+            severity: 'info',
+            value,
+            key,
+            members,
+            scored: false,
+            note: 'records with the same applicant id are checked separately, never merged',
+          },
+        ];
       }
       case 'phone':
       case 'email': {
@@ -277,7 +319,12 @@ export class Correlator {
         const crossing = refs.filter((r) => own.some((o) => !counter.samePerson(r.ordinal, o.ordinal)));
         if (crossing.length) {
           const targets = own.filter((o) => crossing.some((r) => !counter.samePerson(r.ordinal, o.ordinal)));
-          out.push(...make('reference-is-applicant', [...crossing, ...targets].sort((a, b) => a.ordinal - b.ordinal)));
+          out.push(
+            ...make(
+              'reference-is-applicant',
+              [...crossing, ...targets].sort((a, b) => a.ordinal - b.ordinal),
+            ),
+          );
         }
         return out;
       }

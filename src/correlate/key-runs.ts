@@ -87,7 +87,9 @@ export class KeyRuns {
   *merge(firstDisplay: boolean): Generator<SharedKey> {
     if (this.count) this.writeRun();
     this.textOut.flush();
-    const cursors = this.runStarts.map((start, i) => new RunCursor(this.runs, start, this.runLengths[i]!, Math.max(64, Math.floor((1 << 22) / BYTES / Math.max(1, this.runStarts.length)))));
+    const cursors = this.runStarts.map(
+      (start, i) => new RunCursor(this.runs, start, this.runLengths[i]!, Math.max(64, Math.floor((1 << 22) / BYTES / Math.max(1, this.runStarts.length)))),
+    );
     // A binary heap of cursors, ordered by (hi, lo) and then by run: runs were written in insertion order.
     cursors.forEach((c, i) => (c.run = i));
     const heap = cursors.filter((c) => c.valid);
@@ -118,7 +120,14 @@ export class KeyRuns {
     let length = 0;
     const ordinals: number[] = [];
     const slots: number[] = [];
-    const shared = (): SharedKey => ({ space, hi, lo, members: ordinals.map((ordinal, i) => ({ ordinal, slot: slots[i]! })), displayAt: at, displayLength: length });
+    const shared = (): SharedKey => ({
+      space,
+      hi,
+      lo,
+      members: ordinals.map((ordinal, i) => ({ ordinal, slot: slots[i]! })),
+      displayAt: at,
+      displayLength: length,
+    });
     while (heap.length) {
       const c = heap[0]!;
       if (!open || c.hi !== hi || c.lo !== lo) {
@@ -181,7 +190,7 @@ export class KeyRuns {
     const order = this.order.subarray(0, n);
     for (let i = 0; i < n; i++) order[i] = keys[i]! % POS;
     // Equal `hi` (the same key, or rarely two keys): order those by lo, then by position.
-    for (let i = 0; i < n; ) {
+    for (let i = 0; i < n;) {
       const hi = b[order[i]! * WORDS]!;
       let j = i + 1;
       while (j < n && b[order[j]! * WORDS] === hi) j++;

@@ -9,7 +9,9 @@ import { hash32 } from './hash64.js';
  * and "Miller, Jordan" agree; a typo does not. The key is hashed, so shard reports can carry it.
  */
 export function personKey(fullName: string): number {
-  const t = tokens(fullName).map(canonicalNameToken).filter((x) => x.length > 1);
+  const t = tokens(fullName)
+    .map(canonicalNameToken)
+    .filter((x) => x.length > 1);
   if (t.length === 0) return hash32(fullName);
   const ends = [t[0]!, t[t.length - 1]!].sort();
   return hash32(ends.join(' '));

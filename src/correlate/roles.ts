@@ -3,7 +3,21 @@
  * share something only when the same value appears in the same space); its role says which field
  * held it, so "A ships to B's home" and "A's reference is B's phone" can be told from plain sharing.
  */
-export const SPACES = ['id', 'phone', 'email', 'address', 'account', 'wallet', 'resume', 'resume-band', 'photo', 'photo-phash', 'ip', 'device', 'document'] as const;
+export const SPACES = [
+  'id',
+  'phone',
+  'email',
+  'address',
+  'account',
+  'wallet',
+  'resume',
+  'resume-band',
+  'photo',
+  'photo-phash',
+  'ip',
+  'device',
+  'document',
+] as const;
 export type Space = (typeof SPACES)[number];
 
 export interface Role {

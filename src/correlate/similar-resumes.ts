@@ -9,7 +9,10 @@ import { ROLES, slotOf } from './roles.js';
 export const SIMILAR_RESUME = 0.8;
 /** A band bucket this full is boilerplate every résumé shares: comparing inside it is pointless and quadratic. */
 const MAX_BUCKET = 200;
-const TEXT_SLOT = slotOf(ROLES.findIndex((r) => r.name === 'resume-band'), 0);
+const TEXT_SLOT = slotOf(
+  ROLES.findIndex((r) => r.name === 'resume-band'),
+  0,
+);
 
 /**
  * Candidate pairs from shared LSH bands → verified by their signatures → grouped (union-find).

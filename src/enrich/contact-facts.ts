@@ -24,11 +24,15 @@ export const contactFacts: Enricher = {
           raw: { type: 'string' },
           e164: { type: 'string' },
           country: { type: 'string' },
-          type: { type: 'string', description: 'mobile, fixed_line, fixed_line_or_mobile, voip, toll_free, ... (US numbers never say voip: NANP numbering does not tell)' },
+          type: {
+            type: 'string',
+            description: 'mobile, fixed_line, fixed_line_or_mobile, voip, toll_free, ... (US numbers never say voip: NANP numbering does not tell)',
+          },
           valid: { type: 'boolean' },
           voipDetectable: {
             type: 'boolean',
-            description: 'true when the numbering plan tells VoIP numbers apart; absent for +1 (US, Canada, NANP) numbers, where VoIP cannot be detected offline',
+            description:
+              'true when the numbering plan tells VoIP numbers apart; absent for +1 (US, Canada, NANP) numbers, where VoIP cannot be detected offline',
           },
         },
       },

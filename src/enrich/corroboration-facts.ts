@@ -49,7 +49,9 @@ export const corroborationFacts: Enricher = {
       const hosting = pub.filter((s) => s.hosting === true).length;
       out.hostingShare = { public: pub.length, hosting, share: round2(hosting / pub.length) };
     }
-    const changes = ((a.payroll as { changes?: Array<{ at?: unknown }> } | undefined)?.changes ?? []).map((c) => parseDate(c.at)).filter((t): t is number => t !== undefined);
+    const changes = ((a.payroll as { changes?: Array<{ at?: unknown }> } | undefined)?.changes ?? [])
+      .map((c) => parseDate(c.at))
+      .filter((t): t is number => t !== undefined);
     if (changes.length) out.payrollChanges = { dated: changes.length, mostIn7Days: mostInWindow(changes, 7 * DAY_MS) };
     return out;
   },

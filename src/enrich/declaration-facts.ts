@@ -41,9 +41,18 @@ export const declarationFacts: Enricher = {
       type: 'object',
       description: 'what the declarations explain (set only for specific declarations)',
       properties: {
-        travelCoversSessions: { type: 'boolean', description: 'every located session outside claimedLocation.country falls inside a declared trip (countries, from, to) to that country' },
-        hoursCoverActivity: { type: 'boolean', description: `at least ${HOURS_COVER * 100}% of timed network.sessions fall inside the declared working hours or shift, at the declared place` },
-        payeesMatchDeclared: { type: 'boolean', description: 'every payee who is not the applicant is the declared provider (employer of record, agency) or the named joint holder' },
+        travelCoversSessions: {
+          type: 'boolean',
+          description: 'every located session outside claimedLocation.country falls inside a declared trip (countries, from, to) to that country',
+        },
+        hoursCoverActivity: {
+          type: 'boolean',
+          description: `at least ${HOURS_COVER * 100}% of timed network.sessions fall inside the declared working hours or shift, at the declared place`,
+        },
+        payeesMatchDeclared: {
+          type: 'boolean',
+          description: 'every payee who is not the applicant is the declared provider (employer of record, agency) or the named joint holder',
+        },
         shipToIsPreviousAddress: { type: 'boolean', description: 'equipment.shipTo is a declared previous address' },
         daysSinceMove: { type: 'integer', description: 'days from the latest declared move-out (previousAddresses[].to) to appliedAt' },
       },
@@ -67,7 +76,12 @@ export const declarationFacts: Enricher = {
     }
 
     const wh = d.workingHours;
-    const hours: [number, number] | undefined = wh?.start && wh.end ? [Number(wh.start.slice(0, 2)), Number(wh.end.slice(0, 2)) + (wh.end.slice(3) === '00' ? 0 : 1)] : wh?.shift ? SHIFT_HOURS[wh.shift] : undefined;
+    const hours: [number, number] | undefined =
+      wh?.start && wh.end
+        ? [Number(wh.start.slice(0, 2)), Number(wh.end.slice(0, 2)) + (wh.end.slice(3) === '00' ? 0 : 1)]
+        : wh?.shift
+          ? SHIFT_HOURS[wh.shift]
+          : undefined;
     const tz = a.claimedLocation?.timezone;
     if (hours && tz) {
       let timed = 0;
@@ -88,7 +102,9 @@ export const declarationFacts: Enricher = {
     const own = [a.name.full, ...(a.name.aliases ?? [])];
     const others = payees.filter((n) => !own.some((o) => sameName(n, o) === true));
     if (pay && (pay.provider || pay.holderName) && others.length) {
-      out.payeesMatchDeclared = others.every((n) => (pay.provider ? sameCompany(n, pay.provider) : false) || (pay.holderName ? sameName(n, pay.holderName) === true : false));
+      out.payeesMatchDeclared = others.every(
+        (n) => (pay.provider ? sameCompany(n, pay.provider) : false) || (pay.holderName ? sameName(n, pay.holderName) === true : false),
+      );
     }
 
     const prev = d.previousAddresses ?? [];

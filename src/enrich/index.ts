@@ -11,7 +11,16 @@ import { corroborationFacts } from './corroboration-facts.js';
 import { declarationFacts } from './declaration-facts.js';
 
 // corroboration and declaration facts read the session and payee facts, so they come last.
-export const ENRICHERS: Enricher[] = [contactFacts, timelineFacts, sessionFacts, activityFacts, payeeFacts, accountChangeFacts, corroborationFacts, declarationFacts];
+export const ENRICHERS: Enricher[] = [
+  contactFacts,
+  timelineFacts,
+  sessionFacts,
+  activityFacts,
+  payeeFacts,
+  accountChangeFacts,
+  corroborationFacts,
+  declarationFacts,
+];
 
 /** JSON Schema of `derived`, assembled from what each enricher declares it provides. */
 export function derivedSchema(enrichers: Enricher[] = ENRICHERS): SchemaNode {

@@ -12,7 +12,13 @@ export function phoneWarnings(facts: Facts): Diagnostic[] {
   const warn = (where: string, raw: string) => {
     const shown = JSON.stringify(raw.length > 40 ? `${raw.slice(0, 37)}…` : raw);
     const path = `/${where.replace(/\[(\d+)\]/g, '.$1').replace(/\./g, '/')}`;
-    out.push({ code: 'applicant-phone', severity: 'warning', message: `${where} ${shown} cannot be read as a phone number; it is left out of phone checks and links`, path, hint: 'write it in international form, e.g. +1 614 555 0142' });
+    out.push({
+      code: 'applicant-phone',
+      severity: 'warning',
+      message: `${where} ${shown} cannot be read as a phone number; it is left out of phone checks and links`,
+      path,
+      hint: 'write it in international form, e.g. +1 614 555 0142',
+    });
   };
   facts.contact?.phones?.forEach((raw, i) => {
     if (typeof raw === 'string' && phoneUnreadable(raw, country)) warn(`contact.phones[${i}]`, raw);

@@ -21,7 +21,10 @@ export const sessionFacts: Enricher = {
           kind: { type: 'string' },
           outcome: { type: 'string', description: 'failure for a failed sign-in: such sessions are never given a country' },
           ip: { type: 'string' },
-          ipScope: { type: 'string', description: 'public, private, reserved or invalid (private, reserved and invalid addresses are not geolocatable and are never placed)' },
+          ipScope: {
+            type: 'string',
+            description: 'public, private, reserved or invalid (private, reserved and invalid addresses are not geolocatable and are never placed)',
+          },
           country: { type: 'string', description: 'observed country (reported by the source system, else from IP data)' },
           countrySource: { type: 'string', description: 'reported or ip-data' },
           asn: { type: 'integer' },
@@ -31,7 +34,8 @@ export const sessionFacts: Enricher = {
           hostingNetwork: { type: 'string', description: "the hosting list's name for the network" },
           kpLabelIgnored: {
             type: 'boolean',
-            description: "IP data labels the address KP although it is outside North Korea's allocated 175.45.176.0/22: the label is not trusted and no country is set",
+            description:
+              "IP data labels the address KP although it is outside North Korea's allocated 175.45.176.0/22: the label is not trusted and no country is set",
           },
         },
       },

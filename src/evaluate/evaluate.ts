@@ -76,10 +76,14 @@ function coverageLine(rules: CompiledRule[], missing: number[] | undefined): str
     const absent = (missing ?? []).filter((k) => k >= 0);
     const undetectable = (missing ?? []).length - absent.length;
     const ran = total - absent.length - undetectable;
-    const groups = [...new Set(absent.flatMap((k) => {
-      const r = rules[k]!;
-      return (r.requires.length ? r.requires : r.subjects).slice(0, 1).map(inputGroup);
-    }))];
+    const groups = [
+      ...new Set(
+        absent.flatMap((k) => {
+          const r = rules[k]!;
+          return (r.requires.length ? r.requires : r.subjects).slice(0, 1).map(inputGroup);
+        }),
+      ),
+    ];
     const tail = groups.length ? `; to check more, collect: ${groups.slice(0, 8).join(', ')}${groups.length > 8 ? ` and ${groups.length - 8} more` : ''}` : '';
     line = `${ran} of ${total} checks could run${undetectable ? ` (${undetectable} not detectable from this data)` : ''}${tail}`;
     cache.lines.set(key, [line]);
@@ -95,7 +99,9 @@ const MAX_SESSIONS_SHOWN = 20;
  * their derived path (so --redact masks the IP like any other, and keeps time, kind and country).
  */
 function sessionsBehind(facts: Facts, which: 'elsewhere' | 'hosting' | 'located'): EvidenceItem[] {
-  const sessions = (facts.derived.sessions as Array<{ origin?: string; at?: unknown; kind?: unknown; ip?: unknown; country?: string; hosting?: boolean; hostingNetwork?: string }> | undefined) ?? [];
+  const sessions =
+    (facts.derived.sessions as
+      Array<{ origin?: string; at?: unknown; kind?: unknown; ip?: unknown; country?: string; hosting?: boolean; hostingNetwork?: string }> | undefined) ?? [];
   const home = facts.claimedLocation?.country;
   const out: EvidenceItem[] = [];
   let more = 0;
@@ -110,10 +116,15 @@ function sessionsBehind(facts: Facts, which: 'elsewhere' | 'hosting' | 'located'
     for (const k of ['at', 'kind', 'ip', 'country', 'hostingNetwork'] as const) if (s[k] !== undefined) value[k] = s[k];
     out.push({ path: `derived.sessions[${i}]`, pattern: 'derived.sessions[]', value, note: `session behind the finding (${s.origin ?? 'session'})` });
   });
-  if (more) out.push({ path: 'derived.sessions', pattern: 'derived.sessions', value: `${more} more`, note: `only the first ${MAX_SESSIONS_SHOWN} sessions are listed` });
+  if (more)
+    out.push({
+      path: 'derived.sessions',
+      pattern: 'derived.sessions',
+      value: `${more} more`,
+      note: `only the first ${MAX_SESSIONS_SHOWN} sessions are listed`,
+    });
   return out;
 }
-
 
 /**
  * escalate: several independent matches (distinct values: two different listed firms, not one firm
@@ -191,10 +202,19 @@ function linesCache(rules: CompiledRule[]): LinesCache {
 
 /** Derived facts are named after the input they come from, so "no data" points at what to collect. */
 const DERIVED_FROM: Record<string, string> = lookupTable({
-  phones: 'contact.phones', emails: 'contact.emails', employmentOverlaps: 'employment', ageAtApplication: 'dateOfBirth',
-  sessions: 'network.sessions / interviews', observedCountries: 'network.sessions / interviews', payees: 'payroll',
-  sessionLocation: 'network.sessions / interviews', countryShares: 'network.sessions / interviews', hostingShare: 'network.sessions / interviews',
-  activity: 'network.sessions with times and claimedLocation.timezone', payrollChanges: 'payroll.changes', declared: 'declarations',
+  phones: 'contact.phones',
+  emails: 'contact.emails',
+  employmentOverlaps: 'employment',
+  ageAtApplication: 'dateOfBirth',
+  sessions: 'network.sessions / interviews',
+  observedCountries: 'network.sessions / interviews',
+  payees: 'payroll',
+  sessionLocation: 'network.sessions / interviews',
+  countryShares: 'network.sessions / interviews',
+  hostingShare: 'network.sessions / interviews',
+  activity: 'network.sessions with times and claimedLocation.timezone',
+  payrollChanges: 'payroll.changes',
+  declared: 'declarations',
 });
 
 function inputGroup(path: string): string {

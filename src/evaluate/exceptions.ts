@@ -26,7 +26,14 @@ export function applyExceptions(facts: Facts, findings: Finding[], exceptions: C
       kept.push(f);
       continue;
     }
-    suppressed.push({ ruleId: f.ruleId, title: f.title, severity: f.severity, exception: by.id, reason: by.reason, source: `${by.source.file}:${by.source.line}` });
+    suppressed.push({
+      ruleId: f.ruleId,
+      title: f.title,
+      severity: f.severity,
+      exception: by.id,
+      reason: by.reason,
+      source: `${by.source.file}:${by.source.line}`,
+    });
   }
   return { findings: kept, suppressed };
 }

@@ -15,7 +15,17 @@ function tagsOf(rules: CompiledRule[]): { tags: Set<string>; shown: string } {
     const tags = new Set<string>(KNOWN_UNSCORED);
     const walk = (c: Condition | undefined, prefix: string): void => {
       if (!c || typeof c !== 'object') return;
-      const n = c as { all?: Condition[]; any?: Condition[]; not?: Condition; some?: string; every?: string; where?: Condition; field?: string; in?: unknown; equals?: unknown };
+      const n = c as {
+        all?: Condition[];
+        any?: Condition[];
+        not?: Condition;
+        some?: string;
+        every?: string;
+        where?: Condition;
+        field?: string;
+        in?: unknown;
+        equals?: unknown;
+      };
       if (Array.isArray(n.all)) return n.all.forEach((x) => walk(x, prefix));
       if (Array.isArray(n.any)) return n.any.forEach((x) => walk(x, prefix));
       if (n.not) return walk(n.not, prefix);
@@ -23,7 +33,8 @@ function tagsOf(rules: CompiledRule[]): { tags: Set<string>; shown: string } {
       if (typeof n.every === 'string') return walk(n.where, `${prefix}${n.every}.`);
       const leaf = n;
       if (`${prefix}${leaf.field}` !== FIELD) return;
-      for (const v of [...(Array.isArray(leaf.in) ? leaf.in : []), ...(typeof leaf.equals === 'string' ? [leaf.equals] : [])]) if (typeof v === 'string') tags.add(v);
+      for (const v of [...(Array.isArray(leaf.in) ? leaf.in : []), ...(typeof leaf.equals === 'string' ? [leaf.equals] : [])])
+        if (typeof v === 'string') tags.add(v);
     };
     for (const r of rules) walk(r.spec.match, '');
     c = { size: rules.length, tags, shown: [...tags].sort().join(', ') };

@@ -23,7 +23,8 @@ export function applyPatterns(findings: Finding[], rules: CompiledRule[]): Findi
     if (!hit) continue;
     const parts = hit.map((id) => byId.get(id)!);
     const evidence: EvidenceItem[] = [];
-    for (const p of parts) for (const e of p.evidence) if (evidence.length < MAX_PATTERN_EVIDENCE) evidence.push({ ...e, note: e.note ? `${p.ruleId}: ${e.note}` : p.ruleId });
+    for (const p of parts)
+      for (const e of p.evidence) if (evidence.length < MAX_PATTERN_EVIDENCE) evidence.push({ ...e, note: e.note ? `${p.ruleId}: ${e.note}` : p.ruleId });
     // Rule ids and titles only: no personal value, so masking keeps the message as it is.
     const message = `Pattern ${rule.spec.id}: ${parts.map((p) => p.title).join(' + ')}.`;
     out.push({

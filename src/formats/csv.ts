@@ -28,10 +28,19 @@ export function writeCsv(report: Report, out: Emit): void {
   out(`\uFEFF${row([...CSV_COLUMNS])}`);
   for (const a of report.applicants) {
     const top = topFinding(a);
-    out(row([
-      a.id, a.name, a.source, 'checked', a.level, a.score, a.findings.length, ruleIds(a).join(' '),
-      top ? truncate(`${top.title}${top.message ? `: ${top.message}` : ''}`, 500) : '',
-    ]));
+    out(
+      row([
+        a.id,
+        a.name,
+        a.source,
+        'checked',
+        a.level,
+        a.score,
+        a.findings.length,
+        ruleIds(a).join(' '),
+        top ? truncate(`${top.title}${top.message ? `: ${top.message}` : ''}`, 500) : '',
+      ]),
+    );
   }
   for (const e of report.errors) out(row(['', '', e.source, 'invalid', '', '', '', '', truncate(e.message, 500)]));
 }

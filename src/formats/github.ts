@@ -61,12 +61,14 @@ export function writeGithub(report: Report, emit: Emit): void {
       out(line());
     } else left[command]++;
   };
-  for (const e of report.errors) emitOne('error', () => annotation('error', errorLocation(e), 'dprk-check: record could not be checked', `${e.source}: ${e.message}`));
+  for (const e of report.errors)
+    emitOne('error', () => annotation('error', errorLocation(e), 'dprk-check: record could not be checked', `${e.source}: ${e.message}`));
   const apps = report.applicants;
   const flagged: number[] = [];
   let at = 0;
-  for (const a of apps) if (a.findings.length > 0) flagged.push(at++);
-  else at++;
+  for (const a of apps)
+    if (a.findings.length > 0) flagged.push(at++);
+    else at++;
   worstFirst(apps, flagged);
   for (const i of flagged) {
     const command = commandFor(levelAt(apps, i), report);
@@ -80,9 +82,19 @@ export function writeGithub(report: Report, emit: Emit): void {
   const counts = (['critical', 'high', 'medium', 'low'] as const).map((l) => `${s.byLevel[l]} ${l}`).join(', ');
   const omitted = left.error + left.warning + left.notice;
   const omittedNote = omitted
-    ? ` ${omitted} annotation${omitted === 1 ? '' : 's'} left out (${(['error', 'warning', 'notice'] as const).filter((k) => left[k]).map((k) => `${left[k]} ${k}${left[k] === 1 ? '' : 's'}`).join(', ')}): GitHub shows only ${ANNOTATIONS_PER_KIND} of each kind per step; the JSON, CSV or Markdown report lists every one.`
+    ? ` ${omitted} annotation${omitted === 1 ? '' : 's'} left out (${(['error', 'warning', 'notice'] as const)
+        .filter((k) => left[k])
+        .map((k) => `${left[k]} ${k}${left[k] === 1 ? '' : 's'}`)
+        .join(', ')}): GitHub shows only ${ANNOTATIONS_PER_KIND} of each kind per step; the JSON, CSV or Markdown report lists every one.`
     : '';
-  out(annotation('notice', undefined, 'dprk-check summary', `${s.total} record${s.total === 1 ? '' : 's'}: ${s.evaluated} checked (${counts}), ${s.invalid} could not be checked; --fail-on ${report.failOn}.${report.redacted ? ' Personal data redacted.' : ''}${omittedNote}`));
+  out(
+    annotation(
+      'notice',
+      undefined,
+      'dprk-check summary',
+      `${s.total} record${s.total === 1 ? '' : 's'}: ${s.evaluated} checked (${counts}), ${s.invalid} could not be checked; --fail-on ${report.failOn}.${report.redacted ? ' Personal data redacted.' : ''}${omittedNote}`,
+    ),
+  );
 }
 
 export const githubFormat = defineFormat({

@@ -53,7 +53,10 @@ function errorContract(e: RunError) {
 /** A key whose value is a list written item by item. */
 class Streamed<T> {
   /** `linkKeys` may be read back from disk each time it is iterated: iterate it, never index it. */
-  constructor(readonly items: Iterable<T>, readonly map: (item: T) => unknown) {}
+  constructor(
+    readonly items: Iterable<T>,
+    readonly map: (item: T) => unknown,
+  ) {}
 }
 
 /** The top-level keys, in contract order; the long lists stream. */

@@ -66,7 +66,10 @@ function applicantCase(a: ApplicantResult, report: Report, failRank: number): st
 
 function errorCase(e: RunError): string {
   const at = errorLocation(e);
-  const detail = [e.message, ...e.diagnostics.filter((d) => d.message !== e.message).map((d) => `${d.line ? `${d.line}:${d.column ?? 1} ` : ''}${d.message}`)].join('\n');
+  const detail = [
+    e.message,
+    ...e.diagnostics.filter((d) => d.message !== e.message).map((d) => `${d.line ? `${d.line}:${d.column ?? 1} ` : ''}${d.message}`),
+  ].join('\n');
   return `    <testcase${attrs({ name: e.source, classname: at.file, file: at.file, line: at.line, time: '0' })}>\n      <error${attrs({ message: oneLine(e.message), type: e.diagnostics[0]?.code ?? 'input-invalid' })}>${xmlText(detail)}</error>\n    </testcase>`;
 }
 

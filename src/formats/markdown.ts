@@ -44,7 +44,10 @@ export function writeMarkdown(report: Report, emit: Emit): void {
     if (level !== 'none') flagged.push(i);
   }
   flagged.sort((x, y) => scoreAt(apps, y) - scoreAt(apps, x) || x - y);
-  const headline = report.failOn === 'never' ? 'no fail level set' : `${atFail} of ${s.evaluated} checked applicant${s.evaluated === 1 ? '' : 's'} at or above ${report.failOn}`;
+  const headline =
+    report.failOn === 'never'
+      ? 'no fail level set'
+      : `${atFail} of ${s.evaluated} checked applicant${s.evaluated === 1 ? '' : 's'} at or above ${report.failOn}`;
   out(`## dprk-check: ${headline}`);
   out('');
   const levels: Level[] = ['critical', 'high', 'medium', 'low', 'none'];

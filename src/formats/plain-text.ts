@@ -18,7 +18,11 @@ const NAMED: Record<string, string> = lookupTable({ '\n': '\\n', '\r': '\\r', '\
  * as a workflow command (`\n::error::…`).
  */
 export function escapeControls(s: string): string {
-  return s.replace(ANY_CONTROL, (ch) => NAMED[ch] ?? (ch.charCodeAt(0) < 0x100 ? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}` : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return s.replace(
+    ANY_CONTROL,
+    (ch) =>
+      NAMED[ch] ?? (ch.charCodeAt(0) < 0x100 ? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}` : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  );
 }
 
 export function stripAnsi(s: string): string {
@@ -32,7 +36,9 @@ export function plainText(s: string): string {
 
 /** One line: newlines and tabs become spaces too. */
 export function oneLine(s: string): string {
-  return plainText(s).replace(/\s*[\r\n\t]+\s*/g, ' ').trim();
+  return plainText(s)
+    .replace(/\s*[\r\n\t]+\s*/g, ' ')
+    .trim();
 }
 
 export function truncate(s: string, max: number): string {

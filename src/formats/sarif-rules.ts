@@ -33,8 +33,13 @@ export function collectRules(report: Report, known: RuleInfo[] | undefined): Rul
     for (const f of a.findings) {
       if (byId.has(f.ruleId)) continue;
       byId.set(f.ruleId, {
-        id: f.ruleId, title: f.title, family: f.family, severity: f.severity,
-        references: f.references, falsepositives: f.falsepositives, next: f.next,
+        id: f.ruleId,
+        title: f.title,
+        family: f.family,
+        severity: f.severity,
+        references: f.references,
+        falsepositives: f.falsepositives,
+        next: f.next,
       });
     }
   }

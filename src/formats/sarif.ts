@@ -40,7 +40,10 @@ const FINGERPRINT_KEY = 'dprkCheckApplicantFinding/v1';
 function artifactLocation(file: string) {
   if (file === '<stdin>') return { uri: 'stdin', description: { text: 'standard input' } };
   const absolute = file.startsWith('/');
-  const uri = file.split('/').map((seg) => encodeURIComponent(seg)).join('/');
+  const uri = file
+    .split('/')
+    .map((seg) => encodeURIComponent(seg))
+    .join('/');
   return absolute ? { uri: `file://${uri}` } : { uri, uriBaseId: '%SRCROOT%' };
 }
 
@@ -100,10 +103,11 @@ function selectFindings(report: Report, max: number): { total: number; kept: num
   const bucket = (a: ApplicantResult, f: Finding) => severityRank(f.severity) * 101 + Math.max(0, Math.min(100, Math.round(a.score)));
   const counts = new Array<number>(5 * 101).fill(0);
   let total = 0;
-  for (const a of report.applicants) for (const f of a.findings) {
-    counts[bucket(a, f)]!++;
-    total++;
-  }
+  for (const a of report.applicants)
+    for (const f of a.findings) {
+      counts[bucket(a, f)]!++;
+      total++;
+    }
   if (total <= max) return { total, kept: total, keep: () => () => true };
   let cut = counts.length - 1;
   let above = 0;
@@ -141,13 +145,19 @@ function sarifParts(report: Report, ctx: Pick<FormatContext, 'rules'>, limits: S
   const shownErrors = report.errors.slice(0, limits.notificationsPerRun);
   for (const e of shownErrors) notifications.push(errorNotification(e));
   if (report.errors.length > shownErrors.length) {
-    notifications.push({ level: 'error', message: { text: `… and ${report.errors.length - shownErrors.length} more records that could not be checked (see the JSON report)` }, descriptor: { id: 'input-invalid' } });
+    notifications.push({
+      level: 'error',
+      message: { text: `… and ${report.errors.length - shownErrors.length} more records that could not be checked (see the JSON report)` },
+      descriptor: { id: 'input-invalid' },
+    });
   }
   const truncated = kept < total;
   if (truncated) {
     notifications.push({
       level: 'warning',
-      message: { text: `${total} findings exceed the ${limits.resultsPerRun} results GitHub code scanning accepts in one run; the ${kept} most severe are included. The JSON report has all of them.` },
+      message: {
+        text: `${total} findings exceed the ${limits.resultsPerRun} results GitHub code scanning accepts in one run; the ${kept} most severe are included. The JSON report has all of them.`,
+      },
       descriptor: { id: 'results-truncated' },
     });
   }

@@ -47,7 +47,6 @@ export function wrap(text: string, width: number | undefined, firstPrefix: strin
   return lines;
 }
 
-
 function findingLines(f: Finding, c: ChalkInstance, width: number | undefined): string[] {
   const lv = paint(c);
   const out = [`  ${lv[f.severity](`● ${f.severity.toUpperCase()}`)}  ${c.bold(t(f.title))}  ${c.dim(t(f.ruleId))}`];
@@ -87,7 +86,8 @@ function applicantBlock(a: ApplicantResult, c: ChalkInstance, width?: number): s
   if (a.findings.length === 0) out.push(c.green('No red flags found by the rules that could run.'), '');
   if (a.suppressed?.length) {
     out.push(c.bold('Suppressed by configured exceptions'));
-    for (const x of a.suppressed) out.push(...wrap(t(`${x.ruleId} (${x.severity}) ${x.title} — exception '${x.exception}' (${x.source}): ${x.reason}`), width, `  ${c.dim('–')} `, '    '));
+    for (const x of a.suppressed)
+      out.push(...wrap(t(`${x.ruleId} (${x.severity}) ${x.title} — exception '${x.exception}' (${x.source}): ${x.reason}`), width, `  ${c.dim('–')} `, '    '));
     out.push('');
   }
   if (a.explained?.length) {
@@ -109,7 +109,10 @@ function applicantBlock(a: ApplicantResult, c: ChalkInstance, width?: number): s
 function errorBlock(report: Report, c: ChalkInstance): string[] {
   if (report.errors.length === 0) return [];
   const { invalid, unreadable = 0 } = report.summary;
-  const heads = [invalid ? `Could not check ${invalid} record${invalid === 1 ? '' : 's'}` : '', unreadable ? `Could not read ${unreadable} input${unreadable === 1 ? '' : 's'}` : ''];
+  const heads = [
+    invalid ? `Could not check ${invalid} record${invalid === 1 ? '' : 's'}` : '',
+    unreadable ? `Could not read ${unreadable} input${unreadable === 1 ? '' : 's'}` : '',
+  ];
   const out = ['', c.red.bold(`${heads.filter(Boolean).join('; ') || `Could not check ${report.errors.length}`}:`)];
   for (const e of report.errors) {
     // A read error is one diagnostic with the same message: its position belongs on the head line.
@@ -122,7 +125,12 @@ function errorBlock(report: Report, c: ChalkInstance): string[] {
       if (d.message === e.message) continue;
       // Escape the parts from the record, not the newline formatDiagnostic puts before the hint.
       const file = d.line ? e.location.file : undefined;
-      const shown = formatDiagnostic({ ...d, message: t(d.message), ...(file !== undefined ? { file: t(file) } : {}), ...(d.hint !== undefined ? { hint: t(d.hint) } : {}) });
+      const shown = formatDiagnostic({
+        ...d,
+        message: t(d.message),
+        ...(file !== undefined ? { file: t(file) } : {}),
+        ...(d.hint !== undefined ? { hint: t(d.hint) } : {}),
+      });
       for (const line of shown.split('\n')) out.push(`    ${line}`);
     }
   }
@@ -217,7 +225,14 @@ function writeText(report: Report, ctx: FormatContext, emit: Emit): void {
   outAll(errorBlock(report, c));
   if (report.skipped?.length) {
     out('');
-    out(c.dim(`Skipped ${report.skipped.length} file${report.skipped.length === 1 ? ' that is' : 's that are'} not applicant data: ${report.skipped.slice(0, 5).map((k) => t(k.path)).join(', ')}${report.skipped.length > 5 ? ', …' : ''}`));
+    out(
+      c.dim(
+        `Skipped ${report.skipped.length} file${report.skipped.length === 1 ? ' that is' : 's that are'} not applicant data: ${report.skipped
+          .slice(0, 5)
+          .map((k) => t(k.path))
+          .join(', ')}${report.skipped.length > 5 ? ', …' : ''}`,
+      ),
+    );
   }
   if (report.interrupted) {
     out('');
@@ -228,14 +243,20 @@ function writeText(report: Report, ctx: FormatContext, emit: Emit): void {
   const counts = (['critical', 'high', 'medium', 'low', 'none'] as Level[]).filter((l) => s.byLevel[l]).map((l) => `${s.byLevel[l]} ${l}`);
   const unread = s.unreadable ? `; ${s.unreadable} input${s.unreadable === 1 ? '' : 's'} could not be read` : '';
   out('');
-  out(`${s.total} record${s.total === 1 ? '' : 's'}: ${s.evaluated} checked${counts.length ? ` (${counts.join(', ')})` : ''}, ${s.invalid} could not be checked${unread}.`);
+  out(
+    `${s.total} record${s.total === 1 ? '' : 's'}: ${s.evaluated} checked${counts.length ? ` (${counts.join(', ')})` : ''}, ${s.invalid} could not be checked${unread}.`,
+  );
   // Said under applicants only: with nothing checked there is nothing to weigh.
   if (s.evaluated > 0) outAll(wrap(DISCLAIMER, ctx.width, '', '').map((l) => c.italic(l)));
 }
 
 /** Joined runs: where every source record went, per file, and the records that joined nobody. */
-function sourcesBlock(s: NonNullable<Report["sources"]>, c: ChalkInstance): string[] {
-  const out = ['', c.bold('Sources'), `  ${s.records} source record${s.records === 1 ? '' : 's'}: ${s.joined} joined, ${s.unjoined} unjoined, ${s.errors} error${s.errors === 1 ? '' : 's'}`];
+function sourcesBlock(s: NonNullable<Report['sources']>, c: ChalkInstance): string[] {
+  const out = [
+    '',
+    c.bold('Sources'),
+    `  ${s.records} source record${s.records === 1 ? '' : 's'}: ${s.joined} joined, ${s.unjoined} unjoined, ${s.errors} error${s.errors === 1 ? '' : 's'}`,
+  ];
   for (const f of s.files) {
     out.push(`  ${t(f.file)} (${f.format}): ${f.records} = ${f.joined} joined + ${f.unjoined} unjoined + ${f.errors} error${f.errors === 1 ? '' : 's'}`);
     if (f.dropped?.length) out.push(c.dim(`    dropped at the door (never used): ${t(f.dropped.join(', '))}`));

@@ -59,7 +59,14 @@ export class HistorySession {
       inputs: inputs.map((i) => ({ ...(i.sha256 ? { sha256: i.sha256 } : {}), ...(i.bytes !== undefined ? { bytes: i.bytes } : {}) })),
       applicants: Array.from(report.applicants, (a) => {
         const k = bySource.get(`${a.source}\u0000${a.id}`);
-        return { applicantId: a.id, person: k?.person ?? '00000000', level: a.level, score: a.score, ruleIds: a.findings.map((f) => f.ruleId), keys: k?.keys ?? [] };
+        return {
+          applicantId: a.id,
+          person: k?.person ?? '00000000',
+          level: a.level,
+          score: a.score,
+          ruleIds: a.findings.map((f) => f.ruleId),
+          keys: k?.keys ?? [],
+        };
       }),
     });
   }

@@ -33,7 +33,9 @@ export class SqlHistoryStore implements HistoryStore {
       const rows = await db.all("SELECT value FROM dprk_meta WHERE name = 'schema'");
       if (rows.length === 0) await db.run("INSERT INTO dprk_meta (name, value) VALUES ('schema', ?)", [String(SCHEMA_VERSION)]);
       else if (Number(rows[0]!.value) > SCHEMA_VERSION) {
-        throw new HistoryError(`${label} was written by a newer dprk-check (history schema ${str(rows[0]!.value)}; this version reads schema ${SCHEMA_VERSION}): upgrade dprk-check, or use another history`);
+        throw new HistoryError(
+          `${label} was written by a newer dprk-check (history schema ${str(rows[0]!.value)}; this version reads schema ${SCHEMA_VERSION}): upgrade dprk-check, or use another history`,
+        );
       }
     });
     return store;
@@ -85,7 +87,13 @@ export class SqlHistoryStore implements HistoryStore {
       );
       for (const row of rows) {
         const list = out.get(str(row.applicant_id)) ?? [];
-        list.push({ runId: num(row.run_id), checkedAt: str(row.checked_at), level: str(row.level) as Level, ruleIds: JSON.parse(str(row.rule_ids)) as string[], rulesVersion: str(row.rules_version) });
+        list.push({
+          runId: num(row.run_id),
+          checkedAt: str(row.checked_at),
+          level: str(row.level) as Level,
+          ruleIds: JSON.parse(str(row.rule_ids)) as string[],
+          rulesVersion: str(row.rules_version),
+        });
         out.set(str(row.applicant_id), list);
       }
     }
@@ -95,9 +103,18 @@ export class SqlHistoryStore implements HistoryStore {
   async latestReviews(applicantIds: string[]): Promise<Map<string, ReviewDecision>> {
     const out = new Map<string, ReviewDecision>();
     for (const part of chunks([...new Set(applicantIds)])) {
-      const rows = await this.db.all(`SELECT applicant_id, status, note, reviewer, at, findings FROM dprk_reviews WHERE applicant_id IN (${marks(part.length)}) ORDER BY id`, part);
+      const rows = await this.db.all(
+        `SELECT applicant_id, status, note, reviewer, at, findings FROM dprk_reviews WHERE applicant_id IN (${marks(part.length)}) ORDER BY id`,
+        part,
+      );
       for (const row of rows) {
-        out.set(str(row.applicant_id), { status: str(row.status) as ReviewStatus, note: str(row.note), by: str(row.reviewer), at: str(row.at), findings: str(row.findings) });
+        out.set(str(row.applicant_id), {
+          status: str(row.status) as ReviewStatus,
+          note: str(row.note),
+          by: str(row.reviewer),
+          at: str(row.at),
+          findings: str(row.findings),
+        });
       }
     }
     return out;
@@ -111,9 +128,20 @@ export class SqlHistoryStore implements HistoryStore {
         [run.checkedAt, run.toolVersion, run.rulesVersion, run.applicants.length, flagged, JSON.stringify(run.inputs)],
       );
       const runId = num(rows[0]!.id);
-      const apps: Param[][] = run.applicants.map((a, ordinal) => [runId, ordinal, a.applicantId, a.person, a.level, a.score, JSON.stringify([...new Set(a.ruleIds)])]);
+      const apps: Param[][] = run.applicants.map((a, ordinal) => [
+        runId,
+        ordinal,
+        a.applicantId,
+        a.person,
+        a.level,
+        a.score,
+        JSON.stringify([...new Set(a.ruleIds)]),
+      ]);
       for (const part of chunks(apps)) {
-        await this.db.run(`INSERT INTO dprk_applicants (run_id, ordinal, applicant_id, person, level, score, rule_ids) VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`, part.flat());
+        await this.db.run(
+          `INSERT INTO dprk_applicants (run_id, ordinal, applicant_id, person, level, score, rule_ids) VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+          part.flat(),
+        );
       }
       const keys: Param[][] = [];
       run.applicants.forEach((a, ordinal) => {
@@ -132,16 +160,31 @@ export class SqlHistoryStore implements HistoryStore {
   async addReview(review: ReviewRecord): Promise<void> {
     await this.db.transaction(async () => {
       const seen = await this.db.all('SELECT 1 AS one FROM dprk_applicants WHERE applicant_id = ? LIMIT 1', [review.applicantId]);
-      if (seen.length === 0) throw new HistoryError(`no applicant '${review.applicantId}' in ${this.label}: only applicants checked with this history can be reviewed (run dprk-check --history first; dprk-check history lists the runs)`);
+      if (seen.length === 0)
+        throw new HistoryError(
+          `no applicant '${review.applicantId}' in ${this.label}: only applicants checked with this history can be reviewed (run dprk-check --history first; dprk-check history lists the runs)`,
+        );
       await this.db.run('INSERT INTO dprk_reviews (applicant_id, status, note, reviewer, at, findings) VALUES (?, ?, ?, ?, ?, ?)', [
-        review.applicantId, review.status, review.note, review.by, review.at, review.findings ?? '',
+        review.applicantId,
+        review.status,
+        review.note,
+        review.by,
+        review.at,
+        review.findings ?? '',
       ]);
     });
   }
 
   async listRuns(): Promise<RunSummary[]> {
     const rows = await this.db.all('SELECT id, checked_at, tool_version, rules_version, applicants, flagged FROM dprk_runs ORDER BY id');
-    return rows.map((r) => ({ runId: num(r.id), checkedAt: str(r.checked_at), toolVersion: str(r.tool_version), rulesVersion: str(r.rules_version), applicants: num(r.applicants), flagged: num(r.flagged) }));
+    return rows.map((r) => ({
+      runId: num(r.id),
+      checkedAt: str(r.checked_at),
+      toolVersion: str(r.tool_version),
+      rulesVersion: str(r.rules_version),
+      applicants: num(r.applicants),
+      flagged: num(r.flagged),
+    }));
   }
 
   async countRuns(): Promise<number> {

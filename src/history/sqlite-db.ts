@@ -52,9 +52,12 @@ async function loadDriver(): Promise<{ open: Open; name: string }> {
 export function sqliteMessage(e: unknown, label: string): string {
   const err = e as { code?: string; errcode?: number; message?: string };
   const msg = err.message ?? String(e);
-  if (/SQLITE_BUSY|database is locked/i.test(`${err.code} ${msg}`)) return `${label} is locked by another run (waited ${BUSY_TIMEOUT_MS / 1000} s); try again when it has finished`;
-  if (/SQLITE_NOTADB|file is not a database|SQLITE_CORRUPT|malformed/i.test(`${err.code} ${msg}`)) return `${label} is not a dprk-check history database, or it is damaged (${msg}); restore it from a backup or name another file`;
-  if (/SQLITE_CANTOPEN|unable to open|SQLITE_READONLY|readonly/i.test(`${err.code} ${msg}`)) return `cannot open ${label} for writing (${msg}); check that its directory exists and is writable`;
+  if (/SQLITE_BUSY|database is locked/i.test(`${err.code} ${msg}`))
+    return `${label} is locked by another run (waited ${BUSY_TIMEOUT_MS / 1000} s); try again when it has finished`;
+  if (/SQLITE_NOTADB|file is not a database|SQLITE_CORRUPT|malformed/i.test(`${err.code} ${msg}`))
+    return `${label} is not a dprk-check history database, or it is damaged (${msg}); restore it from a backup or name another file`;
+  if (/SQLITE_CANTOPEN|unable to open|SQLITE_READONLY|readonly/i.test(`${err.code} ${msg}`))
+    return `cannot open ${label} for writing (${msg}); check that its directory exists and is writable`;
   return `${label}: ${msg}`;
 }
 

@@ -25,7 +25,11 @@ export class AsnTable {
   private readonly blob: Uint8Array;
   private readonly decoder = new TextDecoder();
 
-  constructor(bytes: Uint8Array, readonly file: string, readonly family: 4 | 6) {
+  constructor(
+    bytes: Uint8Array,
+    readonly file: string,
+    readonly family: 4 | 6,
+  ) {
     const fail = (why: string) => new IpDataError(`IP data file ${file} is corrupt (${why}); run npm run build to rebuild it`);
     if (bytes.length < HEADER || String.fromCharCode(...bytes.subarray(0, 4)) !== MAGIC) throw fail('not an AS table');
     // Typed arrays need 4-byte alignment; small Buffers can sit at any offset in Node's pool.
@@ -62,7 +66,9 @@ export class AsnTable {
     try {
       bytes = readFileSync(file);
     } catch (e) {
-      throw new IpDataError(`IP data file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); run npm run build to create it`);
+      throw new IpDataError(
+        `IP data file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); run npm run build to create it`,
+      );
     }
     return new AsnTable(bytes, file, family);
   }

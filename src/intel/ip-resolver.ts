@@ -42,7 +42,9 @@ export class OfflineIpResolver implements IpResolver {
     for (const file of options.files ?? []) {
       const src = MmdbSource.open(file);
       if (/geolite|geoip2/i.test(src.databaseType)) {
-        this.warnings.push(`${file} is a MaxMind GeoLite/GeoIP database: its licence forbids use "for employment purposes"; check that yours allows applicant screening`);
+        this.warnings.push(
+          `${file} is a MaxMind GeoLite/GeoIP database: its licence forbids use "for employment purposes"; check that yours allows applicant screening`,
+        );
       }
       if (src.provides.country) this.userCountry = src;
       if (src.provides.asn) this.userAsn = src;

@@ -50,7 +50,10 @@ export class MmdbSource {
   readonly databaseType: string;
   readonly ipVersion: number;
 
-  private constructor(private readonly reader: Reader<MmdbRecord>, readonly file: string) {
+  private constructor(
+    private readonly reader: Reader<MmdbRecord>,
+    readonly file: string,
+  ) {
     const md = reader.metadata;
     this.databaseType = md.databaseType ?? '';
     this.ipVersion = md.ipVersion;
@@ -81,7 +84,9 @@ export class MmdbSource {
       throw new IpDataError(`IP data file ${file} is not a readable MaxMind-format (.mmdb) database (${(e as Error).message})`);
     }
     if (!source.provides.country && !source.provides.asn) {
-      throw new IpDataError(`IP data file ${file} holds neither countries nor AS numbers for well-known addresses (database type '${source.databaseType}'); give a country or ASN .mmdb file`);
+      throw new IpDataError(
+        `IP data file ${file} holds neither countries nor AS numbers for well-known addresses (database type '${source.databaseType}'); give a country or ASN .mmdb file`,
+      );
     }
     return source;
   }

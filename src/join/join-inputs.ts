@@ -69,9 +69,10 @@ export async function joinInputs(args: string[], s: JoinSettings): Promise<{ rec
       continue;
     }
     for await (const e of expandInputs([path], s.cwd)) {
-      if (e.kind === 'file') files.push({ path: e.path, shown: e.shown, ...(format ?? defaultFormat ? { format: format ?? defaultFormat } : {}) });
+      if (e.kind === 'file') files.push({ path: e.path, shown: e.shown, ...((format ?? defaultFormat) ? { format: format ?? defaultFormat } : {}) });
       else if (e.kind === 'skipped') s.onSkip?.({ path: e.shown, reason: e.reason });
-      else if (e.kind === 'unreadable') early.push({ ...placed({ file: e.shown }), file: e.shown, error: { code: 'input-unreadable', severity: 'error', file: e.shown, message: e.message } });
+      else if (e.kind === 'unreadable')
+        early.push({ ...placed({ file: e.shown }), file: e.shown, error: { code: 'input-unreadable', severity: 'error', file: e.shown, message: e.message } });
     }
   }
   const people = s.people ? await loadPeople(resolvePath(s.cwd, s.people), s.people) : undefined;

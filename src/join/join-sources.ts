@@ -101,14 +101,31 @@ export async function joinSources(files: JoinFile[], options: JoinOptions): Prom
     if (!format && firstValue) {
       summary.records = text.items.length;
       summary.errors = text.items.length;
-      errors.push(errorRecord({ file: f.shown }, f.shown, 'input-unknown-format', `${f.shown} is in no format this tool knows (${text.layout}${text.envelope ? `, records under "${text.envelope}"` : ''}); tried: ${formatsTried(text.layout)}`, {
-        hint: 'name the format with FORMAT:PATH (e.g. okta:signins.json) if it is one of these; see docs/sources.md',
-      }));
+      errors.push(
+        errorRecord(
+          { file: f.shown },
+          f.shown,
+          'input-unknown-format',
+          `${f.shown} is in no format this tool knows (${text.layout}${text.envelope ? `, records under "${text.envelope}"` : ''}); tried: ${formatsTried(text.layout)}`,
+          {
+            hint: 'name the format with FORMAT:PATH (e.g. okta:signins.json) if it is one of these; see docs/sources.md',
+          },
+        ),
+      );
       continue;
     }
     if (format === 'applicant-csv') {
       const unknown = unknownApplicantColumns(text.headers ?? []);
-      if (unknown.length) errors.push(errorRecord({ file: f.shown }, f.shown, 'input-unmapped', `unknown column${unknown.length === 1 ? '' : 's'} ${unknown.map((u) => `"${u}"`).join(', ')}: not read (docs/sources.md lists the columns; dprk-check init --csv writes a template)`, { line: 1 }));
+      if (unknown.length)
+        errors.push(
+          errorRecord(
+            { file: f.shown },
+            f.shown,
+            'input-unmapped',
+            `unknown column${unknown.length === 1 ? '' : 's'} ${unknown.map((u) => `"${u}"`).join(', ')}: not read (docs/sources.md lists the columns; dprk-check init --csv writes a template)`,
+            { line: 1 },
+          ),
+        );
     }
     for (const item of text.items) {
       summary.records++;
@@ -152,13 +169,20 @@ export async function joinSources(files: JoinFile[], options: JoinOptions): Prom
       byEmail.set(lower(e), set);
     }
   }
-  const unjoined: JoinSummary["unjoinedRecords"] = [];
+  const unjoined: JoinSummary['unjoinedRecords'] = [];
   for (const p of pending) {
     const { keys } = p.fragment;
     const label = `${p.item.source} (${p.format})`;
     if (!keys.id && keys.emails.length === 0 && keys.aliases.length === 0) {
       p.summary.errors++;
-      errors.push(errorRecord(p.item.location, p.item.file, 'input-no-join-key', `${p.format}: the record names nobody (no applicant id, e-mail or other identifier), so it cannot be joined to an applicant`));
+      errors.push(
+        errorRecord(
+          p.item.location,
+          p.item.file,
+          'input-no-join-key',
+          `${p.format}: the record names nobody (no applicant id, e-mail or other identifier), so it cannot be joined to an applicant`,
+        ),
+      );
       continue;
     }
     const found = resolve(p.fragment, byId, byEmail, people);
@@ -170,7 +194,14 @@ export async function joinSources(files: JoinFile[], options: JoinOptions): Prom
     let anchor = found.anchor;
     if (!anchor && found.id) {
       // Only the crosswalk names this person: start an applicant from the sources.
-      anchor = { id: found.id, location: people.rowOf.get(found.id) ?? { file: '--people' }, file: '--people', value: { id: found.id, name: { full: p.fragment.name ?? found.id } }, warnings: [], synthetic: true };
+      anchor = {
+        id: found.id,
+        location: people.rowOf.get(found.id) ?? { file: '--people' },
+        file: '--people',
+        value: { id: found.id, name: { full: p.fragment.name ?? found.id } },
+        warnings: [],
+        synthetic: true,
+      };
       anchors.push(anchor);
       byId.set(found.id, anchor);
     }
@@ -181,15 +212,25 @@ export async function joinSources(files: JoinFile[], options: JoinOptions): Prom
     }
     if (anchor.synthetic && p.fragment.name && isObj(anchor.value.name) && anchor.value.name.full === anchor.id) anchor.value.name = { full: p.fragment.name };
     p.summary.joined++;
-    for (const n of addFacts(anchor.value, p.fragment.facts, label)) anchor.warnings.push({ code: 'input-unmapped', severity: 'warning', file: p.item.file, message: n });
+    for (const n of addFacts(anchor.value, p.fragment.facts, label))
+      anchor.warnings.push({ code: 'input-unmapped', severity: 'warning', file: p.item.file, message: n });
   }
 
   const records: InputRecord[] = [
-    ...anchors.map((a): InputRecord => ({ ...placed(a.location), file: a.file, value: a.value, provenance: true, ...(a.warnings.length ? { warnings: a.warnings } : {}) })),
+    ...anchors.map((a): InputRecord => ({
+      ...placed(a.location),
+      file: a.file,
+      value: a.value,
+      provenance: true,
+      ...(a.warnings.length ? { warnings: a.warnings } : {}),
+    })),
     ...invalidApplicants,
     ...errors,
   ];
-  const totals = summaries.reduce((t, s) => ({ records: t.records + s.records, joined: t.joined + s.joined, unjoined: t.unjoined + s.unjoined, errors: t.errors + s.errors }), { records: 0, joined: 0, unjoined: 0, errors: 0 });
+  const totals = summaries.reduce(
+    (t, s) => ({ records: t.records + s.records, joined: t.joined + s.joined, unjoined: t.unjoined + s.unjoined, errors: t.errors + s.errors }),
+    { records: 0, joined: 0, unjoined: 0, errors: 0 },
+  );
   return { records, summary: { ...totals, files: summaries, unjoinedRecords: unjoined } };
 }
 
@@ -215,7 +256,10 @@ export function unflatten(row: Obj): Obj {
  * validation then names field by field.
  */
 function jsonFormat(items: RawItem[]): string | undefined {
-  const values = items.slice(0, 20).map((i) => i.value).filter((v): v is Obj => !!v);
+  const values = items
+    .slice(0, 20)
+    .map((i) => i.value)
+    .filter((v): v is Obj => !!v);
   for (const v of values) {
     const f = detectRecordFormat(v);
     if (f) return f;
@@ -224,7 +268,7 @@ function jsonFormat(items: RawItem[]): string | undefined {
 }
 
 function toApplicant(v: Obj, format: string, options: JoinOptions, note: (m: string) => void): Obj {
-  const system = format === 'applicant' ? (detectRecordFormat(v) === 'applicant' ? 'applicant' : detectRecordFormat(v) ?? 'applicant') : format;
+  const system = format === 'applicant' ? (detectRecordFormat(v) === 'applicant' ? 'applicant' : (detectRecordFormat(v) ?? 'applicant')) : format;
   if (system === 'greenhouse') {
     const m = ATS.greenhouse(v, { dobField: options.dobField });
     m.unmapped.forEach(note);
@@ -257,8 +301,14 @@ function addAnchor(value: Obj, item: RawItem, anchors: Anchor[], byId: Map<strin
   if (id !== own) value = { ...value, id };
   const existing = byId.get(id);
   if (existing && !existing.synthetic) {
-    for (const n of mergeApplicant(existing.value, value, item.source)) existing.warnings.push({ code: 'input-duplicate-id', severity: 'warning', file: item.file, message: n });
-    existing.warnings.push({ code: 'input-duplicate-id', severity: 'warning', file: item.file, message: `${item.source} describes the same applicant (id '${id}'): joined into one` });
+    for (const n of mergeApplicant(existing.value, value, item.source))
+      existing.warnings.push({ code: 'input-duplicate-id', severity: 'warning', file: item.file, message: n });
+    existing.warnings.push({
+      code: 'input-duplicate-id',
+      severity: 'warning',
+      file: item.file,
+      message: `${item.source} describes the same applicant (id '${id}'): joined into one`,
+    });
     return;
   }
   const anchor: Anchor = { id, location: item.location, file: item.file, value: structuredClone(value), warnings: [] };
@@ -272,12 +322,17 @@ function resolve(f: Fragment, byId: Map<string, Anchor>, byEmail: Map<string, Se
   if (keys.id && byId.has(keys.id)) return { anchor: byId.get(keys.id)! };
   const viaEmail = new Set<Anchor>();
   for (const e of keys.emails) for (const a of byEmail.get(lower(e)) ?? []) viaEmail.add(a);
-  if (viaEmail.size > 1) return `the e-mail address is declared by ${viaEmail.size} applicants (${[...viaEmail].map((a) => a.id).slice(0, 5).join(', ')}); the record is not joined to either`;
+  if (viaEmail.size > 1)
+    return `the e-mail address is declared by ${viaEmail.size} applicants (${[...viaEmail]
+      .map((a) => a.id)
+      .slice(0, 5)
+      .join(', ')}); the record is not joined to either`;
   if (viaEmail.size === 1) return { anchor: [...viaEmail][0]! };
   const ids = new Set<string>();
   for (const alias of [...keys.emails, ...keys.aliases, ...(keys.id ? [keys.id] : [])]) {
     const claimed = people.byAlias.get(lower(alias));
-    if (claimed && claimed.size > 1) return `one identifier is claimed by ${claimed.size} applicants in --people (${[...claimed].slice(0, 5).join(', ')}); fix the crosswalk`;
+    if (claimed && claimed.size > 1)
+      return `one identifier is claimed by ${claimed.size} applicants in --people (${[...claimed].slice(0, 5).join(', ')}); fix the crosswalk`;
     for (const id of claimed ?? []) ids.add(id);
     // A source that names the applicant id itself (an integrator's reference field).
     if (!claimed && byId.has(alias)) ids.add(alias);

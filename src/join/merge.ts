@@ -2,14 +2,13 @@ import type { Obj } from '../read/adapters/common.js';
 import { lookupTable } from '../util/lookup-table.js';
 import { isObj } from '../util/is-object.js';
 
-
 /** The model's array fields that sources add to, with the schema's limits. */
 export const ARRAY_LIMITS: Record<string, number> = lookupTable({
   'network.sessions': 10000,
   'network.devices': 100,
   'network.usbDevices': 1000,
   'network.installedApps': 5000,
-  'interviews': 200,
+  interviews: 200,
   'identity.documents': 50,
   'identity.liveness': 50,
   'identity.declared': 50,
@@ -67,7 +66,8 @@ export function mergeApplicant(base: Obj, other: Obj, source: string): string[] 
   const baseName = isObj(base.name) ? (base.name.full as string | undefined) : undefined;
   const declared: Obj[] = [];
   if (name && baseName && name.trim().toLowerCase() !== baseName.trim().toLowerCase()) declared.push({ name, source });
-  if (typeof other.dateOfBirth === 'string' && typeof base.dateOfBirth === 'string' && other.dateOfBirth !== base.dateOfBirth) declared.push({ dateOfBirth: other.dateOfBirth, source });
+  if (typeof other.dateOfBirth === 'string' && typeof base.dateOfBirth === 'string' && other.dateOfBirth !== base.dateOfBirth)
+    declared.push({ dateOfBirth: other.dateOfBirth, source });
   if (declared.length) addFacts(base, { identity: { declared: declared.map(({ source: _s, ...d }) => d) } }, source);
   const walk = (t: Obj, o: Obj, prefix: string) => {
     for (const [k, v] of Object.entries(o)) {

@@ -20,7 +20,8 @@ export const emptyPeople = (): People => ({ byAlias: new Map(), rowOf: new Map()
 
 export async function loadPeople(path: string, shown: string): Promise<People> {
   const people = emptyPeople();
-  const fail = (message: string, line?: number) => people.errors.push({ code: 'people-invalid', severity: 'error', file: shown, ...(line ? { line } : {}), message });
+  const fail = (message: string, line?: number) =>
+    people.errors.push({ code: 'people-invalid', severity: 'error', file: shown, ...(line ? { line } : {}), message });
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -4,7 +4,9 @@ import { detectRecordFormat } from '../read/adapters/registry.js';
 import { ENVELOPES } from '../read/source-file.js';
 
 const HEAD_BYTES = 64 * 1024;
-const ENVELOPE_START = new RegExp(`^\\s*\\{\\s*"(${[...ENVELOPES, '@odata.context', 'kind', 'totalCount', 'Schema', 'Results', 'page_count', 'next_page_token'].map((k) => k.replace(/[.@]/g, '\\$&')).join('|')})"`);
+const ENVELOPE_START = new RegExp(
+  `^\\s*\\{\\s*"(${[...ENVELOPES, '@odata.context', 'kind', 'totalCount', 'Schema', 'Results', 'page_count', 'next_page_token'].map((k) => k.replace(/[.@]/g, '\\$&')).join('|')})"`,
+);
 const ENVELOPE_ANY = new RegExp(`"(${ENVELOPES.join('|')})"\\s*:\\s*\\[`);
 const SOURCE_MARKERS = /"(eventType|createdDateTime|admin#reports#activit|udid|ActionType|associateOID|breakdown|riskLabels|join_time|vendorData)"/;
 
@@ -21,7 +23,10 @@ export async function looksLikeSource(path: string): Promise<boolean> {
     try {
       const buf = Buffer.alloc(HEAD_BYTES);
       const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0);
-      head = buf.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+      head = buf
+        .subarray(0, bytesRead)
+        .toString('utf8')
+        .replace(/^\uFEFF/, '');
       complete = bytesRead < HEAD_BYTES;
     } finally {
       await fh.close();

@@ -16,12 +16,7 @@ export interface Reference {
 
 /** The condition tree as written in YAML (validated by schemas/rule.schema.json). */
 export type Condition =
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition }
-  | { some: string; where: Condition }
-  | { every: string; where: Condition }
-  | LeafCondition;
+  { all: Condition[] } | { any: Condition[] } | { not: Condition } | { some: string; where: Condition } | { every: string; where: Condition } | LeafCondition;
 
 export interface LeafCondition {
   field: string;

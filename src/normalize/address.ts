@@ -4,10 +4,31 @@ import { lookupTable } from '../util/lookup-table.js';
 import { memoize } from '../util/memo.js';
 
 const STREET_WORDS: Record<string, string> = lookupTable({
-  street: 'st', avenue: 'ave', av: 'ave', road: 'rd', boulevard: 'blvd', bd: 'blvd', drive: 'dr', lane: 'ln',
-  court: 'ct', place: 'pl', terrace: 'ter', highway: 'hwy', parkway: 'pkwy', square: 'sq',
-  strasse: 'str', platz: 'pl', weg: 'wg',
-  north: 'n', south: 's', east: 'e', west: 'w', northeast: 'ne', northwest: 'nw', southeast: 'se', southwest: 'sw',
+  street: 'st',
+  avenue: 'ave',
+  av: 'ave',
+  road: 'rd',
+  boulevard: 'blvd',
+  bd: 'blvd',
+  drive: 'dr',
+  lane: 'ln',
+  court: 'ct',
+  place: 'pl',
+  terrace: 'ter',
+  highway: 'hwy',
+  parkway: 'pkwy',
+  square: 'sq',
+  strasse: 'str',
+  platz: 'pl',
+  weg: 'wg',
+  north: 'n',
+  south: 's',
+  east: 'e',
+  west: 'w',
+  northeast: 'ne',
+  northwest: 'nw',
+  southeast: 'se',
+  southwest: 'sw',
 });
 
 /** Words that only introduce a unit number: "Apt 4", "Suite 4", "#4" and "No. 4" are all "4". */

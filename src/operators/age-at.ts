@@ -33,7 +33,12 @@ export const ageAt: PredicateOperator = {
     const cmpName = cmps[0]!;
     const cmp = AGE_CMP[cmpName]!;
     const years = o[cmpName] as number;
-    const values = operandValues(o.at, { ...env, fail: (m, k = [], h, c) => env.fail(m, ['at', ...k], h, c), ref: (p, k) => env.ref(p, ['at', ...k]) }, isDateLiteral, 'an ISO date');
+    const values = operandValues(
+      o.at,
+      { ...env, fail: (m, k = [], h, c) => env.fail(m, ['at', ...k], h, c), ref: (p, k) => env.ref(p, ['at', ...k]) },
+      isDateLiteral,
+      'an ISO date',
+    );
     if (!values) return undefined;
     return (value, root, scope, scopePath) => {
       const birth = parseDate(value);
@@ -50,7 +55,9 @@ export const ageAt: PredicateOperator = {
   describe: (v, w) => {
     const o = isObj(v) ? v : {};
     const cmp = Object.keys(o).find((k) => Object.hasOwn(AGE_WORDS, k));
-    return cmp ? `is a birth date that makes the person ${AGE_WORDS[cmp]} ${String(o[cmp])} years old at ${w.operand(o.at)}` : 'is a birth date (age test unreadable)';
+    return cmp
+      ? `is a birth date that makes the person ${AGE_WORDS[cmp]} ${String(o[cmp])} years old at ${w.operand(o.at)}`
+      : 'is a birth date (age test unreadable)';
   },
   codes: [MALFORMED, FIELD_REF],
   example: 'field: dateOfBirth\nageAt: { at: { field: appliedAt }, lt: 18 }\n',

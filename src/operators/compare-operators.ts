@@ -137,7 +137,10 @@ export function fieldComparison(differ: boolean): OperatorDef {
         }
         if (!differ || !comparable) return NO;
         const targets = withPaths(root, scope, scopePath);
-        const shown = targets.slice(0, 3).map((t) => `${t.path} = ${show(t.value)}`).join('; ');
+        const shown = targets
+          .slice(0, 3)
+          .map((t) => `${t.path} = ${show(t.value)}`)
+          .join('; ');
         return { ok: true, note: `differs from ${shown}${targets.length > 3 ? ` (and ${targets.length - 3} more)` : ''}` };
       };
     },

@@ -24,4 +24,3 @@ export function dateOrder(before: boolean): OperatorDef {
     },
   };
 }
-

@@ -17,4 +17,3 @@ export function numeric(cmp: (a: number, b: number) => boolean, word: string): O
     },
   };
 }
-

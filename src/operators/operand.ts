@@ -39,8 +39,7 @@ export const isRef = (v: unknown): v is { field: string } =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { field?: unknown }).field === 'string';
 export const isListRef = (v: unknown): v is { list: string } =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { list?: unknown }).list === 'string';
-export const isScalar = (v: unknown): v is string | number | boolean =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+export const isScalar = (v: unknown): v is string | number | boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 export const show = (v: unknown): string => {
   const s = showValue(v);

@@ -31,7 +31,30 @@ export type { OperatorDescriptor } from './descriptor.js';
  * `OPERATORS.constructor` must be "unknown operator", not Object's constructor.
  */
 export const OPERATORS: Record<string, OperatorDescriptor> = lookupTable(
-  Object.fromEntries([exists, equals, notEquals, inList, notIn, contains, startsWith, endsWith, regex, gt, gte, lt, lte, before, after, within, ageAt, cidr, sameAs, differsFrom].map((d) => [d.name, d])),
+  Object.fromEntries(
+    [
+      exists,
+      equals,
+      notEquals,
+      inList,
+      notIn,
+      contains,
+      startsWith,
+      endsWith,
+      regex,
+      gt,
+      gte,
+      lt,
+      lte,
+      before,
+      after,
+      within,
+      ageAt,
+      cidr,
+      sameAs,
+      differsFrom,
+    ].map((d) => [d.name, d]),
+  ),
 );
 
 export const OPERATOR_NAMES = Object.keys(OPERATORS);

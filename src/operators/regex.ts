@@ -17,7 +17,13 @@ export const regex: PredicateOperator = {
     const re = compileRuleRegex(operand, { ignoreCase: env.comparator !== 'exact' });
     if (!re.ok) {
       if (re.kind === 'invalid') env.fail(`invalid regex /${operand}/: ${re.reason}`, [], undefined, 'rule-invalid-regex');
-      else env.fail(`unsafe regex /${operand}/: ${re.reason}`, [], 'rewrite it without backreferences or lookaround, with smaller repetition bounds, or use contains / startsWith / in', 'rule-unsafe-regex');
+      else
+        env.fail(
+          `unsafe regex /${operand}/: ${re.reason}`,
+          [],
+          'rewrite it without backreferences or lookaround, with smaller repetition bounds, or use contains / startsWith / in',
+          'rule-unsafe-regex',
+        );
       return undefined;
     }
     const note = `matches /${operand}/`;

@@ -35,8 +35,12 @@ export function textOp(kind: 'contains' | 'startsWith' | 'endsWith'): OperatorDe
           // words and phrases: "RDP" must not be found inside "WordPress".
           const hit =
             kind === 'contains'
-              ? exact ? hay.includes(n.value) : padded.includes(n.padded)
-              : kind === 'startsWith' ? hay.startsWith(n.value) : hay.endsWith(n.value);
+              ? exact
+                ? hay.includes(n.value)
+                : padded.includes(n.padded)
+              : kind === 'startsWith'
+                ? hay.startsWith(n.value)
+                : hay.endsWith(n.value);
           if (hit) return { ok: true, note: n.label };
         }
         return NO;
@@ -44,4 +48,3 @@ export function textOp(kind: 'contains' | 'startsWith' | 'endsWith'): OperatorDe
     },
   };
 }
-

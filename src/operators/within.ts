@@ -22,7 +22,12 @@ export const within: PredicateOperator = {
       return undefined;
     }
     const days = o.days;
-    const values = operandValues(o.of, { ...env, fail: (m, k = [], h, c) => env.fail(m, ['of', ...k], h, c), ref: (p, k) => env.ref(p, ['of', ...k]) }, isDateLiteral, 'an ISO date');
+    const values = operandValues(
+      o.of,
+      { ...env, fail: (m, k = [], h, c) => env.fail(m, ['of', ...k], h, c), ref: (p, k) => env.ref(p, ['of', ...k]) },
+      isDateLiteral,
+      'an ISO date',
+    );
     if (!values) return undefined;
     return (value, root, scope, scopePath) => {
       const d = parseDate(value);

@@ -65,9 +65,19 @@ export function internalError(record: InputRecord, e: unknown): RecordOutcome {
   return {
     ok: false,
     error: {
-      source: record.source, location: record.location,
+      source: record.source,
+      location: record.location,
       message,
-      diagnostics: [{ code: 'record-internal-error', severity: 'error', message, file: record.file, ...(record.line ? { line: record.line } : {}), hint: 'please report this with the record (or a redacted copy): it is a bug in dprk-check' }],
+      diagnostics: [
+        {
+          code: 'record-internal-error',
+          severity: 'error',
+          message,
+          file: record.file,
+          ...(record.line ? { line: record.line } : {}),
+          hint: 'please report this with the record (or a redacted copy): it is a bug in dprk-check',
+        },
+      ],
     },
   };
 }
@@ -79,21 +89,35 @@ function stagedGroup(records: InputRecord[], rules: CompiledRule[], options: Che
   return records.map((r, i) => outcome(r, validated[i], facts[i], evaluations[i], rules, options));
 }
 
-function outcome(record: InputRecord, v: ValidationResult | undefined, facts: Facts | undefined, e: Evaluation | undefined, rules: CompiledRule[], options: CheckOptions): RecordOutcome {
+function outcome(
+  record: InputRecord,
+  v: ValidationResult | undefined,
+  facts: Facts | undefined,
+  e: Evaluation | undefined,
+  rules: CompiledRule[],
+  options: CheckOptions,
+): RecordOutcome {
   const noted = record.warnings ?? [];
-  if (record.error) return { ok: false, error: { source: record.source, location: record.location, message: record.error.message, diagnostics: [record.error, ...noted] } };
+  if (record.error)
+    return { ok: false, error: { source: record.source, location: record.location, message: record.error.message, diagnostics: [record.error, ...noted] } };
   if (!v?.applicant || !facts || !e) {
     const errors = v?.errors ?? [];
     return {
       ok: false,
-      error: { source: record.source, location: record.location, message: `invalid applicant record (${errors.length} problem${errors.length === 1 ? '' : 's'})`, diagnostics: [...shift(errors, record), ...noted] },
+      error: {
+        source: record.source,
+        location: record.location,
+        message: `invalid applicant record (${errors.length} problem${errors.length === 1 ? '' : 's'})`,
+        diagnostics: [...shift(errors, record), ...noted],
+      },
     };
   }
   if (e.failures.length) {
     return {
       ok: false,
       error: {
-        source: record.source, location: record.location,
+        source: record.source,
+        location: record.location,
         message: e.failures.map((f) => f.message).join('; '),
         diagnostics: e.failures.map((f) => ({ code: 'rule-schema', severity: 'error', message: f.message, ruleId: f.ruleId })),
       },
@@ -109,14 +133,20 @@ function outcome(record: InputRecord, v: ValidationResult | undefined, facts: Fa
     result: {
       id: v.applicant.id,
       name: v.applicant.name.full,
-      source: record.source, location: record.location,
+      source: record.source,
+      location: record.location,
       level: s.level,
       score: s.score,
       findings,
       contributions: s.contributions,
       notEvaluated: e.notEvaluated,
       coverage: e.coverage,
-      warnings: [...(noted.length ? [...noted, ...shift(v.warnings, record)] : shift(v.warnings, record)), ...ipWarnings(facts), ...phoneWarnings(facts), ...unknownObservationWarnings(facts, rules)],
+      warnings: [
+        ...(noted.length ? [...noted, ...shift(v.warnings, record)] : shift(v.warnings, record)),
+        ...ipWarnings(facts),
+        ...phoneWarnings(facts),
+        ...unknownObservationWarnings(facts, rules),
+      ],
       ...(suppressed.length ? { suppressed } : {}),
       ...(explained.length ? { explained } : {}),
     },

@@ -42,7 +42,7 @@ export function linkSpilled(found: LinkResult[], store: ResultStore, ctx: Spille
   const additions = new Additions(n);
   const links: Link[] = [];
   try {
-    for (let i = 0; i < found.length; ) {
+    for (let i = 0; i < found.length;) {
       const from = i;
       let members = 0;
       while (i < found.length && (i === from || members + found[i]!.members.length <= MEMBERS_PER_ROUND)) members += found[i++]!.members.length;
@@ -58,7 +58,18 @@ export function linkSpilled(found: LinkResult[], store: ResultStore, ctx: Spille
           if (!stub) {
             const r = store.get(ordinal);
             if (!r) return undefined;
-            stub = { id: r.id, name: '', source: r.source, location: r.location, level: 'none', score: 0, findings: [], contributions: [], notEvaluated: [], warnings: [] };
+            stub = {
+              id: r.id,
+              name: '',
+              source: r.source,
+              location: r.location,
+              level: 'none',
+              score: 0,
+              findings: [],
+              contributions: [],
+              notEvaluated: [],
+              warnings: [],
+            };
             stubs.set(ordinal, stub);
           }
           return { result: stub, person: persons[ordinal]!, exceptions: exceptionsOf[ordinal] };

@@ -51,11 +51,14 @@ export function mergeReports(reports: MergeInput[], options: MergeOptions): Merg
   const recompute = reports.every((r) => r.report.linkKeys);
   if (!recompute) {
     const without = reports.filter((r) => !r.report.linkKeys).map((r) => r.file);
-    notes.push(`${without.join(', ')} carr${without.length === 1 ? 'ies' : 'y'} no link keys (write shard reports with --shard or --link-keys): links are kept per report and marked shard-local`);
+    notes.push(
+      `${without.join(', ')} carr${without.length === 1 ? 'ies' : 'y'} no link keys (write shard reports with --shard or --link-keys): links are kept per report and marked shard-local`,
+    );
   }
   const keysBySource = new Map<string, LinkKeys>();
   for (const { file, report } of reports) {
-    if (report.tool.rulesVersion !== first.tool.rulesVersion) notes.push(`${file} was made with rules ${report.tool.rulesVersion}, ${reports[0]!.file} with ${first.tool.rulesVersion}`);
+    if (report.tool.rulesVersion !== first.tool.rulesVersion)
+      notes.push(`${file} was made with rules ${report.tool.rulesVersion}, ${reports[0]!.file} with ${first.tool.rulesVersion}`);
     for (const k of report.linkKeys ?? []) keysBySource.set(`${k.source}\u0000${k.id}`, k);
     for (const e of report.errors) {
       const key = `${e.source}\u0000error`;
@@ -172,7 +175,8 @@ function dropLinkage(a: ApplicantResult): void {
 
 /** Links across all applicants, applied to their results (in memory, or a round at a time on disk). */
 function relink(found: LinkResult[], applicants: ResultStore, persons: number[]): Link[] {
-  if (applicants.spilled) return linkSpilled(found, applicants, { n: applicants.length, earlier: [], persons, exceptionsOf: [], kinds: builtinLinkKinds(), rules: [] });
+  if (applicants.spilled)
+    return linkSpilled(found, applicants, { n: applicants.length, earlier: [], persons, exceptionsOf: [], kinds: builtinLinkKinds(), rules: [] });
   return applyLinks(found, (ordinal) => {
     const result = applicants.get(ordinal);
     return result ? { result, person: persons[ordinal]! } : undefined;

@@ -98,14 +98,27 @@ export async function runBatch(files: string[], rules: CompiledRule[], read: Rea
   const skipped: SkippedInput[] = [];
   let otherShards = 0;
   const shard = read.shard;
-  const joinSettings = { cwd: read.cwd, stdin: read.stdin, inputFormat: read.inputFormat, people: read.people, salt: read.salt, dobField: read.dobField, onSkip: (s: SkippedInput) => { skipped.push(s); read.onSkip?.(s); } };
+  const joinSettings = {
+    cwd: read.cwd,
+    stdin: read.stdin,
+    inputFormat: read.inputFormat,
+    people: read.people,
+    salt: read.salt,
+    dobField: read.dobField,
+    onSkip: (s: SkippedInput) => {
+      skipped.push(s);
+      read.onSkip?.(s);
+    },
+  };
   if (await needsJoin(files, joinSettings)) {
     const joined = await joinInputs(files, joinSettings);
     const limits = resolveLimits(read.limits);
     // Joined applicants are bounded like streamed records, before validation recurses into them.
     const bounded = joined.records.map((r): InputRecord => {
       const over = r.value === undefined ? undefined : valueOverLimit(r.value, limits);
-      return over ? { source: r.source, location: r.location, file: r.file, error: { code: 'input-limit', severity: 'error', file: r.file, message: over } } : r;
+      return over
+        ? { source: r.source, location: r.location, file: r.file, error: { code: 'input-limit', severity: 'error', file: r.file, message: over } }
+        : r;
     });
     const mine = shard ? bounded.filter((r) => inShard(r.source, shard) || (otherShards++, false)) : bounded;
     const result = await checkRecords(fromArray(mine), rules, options);
@@ -145,7 +158,13 @@ export async function checkRecords(
   const persons: number[] = [];
   const errors: RunError[] = [];
   const kinds = linkKindsFrom(rules);
-  const correlator = new Correlator({ allowedKeys: options.allow?.allowedKeys, ipAllowed: options.allow?.ipAllowed, kinds, keepDisplay: !!options.earlier, exportKeys: !!(options.exportLinkKeys || options.earlier) });
+  const correlator = new Correlator({
+    allowedKeys: options.allow?.allowedKeys,
+    ipAllowed: options.allow?.ipAllowed,
+    kinds,
+    keepDisplay: !!options.earlier,
+    exportKeys: !!(options.exportLinkKeys || options.earlier),
+  });
   // Exceptions on linkage rules are tested while the facts are at hand; links are found at the end.
   const linkExceptions = linkExceptionsOf(rules, options.exceptions);
   const exceptionsOf: Array<CompiledException[] | undefined> = [];
@@ -154,7 +173,13 @@ export async function checkRecords(
   let flagged = 0;
   let interrupted: boolean;
   let lastBreath = Date.now();
-  const check = { strict: options.strict, enrich: options.enrich, exceptions: options.exceptions, keys: { ipAllowed: options.allow?.ipAllowed }, linkExceptions };
+  const check = {
+    strict: options.strict,
+    enrich: options.enrich,
+    exceptions: options.exceptions,
+    keys: { ipAllowed: options.allow?.ipAllowed },
+    linkExceptions,
+  };
   // Records are checked in small groups, stage by stage (checkGroup), here or by worker threads
   // (--jobs); the bookkeeping below goes record by record, in input order, either way.
   for await (const outcome of outcomes(untilAborted(records, options.signal), rules, check, options.jobs, options.signal)) {
@@ -189,7 +214,18 @@ export async function checkRecords(
       addLinkKeys(correlator, n + earlier.length, k, k);
       persons.push(personOf(k));
       // A stand-in: linked to, never reported. Its findings are thrown away with it.
-      earlier.push({ id: k.id, name: '', source: k.source, location: parseSource(k.source), level: 'none', score: 0, findings: [], contributions: [], notEvaluated: [], warnings: [] });
+      earlier.push({
+        id: k.id,
+        name: '',
+        source: k.source,
+        location: parseSource(k.source),
+        level: 'none',
+        score: 0,
+        findings: [],
+        contributions: [],
+        notEvaluated: [],
+        warnings: [],
+      });
     }
   }
   const found = correlator.finish().filter((l) => earlier.length === 0 || l.members.some((m) => m.ordinal < n));

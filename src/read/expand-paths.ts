@@ -41,7 +41,17 @@ function notRegular(st: Stats, shown: string): InputEntry {
 }
 
 export function notRegularMessage(st: Stats): string {
-  const what = st.isFIFO() ? 'a FIFO (named pipe)' : st.isCharacterDevice() ? 'a character device' : st.isBlockDevice() ? 'a block device' : st.isSocket() ? 'a socket' : st.isDirectory() ? 'a directory' : 'something else';
+  const what = st.isFIFO()
+    ? 'a FIFO (named pipe)'
+    : st.isCharacterDevice()
+      ? 'a character device'
+      : st.isBlockDevice()
+        ? 'a block device'
+        : st.isSocket()
+          ? 'a socket'
+          : st.isDirectory()
+            ? 'a directory'
+            : 'something else';
   return `is ${what}, not a regular file: refused without reading (pipe data to standard input with - instead)`;
 }
 

@@ -69,7 +69,9 @@ export function documentRecords(file: string, raw: string, options: DocumentOpti
   }
   if (!mine(file)) return [];
   if (typeof value !== 'object' || value === null) {
-    return [failure({ file }, 'input-not-object', `the file holds ${describeJson(value)}; expected a JSON object describing an applicant (or an array of them)`)];
+    return [
+      failure({ file }, 'input-not-object', `the file holds ${describeJson(value)}; expected a JSON object describing an applicant (or an array of them)`),
+    ];
   }
   return [{ ...placed({ file }), file, value, text, ...warn }];
 }

@@ -4,9 +4,7 @@ import { decodeUtf8, detectEncoding, utf16ToUtf8 } from './encoding.js';
 /** A record may be this long (a 10 MB résumé fits); a longer line is reported, not buffered. */
 export const MAX_LINE_BYTES = 64 * 1024 * 1024;
 
-export type RawLine =
-  | { line: number; text: string; warning?: Diagnostic }
-  | { line: number; tooLong: number };
+export type RawLine = { line: number; text: string; warning?: Diagnostic } | { line: number; tooLong: number };
 
 async function* withEncoding(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
   const it = chunks[Symbol.asyncIterator]();

@@ -15,10 +15,15 @@ export function lineRecord(file: string, raw: RawLine, limits: InputLimits = DEF
   const location = { file, line: raw.line };
   const source = sourceText(location);
   if ('tooLong' in raw) {
-    return failure(location, 'input-too-large', `line ${raw.line} is ${(raw.tooLong / MB).toFixed(0)} MB; one record may be at most ${MAX_LINE_BYTES / MB} MB`, {
-      line: raw.line,
-      hint: 'is a newline missing between records?',
-    });
+    return failure(
+      location,
+      'input-too-large',
+      `line ${raw.line} is ${(raw.tooLong / MB).toFixed(0)} MB; one record may be at most ${MAX_LINE_BYTES / MB} MB`,
+      {
+        line: raw.line,
+        hint: 'is a newline missing between records?',
+      },
+    );
   }
   const warnings = raw.warning ? { warnings: [raw.warning] } : {};
   // Refused before JSON.parse: parsing and validating a 60 MB line costs seconds and gigabytes.
@@ -33,7 +38,10 @@ export function lineRecord(file: string, raw: RawLine, limits: InputLimits = DEF
     return { ...failure(location, 'input-not-json', `line ${raw.line} is not valid JSON: ${message}`, { line: raw.line, column }), ...warnings };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ...failure(location, 'input-not-object', `line ${raw.line} holds ${describeJson(value)}, not an applicant object`, { line: raw.line }), ...warnings };
+    return {
+      ...failure(location, 'input-not-object', `line ${raw.line} holds ${describeJson(value)}, not an applicant object`, { line: raw.line }),
+      ...warnings,
+    };
   }
   return { source, location, file, line: raw.line, value, text: raw.text, ...warnings };
 }

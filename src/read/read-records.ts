@@ -98,7 +98,13 @@ async function* entryRecords(entry: InputEntry, options: ReadOptions, mine: (s: 
   }
 }
 
-async function* fileRecords(path: string, shown: string, as: 'json' | 'ndjson' | 'sniff', mine: (s: string) => boolean, limits: InputLimits): AsyncGenerator<InputRecord> {
+async function* fileRecords(
+  path: string,
+  shown: string,
+  as: 'json' | 'ndjson' | 'sniff',
+  mine: (s: string) => boolean,
+  limits: InputLimits,
+): AsyncGenerator<InputRecord> {
   // Opened without blocking and checked on the open descriptor: a path that turned into a FIFO
   // after the directory walk must not hang the run (expand-paths refuses the ones it sees).
   let handle: FileHandle | undefined;
@@ -146,10 +152,21 @@ async function* guard(stream: Readable): AsyncGenerator<Buffer> {
 }
 
 function tooLarge(shown: string, size: number): InputRecord {
-  return failure({ file: shown }, 'input-too-large', `is ${Math.round(size / MB)} MB; a single JSON document may be at most ${MAX_JSON_FILE_BYTES / MB} MB because it must be read whole`, { hint: TOO_LARGE_HINT });
+  return failure(
+    { file: shown },
+    'input-too-large',
+    `is ${Math.round(size / MB)} MB; a single JSON document may be at most ${MAX_JSON_FILE_BYTES / MB} MB because it must be read whole`,
+    { hint: TOO_LARGE_HINT },
+  );
 }
 
-async function* ndjsonRecords(lines: AsyncIterable<RawLine>, file: string, mine: (s: string) => boolean, limits: InputLimits, first?: RawLine): AsyncGenerator<InputRecord> {
+async function* ndjsonRecords(
+  lines: AsyncIterable<RawLine>,
+  file: string,
+  mine: (s: string) => boolean,
+  limits: InputLimits,
+  first?: RawLine,
+): AsyncGenerator<InputRecord> {
   if (first && mine(sourceText({ file, line: first.line }))) yield safeLineRecord(file, first, limits);
   for await (const raw of lines) {
     if (mine(sourceText({ file, line: raw.line }))) yield safeLineRecord(file, raw, limits);
@@ -170,7 +187,13 @@ function safeLineRecord(file: string, raw: RawLine, limits: InputLimits): InputR
  * pretty-printed '{') is a document. A `.ndjson` file is NDJSON (a broken first line is just a
  * broken record) unless its first line is a lone bracket: pretty-printed JSON under the wrong name.
  */
-async function* sniffedRecords(lines: AsyncIterable<RawLine>, file: string, mine: (s: string) => boolean, as: 'json' | 'ndjson' | 'sniff', limits: InputLimits): AsyncGenerator<InputRecord> {
+async function* sniffedRecords(
+  lines: AsyncIterable<RawLine>,
+  file: string,
+  mine: (s: string) => boolean,
+  as: 'json' | 'ndjson' | 'sniff',
+  limits: InputLimits,
+): AsyncGenerator<InputRecord> {
   const it = lines[Symbol.asyncIterator]();
   const head = await it.next();
   const rest = { [Symbol.asyncIterator]: () => it };
@@ -180,8 +203,9 @@ async function* sniffedRecords(lines: AsyncIterable<RawLine>, file: string, mine
   }
   const first = head.value;
   const ndjson =
-    as === 'ndjson' ? !('text' in first && /^\s*[[{]\s*$/.test(first.text))
-    : as === 'sniff' && 'text' in first && !first.text.trimStart().startsWith('[') && isWholeObject(first.text, limits.maxRecordBytes);
+    as === 'ndjson'
+      ? !('text' in first && /^\s*[[{]\s*$/.test(first.text))
+      : as === 'sniff' && 'text' in first && !first.text.trimStart().startsWith('[') && isWholeObject(first.text, limits.maxRecordBytes);
   if (ndjson) {
     yield* ndjsonRecords(rest, file, mine, limits, first);
     return;

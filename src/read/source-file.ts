@@ -37,7 +37,6 @@ export interface SourceText {
  */
 export const ENVELOPES = ['data', 'value', 'items', 'results', 'Results', 'participants', 'events', 'reports'] as const;
 
-
 function err(at: SourceLocation, code: Diagnostic['code'], message: string, extra: Partial<Diagnostic> = {}): RawItem {
   const file = at.file;
   return { ...placed(at), file, error: { code, severity: 'error', file, message, ...extra } };
@@ -49,11 +48,25 @@ export async function readSourceFile(path: string, file: string): Promise<Source
   try {
     const size = (await stat(path)).size;
     if (size > MAX_JSON_FILE_BYTES) {
-      return { layout: 'json', items: [err({ file }, 'input-too-large', `is ${Math.round(size / 1048576)} MB; a source file joined with others may be at most ${MAX_JSON_FILE_BYTES / 1048576} MB (split it by month)`)], warnings: [] };
+      return {
+        layout: 'json',
+        items: [
+          err(
+            { file },
+            'input-too-large',
+            `is ${Math.round(size / 1048576)} MB; a source file joined with others may be at most ${MAX_JSON_FILE_BYTES / 1048576} MB (split it by month)`,
+          ),
+        ],
+        warnings: [],
+      };
     }
     bytes = await readFile(path);
   } catch (e) {
-    return { layout: 'json', items: [err({ file }, 'input-unreadable', `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)], warnings: [] };
+    return {
+      layout: 'json',
+      items: [err({ file }, 'input-unreadable', `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)],
+      warnings: [],
+    };
   }
   const { encoding, bomLength } = detectEncoding(bytes.subarray(0, 4));
   let text: string;
@@ -88,7 +101,10 @@ export function sourceItems(file: string, raw: string): Omit<SourceText, 'warnin
     const all = parseCsv(text, file);
     // Some exports put a summary table first (Zoom's "meeting data" rows, a title line): the
     // header is the first row, within the first ten, that names a known layout.
-    const at = Math.max(0, all.slice(0, 10).findIndex((r) => detectCsvFormat(r.cells.map((c) => c.trim())) !== undefined));
+    const at = Math.max(
+      0,
+      all.slice(0, 10).findIndex((r) => detectCsvFormat(r.cells.map((c) => c.trim())) !== undefined),
+    );
     const rows = all.slice(at);
     const header = rows[0];
     if (!header || header.cells.length < 2) {
@@ -120,11 +136,19 @@ function jsonItems(file: string, value: unknown): Omit<SourceText, 'warnings'> {
   let envelope: string | undefined;
   if (isObj(value)) {
     // JSON:API (Persona): `data` with `included` belongs together; a list shares one `included`.
-    if ('data' in value && Array.isArray(value.included) || (isObj(value.data) && isObj(value.data.attributes))) {
+    if (('data' in value && Array.isArray(value.included)) || (isObj(value.data) && isObj(value.data.attributes))) {
       if (isObj(value.data)) return { layout: 'json', envelope: 'data', items: [{ ...placed({ file }), file, value }] };
       if (Array.isArray(value.data) && value.data.length) {
         const included = value.included;
-        return { layout: 'json', envelope: 'data', items: value.data.map((d, i): RawItem => (isObj(d) ? { ...placed({ file, index: i }), file, value: { data: d, included } } : err({ file, index: i }, 'input-not-object', `element ${i} is not an object`))) };
+        return {
+          layout: 'json',
+          envelope: 'data',
+          items: value.data.map((d, i): RawItem =>
+            isObj(d)
+              ? { ...placed({ file, index: i }), file, value: { data: d, included } }
+              : err({ file, index: i }, 'input-not-object', `element ${i} is not an object`),
+          ),
+        };
       }
     }
     const key = ENVELOPES.find((k) => Array.isArray(value[k]) || (k === 'data' && isObj(value[k])));
@@ -134,7 +158,8 @@ function jsonItems(file: string, value: unknown): Omit<SourceText, 'warnings'> {
       if (isObj(list)) return { layout: 'json', envelope, items: [{ ...placed({ file }), file, value: list }] };
     } else return { layout: 'json', items: [{ ...placed({ file }), file, value }] };
   }
-  if (!Array.isArray(list)) return { layout: 'json', items: [err({ file }, 'input-not-object', `the file holds ${list === null ? 'null' : `a ${typeof list}`}, not records`)] };
+  if (!Array.isArray(list))
+    return { layout: 'json', items: [err({ file }, 'input-not-object', `the file holds ${list === null ? 'null' : `a ${typeof list}`}, not records`)] };
   if (list.length === 0) {
     const where = envelope ? `the "${envelope}" envelope holds no records` : 'the file holds an empty array: no records';
     return { layout: 'json', ...(envelope ? { envelope } : {}), items: [err({ file }, 'input-empty', where)] };

@@ -102,7 +102,11 @@ function redactFinding(f: Finding, evidence: EvidenceItem[], parts: MessagePart[
   let message = f.message;
   if (parts) {
     // Literal parts are the rule's own words; only what was put into the placeholders is scrubbed.
-    message = parts.map((p) => (typeof p === 'string' ? p : p.path === WHOLE_MESSAGE_PART ? p.text : classifyField(p.path) === 'public' ? maskShapes(p.text) : scrub(p.text))).join('');
+    message = parts
+      .map((p) =>
+        typeof p === 'string' ? p : p.path === WHOLE_MESSAGE_PART ? p.text : classifyField(p.path) === 'public' ? maskShapes(p.text) : scrub(p.text),
+      )
+      .join('');
   } else if (message !== undefined) message = scrub(message);
   return {
     ...f,

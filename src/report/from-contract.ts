@@ -41,11 +41,13 @@ export function applicantFromContract(a: J): ApplicantResult {
     level: oneOf(LEVELS, a.level, 'none'),
     score: typeof a.score === 'number' ? a.score : 0,
     findings: arr(a.findings).filter(isObj).map(findingFrom),
-    contributions: arr(a.scoreDetail).filter(isObj).map((c): FamilyContribution => ({
-      family: oneOf(FAMILIES, c.family, 'identity'),
-      strength: Number(c.strength) || 0,
-      findings: Number(c.findings) || 0,
-    })),
+    contributions: arr(a.scoreDetail)
+      .filter(isObj)
+      .map((c): FamilyContribution => ({
+        family: oneOf(FAMILIES, c.family, 'identity'),
+        strength: Number(c.strength) || 0,
+        findings: Number(c.findings) || 0,
+      })),
     notEvaluated: strs(a.notEvaluated),
     warnings: strs(a.warnings).map((message) => diag('report-note', message, 'warning')),
   };
@@ -53,26 +55,32 @@ export function applicantFromContract(a: J): ApplicantResult {
 
 /** JSON report → model, the rest of the report. */
 function reportRest(doc: J, applicants: ApplicantList): Report {
-  const errors = arr(doc.errors).filter(isObj).map((e): RunError => ({
-    source: String(e.source),
-    location: parseSource(String(e.source)),
-    message: String(e.message),
-    diagnostics: arr(e.problems).filter(isObj).map((p) => ({
-      ...diag(typeof p.code === 'string' ? (p.code as DiagnosticCode) : 'report-note', String(p.message)),
-      ...(typeof p.line === 'number' ? { line: p.line, column: typeof p.column === 'number' ? p.column : undefined } : {}),
-      ...(typeof p.path === 'string' ? { path: p.path } : {}),
-    })),
-  }));
-  const links = arr(doc.links).filter(isObj).map((l): Link => ({
-    kind: String(l.kind),
-    severity: oneOf(SEVERITIES, l.severity, 'info'),
-    value: String(l.value ?? ''),
-    key: String(l.key ?? ''),
-    applicants: strs(l.applicants),
-    sources: strs(l.sources),
-    ...(typeof l.note === 'string' ? { note: l.note } : {}),
-    ...(l.scope === 'shard-local' ? { scope: 'shard-local' as const } : {}),
-  }));
+  const errors = arr(doc.errors)
+    .filter(isObj)
+    .map((e): RunError => ({
+      source: String(e.source),
+      location: parseSource(String(e.source)),
+      message: String(e.message),
+      diagnostics: arr(e.problems)
+        .filter(isObj)
+        .map((p) => ({
+          ...diag(typeof p.code === 'string' ? (p.code as DiagnosticCode) : 'report-note', String(p.message)),
+          ...(typeof p.line === 'number' ? { line: p.line, column: typeof p.column === 'number' ? p.column : undefined } : {}),
+          ...(typeof p.path === 'string' ? { path: p.path } : {}),
+        })),
+    }));
+  const links = arr(doc.links)
+    .filter(isObj)
+    .map((l): Link => ({
+      kind: String(l.kind),
+      severity: oneOf(SEVERITIES, l.severity, 'info'),
+      value: String(l.value ?? ''),
+      key: String(l.key ?? ''),
+      applicants: strs(l.applicants),
+      sources: strs(l.sources),
+      ...(typeof l.note === 'string' ? { note: l.note } : {}),
+      ...(l.scope === 'shard-local' ? { scope: 'shard-local' as const } : {}),
+    }));
   const tool = doc.tool as J;
   return {
     tool: { name: 'dprk-check', version: String(tool.version ?? ''), rulesVersion: String(tool.rulesVersion ?? '') },
@@ -98,7 +106,8 @@ function findingFrom(f: J): Finding {
     severity: oneOf(SEVERITIES, f.severity, 'info') as Severity,
     title: String(f.title ?? ''),
     ...(lines.length > detail.length ? { message: lines[0] } : {}),
-    ...(partsFrom(f.messageParts) ?? (lines.length > detail.length && f.family !== 'linkage' ? { messageParts: [{ path: WHOLE_MESSAGE_PART, values: [], text: lines[0]! }] } : {})),
+    ...(partsFrom(f.messageParts) ??
+      (lines.length > detail.length && f.family !== 'linkage' ? { messageParts: [{ path: WHOLE_MESSAGE_PART, values: [], text: lines[0]! }] } : {})),
     evidence: detail.map((d) => ({
       path: String(d.path),
       pattern: String(d.path).replace(/\[\d+\]/g, '[]'),
@@ -117,7 +126,8 @@ function partsFrom(v: unknown): { messageParts: MessagePart[] } | undefined {
   const parts: MessagePart[] = [];
   for (const p of v) {
     if (typeof p === 'string') parts.push(p);
-    else if (isObj(p) && typeof p.path === 'string' && typeof p.text === 'string' && Array.isArray(p.values)) parts.push({ path: p.path, values: p.values, text: p.text });
+    else if (isObj(p) && typeof p.path === 'string' && typeof p.text === 'string' && Array.isArray(p.values))
+      parts.push({ path: p.path, values: p.values, text: p.text });
     else return undefined;
   }
   return { messageParts: parts };
@@ -126,4 +136,3 @@ function partsFrom(v: unknown): { messageParts: MessagePart[] } | undefined {
 function diag(code: DiagnosticCode, message: string, severity: Diagnostic['severity'] = 'error'): Diagnostic {
   return { code, severity, message };
 }
-

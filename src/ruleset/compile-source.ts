@@ -12,22 +12,37 @@ import { ruleFieldSchema } from '../compile/rule-field-schema.js';
 import { diagnosticAt, type YamlSource } from '../yaml/yaml-source.js';
 import { isObj } from '../util/is-object.js';
 
-
 /** The file is named for the id (`network/kp-phone.yaml` holds `network.kp-phone`), whose first word is the family. */
 function checkNaming(src: YamlSource, id: string, family: string | undefined, errors: Diagnostic[]): void {
   const stem = basename(src.file, extname(src.file));
   const slug = id.slice(id.indexOf('.') + 1);
   const familyOfId = id.slice(0, id.indexOf('.'));
   if (stem !== slug) {
-    errors.push(diagnosticAt(src, ['id'], 'rule-id-mismatch', `file name '${stem}' does not match rule id '${id}'`, { ruleId: id, hint: `rename the file to ${slug}${extname(src.file)}` }));
+    errors.push(
+      diagnosticAt(src, ['id'], 'rule-id-mismatch', `file name '${stem}' does not match rule id '${id}'`, {
+        ruleId: id,
+        hint: `rename the file to ${slug}${extname(src.file)}`,
+      }),
+    );
   }
   if (family !== undefined && familyOfId !== family) {
-    errors.push(diagnosticAt(src, ['family'], 'rule-id-mismatch', `rule id '${id}' starts with '${familyOfId}' but family is '${family}'`, { ruleId: id, hint: `set family: ${familyOfId}, or start the id with '${family}.'` }));
+    errors.push(
+      diagnosticAt(src, ['family'], 'rule-id-mismatch', `rule id '${id}' starts with '${familyOfId}' but family is '${family}'`, {
+        ruleId: id,
+        hint: `set family: ${familyOfId}, or start the id with '${family}.'`,
+      }),
+    );
   }
 }
 
 /** Schema-check, normalise, lint and compile one rule file. */
-export function compileSource(src: YamlSource, lists: Map<string, NamedList>, errors: Diagnostic[], lint: Diagnostic[], lintCases = true): CompiledRule | undefined {
+export function compileSource(
+  src: YamlSource,
+  lists: Map<string, NamedList>,
+  errors: Diagnostic[],
+  lint: Diagnostic[],
+  lintCases = true,
+): CompiledRule | undefined {
   const value = src.value as Record<string, unknown>;
   const ruleId = typeof value.id === 'string' ? value.id : undefined;
   const match = value.match;
@@ -40,12 +55,17 @@ export function compileSource(src: YamlSource, lists: Map<string, NamedList>, er
     // requires and the message. Cases are not run: they need the whole rule.
     const schemaRoot = ruleFieldSchema();
     if (isObj(match) && !isPattern) {
-      compileCondition(match, ['match'], {
-        schemaRoot,
-        lists,
-        fields: new Set(),
-        fail: (keys, message, hint, code) => errors.push(diagnosticAt(src, keys, code ?? 'rule-schema', message, { ruleId, hint })),
-      }, { schema: schemaRoot, pattern: '' });
+      compileCondition(
+        match,
+        ['match'],
+        {
+          schemaRoot,
+          lists,
+          fields: new Set(),
+          fail: (keys, message, hint, code) => errors.push(diagnosticAt(src, keys, code ?? 'rule-schema', message, { ruleId, hint })),
+        },
+        { schema: schemaRoot, pattern: '' },
+      );
     }
     const raw = src.value as Record<string, unknown>;
     if (ruleId?.includes('.')) checkNaming(src, ruleId, typeof raw.family === 'string' ? raw.family : undefined, errors);
@@ -58,7 +78,20 @@ export function compileSource(src: YamlSource, lists: Map<string, NamedList>, er
   const before = errors.length;
   const kinds = (['match', 'pattern', 'link'] as const).filter((k) => spec[k] !== undefined);
   if (kinds.length !== 1) {
-    errors.push(diagnosticAt(src, kinds.length ? [kinds[1]!] : [], 'rule-schema', kinds.length ? `a rule has one of match:, pattern: or link:, not ${kinds.join(' and ')}` : "the rule has neither match: (a condition) nor pattern: (a combination of other rules' findings) nor link: (a linkage key)", { ruleId, hint: 'add match: with a condition (docs/rules.md), pattern: naming the rules whose findings must occur together, or link: for a batch linkage rule' }));
+    errors.push(
+      diagnosticAt(
+        src,
+        kinds.length ? [kinds[1]!] : [],
+        'rule-schema',
+        kinds.length
+          ? `a rule has one of match:, pattern: or link:, not ${kinds.join(' and ')}`
+          : "the rule has neither match: (a condition) nor pattern: (a combination of other rules' findings) nor link: (a linkage key)",
+        {
+          ruleId,
+          hint: 'add match: with a condition (docs/rules.md), pattern: naming the rules whose findings must occur together, or link: for a batch linkage rule',
+        },
+      ),
+    );
     return undefined;
   }
   if (spec.link && spec.family !== 'linkage') {
@@ -68,7 +101,13 @@ export function compileSource(src: YamlSource, lists: Map<string, NamedList>, er
   const caseKey = spec.link ? 'applicants' : 'applicant';
   for (const kind of ['match', 'nomatch'] as const) {
     (spec.cases?.[kind] ?? []).forEach((c, i) => {
-      if (c[caseKey] === undefined) errors.push(diagnosticAt(src, ['cases', kind, i], 'rule-schema', `case '${c.name}' has no ${caseKey}:`, { ruleId, hint: spec.link ? 'a linkage case lists the applicants checked together: applicants: [{...}, {...}]' : 'give the case an applicant: {...}' }));
+      if (c[caseKey] === undefined)
+        errors.push(
+          diagnosticAt(src, ['cases', kind, i], 'rule-schema', `case '${c.name}' has no ${caseKey}:`, {
+            ruleId,
+            hint: spec.link ? 'a linkage case lists the applicants checked together: applicants: [{...}, {...}]' : 'give the case an applicant: {...}',
+          }),
+        );
     });
   }
   if (errors.length > before) return undefined;
@@ -84,4 +123,3 @@ export function compileSource(src: YamlSource, lists: Map<string, NamedList>, er
   errors.push(...diagnostics);
   return errors.length === before ? rule : undefined;
 }
-

@@ -30,10 +30,16 @@ export function versionProblem(src: YamlSource, what: 'rule' | 'list', engine: s
   const ruleId = what === 'rule' && typeof value.id === 'string' ? value.id : undefined;
   const format = value.format;
   if (typeof format === 'number' && format > RULE_FORMAT) {
-    return diagnosticAt(src, ['format'], 'rule-format-version', `this ${what} file uses rule format ${format}, but this dprk-check (${engine}) reads format ${RULE_FORMAT}`, {
-      ruleId,
-      hint: `upgrade dprk-check to a version that reads format ${format}, or remove this file from the rule pack`,
-    });
+    return diagnosticAt(
+      src,
+      ['format'],
+      'rule-format-version',
+      `this ${what} file uses rule format ${format}, but this dprk-check (${engine}) reads format ${RULE_FORMAT}`,
+      {
+        ruleId,
+        hint: `upgrade dprk-check to a version that reads format ${format}, or remove this file from the rule pack`,
+      },
+    );
   }
   const min = value.minEngine;
   if (typeof min === 'string' && VERSION.test(min) && compareVersions(min, engine) > 0) {

@@ -17,19 +17,39 @@ export function lintRule(spec: RuleSpec, src: YamlSource, lintCases = true): Dia
     out.push(diagnosticAt(src, keys, code, message, { ruleId, hint, severity: 'warning' }));
 
   if (spec.references.length === 0) {
-    warn(['references'], 'rule-missing-references', 'the rule cites no references', 'add references: [{ title, url, date }] naming the public source (advisory, indictment, report) this heuristic rests on');
+    warn(
+      ['references'],
+      'rule-missing-references',
+      'the rule cites no references',
+      'add references: [{ title, url, date }] naming the public source (advisory, indictment, report) this heuristic rests on',
+    );
   }
   if (spec.falsepositives.length === 0) {
-    warn(['falsepositives'], 'rule-missing-falsepositives', 'the rule lists no false positives', 'add falsepositives: [...] with the benign situations that also match, so a reviewer knows what to rule out');
+    warn(
+      ['falsepositives'],
+      'rule-missing-falsepositives',
+      'the rule lists no false positives',
+      'add falsepositives: [...] with the benign situations that also match, so a reviewer knows what to rule out',
+    );
   }
   for (const kind of ['match', 'nomatch'] as const) {
     if (spec.cases[kind].length === 0) {
       const what = kind === 'match' ? 'must-match' : 'must-not-match';
-      warn(['cases'], 'rule-missing-cases', `the rule has no ${what} case (cases.${kind})`, `add cases.${kind}: [{ name, applicant }] with ${kind === 'match' ? 'an applicant the rule must flag' : 'a look-alike applicant the rule must not flag'}; run \`dprk-check rules test\``);
+      warn(
+        ['cases'],
+        'rule-missing-cases',
+        `the rule has no ${what} case (cases.${kind})`,
+        `add cases.${kind}: [{ name, applicant }] with ${kind === 'match' ? 'an applicant the rule must flag' : 'a look-alike applicant the rule must not flag'}; run \`dprk-check rules test\``,
+      );
     }
   }
   if (spec.status === 'deprecated' && !spec.replacedBy) {
-    warn(['status'], 'rule-replacement', 'a deprecated rule names no replacement', 'add replacedBy: <id of the rule that replaces it>, so configurations that mention this id can be updated');
+    warn(
+      ['status'],
+      'rule-replacement',
+      'a deprecated rule names no replacement',
+      'add replacedBy: <id of the rule that replaces it>, so configurations that mention this id can be updated',
+    );
   }
   if (spec.replacedBy && spec.status !== 'deprecated') {
     warn(['replacedBy'], 'rule-replacement', `replacedBy is set but the rule's status is '${spec.status}'`, 'set status: deprecated, or remove replacedBy');
@@ -47,7 +67,9 @@ function checkCases(spec: RuleSpec, src: YamlSource): Diagnostic[] {
   for (const kind of ['match', 'nomatch'] as const) {
     spec.cases[kind].forEach((c, i) => {
       // A linkage case holds several applicants (a batch); each is checked on its own.
-      const each = c.applicants ? c.applicants.map((a, j) => ({ a, at: ['applicants', j] as Array<string | number> })) : [{ a: c.applicant, at: ['applicant'] as Array<string | number> }];
+      const each = c.applicants
+        ? c.applicants.map((a, j) => ({ a, at: ['applicants', j] as Array<string | number> }))
+        : [{ a: c.applicant, at: ['applicant'] as Array<string | number> }];
       for (const { a, at } of each) checkOne(a, at, c, i, kind);
     });
   }

@@ -24,7 +24,11 @@ export function addListEntries(lists: Map<string, NamedList>, additions: ListAdd
         severity: 'error',
         ...at(add.source),
         message: `lists: unknown list '${add.list}'`,
-        hint: guess ? `did you mean '${guess}'?` : known.length ? `lists loaded: ${known.join(', ')}` : 'no named lists are loaded; a configuration can only add entries to a list a rule pack defines',
+        hint: guess
+          ? `did you mean '${guess}'?`
+          : known.length
+            ? `lists loaded: ${known.join(', ')}`
+            : 'no named lists are loaded; a configuration can only add entries to a list a rule pack defines',
       });
       continue;
     }
@@ -33,11 +37,23 @@ export function addListEntries(lists: Map<string, NamedList>, additions: ListAdd
       const where = at(add.entrySources[i] ?? add.source);
       if (list.kind === 'cidr' && !parseCidr(e.value)) {
         ok = false;
-        diagnostics.push({ code: 'config-invalid', severity: 'error', ...where, message: `lists.${add.list}: '${e.value}' is not a CIDR range`, hint: 'write e.g. 203.0.113.0/24' });
+        diagnostics.push({
+          code: 'config-invalid',
+          severity: 'error',
+          ...where,
+          message: `lists.${add.list}: '${e.value}' is not a CIDR range`,
+          hint: 'write e.g. 203.0.113.0/24',
+        });
       }
       if ((list.kind === 'company' || list.kind === 'name') && !e.source) {
         ok = false;
-        diagnostics.push({ code: 'config-invalid', severity: 'error', ...where, message: `lists.${add.list}: watchlist entry '${e.value}' has no source`, hint: 'every watchlist entry needs source: { title, url, date } (an internal case reference will do)' });
+        diagnostics.push({
+          code: 'config-invalid',
+          severity: 'error',
+          ...where,
+          message: `lists.${add.list}: watchlist entry '${e.value}' has no source`,
+          hint: 'every watchlist entry needs source: { title, url, date } (an internal case reference will do)',
+        });
       }
     });
     if (ok) out.set(list.id, { ...list, entries: [...list.entries, ...add.entries] });

@@ -20,9 +20,7 @@ export function loadList(src: YamlSource): { list?: NamedList; diagnostics: Diag
   if (!validate(src.value)) return { diagnostics: ajvDiagnostics(src, validate.errors ?? [], 'list-invalid', undefined, readSchema('list.schema.json')) };
   const raw = src.value as RawList;
   const diagnostics: Diagnostic[] = [];
-  const entries: ListEntry[] = raw.entries.map((e) =>
-    typeof e === 'string' ? { value: e, aliases: [] } : { ...e, aliases: e.aliases ?? [] },
-  );
+  const entries: ListEntry[] = raw.entries.map((e) => (typeof e === 'string' ? { value: e, aliases: [] } : { ...e, aliases: e.aliases ?? [] }));
   if (raw.kind === 'cidr') {
     entries.forEach((e, i) => {
       if (!parseCidr(e.value)) {
@@ -33,7 +31,11 @@ export function loadList(src: YamlSource): { list?: NamedList; diagnostics: Diag
   if (raw.kind === 'company' || raw.kind === 'name') {
     entries.forEach((e, i) => {
       if (!e.source) {
-        diagnostics.push(diagnosticAt(src, ['entries', i], 'list-invalid', `watchlist entry '${e.value}' has no source`, { hint: 'every watchlist entry needs source: { title, url, date }' }));
+        diagnostics.push(
+          diagnosticAt(src, ['entries', i], 'list-invalid', `watchlist entry '${e.value}' has no source`, {
+            hint: 'every watchlist entry needs source: { title, url, date }',
+          }),
+        );
       }
     });
   }

@@ -62,7 +62,6 @@ export function displayPath(file: string, cwd: string | undefined): string {
   return rel && !rel.startsWith('..') ? rel : file;
 }
 
-
 function readSources(files: string[], cwd: string | undefined, hash: Hash, errors: Diagnostic[]): YamlSource[] {
   const sources: YamlSource[] = [];
   for (const file of files) {
@@ -70,7 +69,15 @@ function readSources(files: string[], cwd: string | undefined, hash: Hash, error
     const size = statSync(file).size;
     // Checked before reading: a huge file is refused without holding it in memory.
     if (size > MAX_RULE_FILE_BYTES) {
-      errors.push({ code: 'input-too-large', severity: 'error', file: shown, line: 1, column: 1, message: `rule file is ${size} bytes; the limit is ${MAX_RULE_FILE_BYTES}`, hint: 'a rule file holds one rule; split a long list into several list files, or move data out of the rule pack' });
+      errors.push({
+        code: 'input-too-large',
+        severity: 'error',
+        file: shown,
+        line: 1,
+        column: 1,
+        message: `rule file is ${size} bytes; the limit is ${MAX_RULE_FILE_BYTES}`,
+        hint: 'a rule file holds one rule; split a long list into several list files, or move data out of the rule pack',
+      });
       continue;
     }
     const text = readFileSync(file, 'utf8');
@@ -100,7 +107,14 @@ export function collectRuleSet(options: LoadOptions = {}): LoadResult {
     message: 'not a YAML file: skipped',
     hint: 'rule and list files end in .yaml or .yml; move other files out of the rule directory (.md, .txt and .csv files are ignored silently)',
   }));
-  for (const m of missing) errors.push({ code: 'input-unreadable', severity: 'error', file: m, message: 'rule path does not exist', hint: 'check the path given to --rules or in the configuration' });
+  for (const m of missing)
+    errors.push({
+      code: 'input-unreadable',
+      severity: 'error',
+      file: m,
+      message: 'rule path does not exist',
+      hint: 'check the path given to --rules or in the configuration',
+    });
 
   const hash = createHash('sha256');
   const sources = readSources(files, options.cwd, hash, errors);
@@ -121,7 +135,11 @@ export function collectRuleSet(options: LoadOptions = {}): LoadResult {
     if (!list) continue;
     const prev = lists.get(list.id);
     if (prev) {
-      errors.push(diagnosticAt(src, ['list'], 'rule-duplicate-id', `list id '${list.id}' is already defined in ${prev.source.file}:${prev.source.line}`, { hint: 'give one of the lists another id, or merge their entries' }));
+      errors.push(
+        diagnosticAt(src, ['list'], 'rule-duplicate-id', `list id '${list.id}' is already defined in ${prev.source.file}:${prev.source.line}`, {
+          hint: 'give one of the lists another id, or merge their entries',
+        }),
+      );
       continue;
     }
     lists.set(list.id, list);
@@ -138,7 +156,15 @@ export function collectRuleSet(options: LoadOptions = {}): LoadResult {
   for (const src of ruleSources) {
     if (!isObj(src.value) || (!('id' in src.value) && !('match' in src.value))) {
       const what = isObj(src.value) ? 'no id, match or list key' : 'no mapping at the top';
-      warnings.push({ code: 'input-not-rule', severity: 'warning', file: src.file, line: 1, column: 1, message: `not a rule or list file (${what}): skipped`, hint: 'keep only rule and list files in a rule directory' });
+      warnings.push({
+        code: 'input-not-rule',
+        severity: 'warning',
+        file: src.file,
+        line: 1,
+        column: 1,
+        message: `not a rule or list file (${what}): skipped`,
+        hint: 'keep only rule and list files in a rule directory',
+      });
       continue;
     }
     if (!versionOk(src, 'rule')) continue;
@@ -146,10 +172,18 @@ export function collectRuleSet(options: LoadOptions = {}): LoadResult {
     if (!compiled) continue;
     const prev = byId.get(compiled.spec.id);
     if (prev) {
-      errors.push(diagnosticAt(src, ['id'], 'rule-duplicate-id', `rule id '${compiled.spec.id}' is already defined in ${prev.rule.source.file}:${prev.rule.source.line}`, {
-        ruleId: compiled.spec.id,
-        hint: 'ids are unique across all loaded packs: give this rule a new id (and file name), or disable the other rule in .dprk-check.yaml',
-      }));
+      errors.push(
+        diagnosticAt(
+          src,
+          ['id'],
+          'rule-duplicate-id',
+          `rule id '${compiled.spec.id}' is already defined in ${prev.rule.source.file}:${prev.rule.source.line}`,
+          {
+            ruleId: compiled.spec.id,
+            hint: 'ids are unique across all loaded packs: give this rule a new id (and file name), or disable the other rule in .dprk-check.yaml',
+          },
+        ),
+      );
       continue;
     }
     byId.set(compiled.spec.id, { rule: compiled, src });
@@ -173,9 +207,19 @@ function checkPatternIds(byId: Map<string, { rule: CompiledRule; src: YamlSource
       const target = byId.get(id)?.rule;
       if (!target) {
         const guess = closest(id, ids);
-        out.push(diagnosticAt(src, keys, 'rule-unknown-field', `pattern names '${id}', which is not a loaded rule`, { ruleId: rule.spec.id, hint: guess ? `did you mean '${guess}'?` : 'name rule ids from `dprk-check rules list`' }));
+        out.push(
+          diagnosticAt(src, keys, 'rule-unknown-field', `pattern names '${id}', which is not a loaded rule`, {
+            ruleId: rule.spec.id,
+            hint: guess ? `did you mean '${guess}'?` : 'name rule ids from `dprk-check rules list`',
+          }),
+        );
       } else if (target.pattern) {
-        out.push(diagnosticAt(src, keys, 'rule-schema', `pattern names '${id}', which is itself a pattern rule`, { ruleId: rule.spec.id, hint: 'name the rules that pattern combines instead' }));
+        out.push(
+          diagnosticAt(src, keys, 'rule-schema', `pattern names '${id}', which is itself a pattern rule`, {
+            ruleId: rule.spec.id,
+            hint: 'name the rules that pattern combines instead',
+          }),
+        );
       } else if (id === rule.spec.id) {
         out.push(diagnosticAt(src, keys, 'rule-schema', 'a pattern cannot name itself', { ruleId: rule.spec.id }));
       }

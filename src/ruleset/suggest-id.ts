@@ -9,7 +9,11 @@ export function suggestIds(word: string, ids: string[]): string[] {
   const w = word.toLowerCase();
   if (w.length === 0) return [];
   const lower = ids.map((id) => [id, id.toLowerCase()] as const);
-  const pick = (test: (id: string) => boolean) => lower.filter(([, l]) => test(l)).map(([id]) => id).slice(0, 3);
+  const pick = (test: (id: string) => boolean) =>
+    lower
+      .filter(([, l]) => test(l))
+      .map(([id]) => id)
+      .slice(0, 3);
   const near = closest(word, ids);
   if (near) return [near];
   // Fragments shorter than this would match half the ids.

@@ -25,16 +25,16 @@ export interface Comparison<P = unknown> {
   keyed?: boolean;
 }
 
-const str = (v: unknown): string | undefined =>
-  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
 
-const ifString = <P>(f: (s: string) => P) => (v: unknown): P | undefined => {
-  const s = str(v);
-  return s === undefined ? undefined : f(s);
-};
+const ifString =
+  <P>(f: (s: string) => P) =>
+  (v: unknown): P | undefined => {
+    const s = str(v);
+    return s === undefined ? undefined : f(s);
+  };
 
-const isAddress = (v: unknown): Address | undefined =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Address) : undefined;
+const isAddress = (v: unknown): Address | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Address) : undefined);
 
 const fold = memoize(foldText);
 const equal = (a: unknown, b: unknown) => a === b;
@@ -63,7 +63,9 @@ export const COMPARISONS: Record<Comparator, Comparison<any>> = lookupTable({
   // Normalised on demand (memoised): most comparisons are a name with itself, which needs none.
   name: { prepare: str, same: sameName } satisfies Comparison<string>,
   'name-part': { prepare: str, same: shareNamePart } satisfies Comparison<string>,
-  company: { prepare: ifString(prepareCompany), same: (a, b) => companyMatch(a, b).score >= COMPANY_MATCH_THRESHOLD } satisfies Comparison<ReturnType<typeof prepareCompany>>,
+  company: { prepare: ifString(prepareCompany), same: (a, b) => companyMatch(a, b).score >= COMPANY_MATCH_THRESHOLD } satisfies Comparison<
+    ReturnType<typeof prepareCompany>
+  >,
   address: {
     prepare: (v) => {
       const a = isAddress(v);

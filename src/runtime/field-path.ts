@@ -5,10 +5,7 @@
  *
  *   identity.documents[].nameOnDocument    contact.addresses[type=home]    $.name.full
  */
-export type Segment =
-  | { kind: 'key'; key: string }
-  | { kind: 'each' }
-  | { kind: 'filter'; key: string; value: string };
+export type Segment = { kind: 'key'; key: string } | { kind: 'each' } | { kind: 'filter'; key: string; value: string };
 
 export interface ParsedPath {
   text: string;

@@ -17,7 +17,6 @@ export function showValue(v: unknown): string {
   return JSON.stringify(v);
 }
 
-
 export function joinMessage(parts: MessagePart[]): string {
   return parts.map((p) => (typeof p === 'string' ? p : p.text)).join('');
 }

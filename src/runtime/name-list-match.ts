@@ -61,8 +61,7 @@ export function nameMembership(candidates: NameCandidate[], negate: boolean, non
     return miss;
   }, 1024);
   // Numbers and booleans are compared as text, as by every comparator.
-  return (value) =>
-    typeof value === 'string' ? verdictFor(value) : typeof value === 'number' || typeof value === 'boolean' ? verdictFor(String(value)) : NO;
+  return (value) => (typeof value === 'string' ? verdictFor(value) : typeof value === 'number' || typeof value === 'boolean' ? verdictFor(String(value)) : NO);
 }
 
 /**

@@ -33,12 +33,11 @@ const re2js = (): Engine => (engine ??= createRequire(import.meta.url)('re2js') 
 // states fit and stay cached across records.
 const DFA_MEMORY = 256 * 1024;
 
-export type RuleRegex =
-  | { ok: true; test: (subject: string) => boolean; programSize: number }
-  | { ok: false; kind: 'invalid' | 'unsafe'; reason: string };
+export type RuleRegex = { ok: true; test: (subject: string) => boolean; programSize: number } | { ok: false; kind: 'invalid' | 'unsafe'; reason: string };
 
 export function compileRuleRegex(pattern: string, opts: { ignoreCase: boolean }): RuleRegex {
-  if (pattern.length > MAX_PATTERN) return { ok: false, kind: 'unsafe', reason: `the pattern is ${pattern.length} characters long; the limit is ${MAX_PATTERN}` };
+  if (pattern.length > MAX_PATTERN)
+    return { ok: false, kind: 'unsafe', reason: `the pattern is ${pattern.length} characters long; the limit is ${MAX_PATTERN}` };
   // The JS engine checks the syntax authors know (compiling never runs the pattern).
   try {
     new RegExp(pattern, 'u');
@@ -54,7 +53,11 @@ export function compileRuleRegex(pattern: string, opts: { ignoreCase: boolean })
   try {
     programSize = RE2JS.compile(t.source, flags).programSize();
     if (programSize > MAX_PROGRAM) {
-      return { ok: false, kind: 'unsafe', reason: `it compiles to ${programSize} instructions; the limit is ${MAX_PROGRAM} (bounded repetitions such as {0,100} expand: use + or a smaller bound)` };
+      return {
+        ok: false,
+        kind: 'unsafe',
+        reason: `it compiles to ${programSize} instructions; the limit is ${MAX_PROGRAM} (bounded repetitions such as {0,100} expand: use + or a smaller bound)`,
+      };
     }
     // A one-pattern set: the only public matcher whose DFA memory can be set (see DFA_MEMORY).
     set = new RE2Set(RE2Set.UNANCHORED, flags, DFA_MEMORY);

@@ -40,9 +40,17 @@ export function jsToRe2(src: string): Translation {
     switch (n) {
       case 'k':
         return { reason: 'named backreferences (\\k<…>) are not supported: they cannot be matched in linear time' };
-      case 'd': case 'D': case 'w': case 'W': case 'f': case 'n': case 'r': case 't':
+      case 'd':
+      case 'D':
+      case 'w':
+      case 'W':
+      case 'f':
+      case 'n':
+      case 'r':
+      case 't':
         return { text: `\\${n}`, len: 2 };
-      case 'b': case 'B':
+      case 'b':
+      case 'B':
         // Inside a class JS reads \b as backspace.
         return inClass ? (n === 'b' ? { text: '\\x{08}', len: 2 } : { reason: '\\B inside a character class' }) : { text: `\\${n}`, len: 2 };
       case 'v':
@@ -72,7 +80,13 @@ export function jsToRe2(src: string): Translation {
           if (code >= 0xd800 && code <= 0xdfff) return { reason: 'a lone surrogate (\\u{D800}–\\u{DFFF}) cannot be matched' };
           return { text: `\\x{${code.toString(16)}}`, len: close - i + 1 };
         }
-        const hex = (at: number) => (src.slice(at, at + 4).split('').every((c) => HEX.test(c)) ? parseInt(src.slice(at, at + 4), 16) : NaN);
+        const hex = (at: number) =>
+          src
+            .slice(at, at + 4)
+            .split('')
+            .every((c) => HEX.test(c))
+            ? parseInt(src.slice(at, at + 4), 16)
+            : NaN;
         const hi = hex(i + 2);
         if (hi >= 0xd800 && hi <= 0xdbff && src.startsWith('\\u', i + 6)) {
           const lo = hex(i + 8);
@@ -81,10 +95,11 @@ export function jsToRe2(src: string): Translation {
         if (hi >= 0xd800 && hi <= 0xdfff) return { reason: 'a lone surrogate (\\uD800–\\uDFFF) cannot be matched' };
         return { text: `\\x{${hi.toString(16)}}`, len: 6 };
       }
-      case 'p': case 'P': {
+      case 'p':
+      case 'P': {
         const close = src.indexOf('}', i + 3);
         const body = src.slice(i + 3, close);
-        const [key, value] = body.includes('=') ? body.split('=') as [string, string] : ['', body];
+        const [key, value] = body.includes('=') ? (body.split('=') as [string, string]) : ['', body];
         if (key === 'Script_Extensions' || key === 'scx') return { reason: `\\${n}{${body}}: Script_Extensions is not supported; use \\${n}{Script=…}` };
         // RE2 spells general categories (L, Lu, …) and scripts (Greek, Latin, …) bare; the loader
         // reports names it does not know.

@@ -58,7 +58,10 @@ export function parseCsv(text: string, file: string, delimiterOrOptions: string 
   let line = opts.firstLine ?? 1;
   let rowLine = line;
   let cells: string[] = [];
-  const tooLong = (at: number) => new CsvError(`${file}:${at}: a cell of more than ${maxCell.toLocaleString('en-US')} characters; no list file has one — is the file damaged, or not a list file?`);
+  const tooLong = (at: number) =>
+    new CsvError(
+      `${file}:${at}: a cell of more than ${maxCell.toLocaleString('en-US')} characters; no list file has one — is the file damaged, or not a list file?`,
+    );
   const endRow = () => {
     if (!(cells.length === 1 && cells[0] === '')) rows.push({ line: rowLine, cells });
     cells = [];

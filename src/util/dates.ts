@@ -54,8 +54,7 @@ export function ageInYears(birth: number, at: number): number {
   const b = new Date(birth);
   const a = new Date(at);
   let years = a.getUTCFullYear() - b.getUTCFullYear();
-  const beforeBirthday =
-    a.getUTCMonth() < b.getUTCMonth() || (a.getUTCMonth() === b.getUTCMonth() && a.getUTCDate() < b.getUTCDate());
+  const beforeBirthday = a.getUTCMonth() < b.getUTCMonth() || (a.getUTCMonth() === b.getUTCMonth() && a.getUTCDate() < b.getUTCDate());
   if (beforeBirthday) years -= 1;
   return years;
 }

@@ -59,7 +59,8 @@ export function validatorFor(name: string, allErrors: boolean): ValidateFunction
   const cached = cache.get(key);
   if (cached) return cached;
   const text = schemaText(name);
-  const v = (allErrors ? loadPrebuilt(generatedValidatorPath(name), text) : undefined) ?? makeAjv(allErrors).compile(JSON.parse(text) as Record<string, unknown>);
+  const v =
+    (allErrors ? loadPrebuilt(generatedValidatorPath(name), text) : undefined) ?? makeAjv(allErrors).compile(JSON.parse(text) as Record<string, unknown>);
   cache.set(key, v);
   return v;
 }

@@ -24,7 +24,11 @@ const CHECKS: Record<string, { syntax: RegExp; problem: (v: string) => { code: D
       // The model: a date, or a date-time WITH an offset. "10:00" alone could be any of 26 hours
       // in UTC, and the activity rules would read it in the wrong one.
       if (NO_OFFSET.test(v)) {
-        return { code: 'applicant-date-offset', message: 'has a time but no UTC offset', hint: 'add the offset the source system used, e.g. 2026-11-10T10:00Z or 2026-11-10T10:00+09:00, or give the date alone' };
+        return {
+          code: 'applicant-date-offset',
+          message: 'has a time but no UTC offset',
+          hint: 'add the offset the source system used, e.g. 2026-11-10T10:00Z or 2026-11-10T10:00+09:00, or give the date alone',
+        };
       }
       return undefined;
     },
@@ -68,7 +72,14 @@ function compile(schema: SchemaLike, node: SchemaLike | undefined, refs: Map<str
         if (v === undefined || v === null) return;
         if (typeof v !== 'string' || !check.syntax.test(v)) return;
         const p = check.problem(v);
-        if (p) out.push({ code: p.code, severity: 'error', message: `${pathText(at)}: ${p.message} (got ${JSON.stringify(v)})`, path: pointerText(at), ...(p.hint ? { hint: p.hint } : {}) });
+        if (p)
+          out.push({
+            code: p.code,
+            severity: 'error',
+            message: `${pathText(at)}: ${p.message} (got ${JSON.stringify(v)})`,
+            path: pointerText(at),
+            ...(p.hint ? { hint: p.hint } : {}),
+          });
       };
     }
     const ref = node.$ref;

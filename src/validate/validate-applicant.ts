@@ -25,7 +25,10 @@ const MAX_POSITIONED_TEXT = 1024 * 1024;
 let appSchema: Record<string, unknown> | undefined;
 
 function fieldPath(e: ErrorObject): string {
-  const keys = e.instancePath.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const keys = e.instancePath
+    .split('/')
+    .slice(1)
+    .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (e.keyword === 'additionalProperties') keys.push(String((e.params as { additionalProperty: string }).additionalProperty));
   if (e.keyword === 'required') keys.push(String((e.params as { missingProperty: string }).missingProperty));
   return keys.reduce((acc, k) => (/^\d+$/.test(k) ? `${acc}[${k}]` : acc ? `${acc}.${k}` : k), '');
@@ -44,7 +47,10 @@ function positioner(text: string | undefined) {
       lc = new LineCounter();
       doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
     }
-    const keys: Array<string | number> = e.instancePath.split('/').slice(1).map((k) => (/^\d+$/.test(k) ? Number(k) : k.replace(/~1/g, '/').replace(/~0/g, '~')));
+    const keys: Array<string | number> = e.instancePath
+      .split('/')
+      .slice(1)
+      .map((k) => (/^\d+$/.test(k) ? Number(k) : k.replace(/~1/g, '/').replace(/~0/g, '~')));
     if (e.keyword === 'additionalProperties') {
       // Point at the unknown key itself, not its parent.
       const parent = doc.getIn(keys, true);
@@ -76,10 +82,14 @@ export function validateApplicant(value: unknown, options: ValidateOptions = {})
   const meaning = meaningChecks((appSchema ??= readSchema('applicant.schema.json')), value);
   if (shapeOk && meaning.length === 0) return { applicant: value as Applicant, errors: [], warnings: [] };
   const pos = positioner(options.text);
-  const errors: Diagnostic[] = meaning.map((d) => ({ ...d, file: options.file, ...pos({ instancePath: d.path ?? '', keyword: 'meaning', params: {} } as unknown as ErrorObject) }));
+  const errors: Diagnostic[] = meaning.map((d) => ({
+    ...d,
+    file: options.file,
+    ...pos({ instancePath: d.path ?? '', keyword: 'meaning', params: {} } as unknown as ErrorObject),
+  }));
   const warnings: Diagnostic[] = [];
   const seen = new Set<string>();
-  for (const e of shapeOk ? [] : validate.errors ?? []) {
+  for (const e of shapeOk ? [] : (validate.errors ?? [])) {
     if (e.keyword === 'if' || e.keyword === 'oneOf' || e.keyword === 'anyOf') continue;
     const path = fieldPath(e) || '(record)';
     const unknown = e.keyword === 'additionalProperties';
@@ -111,9 +121,16 @@ function hintFor(e: ErrorObject, unknown: boolean, strict: boolean): string | un
     const key = String((e.params as { additionalProperty: string }).additionalProperty);
     const allowed = Object.keys((e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
     const guess = closest(key, allowed);
-    const parent = e.instancePath.split('/').slice(1).map((k) => (/^\d+$/.test(k) ? `[${k}]` : `.${k}`)).join('').replace(/^\./, '');
+    const parent = e.instancePath
+      .split('/')
+      .slice(1)
+      .map((k) => (/^\d+$/.test(k) ? `[${k}]` : `.${k}`))
+      .join('')
+      .replace(/^\./, '');
     if (guess) return `did you mean '${parent ? `${parent}.` : ''}${guess}'?`;
-    return strict ? 'the applicant model has no such field (extensions go under "extra"); run `dprk-check schema` to see the model, or pass --no-strict to ignore unknown fields' : undefined;
+    return strict
+      ? 'the applicant model has no such field (extensions go under "extra"); run `dprk-check schema` to see the model, or pass --no-strict to ignore unknown fields'
+      : undefined;
   }
   if (e.keyword === 'pattern' && e.schemaPath.includes('/definitions/country/') && typeof e.data === 'string') {
     return `got ${JSON.stringify(e.data)}; write the two-letter code, e.g. US, GB, DE`;

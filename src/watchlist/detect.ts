@@ -31,7 +31,9 @@ export function detectListFile(rows: CsvRow[], file: string): ListFileKind {
   if (header.includes('schema') || header.includes('name') || header.includes('id')) {
     const missing = OPENSANCTIONS_REQUIRED.filter((c) => !header.includes(c));
     if (missing.length) {
-      throw new ImportError(`${file}:1: looks like a CSV with a header row, but the column${missing.length === 1 ? '' : 's'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing (found: ${header.join(', ')}); expected ${EXPECTED}`);
+      throw new ImportError(
+        `${file}:1: looks like a CSV with a header row, but the column${missing.length === 1 ? '' : 's'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing (found: ${header.join(', ')}); expected ${EXPECTED}`,
+      );
     }
     return 'opensanctions';
   }
@@ -41,6 +43,11 @@ export function detectListFile(rows: CsvRow[], file: string): ListFileKind {
     if (cells.length === 6 && isInt(cells[1])) return 'ofac-add';
     if (cells.length === 2) return 'ofac-comments';
   }
-  const shown = cells.slice(0, 4).map((c) => JSON.stringify(c.length > 30 ? `${c.slice(0, 27)}…` : c)).join(', ');
-  throw new ImportError(`${file}:${first.line}: ${plural(cells.length, 'column')} (${shown}${cells.length > 4 ? ', …' : ''}) — not a list file this import reads; expected ${EXPECTED}`);
+  const shown = cells
+    .slice(0, 4)
+    .map((c) => JSON.stringify(c.length > 30 ? `${c.slice(0, 27)}…` : c))
+    .join(', ');
+  throw new ImportError(
+    `${file}:${first.line}: ${plural(cells.length, 'column')} (${shown}${cells.length > 4 ? ', …' : ''}) — not a list file this import reads; expected ${EXPECTED}`,
+  );
 }

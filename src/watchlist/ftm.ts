@@ -17,7 +17,6 @@ interface FtmEntity {
   target: boolean;
 }
 
-
 /** FtM properties are lists of strings; anything else in a property is ignored, not trusted. */
 function properties(v: unknown): Record<string, string[]> {
   const out: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
@@ -36,7 +35,10 @@ function* entities(text: string, file: string): Generator<FtmEntity> {
     line++;
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    if (end - start > MAX_FTM_LINE) throw new ImportError(`${file}:${line}: a line of more than ${MAX_FTM_LINE.toLocaleString('en-US')} characters; no entity of a real export is that long — is the file damaged?`);
+    if (end - start > MAX_FTM_LINE)
+      throw new ImportError(
+        `${file}:${line}: a line of more than ${MAX_FTM_LINE.toLocaleString('en-US')} characters; no entity of a real export is that long — is the file damaged?`,
+      );
     const raw = text.slice(start, end).trim();
     start = end + 1;
     if (!raw) continue;
@@ -102,7 +104,11 @@ export function readFtm(text: string, file: string, opts: FtmOptions): ImportRes
   }
 
   const entries: WatchEntry[] = [];
-  const source = (id: string) => ({ title: `OpenSanctions, entity ${id}`, url: `https://www.opensanctions.org/entities/${encodeURIComponent(id)}/`, date: opts.date });
+  const source = (id: string) => ({
+    title: `OpenSanctions, entity ${id}`,
+    url: `https://www.opensanctions.org/entities/${encodeURIComponent(id)}/`,
+    date: opts.date,
+  });
   for (const p of parties) {
     const own = walletsOf.get(p.id) ?? [];
     const countries = [...get(p, 'country'), ...get(p, 'jurisdiction')].map((c) => c.toLowerCase());
@@ -125,7 +131,25 @@ export function readFtm(text: string, file: string, opts: FtmOptions): ImportRes
   }
   for (const w of holderless) {
     const address = get(w, 'publicKey')[0]!;
-    entries.push({ kind: 'wallet', name: `wallet ${address}`, aliases: [], weakAliases: [], programs: uniq(programsOf.get(w.id) ?? []), addresses: [], emails: [], websites: [], wallets: [{ address, currency: get(w, 'currency')[0]?.toUpperCase() }], source: source(w.id) });
+    entries.push({
+      kind: 'wallet',
+      name: `wallet ${address}`,
+      aliases: [],
+      weakAliases: [],
+      programs: uniq(programsOf.get(w.id) ?? []),
+      addresses: [],
+      emails: [],
+      websites: [],
+      wallets: [{ address, currency: get(w, 'currency')[0]?.toUpperCase() }],
+      source: source(w.id),
+    });
   }
-  return { sourceName: 'OpenSanctions entities.ftm.json (FollowTheMoney)', shortName: 'OpenSanctions', licence: OPENSANCTIONS_LICENCE, entries, read, skipped: read - entries.length };
+  return {
+    sourceName: 'OpenSanctions entities.ftm.json (FollowTheMoney)',
+    shortName: 'OpenSanctions',
+    licence: OPENSANCTIONS_LICENCE,
+    entries,
+    read,
+    skipped: read - entries.length,
+  };
 }

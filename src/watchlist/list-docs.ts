@@ -88,7 +88,25 @@ function entryDoc(e: WatchEntry) {
 }
 
 /** Shared hosts: a party's page on one of them says nothing about the domain's other users. */
-const SHARED_HOSTS = new Set(['facebook.com', 'twitter.com', 'x.com', 't.me', 'telegram.me', 'github.com', 'linkedin.com', 'instagram.com', 'youtube.com', 'google.com', 'gmail.com', 'qq.com', '163.com', 'vk.com', 'medium.com', 'blogspot.com', 'wordpress.com']);
+const SHARED_HOSTS = new Set([
+  'facebook.com',
+  'twitter.com',
+  'x.com',
+  't.me',
+  'telegram.me',
+  'github.com',
+  'linkedin.com',
+  'instagram.com',
+  'youtube.com',
+  'google.com',
+  'gmail.com',
+  'qq.com',
+  '163.com',
+  'vk.com',
+  'medium.com',
+  'blogspot.com',
+  'wordpress.com',
+]);
 
 /**
  * The domain of a listed website, when the website is a whole domain ("www.x.test",
@@ -161,7 +179,13 @@ export function listDocs(result: ImportResult, names: PackNames, date: string, r
   const provenance = `Imported by dprk-check watchlist import from ${result.sourceName} as downloaded on ${date}. Licence: ${result.licence}.`;
   const short = result.shortName;
   const lists: Array<{ role: ListRole; kind: string; title: string; description: string; entries: unknown[] }> = [
-    { role: 'entities', kind: 'company', title: `Sanctioned entities (${short})`, description: `Companies and organisations. ${provenance}`, entries: result.entries.filter((e) => e.kind === 'entity').map(entryDoc) },
+    {
+      role: 'entities',
+      kind: 'company',
+      title: `Sanctioned entities (${short})`,
+      description: `Companies and organisations. ${provenance}`,
+      entries: result.entries.filter((e) => e.kind === 'entity').map(entryDoc),
+    },
     {
       role: 'persons',
       kind: 'name',
@@ -174,7 +198,11 @@ export function listDocs(result: ImportResult, names: PackNames, date: string, r
       kind: 'text',
       title: `E-mail addresses of sanctioned parties (${short})`,
       description: `Exact e-mail addresses the list gives for a party. ${provenance}`,
-      entries: identifiers(result.entries, (e) => e.emails.map((v) => ({ value: v, what: 'e-mail address' })), (v) => v.trim().toLowerCase()),
+      entries: identifiers(
+        result.entries,
+        (e) => e.emails.map((v) => ({ value: v, what: 'e-mail address' })),
+        (v) => v.trim().toLowerCase(),
+      ),
     },
     {
       role: 'wallets',
@@ -188,17 +216,26 @@ export function listDocs(result: ImportResult, names: PackNames, date: string, r
       kind: 'text',
       title: `Website domains of sanctioned parties (${short})`,
       description: `Domains of the websites the list gives for a party (a page on a shared host such as a social network is left out). ${provenance}`,
-      entries: identifiers(result.entries, (e) => e.websites.flatMap((w) => {
-        const d = websiteDomain(w);
-        return d ? [{ value: d, what: `domain of the website ${w}` }] : [];
-      }), (v) => v),
+      entries: identifiers(
+        result.entries,
+        (e) =>
+          e.websites.flatMap((w) => {
+            const d = websiteDomain(w);
+            return d ? [{ value: d, what: `domain of the website ${w}` }] : [];
+          }),
+        (v) => v,
+      ),
     },
     {
       role: 'weakAliases',
       kind: 'text',
       title: `Weak aliases of sanctioned parties (${short})`,
       description: `Aliases the list itself calls weak (handles and short names such as 'KOMID'): many others use them too, so they are never matched alone at high severity. ${provenance}`,
-      entries: identifiers(result.entries, (e) => e.weakAliases.filter((a) => foldText(a).replace(/ /g, '').length >= 4).map((v) => ({ value: v, what: 'weak alias' })), foldText),
+      entries: identifiers(
+        result.entries,
+        (e) => e.weakAliases.filter((a) => foldText(a).replace(/ /g, '').length >= 4).map((v) => ({ value: v, what: 'weak alias' })),
+        foldText,
+      ),
     },
   ];
   const docs: ListDoc[] = [];
@@ -208,7 +245,12 @@ export function listDocs(result: ImportResult, names: PackNames, date: string, r
     chunks.forEach((entries, i) => {
       const id = i === 0 ? names[l.role] : `${names[l.role]}-${i + 1}`;
       const of = chunks.length > 1 ? ` (part ${i + 1} of ${chunks.length})` : '';
-      docs.push({ id, role: l.role, count: entries.length, doc: { list: id, kind: l.kind, title: `${l.title}${of}`, description: l.description, ...common, entries } });
+      docs.push({
+        id,
+        role: l.role,
+        count: entries.length,
+        doc: { list: id, kind: l.kind, title: `${l.title}${of}`, description: l.description, ...common, entries },
+      });
     });
   }
   return docs;

@@ -84,7 +84,8 @@ export function readOfacAdvanced(text: string, file: string, opts: OfacAdvancedO
     const person = type === 'Individual';
     const identity = kid(profile, 'Identity');
     const partType = new Map<string, string>();
-    for (const g of path(identity, 'NamePartGroups/MasterNamePartGroup/NamePartGroup')) partType.set(g.attrs.ID ?? '', refText(refs, 'NamePartType', g.attrs.NamePartTypeID) ?? 'Unknown');
+    for (const g of path(identity, 'NamePartGroups/MasterNamePartGroup/NamePartGroup'))
+      partType.set(g.attrs.ID ?? '', refText(refs, 'NamePartType', g.attrs.NamePartTypeID) ?? 'Unknown');
     let name: string | undefined;
     const aliases: string[] = [];
     const weak: string[] = [];
@@ -123,8 +124,19 @@ export function readOfacAdvanced(text: string, file: string, opts: OfacAdvancedO
       emails,
       websites,
       wallets,
-      source: { title: `OFAC SDN list, entry ${id} (${progs.join(', ')})`, url: `https://sanctionssearch.ofac.treas.gov/Details.aspx?id=${id}`, date: opts.date },
+      source: {
+        title: `OFAC SDN list, entry ${id} (${progs.join(', ')})`,
+        url: `https://sanctionssearch.ofac.treas.gov/Details.aspx?id=${id}`,
+        date: opts.date,
+      },
     });
   }
-  return { sourceName: 'OFAC Sanctions List Service advanced XML', shortName: 'OFAC SDN', licence: 'US Government work, public domain', entries, read, skipped };
+  return {
+    sourceName: 'OFAC Sanctions List Service advanced XML',
+    shortName: 'OFAC SDN',
+    licence: 'US Government work, public domain',
+    entries,
+    read,
+    skipped,
+  };
 }

@@ -35,7 +35,10 @@ const MAX_ADDRESSES = 3;
 
 /** OFAC writes several programmes as "DPRK3] [DPRK4" (the outer brackets dropped). */
 export function splitPrograms(cell: string | undefined): string[] {
-  return (ofacValue(cell) ?? '').split(/\]\s*\[|;/).map((p) => p.replace(/[[\]]/g, '').trim()).filter(Boolean);
+  return (ofacValue(cell) ?? '')
+    .split(/\]\s*\[|;/)
+    .map((p) => p.replace(/[[\]]/g, '').trim())
+    .filter(Boolean);
 }
 
 function checkColumns(rows: CsvRow[], n: number, file: string, what: string): void {
@@ -105,5 +108,12 @@ export function readOfac(t: OfacTables, files: { sdn: string; alt?: string; add?
     });
   }
   const used = ['sdn.csv', t.alt && 'alt.csv', t.add && 'add.csv', t.comments && 'sdn_comments.csv'].filter(Boolean).join(', ');
-  return { sourceName: `OFAC Specially Designated Nationals list (${used})`, shortName: 'OFAC SDN', licence: 'US Government work, public domain', entries, read: t.sdn.length, skipped };
+  return {
+    sourceName: `OFAC Specially Designated Nationals list (${used})`,
+    shortName: 'OFAC SDN',
+    licence: 'US Government work, public domain',
+    entries,
+    read: t.sdn.length,
+    skipped,
+  };
 }

@@ -19,14 +19,23 @@ export const OPENSANCTIONS_LICENCE = 'CC BY-NC 4.0 (OpenSanctions): free for non
  */
 export function splitMulti(cell: string | undefined, where?: { file: string; line: number; column: string }): string[] {
   if (!cell || !cell.trim()) return [];
-  if (!cell.includes('"')) return cell.split(';').map((v) => v.trim()).filter(Boolean);
+  if (!cell.includes('"'))
+    return cell
+      .split(';')
+      .map((v) => v.trim())
+      .filter(Boolean);
   try {
     const rows = parseCsv(cell, where?.file ?? 'cell', { delimiter: ';', firstLine: where?.line ?? 1 });
-    return rows.flatMap((r) => r.cells).map((v) => v.trim()).filter(Boolean);
+    return rows
+      .flatMap((r) => r.cells)
+      .map((v) => v.trim())
+      .filter(Boolean);
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
     const what = e.message.replace(/^.*?:\d+: /, '');
-    throw new ImportError(`${where?.file ?? 'cell'}:${where?.line ?? 1}: the ${where?.column ?? ''} cell holds ';'-joined values and ${what} inside it; the file may be damaged or edited`);
+    throw new ImportError(
+      `${where?.file ?? 'cell'}:${where?.line ?? 1}: the ${where?.column ?? ''} cell holds ';'-joined values and ${what} inside it; the file may be damaged or edited`,
+    );
   }
 }
 

@@ -4,7 +4,7 @@ import type { ImportResult, WatchEntry } from './types.js';
 import type { ListDoc, ListRole, PackNames } from './list-docs.js';
 import { websiteDomain } from './list-docs.js';
 
-const reviewNote = 'The list was imported from a file the user downloaded; check the entry on the publisher\'s own site before acting.';
+const reviewNote = "The list was imported from a file the user downloaded; check the entry on the publisher's own site before acting.";
 
 type Condition = Record<string, unknown>;
 
@@ -44,7 +44,7 @@ export function ruleDocs(result: ImportResult, names: PackNames, lists: ListDoc[
         ...common(id, 'high'),
         description: `A company the applicant names (an employer, a staffing firm, a reference's company or a payee) matches an entity on ${result.sourceName}, after legal forms, spacing, spelling and script are normalised. ${reviewNote}`,
         falsepositives: ['An unrelated company with a similar name (compare address, registration number and country)'],
-        next: 'Escalate to compliance: compare the company\'s address, registration and country with the listed entry before any decision; do not contact the applicant about sanctions.',
+        next: "Escalate to compliance: compare the company's address, registration and country with the listed entry before any decision; do not contact the applicant about sanctions.",
         match: {
           any: [
             ...inLists('employment[].employer', l, 'company'),
@@ -71,7 +71,10 @@ export function ruleDocs(result: ImportResult, names: PackNames, lists: ListDoc[
         title: `A payee or reference has the name of a sanctioned person (${short}), name only`,
         ...common(id, 'medium'),
         description: `The holder of a salary account other than the applicant, or a reference, has the name of a person on ${result.sourceName}. Names alone collide (romanised Korean and Chinese names especially), so this stays at medium: a person must compare a second identifier (date of birth, address, e-mail, wallet) shown in the entry's note. The applicant's own name is not matched. ${reviewNote}`,
-        falsepositives: ['Someone else with the same or a similarly romanised name', 'A victim whose identity was stolen: never treat the named person as the applicant without verification'],
+        falsepositives: [
+          'Someone else with the same or a similarly romanised name',
+          'A victim whose identity was stolen: never treat the named person as the applicant without verification',
+        ],
         next: 'Compare the date of birth and other identifiers in the evidence with verified documents; escalate to compliance only if a second identifier also matches.',
         match: {
           any: [
@@ -85,10 +88,16 @@ export function ruleDocs(result: ImportResult, names: PackNames, lists: ListDoc[
         cases: {
           match: [
             { name: 'a reference with a listed name', applicant: { references: [{ name: person.name }] } },
-            { name: 'salary to an account held by a listed person', applicant: { payroll: { method: 'bank', bank: { holderName: person.name, country: 'US' } } } },
+            {
+              name: 'salary to an account held by a listed person',
+              applicant: { payroll: { method: 'bank', bank: { holderName: person.name, country: 'US' } } },
+            },
           ],
           nomatch: [
-            { name: 'an applicant who shares a listed name, paid into their own account', applicant: { name: { full: person.name }, payroll: { method: 'bank', bank: { holderName: person.name, country: 'US' } } } },
+            {
+              name: 'an applicant who shares a listed name, paid into their own account',
+              applicant: { name: { full: person.name }, payroll: { method: 'bank', bank: { holderName: person.name, country: 'US' } } },
+            },
             { name: 'an unrelated name', applicant: { name: { full: 'Jordan A. Miller' }, references: [{ name: 'Pat Q. Example' }] } },
           ],
         },
@@ -114,7 +123,10 @@ export function ruleDocs(result: ImportResult, names: PackNames, lists: ListDoc[
         cases: {
           match: [
             { name: 'a listed wallet as payout address', applicant: { payroll: { method: 'crypto', cryptoWallet: wallet } } },
-            { name: 'a later change to a listed wallet, in other letter case', applicant: { payroll: { method: 'bank', changes: [{ at: '2026-11-20', method: 'crypto', cryptoWallet: otherCase }] } } },
+            {
+              name: 'a later change to a listed wallet, in other letter case',
+              applicant: { payroll: { method: 'bank', changes: [{ at: '2026-11-20', method: 'crypto', cryptoWallet: otherCase }] } },
+            },
           ],
           nomatch: [
             { name: 'an unlisted wallet', applicant: { payroll: { method: 'crypto', cryptoWallet: 'bc1qexamplenotlistedexamplenotlisted0000' } } },
@@ -183,7 +195,7 @@ export function ruleDocs(result: ImportResult, names: PackNames, lists: ListDoc[
         title: `A handle or company name equals a weak alias of a sanctioned party (${short})`,
         ...common(id, 'low'),
         description: `A profile username, an employer, a staffing firm or a reference's company is, word for word, an alias ${result.sourceName} itself calls weak (handles and short names that many others use). On its own this is only a pointer for the reviewer; it never rises above low. ${reviewNote}`,
-        falsepositives: ['Anyone else using the same handle or short name: weak aliases are, by the list\'s own account, not identifying'],
+        falsepositives: ["Anyone else using the same handle or short name: weak aliases are, by the list's own account, not identifying"],
         next: 'Read the listed entry in the evidence and look for a second, identifying link (e-mail, wallet, payee, company); do nothing on this alone.',
         match: {
           any: [

@@ -49,7 +49,8 @@ export function parseXml(text: string, file: string): XmlElement {
     if (!s.trim()) return;
     const top = stack[stack.length - 1]!;
     if (top === root) throw fail(at, 'text outside the root element: not an XML list file');
-    if (top.text.length + s.length > MAX_TEXT) throw fail(at, `an element holds more than ${MAX_TEXT.toLocaleString('en-US')} characters of text; is the file damaged?`);
+    if (top.text.length + s.length > MAX_TEXT)
+      throw fail(at, `an element holds more than ${MAX_TEXT.toLocaleString('en-US')} characters of text; is the file damaged?`);
     top.text += s;
   };
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;

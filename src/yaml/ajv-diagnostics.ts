@@ -13,7 +13,9 @@ export function ajvDiagnostics(src: YamlSource, errors: ErrorObject[], code: Dia
   // With oneOf [string, object], an object with a typo fails both branches; "must be string" is
   // noise next to the object branch's own complaint at or below the same place.
   const useful = branches.filter(
-    (e) => e.keyword !== 'type' || !branches.some((o) => o !== e && o.keyword !== 'type' && (o.instancePath === e.instancePath || o.instancePath.startsWith(`${e.instancePath}/`))),
+    (e) =>
+      e.keyword !== 'type' ||
+      !branches.some((o) => o !== e && o.keyword !== 'type' && (o.instancePath === e.instancePath || o.instancePath.startsWith(`${e.instancePath}/`))),
   );
   const seen = new Set<string>();
   const out: Diagnostic[] = [];

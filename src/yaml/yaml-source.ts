@@ -32,7 +32,10 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const errors: Diagnostic[] = doc.errors.map((e) => {
     const pos = lineCounter.linePos(e.pos[0]);
-    const what = e.code === 'DUPLICATE_KEY' ? `duplicate key '${text.slice(e.pos[0]).split(/[:\n]/)[0]!.trim()}'` : `${e.code.toLowerCase().replace(/_/g, ' ')}: ${e.message.split('\n')[0]}`;
+    const what =
+      e.code === 'DUPLICATE_KEY'
+        ? `duplicate key '${text.slice(e.pos[0]).split(/[:\n]/)[0]!.trim()}'`
+        : `${e.code.toLowerCase().replace(/_/g, ' ')}: ${e.message.split('\n')[0]}`;
     return { code: 'yaml-syntax', severity: 'error', file, line: pos.line, column: pos.col, message: `YAML ${what}`, hint: YAML_HINTS[e.code] };
   });
   let value: unknown;
@@ -120,12 +123,7 @@ export function pointerToKeys(pointer: string): Array<string | number> {
  * A source whose value is already known (the build-time cache of the built-in rules): the text is
  * parsed only if a diagnostic needs a position the cache does not hold.
  */
-export function preparsedYamlSource(
-  file: string,
-  text: string,
-  value: unknown,
-  topKeyPositions: Record<string, { line: number; column: number }>,
-): YamlSource {
+export function preparsedYamlSource(file: string, text: string, value: unknown, topKeyPositions: Record<string, { line: number; column: number }>): YamlSource {
   let full: YamlSource | undefined;
   const parsed = () => (full ??= parseYamlSource(file, text));
   return {

@@ -27,7 +27,10 @@ describe.runIf(chromiumAvailable())('an evidence pack with history and a review,
     const db = join(dir, 'hr.db');
     await cli(['--no-config', '--history', db, 'fixtures/history/2026-08-export.json'], '2026-08-14');
     await cli(['--no-config', '--history', db, 'fixtures/history/2026-09-export.json'], '2026-09-14');
-    await cli(['review', 'cand-907', '--status', 'cleared', '--note', 'Employer-of-record pays both; contract seen by legal', '--by', 'J. Park', '--history', db], '2026-09-15');
+    await cli(
+      ['review', 'cand-907', '--status', 'cleared', '--note', 'Employer-of-record pays both; contract seen by legal', '--by', 'J. Park', '--history', db],
+      '2026-09-15',
+    );
     html = join(dir, 'report.html');
     const r = await cli(['--no-config', '--history', db, '-f', `html:${html}`, 'fixtures/history/2026-09-export.json'], '2026-10-01');
     expect(r.err).toContain('html report written');
@@ -39,7 +42,7 @@ describe.runIf(chromiumAvailable())('an evidence pack with history and a review,
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('the link to last month\'s applicant, the review decision and the earlier checks are what a person sees', async () => {
+  test("the link to last month's applicant, the review decision and the earlier checks are what a person sees", async () => {
     const page = await browser.context.newPage();
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));

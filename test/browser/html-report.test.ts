@@ -25,7 +25,14 @@ describe.runIf(chromiumAvailable())('HTML report in headless Chromium (file://, 
     writeFileSync(join(dir, 'hostile.json'), JSON.stringify(hostile));
     const m = memoryIO(ROOT);
     const out = join(dir, 'report.html');
-    const inputs = ['fixtures/batch/export.ndjson', 'fixtures/flagged-identity.json', 'fixtures/flagged-network.json', 'fixtures/flagged-payroll.json', 'fixtures/flagged-affiliation.json', join(dir, 'hostile.json')];
+    const inputs = [
+      'fixtures/batch/export.ndjson',
+      'fixtures/flagged-identity.json',
+      'fixtures/flagged-network.json',
+      'fixtures/flagged-payroll.json',
+      'fixtures/flagged-affiliation.json',
+      join(dir, 'hostile.json'),
+    ];
     await run(['--no-config', '-f', `html:${out}`, ...inputs], m.io);
     expect(m.stderr()).toContain('html report written');
     browser = await launch();
@@ -70,7 +77,13 @@ describe.runIf(chromiumAvailable())('HTML report in headless Chromium (file://, 
     await page.getByRole('button', { name: /^Applicant/ }).click();
     const byId = await ids();
     expect(byId).toEqual([...byId].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })));
-    expect(byId).not.toEqual(await page.$$eval('#applicants tbody tr', (rows) => rows.sort((a, b) => Number((b as HTMLElement).dataset.score) - Number((a as HTMLElement).dataset.score)).map((r) => r.querySelector('th')!.textContent!.trim())));
+    expect(byId).not.toEqual(
+      await page.$$eval('#applicants tbody tr', (rows) =>
+        rows
+          .sort((a, b) => Number((b as HTMLElement).dataset.score) - Number((a as HTMLElement).dataset.score))
+          .map((r) => r.querySelector('th')!.textContent!.trim()),
+      ),
+    );
     expect(await page.locator('th[data-col="id"]').getAttribute('aria-sort')).toBe('ascending');
     // Keyboard: the Level heading's button is reachable and works with Enter.
     await page.getByRole('button', { name: /^Level/ }).focus();
@@ -133,10 +146,14 @@ describe.runIf(chromiumAvailable())('HTML report in headless Chromium (file://, 
       }),
     );
     const lum = (c: string) => {
-      const [r, g, b] = c.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number).map((v) => {
-        const x = v / 255;
-        return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
-      });
+      const [r, g, b] = c
+        .match(/\d+(\.\d+)?/g)!
+        .slice(0, 3)
+        .map(Number)
+        .map((v) => {
+          const x = v / 255;
+          return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+        });
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
     };
     const ratio = (a: string, b: string) => {

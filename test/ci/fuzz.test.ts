@@ -7,12 +7,28 @@ import { expectedBy, fuzz, knownFailures, regressions, regressionCases } from '.
 // @ts-expect-error no type declarations for the harness module
 import { accountProblems, checkFormat, processProblems } from '../../fuzz/lib/oracles.mjs';
 
-interface Result { id: string; kind: string; ok: boolean; problems: string[]; expected: string | null; ms: number; note?: string }
-interface Figures { cases: number; runs: number; seconds: number; casesPerSecond: number; inputs: Record<string, number>; failures: Result[] }
+interface Result {
+  id: string;
+  kind: string;
+  ok: boolean;
+  problems: string[];
+  expected: string | null;
+  ms: number;
+  note?: string;
+}
+interface Figures {
+  cases: number;
+  runs: number;
+  seconds: number;
+  casesPerSecond: number;
+  inputs: Record<string, number>;
+  failures: Result[];
+}
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const known = knownFailures() as Record<string, string>;
-const describeResult = (r: Result) => `${r.id} (${r.kind}):\n${r.problems.map((p) => `    - ${p}`).join('\n')}${r.note ? `\n    input: ${r.note.split('\n')[0]!.slice(0, 200)}` : ''}`;
+const describeResult = (r: Result) =>
+  `${r.id} (${r.kind}):\n${r.problems.map((p) => `    - ${p}`).join('\n')}${r.note ? `\n    input: ${r.note.split('\n')[0]!.slice(0, 200)}` : ''}`;
 
 describe('fuzz oracles', () => {
   const run = (o: object) => ({ code: 0, signal: null, timedOut: false, stdout: '', stderr: '', ms: 1, ...o });
@@ -45,10 +61,20 @@ describe('fuzz harness: regressions and seeds', () => {
   it('every issue-14 defect has a regression case', () => {
     const ids = (regressionCases() as Array<{ id: string }>).map((c) => c.id);
     for (const id of [
-      'issue14-deep-unparsable-line', 'issue14-deep-schema-invalid', 'issue14-constructor-way', 'issue14-constructor-trading',
-      'issue14-lever-createdat-1e21', 'issue14-template-proto', 'issue14-template-constructor', 'issue14-requires-tostring',
-      'issue14-config-disable-stars', 'issue14-regex-attacks-validate', 'issue14-regex-attacks-run', 'issue14-fifo-in-input-dir',
-    ]) expect(ids).toContain(id);
+      'issue14-deep-unparsable-line',
+      'issue14-deep-schema-invalid',
+      'issue14-constructor-way',
+      'issue14-constructor-trading',
+      'issue14-lever-createdat-1e21',
+      'issue14-template-proto',
+      'issue14-template-constructor',
+      'issue14-requires-tostring',
+      'issue14-config-disable-stars',
+      'issue14-regex-attacks-validate',
+      'issue14-regex-attacks-run',
+      'issue14-fifo-in-input-dir',
+    ])
+      expect(ids).toContain(id);
   });
 
   it('known-failures.json names only cases that exist (or signatures), each with a reason', () => {
@@ -66,9 +92,13 @@ describe('fuzz harness: regressions and seeds', () => {
     const nowPassing = results.filter((r) => r.ok && known[r.id]);
     const stillKnown = results.filter((r) => !r.ok && r.expected);
     // Visible in the CI log: what is expected to fail until the fixes are merged, and why.
-    if (stillKnown.length) console.log(`fuzz regressions failing as known (${stillKnown.length}):\n${stillKnown.map((r) => `  ${r.id}: ${r.problems[0]}`).join('\n')}`);
+    if (stillKnown.length)
+      console.log(`fuzz regressions failing as known (${stillKnown.length}):\n${stillKnown.map((r) => `  ${r.id}: ${r.problems[0]}`).join('\n')}`);
     expect(unexpected.map(describeResult), 'new failures: fix them, or list them in fuzz/known-failures.json with a reason').toEqual([]);
-    expect(nowPassing.map((r) => r.id), 'these pass now: remove them from fuzz/known-failures.json').toEqual([]);
+    expect(
+      nowPassing.map((r) => r.id),
+      'these pass now: remove them from fuzz/known-failures.json',
+    ).toEqual([]);
     expect(results.filter((r) => r.id.startsWith('seed:')).every((r) => r.ok)).toBe(true);
   }, 240_000);
 });
@@ -78,7 +108,9 @@ describe('fuzz harness: a short random run', () => {
     const seed = process.env.FUZZ_SEED ?? 'ci';
     const figures = (await fuzz({ seed, count: Number(process.env.FUZZ_COUNT ?? 300), seconds: Number(process.env.FUZZ_SECONDS ?? 40) })) as Figures;
     const unexpected = figures.failures.filter((f) => !expectedBy(known, f));
-    console.log(`fuzz: seed ${seed}: ${figures.cases} cases (${figures.inputs.records} records, ${figures.inputs.rules} rule files, ${figures.inputs.configs} configs, ${figures.inputs.csv} CSVs), ${figures.runs} CLI runs in ${figures.seconds.toFixed(1)} s (${figures.casesPerSecond.toFixed(2)} cases/s); ${figures.failures.length} failing, ${unexpected.length} unexpected`);
+    console.log(
+      `fuzz: seed ${seed}: ${figures.cases} cases (${figures.inputs.records} records, ${figures.inputs.rules} rule files, ${figures.inputs.configs} configs, ${figures.inputs.csv} CSVs), ${figures.runs} CLI runs in ${figures.seconds.toFixed(1)} s (${figures.casesPerSecond.toFixed(2)} cases/s); ${figures.failures.length} failing, ${unexpected.length} unexpected`,
+    );
     expect(figures.cases).toBeGreaterThanOrEqual(8);
     for (const kind of ['records', 'rules', 'configs', 'csv']) expect(figures.inputs[kind], kind).toBeGreaterThan(0);
     expect(unexpected.map(describeResult), `reproduce: npm run fuzz -- --seed ${seed} --save`).toEqual([]);

@@ -9,18 +9,48 @@ import { join } from 'node:path';
  * (another expression, another action, another `if`) throws, so the test cannot silently skip it.
  */
 
-export interface Step { name?: string; id?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, unknown> }
-export interface Job { needs?: string | string[]; if?: string; env?: Record<string, unknown>; strategy?: { matrix?: Record<string, unknown[]> }; steps: Step[] }
-export interface Workflow { jobs: Record<string, Job> }
+export interface Step {
+  name?: string;
+  id?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, unknown>;
+}
+export interface Job {
+  needs?: string | string[];
+  if?: string;
+  env?: Record<string, unknown>;
+  strategy?: { matrix?: Record<string, unknown[]> };
+  steps: Step[];
+}
+export interface Workflow {
+  jobs: Record<string, Job>;
+}
 
-export interface StepResult { job: string; name: string; skipped: boolean; code: number; stdout: string; stderr: string }
-export interface JobRun { job: string; matrix: Record<string, unknown>; dir: string; ok: boolean; summary: string; steps: StepResult[] }
+export interface StepResult {
+  job: string;
+  name: string;
+  skipped: boolean;
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+export interface JobRun {
+  job: string;
+  matrix: Record<string, unknown>;
+  dir: string;
+  ok: boolean;
+  summary: string;
+  steps: StepResult[];
+}
 
 export interface RunnerOptions {
-  root: string;                       // a scratch folder: one work dir per job run, artifacts beside them
-  prepare: (dir: string) => void;     // lays out a fresh checkout (inputs, scripts) for each job run
-  path: string;                       // PATH prefix that holds a `dprk-check` command
-  skipSteps: string[];                // steps done by the test itself (installing dprk-check)
+  root: string; // a scratch folder: one work dir per job run, artifacts beside them
+  prepare: (dir: string) => void; // lays out a fresh checkout (inputs, scripts) for each job run
+  path: string; // PATH prefix that holds a `dprk-check` command
+  skipSteps: string[]; // steps done by the test itself (installing dprk-check)
 }
 
 type Context = { matrix: Record<string, unknown>; jobTotal: number; outputs: Record<string, Record<string, string>> };
@@ -147,7 +177,18 @@ export function runWorkflow(wf: Workflow, o: RunnerOptions): JobRun[] {
             cwd: dir,
             encoding: 'utf8',
             timeout: 120_000,
-            env: { ...process.env, PATH: `${o.path}:${process.env.PATH}`, CI: 'true', GITHUB_ACTIONS: 'true', NO_COLOR: '1', FORCE_COLOR: undefined, ...jobEnv, ...env, GITHUB_OUTPUT: outFile, GITHUB_STEP_SUMMARY: summaryFile },
+            env: {
+              ...process.env,
+              PATH: `${o.path}:${process.env.PATH}`,
+              CI: 'true',
+              GITHUB_ACTIONS: 'true',
+              NO_COLOR: '1',
+              FORCE_COLOR: undefined,
+              ...jobEnv,
+              ...env,
+              GITHUB_OUTPUT: outFile,
+              GITHUB_STEP_SUMMARY: summaryFile,
+            },
           });
           r = { code: p.status ?? 1, stdout: p.stdout, stderr: p.stderr };
           if (step.id) ctx.outputs[step.id] = parseOutputs(outFile);

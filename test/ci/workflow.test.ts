@@ -31,7 +31,9 @@ describe('docs/ci.md workflow', () => {
   }, 60_000);
 
   it('actionlint would catch a broken copy (the linter is really running)', async () => {
-    const broken = workflowText.replace('security-events: write', 'security-events: writ').replace('runs-on: ubuntu-latest\n    permissions', 'runs-onn: ubuntu-latest\n    permissions');
+    const broken = workflowText
+      .replace('security-events: write', 'security-events: writ')
+      .replace('runs-on: ubuntu-latest\n    permissions', 'runs-onn: ubuntu-latest\n    permissions');
     const errors = await runLint(broken, 'dprk-check.yml');
     const lineOf = (text: string) => broken.split('\n').findIndex((l) => l.includes(text)) + 1;
     expect(errors.map((e) => e.line)).toEqual(expect.arrayContaining([lineOf('runs-onn'), lineOf('security-events: writ ')]));
@@ -63,7 +65,11 @@ describe('docs/ci.md workflow', () => {
     for (const n of nodes) expect([22, 24]).toContain(n);
     // The majors current when this was written (each runs on the runners' Node 24).
     const current: Record<string, number> = {
-      'actions/checkout': 6, 'actions/setup-node': 6, 'actions/upload-artifact': 7, 'actions/download-artifact': 8, 'github/codeql-action/upload-sarif': 4,
+      'actions/checkout': 6,
+      'actions/setup-node': 6,
+      'actions/upload-artifact': 7,
+      'actions/download-artifact': 8,
+      'github/codeql-action/upload-sarif': 4,
     };
     for (const s of steps.filter((x) => x.uses)) {
       const [action, ref] = s.uses!.split('@');
@@ -101,7 +107,8 @@ describe('docs/ci.md workflow, its shell steps run locally', () => {
       },
     });
   }
-  const stepOf = (runs: ReturnType<typeof runWith>, job: string, step: string) => runs.filter((r) => r.job === job).map((r) => r.steps.find((s) => s.name === step)!);
+  const stepOf = (runs: ReturnType<typeof runWith>, job: string, step: string) =>
+    runs.filter((r) => r.job === job).map((r) => r.steps.find((s) => s.name === step)!);
 
   it('three shards, one with an invalid record: every report uploaded, merged, summary and SARIF written, the job ends with 2', () => {
     const runs = runWith('invalid', [...valid.slice(0, 6), INVALID, ...valid.slice(6)]);

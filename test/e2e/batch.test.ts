@@ -50,7 +50,10 @@ describe('batch: an export with broken records, a laptop-farm cluster and ordina
   test('every record is accounted for, with its source, and the counts add up', async () => {
     const r = await cli(['-f', 'json', EXPORT]);
     const report = r.json();
-    const nonBlank = exportLines.map((l, i) => [l, i + 1] as const).filter(([l]) => l.trim()).map(([, n]) => `${EXPORT}#${n}`);
+    const nonBlank = exportLines
+      .map((l, i) => [l, i + 1] as const)
+      .filter(([l]) => l.trim())
+      .map(([, n]) => `${EXPORT}#${n}`);
     const seen = [...report.applicants.map((a) => a.source), ...report.errors.map((e) => e.source)].sort();
     expect(seen).toEqual([...nonBlank].sort());
     expect(report.summary.total).toBe(nonBlank.length);
@@ -68,10 +71,9 @@ describe('batch: an export with broken records, a laptop-farm cluster and ordina
 
   test('the cluster is linked and its members raised; ordinary applicants are not', async () => {
     const report = (await cli(['-f', 'json', EXPORT])).json();
-    expect(linkSet(report)).toEqual(expect.arrayContaining([
-      'shared-payout-account:cand-2001,cand-2002,cand-2003',
-      'shared-ship-to:cand-2001,cand-2002,cand-2003,cand-2004',
-    ]));
+    expect(linkSet(report)).toEqual(
+      expect.arrayContaining(['shared-payout-account:cand-2001,cand-2002,cand-2003', 'shared-ship-to:cand-2001,cand-2002,cand-2003,cand-2004']),
+    );
     expect(report.links.find((l) => l.kind === 'shared-payout-account')!.severity).toBe('critical');
     const a = byId(report);
     for (const id of ['cand-2001', 'cand-2002', 'cand-2003']) expect(a[id]!.level).toBe('critical');
@@ -161,9 +163,15 @@ describe('batch: progress and Ctrl-C', () => {
       this.text += chunk.toString();
       done();
     }
-    cursorTo() { return true; }
-    moveCursor() { return true; }
-    clearLine() { return true; }
+    cursorTo() {
+      return true;
+    }
+    moveCursor() {
+      return true;
+    }
+    clearLine() {
+      return true;
+    }
   }
 
   test('the spinner goes to a terminal stderr only, never to stdout, and not in CI', async () => {

@@ -13,7 +13,15 @@ import { parseCsv } from '../helpers/csv-parse.js';
 // applicant, a clean one and an invalid one.
 let rulesDir: string;
 let dir: string;
-const PII = ['Jordan A. Miller', 'Kevin Douglas Hart', 'jordan.miller1991@example.com', '+1 614 555 0142', '203.0.113.77', '12 Elm St', '0x52908400098527886E0F7030069857D2E4169EE7'];
+const PII = [
+  'Jordan A. Miller',
+  'Kevin Douglas Hart',
+  'jordan.miller1991@example.com',
+  '+1 614 555 0142',
+  '203.0.113.77',
+  '12 Elm St',
+  '0x52908400098527886E0F7030069857D2E4169EE7',
+];
 const leaks = (text: string) => PII.filter((p) => unescapeAll(text).includes(p));
 
 beforeAll(() => {
@@ -35,7 +43,26 @@ const read = (f: string) => readFileSync(join(dir, f), 'utf8');
 describe('dprk-check with several outputs', () => {
   test('writes every format in one run; sarif, junit and github are redacted by default', async () => {
     const m = memoryIO(dir);
-    const code = await run([...base(), '-f', 'text', '-f', 'sarif:out.sarif', '-f', 'junit:junit.xml', '-f', 'csv:out.csv', '-f', 'github:gh.txt', '-f', 'markdown:summary.md', '-f', 'json:out.json'], m.io);
+    const code = await run(
+      [
+        ...base(),
+        '-f',
+        'text',
+        '-f',
+        'sarif:out.sarif',
+        '-f',
+        'junit:junit.xml',
+        '-f',
+        'csv:out.csv',
+        '-f',
+        'github:gh.txt',
+        '-f',
+        'markdown:summary.md',
+        '-f',
+        'json:out.json',
+      ],
+      m.io,
+    );
     expect(code).toBe(2); // one record could not be checked
     expect(m.stdout()).toContain('cand-1042');
     expect(m.stdout()).toContain('export.json[2]');

@@ -19,8 +19,18 @@ const PACK = {
     message: 'Document shows {{identity.documents[].nameOnDocument}}',
     match: { some: 'identity.documents[]', where: { field: 'nameOnDocument', differsFrom: '$.name.full', as: 'name' } },
   }),
-  [ruleFile('payroll.crypto')]: ruleYaml({ id: 'payroll.crypto', severity: 'medium', title: 'Paid in crypto', match: { field: 'payroll.method', equals: 'crypto' } }),
-  [ruleFile('network.kvm')]: ruleYaml({ id: 'network.kvm', severity: 'critical', title: 'IP-KVM on a work device', match: { field: 'network.remoteAccessTools[]', regex: '\\b(pikvm|tinypilot)\\b' } }),
+  [ruleFile('payroll.crypto')]: ruleYaml({
+    id: 'payroll.crypto',
+    severity: 'medium',
+    title: 'Paid in crypto',
+    match: { field: 'payroll.method', equals: 'crypto' },
+  }),
+  [ruleFile('network.kvm')]: ruleYaml({
+    id: 'network.kvm',
+    severity: 'critical',
+    title: 'IP-KVM on a work device',
+    match: { field: 'network.remoteAccessTools[]', regex: '\\b(pikvm|tinypilot)\\b' },
+  }),
 };
 
 const clean = {
@@ -286,11 +296,13 @@ describe('--format json follows the report contract', () => {
     const bare = await cli(['--format', 'json', '-'], { stdin: JSON.stringify({ id: 'bare', name: { full: 'A B' } }) });
     const a = JSON.parse(bare.stdout).applicants[0];
     expect(a.level).toBe('none');
-    expect(a.notEvaluated).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^identity\.\*: no identity data/),
-      expect.stringMatching(/^payroll\.\*: no payroll data/),
-      expect.stringMatching(/^network\.\*: no network data/),
-    ]));
+    expect(a.notEvaluated).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^identity\.\*: no identity data/),
+        expect.stringMatching(/^payroll\.\*: no payroll data/),
+        expect.stringMatching(/^network\.\*: no network data/),
+      ]),
+    );
   });
 });
 
@@ -417,7 +429,12 @@ describe('the real binary', () => {
     if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) execSync('npm run build', { cwd: ROOT, stdio: 'ignore' });
   });
   const spawn = (args: string[], input?: string) =>
-    spawnSync(process.execPath, [BIN, '--no-builtin-rules', '--rules', pack, ...args], { cwd: dir, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
+    spawnSync(process.execPath, [BIN, '--no-builtin-rules', '--rules', pack, ...args], {
+      cwd: dir,
+      input,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+    });
 
   test('exit 0 for a clean applicant and 1 for a flagged one', () => {
     const ok = spawn(['clean.json']);

@@ -33,7 +33,15 @@ const VOCABULARY = new Set(['id', 'method', 'type', 'kind', 'relationship']);
 /** Every string value in input records (ids aside, which the history keeps on purpose). */
 function inputValues(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
-  const docs: unknown[] = file.endsWith('.ndjson') ? text.split('\n').flatMap((l) => { try { return [JSON.parse(l)]; } catch { return []; } }) : [JSON.parse(text)];
+  const docs: unknown[] = file.endsWith('.ndjson')
+    ? text.split('\n').flatMap((l) => {
+        try {
+          return [JSON.parse(l)];
+        } catch {
+          return [];
+        }
+      })
+    : [JSON.parse(text)];
   const out: string[] = [];
   const walk = (v: unknown, key?: string) => {
     if (typeof v === 'string' && !VOCABULARY.has(key ?? '') && v.length >= 4) out.push(v);
@@ -47,7 +55,14 @@ function inputValues(file: string): string[] {
 const stores: Array<[string, () => Promise<{ spec: string; drop: () => Promise<void> }>]> = [
   ['SQLite', async () => ({ spec: join(mkdtempSync(join(dir, 's-')), 'hr.db'), drop: async () => {} })],
 ];
-if (PG) stores.push(['PostgreSQL', async () => { const d = await freshDatabase(PG); return { spec: d.url, drop: d.drop }; }]);
+if (PG)
+  stores.push([
+    'PostgreSQL',
+    async () => {
+      const d = await freshDatabase(PG);
+      return { spec: d.url, drop: d.drop };
+    },
+  ]);
 
 describe.each(stores)('two runs a month apart, %s history', (name, make) => {
   test('the September applicant is linked to the August one through the shared payout account; a review shows next time', async () => {
@@ -72,7 +87,18 @@ describe.each(stores)('two runs a month apart, %s history', (name, make) => {
       expect(page).toMatch(/this is run 2; 1 earlier run compared/);
 
       // Review: cleared. The next run (same findings) shows it as reviewed, and --new-only leaves it out.
-      const review = await sub(['review', 'cand-907', '--status', 'cleared', '--note', 'Agency pays both; contract seen', '--by', 'J. Park', '--history', spec]);
+      const review = await sub([
+        'review',
+        'cand-907',
+        '--status',
+        'cleared',
+        '--note',
+        'Agency pays both; contract seen',
+        '--by',
+        'J. Park',
+        '--history',
+        spec,
+      ]);
       expect(review.code).toBe(0);
       expect(review.out).toContain('cand-907 cleared by J. Park');
       const html3 = join(dir, `${name}-oct.html`);
@@ -106,7 +132,9 @@ describe('what the SQLite history holds', () => {
     const db = join(d, 'hr.db');
     await cli(['--history', db, '-f', 'json', AUG], '2026-08-14');
     await cli(['--history', db, '-f', 'json', SEP, 'fixtures/batch/export.ndjson', 'fixtures/flagged-payroll.json'], '2026-09-14');
-    const bytes = readdirSync(d).map((f) => readFileSync(join(d, f)).toString('latin1')).join('\n');
+    const bytes = readdirSync(d)
+      .map((f) => readFileSync(join(d, f)).toString('latin1'))
+      .join('\n');
     const values = [AUG, SEP, 'fixtures/flagged-payroll.json', 'fixtures/batch/export.ndjson'].flatMap(inputValues);
     expect(values.length).toBeGreaterThan(100);
     expect(values.filter((v) => bytes.includes(v))).toEqual([]);

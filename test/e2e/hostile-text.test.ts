@@ -16,7 +16,12 @@ let dir: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dprk-hostile-'));
-  const rec = (id: string) => ({ id, name: { full: EVIL_NAME }, contact: { emails: [`${id}@mailinator.com`] }, payroll: { method: 'crypto', cryptoWallet: '0x52908400098527886E0F7030069857D2E4169EE7' } });
+  const rec = (id: string) => ({
+    id,
+    name: { full: EVIL_NAME },
+    contact: { emails: [`${id}@mailinator.com`] },
+    payroll: { method: 'crypto', cryptoWallet: '0x52908400098527886E0F7030069857D2E4169EE7' },
+  });
   writeFileSync(join(dir, EVIL_FILE), `${JSON.stringify(rec('cand-1'))}\n{"id": "cand-2", "name": \n${JSON.stringify(rec('cand-3'))}\n`);
 });
 
@@ -68,7 +73,9 @@ describe('hostile names and file names', () => {
     expect(r.code).toBe(2);
     const out = readFileSync(join(dir, `out.${format}`), 'utf8');
     // JSON (sarif) escapes control characters itself; the text inside must be clean once parsed.
-    expect(controls(format === 'sarif' ? JSON.stringify(JSON.parse(out), (_k, v) => v, 0).replace(/\\u00[0-9a-f]{2}/g, '') : out).filter((c) => c !== '\r')).toEqual([]);
+    expect(
+      controls(format === 'sarif' ? JSON.stringify(JSON.parse(out), (_k, v) => v, 0).replace(/\\u00[0-9a-f]{2}/g, '') : out).filter((c) => c !== '\r'),
+    ).toEqual([]);
     if (format === 'markdown' || format === 'csv') expect(commandLines(out)).toEqual([]);
   });
 });

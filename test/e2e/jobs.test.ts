@@ -22,7 +22,20 @@ beforeAll(async () => {
   copyFileSync(join(ROOT, 'fixtures/batch/allow-shared.yaml'), join(dir, 'allow-shared.yaml'));
   // Laptop farms every 20 applicants: links across many requests.
   await generate(join(dir, 'farm.ndjson'), 240, 7, { linkHeavy: true });
-  const arrayOf = readFileSync(join(ROOT, 'fixtures/batch/export.ndjson'), 'utf8').split('\n').filter((l) => l.trim().startsWith('{') && (() => { try { JSON.parse(l); return true; } catch { return false; } })());
+  const arrayOf = readFileSync(join(ROOT, 'fixtures/batch/export.ndjson'), 'utf8')
+    .split('\n')
+    .filter(
+      (l) =>
+        l.trim().startsWith('{') &&
+        (() => {
+          try {
+            JSON.parse(l);
+            return true;
+          } catch {
+            return false;
+          }
+        })(),
+    );
   writeFileSync(join(dir, 'array.json'), `[\n${arrayOf.join(',\n')}\n]\n`);
   writeFileSync(
     join(dir, 'exceptions.yaml'),
@@ -42,7 +55,12 @@ interface Ran {
 }
 
 function cli(args: string[], env: Record<string, string> = {}): Ran {
-  const r = spawnSync(process.execPath, [BIN, '--no-progress', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true', DPRK_CHECK_JOBS_GROUP: '2', ...env }, maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [BIN, '--no-progress', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true', DPRK_CHECK_JOBS_GROUP: '2', ...env },
+    maxBuffer: 64 << 20,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -69,12 +87,16 @@ describe.skipIf(!built)('--jobs: worker threads give the one-thread report', () 
     ['exceptions on linkage and other rules, text --details', ['--config', 'exceptions.yaml', '--details', ...INPUTS]],
     ['an allow-list, one shard of three with link keys', ['--allow-shared', 'allow-shared.yaml', '--shard', '2/3', ...INPUTS]],
   ];
-  test.each(cases)('%s: every format', (_name, args) => {
-    const one = everyFormat('1', args);
-    const two = everyFormat('2', args);
-    for (const k of Object.keys(one)) expect(two[k], k).toBe(one[k]);
-    expect(one.json!.length).toBeGreaterThan(2000);
-  }, 240_000);
+  test.each(cases)(
+    '%s: every format',
+    (_name, args) => {
+      const one = everyFormat('1', args);
+      const two = everyFormat('2', args);
+      for (const k of Object.keys(one)) expect(two[k], k).toBe(one[k]);
+      expect(one.json!.length).toBeGreaterThan(2000);
+    },
+    240_000,
+  );
 
   test('the history links to earlier runs the same way', () => {
     const run = (jobs: string) => {
@@ -87,7 +109,10 @@ describe.skipIf(!built)('--jobs: worker threads give the one-thread report', () 
     const two = run('2');
     expect(two.code, two.stderr).toBe(one.code);
     // Run ids and the store's file name differ by construction.
-    const norm = (s: string) => blank(s).replace(/history-[12]\.sqlite/g, 'history.sqlite').replace(/"runId":\s*"[^"]*"/g, '"runId":"<id>"');
+    const norm = (s: string) =>
+      blank(s)
+        .replace(/history-[12]\.sqlite/g, 'history.sqlite')
+        .replace(/"runId":\s*"[^"]*"/g, '"runId":"<id>"');
     expect(norm(two.stdout)).toBe(norm(one.stdout));
   }, 240_000);
 
@@ -95,7 +120,10 @@ describe.skipIf(!built)('--jobs: worker threads give the one-thread report', () 
     const whole = JSON.parse(cli(['--jobs', '1', '-f', 'json', 'farm.ndjson']).stdout) as { summary: { total: number } };
     const r = cli(['--jobs', '2', '-f', 'json', 'farm.ndjson'], { DPRK_CHECK_JOBS_CRASH: '3' });
     expect(r.code, r.stderr).toBe(2);
-    const report = JSON.parse(r.stdout) as { summary: { total: number; evaluated: number; invalid: number }; errors: Array<{ source: string; message: string }> };
+    const report = JSON.parse(r.stdout) as {
+      summary: { total: number; evaluated: number; invalid: number };
+      errors: Array<{ source: string; message: string }>;
+    };
     expect(report.summary.total).toBe(whole.summary.total);
     expect(report.summary.evaluated + report.summary.invalid).toBe(report.summary.total);
     const lost = report.errors.filter((e) => e.message.includes('the worker thread checking it stopped'));
@@ -119,8 +147,14 @@ describe.skipIf(!built)('--jobs: worker threads give the one-thread report', () 
   });
 
   test('Ctrl-C with workers: reading stops, the partial report is complete, exit 130', async () => {
-    const lines = readFileSync(join(dir, 'farm.ndjson'), 'utf8').split('\n').filter((l) => l.trim());
-    const child = spawn(process.execPath, [BIN, '--no-progress', '--jobs', '2', '-f', 'json', '-o', 'partial.json', '-'], { cwd: dir, stdio: ['pipe', 'ignore', 'pipe'], env: { ...process.env, CI: 'true', DPRK_CHECK_JOBS_GROUP: '2' } });
+    const lines = readFileSync(join(dir, 'farm.ndjson'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim());
+    const child = spawn(process.execPath, [BIN, '--no-progress', '--jobs', '2', '-f', 'json', '-o', 'partial.json', '-'], {
+      cwd: dir,
+      stdio: ['pipe', 'ignore', 'pipe'],
+      env: { ...process.env, CI: 'true', DPRK_CHECK_JOBS_GROUP: '2' },
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdin.on('error', () => {});
@@ -143,7 +177,11 @@ describe.skipIf(!built)('--jobs: worker threads give the one-thread report', () 
     expect(code, stderr).toBe(130);
     const m = /interrupted after (\d+) records/.exec(stderr);
     expect(m, stderr).not.toBeNull();
-    const report = JSON.parse(readFileSync(join(dir, 'partial.json'), 'utf8')) as { interrupted?: boolean; summary: { total: number; evaluated: number; invalid: number }; applicants: Array<{ source: string }> };
+    const report = JSON.parse(readFileSync(join(dir, 'partial.json'), 'utf8')) as {
+      interrupted?: boolean;
+      summary: { total: number; evaluated: number; invalid: number };
+      applicants: Array<{ source: string }>;
+    };
     expect(report.interrupted).toBe(true);
     expect(report.summary.total).toBe(Number(m![1]));
     expect(report.summary.total).toBeLessThan(lines.length);

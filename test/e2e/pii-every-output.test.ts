@@ -32,8 +32,17 @@ const persona = (id: string, full: string, email: string, phone: string, ip: str
   equipment: { shipTo: FARM },
   identity: { documents: [{ type: 'passport', nameOnDocument: `${full.split(' ')[0]} Q. Wrightson`, dateOfBirth: '1989-11-30', issuingCountry: 'US' }] },
   references: [{ name: 'Margot Feldstein', relationship: 'manager', email, phone }],
-  network: { sessions: [{ at: '2026-09-02T15:04:05Z', ip, kind: 'application' }, { at: '2026-09-02T19:04:05Z', ip: '175.45.176.9', kind: 'login' }] },
-  payroll: { method: 'crypto', cryptoWallet: WALLET, bank: { holderName: 'Dieter Quandtmeyer', country: 'US', accountFingerprint: 'sha256:7d1a5c0b9e2f4a6c8b0d2e4f6a8c0e2a4c6e8a0c2e4a6c8e0a2c4e6a8c0e2a4c' } },
+  network: {
+    sessions: [
+      { at: '2026-09-02T15:04:05Z', ip, kind: 'application' },
+      { at: '2026-09-02T19:04:05Z', ip: '175.45.176.9', kind: 'login' },
+    ],
+  },
+  payroll: {
+    method: 'crypto',
+    cryptoWallet: WALLET,
+    bank: { holderName: 'Dieter Quandtmeyer', country: 'US', accountFingerprint: 'sha256:7d1a5c0b9e2f4a6c8b0d2e4f6a8c0e2a4c6e8a0c2e4a6c8e0a2c4e6a8c0e2a4c' },
+  },
   profiles: [{ network: 'linkedin', url: `https://www.linkedin.com/in/${id}-profile`, displayName: `${full} Sr`, username: `${id}-handle` }],
   extra: { documentNumber: `X${id.replace(/\D/g, '')}99887766` },
   ...extra,
@@ -72,21 +81,26 @@ function personalValues(records: unknown[]): string[] {
 }
 
 const readRecords = (file: string): unknown[] =>
-  readFileSync(file, 'utf8').split('\n').flatMap((l) => {
-    try {
-      const v = JSON.parse(l);
-      return v && typeof v === 'object' && !Array.isArray(v) ? [v] : [];
-    } catch {
-      return [];
-    }
-  });
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .flatMap((l) => {
+      try {
+        const v = JSON.parse(l);
+        return v && typeof v === 'object' && !Array.isArray(v) ? [v] : [];
+      } catch {
+        return [];
+      }
+    });
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dprk-pii-'));
   piiRules = writePiiRules();
   writeFileSync(join(dir, 'personas.ndjson'), `${RECORDS.map((r) => JSON.stringify(r)).join('\n')}\n`);
   copyFileSync(join(ROOT, 'fixtures/batch/export.ndjson'), join(dir, 'export.ndjson'));
-  writeFileSync(join(dir, 'pii.ndjson'), `${JSON.stringify(PII_APPLICANT)}\n${JSON.stringify({ ...PII_APPLICANT, id: 'cand-1043', name: { full: 'Rosalind Ebberfield' } })}\n`);
+  writeFileSync(
+    join(dir, 'pii.ndjson'),
+    `${JSON.stringify(PII_APPLICANT)}\n${JSON.stringify({ ...PII_APPLICANT, id: 'cand-1043', name: { full: 'Rosalind Ebberfield' } })}\n`,
+  );
   personal = personalValues([...RECORDS, ...readRecords(join(dir, 'export.ndjson')), PII_APPLICANT, { name: { full: 'Rosalind Ebberfield' } }]);
 });
 

@@ -29,7 +29,9 @@ describe('rules list', () => {
     const cwd = goodPack();
     const byFamily = JSON.parse((await cli(['rules', 'list', '--rules', 'pack', ...NO_BUILTIN, '--family', 'network', '--format', 'json'], cwd)).stdout);
     expect(byFamily.map((r: { id: string }) => r.id)).toEqual(['network.cn-phone', 'network.kp-phone']);
-    const both = JSON.parse((await cli(['rules', 'list', '--rules', 'pack', ...NO_BUILTIN, '--family', 'network', '--status', 'stable', '--format', 'json'], cwd)).stdout);
+    const both = JSON.parse(
+      (await cli(['rules', 'list', '--rules', 'pack', ...NO_BUILTIN, '--family', 'network', '--status', 'stable', '--format', 'json'], cwd)).stdout,
+    );
     expect(both).toMatchObject([{ id: 'network.cn-phone', severity: 'low', status: 'stable', enabled: true, source: 'pack/network/cn-phone.yaml:2' }]);
     const bySeverity = JSON.parse((await cli(['rules', 'list', '--rules', 'pack', ...NO_BUILTIN, '--severity', 'medium', '--format', 'json'], cwd)).stdout);
     expect(bySeverity.map((r: { id: string }) => r.id)).toEqual(['identity.ru-phone']);
@@ -86,7 +88,13 @@ describe('rules show', () => {
 
   test('json has the condition in words, the fields and the weight', async () => {
     const r = await cli(['rules', 'show', 'identity.ru-phone', '--rules', 'pack', ...NO_BUILTIN, '--format', 'json'], goodPack());
-    expect(JSON.parse(r.stdout)).toMatchObject({ id: 'identity.ru-phone', condition: 'one of contact.phones[] starts with "+7"', fields: ['contact.phones[]'], weight: 0.3, severity: 'medium' });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      id: 'identity.ru-phone',
+      condition: 'one of contact.phones[] starts with "+7"',
+      fields: ['contact.phones[]'],
+      weight: 0.3,
+      severity: 'medium',
+    });
   });
 
   test('an unknown id suggests the closest', async () => {
@@ -104,7 +112,9 @@ describe('rules show', () => {
   test('the built-in rule is explained too', async () => {
     const r = await cli(['rules', 'show', 'identity.document-name-mismatch', '--no-config'], tempTree({}));
     expect(r.code).toBe(0);
-    expect(r.stdout.replace(/\s+/g, ' ')).toContain("for at least one of identity.documents[]: its nameOnDocument differs from each of the applicant's name.full and the applicant's name.aliases[] (compared as names)");
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(
+      "for at least one of identity.documents[]: its nameOnDocument differs from each of the applicant's name.full and the applicant's name.aliases[] (compared as names)",
+    );
     expect(r.stdout).toContain('identity.documents[].nameOnDocument, name.full, name.aliases[]');
   });
 });
@@ -131,8 +141,12 @@ describe('rules validate', () => {
     const refs = problem(/^pack\/network\/no-refs\.yaml:\d+:\d+: warning \[network\.no-refs\] rule-missing-references: the rule cites no references$/);
     expect(refs).toBeGreaterThanOrEqual(0);
     expect(lines[refs + 1]).toMatch(/^ {4}hint: add references:/);
-    expect(problem(/^pack\/network\/old\.yaml:\d+:\d+: warning \[network\.old\] rule-replacement: a deprecated rule names no replacement$/)).toBeGreaterThanOrEqual(0);
-    expect(problem(/^pack\/network\/half\.yaml:\d+:\d+: warning \[network\.half\] rule-missing-cases: the rule has no must-not-match case \(cases\.nomatch\)$/)).toBeGreaterThanOrEqual(0);
+    expect(
+      problem(/^pack\/network\/old\.yaml:\d+:\d+: warning \[network\.old\] rule-replacement: a deprecated rule names no replacement$/),
+    ).toBeGreaterThanOrEqual(0);
+    expect(
+      problem(/^pack\/network\/half\.yaml:\d+:\d+: warning \[network\.half\] rule-missing-cases: the rule has no must-not-match case \(cases\.nomatch\)$/),
+    ).toBeGreaterThanOrEqual(0);
     expect(problem(/^pack\/network\/notes\.json: warning input-not-rule: not a YAML file: skipped$/)).toBeGreaterThanOrEqual(0);
     expect(r.stdout).toContain('3 files, 3 rules checked: 0 errors, 4 warnings.');
   });
@@ -168,7 +182,11 @@ describe('rules validate', () => {
     expect(find('quantifier')).toContain("unknown key 'quantifer'");
     expect(find('list')).toContain("unknown list 'nope'");
     // Inherited names are not fields: each placeholder and requires entry at its own line.
-    expect(find('proto').split('\n').map((l) => l.replace(/^[^:]+:\d+:\d+: /, ''))).toEqual([
+    expect(
+      find('proto')
+        .split('\n')
+        .map((l) => l.replace(/^[^:]+:\d+:\d+: /, '')),
+    ).toEqual([
       "error [network.proto] rule-unknown-field: message: unknown field '__proto__': 'the applicant' has no field '__proto__'",
       "error [network.proto] rule-unknown-field: message: unknown field 'constructor': 'the applicant' has no field 'constructor'",
       "error [network.proto] rule-unknown-field: requires: unknown field 'toString': 'the applicant' has no field 'toString'",
@@ -188,10 +206,16 @@ describe('rules validate', () => {
   });
 
   test("a team's pack is checked against the built-in one: a clashing id is an error", async () => {
-    const cwd = tempTree({ 'pack/identity/document-name-mismatch.yaml': yaml(phoneRule('document-name-mismatch', '+850', { id: 'identity.document-name-mismatch', family: 'identity' })) });
+    const cwd = tempTree({
+      'pack/identity/document-name-mismatch.yaml': yaml(
+        phoneRule('document-name-mismatch', '+850', { id: 'identity.document-name-mismatch', family: 'identity' }),
+      ),
+    });
     const r = await cli(['rules', 'validate', 'pack'], cwd);
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/pack\/identity\/document-name-mismatch\.yaml:\d+:\d+: error \[identity\.document-name-mismatch\] rule-duplicate-id: rule id 'identity\.document-name-mismatch' is already defined in .*rules\/identity\/document-name-mismatch\.yaml/);
+    expect(r.stdout).toMatch(
+      /pack\/identity\/document-name-mismatch\.yaml:\d+:\d+: error \[identity\.document-name-mismatch\] rule-duplicate-id: rule id 'identity\.document-name-mismatch' is already defined in .*rules\/identity\/document-name-mismatch\.yaml/,
+    );
     expect(r.stdout).toContain('1 file, 0 rules checked');
   });
 
@@ -209,7 +233,9 @@ describe('rules validate', () => {
     });
     const r = await cli(['rules', 'validate', '--no-builtin-rules'], cwd);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(".dprk-check.yaml:2:11: warning config-unused: disable pattern 'network.kp-phon' matches no loaded rule\n    hint: did you mean 'network.kp-phone'?");
+    expect(r.stdout).toContain(
+      ".dprk-check.yaml:2:11: warning config-unused: disable pattern 'network.kp-phon' matches no loaded rule\n    hint: did you mean 'network.kp-phone'?",
+    );
   });
 
   test('the built-in pack validates clean', async () => {
@@ -242,8 +268,12 @@ describe('rules test', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('FAIL network.kp-phone pack/network/kp-phone.yaml:2');
     expect(r.stdout).toContain('  ✗ match › wrong prefix pack/network/kp-phone.yaml:19\n      expected: a match\n      got:      no match\n');
-    expect(r.stdout).toContain('  ✗ match › no phones at all pack/network/kp-phone.yaml:24\n      expected: a match\n      got:      no match (the case holds no data for what it reads (contact.phones[]))');
-    expect(r.stdout).toContain('  ✗ nomatch › actually matches pack/network/kp-phone.yaml:30\n      expected: no match\n      got:      a match on\n                contact.phones[0] = "+850 2 381 0000" (startsWith "+850")');
+    expect(r.stdout).toContain(
+      '  ✗ match › no phones at all pack/network/kp-phone.yaml:24\n      expected: a match\n      got:      no match (the case holds no data for what it reads (contact.phones[]))',
+    );
+    expect(r.stdout).toContain(
+      '  ✗ nomatch › actually matches pack/network/kp-phone.yaml:30\n      expected: no match\n      got:      a match on\n                contact.phones[0] = "+850 2 381 0000" (startsWith "+850")',
+    );
     expect(r.stdout).toContain('PASS network.ok (2 cases)');
     expect(r.stdout).toContain('2 rules: 1 passing, 1 failing');
     expect(r.stdout.trimEnd().split('\n').pop()).toBe('2 passed, 3 failed');
@@ -258,7 +288,11 @@ describe('rules test', () => {
   });
 
   test('an invalid case applicant fails with the reason', async () => {
-    const cwd = tempTree({ 'pack/network/x.yaml': yaml(phoneRule('x', '+850', { cases: { match: [{ name: 'bad', applicant: { contact: { phones: 5 } } }], nomatch: [{ name: 'empty', applicant: {} }] } })) });
+    const cwd = tempTree({
+      'pack/network/x.yaml': yaml(
+        phoneRule('x', '+850', { cases: { match: [{ name: 'bad', applicant: { contact: { phones: 5 } } }], nomatch: [{ name: 'empty', applicant: {} }] } }),
+      ),
+    });
     const r = await cli(['rules', 'test', 'pack', '--no-builtin-rules'], cwd);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('  ✗ match › bad pack/network/x.yaml:19\n      case applicant is invalid: contact.phones: must be array');
@@ -296,7 +330,9 @@ describe('tuning a check with .dprk-check.yaml', () => {
     tempTree({
       'team/network/kp-phone.yaml': yaml(phoneRule('kp-phone', '+850')),
       'team/network/cn-phone.yaml': yaml(phoneRule('cn-phone', '+86', { severity: 'medium' })),
-      'a.json': applicant({ contact: { phones: ['+850 2 381 0000', '+86 10 1234 5678'], addresses: [{ line1: '500 Agency Way', city: 'Columbus', country: 'US' }] } }),
+      'a.json': applicant({
+        contact: { phones: ['+850 2 381 0000', '+86 10 1234 5678'], addresses: [{ line1: '500 Agency Way', city: 'Columbus', country: 'US' }] },
+      }),
       '.dprk-check.yaml': config,
       ...extra,
     });
@@ -304,7 +340,11 @@ describe('tuning a check with .dprk-check.yaml', () => {
   test('the config adds a rule pack; its rules flag', async () => {
     const r = await cli(['--no-builtin-rules', 'a.json', '--format', 'json'], base('rules: [team]\n'));
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).applicants[0].findings.map((f: { ruleId: string }) => f.ruleId).sort()).toEqual(['network.cn-phone', 'network.kp-phone']);
+    expect(
+      JSON.parse(r.stdout)
+        .applicants[0].findings.map((f: { ruleId: string }) => f.ruleId)
+        .sort(),
+    ).toEqual(['network.cn-phone', 'network.kp-phone']);
   });
 
   test('an exception suppresses a finding, and the report says which exception suppressed what', async () => {
@@ -324,17 +364,28 @@ describe('tuning a check with .dprk-check.yaml', () => {
     const a = JSON.parse(json.stdout).applicants[0];
     expect(a.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['network.cn-phone']);
     expect(a.suppressed).toEqual([
-      { ruleId: 'network.kp-phone', title: 'Phone number starts with +850', severity: 'high', exception: 'acme-staffing', reason: 'Acme Staffing places contractors; their office line routes through this number', source: '.dprk-check.yaml:3' },
+      {
+        ruleId: 'network.kp-phone',
+        title: 'Phone number starts with +850',
+        severity: 'high',
+        exception: 'acme-staffing',
+        reason: 'Acme Staffing places contractors; their office line routes through this number',
+        source: '.dprk-check.yaml:3',
+      },
     ]);
     expect(a.level).toBe('medium');
     expect(json.code).toBe(0);
     const text = await cli(['--no-builtin-rules', 'a.json'], cwd);
-    expect(text.stdout).toContain("Suppressed by configured exceptions\n  – network.kp-phone (high) Phone number starts with +850 — exception 'acme-staffing' (.dprk-check.yaml:3): Acme Staffing places");
+    expect(text.stdout).toContain(
+      "Suppressed by configured exceptions\n  – network.kp-phone (high) Phone number starts with +850 — exception 'acme-staffing' (.dprk-check.yaml:3): Acme Staffing places",
+    );
     expect(text.stderr).not.toContain('suppressed no finding');
   });
 
   test('an exception that matches nothing in the run is warned about', async () => {
-    const cwd = base('rules: [team]\nexceptions:\n  - id: old-vpn\n    rule: "*"\n    reason: the VPN we used until 2023\n    when: { field: "network.sessions[].ip", cidr: [192.0.2.0/24] }\n');
+    const cwd = base(
+      'rules: [team]\nexceptions:\n  - id: old-vpn\n    rule: "*"\n    reason: the VPN we used until 2023\n    when: { field: "network.sessions[].ip", cidr: [192.0.2.0/24] }\n',
+    );
     const r = await cli(['--no-builtin-rules', 'a.json'], cwd);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(".dprk-check.yaml:3:5: warning config-unused: exception 'old-vpn' suppressed no finding in this run (1 applicant checked)");
@@ -377,7 +428,10 @@ describe('tuning a check with .dprk-check.yaml', () => {
   });
 
   test('an invalid configuration stops the run before anything is checked', async () => {
-    const r = await cli(['--no-builtin-rules', 'a.json'], base('rules: [team]\nexceptions:\n  - id: x\n    rule: "*"\n    reason: a good enough reason\n    when: { field: contact.fax, exists: true }\n'));
+    const r = await cli(
+      ['--no-builtin-rules', 'a.json'],
+      base('rules: [team]\nexceptions:\n  - id: x\n    rule: "*"\n    reason: a good enough reason\n    when: { field: contact.fax, exists: true }\n'),
+    );
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(".dprk-check.yaml:6:20: error config-invalid: exception 'x': unknown field 'contact.fax'");
@@ -389,16 +443,28 @@ describe('tuning a check with .dprk-check.yaml', () => {
       id: 'network.remote-tool',
       title: 'Remote access tool on the watchlist',
       match: { field: 'network.remoteAccessTools[]', in: { list: 'remote-tools' } },
-      cases: { match: [{ name: 'listed tool', applicant: { network: { remoteAccessTools: ['PiKVM'] } } }], nomatch: [{ name: 'unlisted', applicant: { network: { remoteAccessTools: ['Zoom'] } } }] },
+      cases: {
+        match: [{ name: 'listed tool', applicant: { network: { remoteAccessTools: ['PiKVM'] } } }],
+        nomatch: [{ name: 'unlisted', applicant: { network: { remoteAccessTools: ['Zoom'] } } }],
+      },
     });
     const files = {
       'team/network/remote-tool.yaml': yaml(toolRule),
-      'team/lists/remote-tools.yaml': yaml({ list: 'remote-tools', kind: 'text', title: 'Remote access tools', references: [{ title: 'Advisory' }], entries: ['PiKVM'] }),
+      'team/lists/remote-tools.yaml': yaml({
+        list: 'remote-tools',
+        kind: 'text',
+        title: 'Remote access tools',
+        references: [{ title: 'Advisory' }],
+        entries: ['PiKVM'],
+      }),
       'b.json': applicant({ network: { remoteAccessTools: ['TinyPilot'] } }),
     };
     const without = await cli(['--no-builtin-rules', 'b.json', '--format', 'json'], tempTree({ ...files, '.dprk-check.yaml': 'rules: [team]\n' }));
     expect(JSON.parse(without.stdout).applicants[0].findings).toEqual([]);
-    const withEntry = await cli(['--no-builtin-rules', 'b.json', '--format', 'json'], tempTree({ ...files, '.dprk-check.yaml': 'rules: [team]\nlists:\n  remote-tools: [TinyPilot]\n' }));
+    const withEntry = await cli(
+      ['--no-builtin-rules', 'b.json', '--format', 'json'],
+      tempTree({ ...files, '.dprk-check.yaml': 'rules: [team]\nlists:\n  remote-tools: [TinyPilot]\n' }),
+    );
     expect(JSON.parse(withEntry.stdout).applicants[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['network.remote-tool']);
   });
 
@@ -412,7 +478,12 @@ describe('tuning a check with .dprk-check.yaml', () => {
     expect(r.stdout).toContain('strict: true # built-in default');
     const doc = parse(r.stdout);
     expect(doc.rulePacks).toEqual(['team']);
-    expect(doc.rules).toEqual({ loaded: 2, running: 1, disabled: { 'network.cn-phone': 'by network.cn-phone' }, severity: { 'network.kp-phone': 'medium (was high; by network.kp-phone)' } });
+    expect(doc.rules).toEqual({
+      loaded: 2,
+      running: 1,
+      disabled: { 'network.cn-phone': 'by network.cn-phone' },
+      severity: { 'network.kp-phone': 'medium (was high; by network.kp-phone)' },
+    });
   });
 
   test('--print-config reports a configuration that would not run, with exit 2', async () => {
@@ -426,6 +497,8 @@ describe('tuning a check with .dprk-check.yaml', () => {
     const cwd = tempTree({ 'team/network/kp-phone.yaml': yaml(noRefs), 'a.json': applicant({ contact: { phones: ['+850 2 381 0000'] } }) });
     const r = await cli(['--no-builtin-rules', '--rules', 'team', 'a.json'], cwd);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('warning rule-quality: 1 rule-quality warning in the loaded rule packs (first: team/network/kp-phone.yaml: the rule cites no references); the rules still run');
+    expect(r.stderr).toContain(
+      'warning rule-quality: 1 rule-quality warning in the loaded rule packs (first: team/network/kp-phone.yaml: the rule cites no references); the rules still run',
+    );
   });
 });

@@ -7,8 +7,16 @@ import { runCli } from '../helpers/cli.js';
 const ROOT = join(import.meta.dirname, '..', '..');
 const S = 'fixtures/sources';
 const ALL = [
-  `${S}/greenhouse/candidates.json`, `${S}/okta/okta-nov.json`, `${S}/entra/signins.json`, `${S}/zoom/participants.json`, `${S}/onfido/reports.json`,
-  `${S}/jamf/computers-inventory.json`, `${S}/defender/device-events.csv`, `${S}/adp/pay-distribution-changes.json`, '--people', `${S}/people/people.csv`,
+  `${S}/greenhouse/candidates.json`,
+  `${S}/okta/okta-nov.json`,
+  `${S}/entra/signins.json`,
+  `${S}/zoom/participants.json`,
+  `${S}/onfido/reports.json`,
+  `${S}/jamf/computers-inventory.json`,
+  `${S}/defender/device-events.csv`,
+  `${S}/adp/pay-distribution-changes.json`,
+  '--people',
+  `${S}/people/people.csv`,
 ];
 
 async function json(args: string[], cwd = ROOT) {
@@ -31,7 +39,9 @@ describe('one run over every source joins one applicant per person', () => {
     expect(from('network.remote-access-app-installed')).toEqual([`${S}/jamf/computers-inventory.json[0] (jamf)`]);
     expect(from('network.session-country-mismatch')).toContain(`${S}/zoom/participants.json[1] (zoom)`);
     const alex = report.applicants[1];
-    expect(alex.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(expect.arrayContaining(['network.ip-kvm-usb-id', 'network.idp-reported-proxy', 'network.cn-ru-egress-elsewhere-declared']));
+    expect(alex.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(
+      expect.arrayContaining(['network.ip-kvm-usb-id', 'network.idp-reported-proxy', 'network.cn-ru-egress-elsewhere-declared']),
+    );
   });
 
   test('the interviewer in the Zoom report is listed as unjoined, and every record is accounted for', async () => {
@@ -88,29 +98,52 @@ describe('bad input', () => {
   test('an envelope with no records, an event without a join key, an alias claimed twice, a 3-letter country that does not exist', async () => {
     const d = dir();
     writeFileSync(join(d, 'empty.json'), JSON.stringify({ '@odata.context': 'x', value: [] }));
-    writeFileSync(join(d, 'okta.json'), JSON.stringify([
-      { uuid: '1', published: '2026-11-03T02:11:00Z', eventType: 'user.session.start', actor: {}, client: { ipAddress: '1.2.3.4' } },
-      { uuid: '2', published: '2026-11-03T02:11:00Z', eventType: 'user.session.start', actor: { alternateId: 'shared@acme.example' }, client: { ipAddress: '1.2.3.4' } },
-    ]));
-    writeFileSync(join(d, 'onfido.json'), JSON.stringify([{ name: 'document', result: 'clear', check_id: 'c', applicant_id: 'onf-1', properties: { issuing_country: 'XYZ' }, breakdown: {} }]));
+    writeFileSync(
+      join(d, 'okta.json'),
+      JSON.stringify([
+        { uuid: '1', published: '2026-11-03T02:11:00Z', eventType: 'user.session.start', actor: {}, client: { ipAddress: '1.2.3.4' } },
+        {
+          uuid: '2',
+          published: '2026-11-03T02:11:00Z',
+          eventType: 'user.session.start',
+          actor: { alternateId: 'shared@acme.example' },
+          client: { ipAddress: '1.2.3.4' },
+        },
+      ]),
+    );
+    writeFileSync(
+      join(d, 'onfido.json'),
+      JSON.stringify([{ name: 'document', result: 'clear', check_id: 'c', applicant_id: 'onf-1', properties: { issuing_country: 'XYZ' }, breakdown: {} }]),
+    );
     writeFileSync(join(d, 'people.csv'), 'id,alias\nA,shared@acme.example\nB,shared@acme.example\nA,onf-1\n');
-    writeFileSync(join(d, 'a.json'), JSON.stringify([{ id: 'A', name: { full: 'Ann Lee' } }, { id: 'B', name: { full: 'Bo Park' } }]));
+    writeFileSync(
+      join(d, 'a.json'),
+      JSON.stringify([
+        { id: 'A', name: { full: 'Ann Lee' } },
+        { id: 'B', name: { full: 'Bo Park' } },
+      ]),
+    );
     const { code, report } = await json(['a.json', 'empty.json', 'okta.json', 'onfido.json', '--people', 'people.csv'], d);
     expect(code).toBe(2);
     const messages = report.errors.map((e: { source: string; message: string }) => `${e.source}: ${e.message}`);
-    expect(messages).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^empty\.json: the "value" envelope holds no records/),
-      expect.stringMatching(/^okta\.json\[0\]: okta: the record names nobody/),
-      expect.stringMatching(/^okta\.json\[1\]: okta: one identifier is claimed by 2 applicants/),
-      expect.stringMatching(/^onfido\.json\[0\]: onfido: properties\.issuing_country "XYZ" is not an ISO 3166-1 alpha-3 country code/),
-    ]));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^empty\.json: the "value" envelope holds no records/),
+        expect.stringMatching(/^okta\.json\[0\]: okta: the record names nobody/),
+        expect.stringMatching(/^okta\.json\[1\]: okta: one identifier is claimed by 2 applicants/),
+        expect.stringMatching(/^onfido\.json\[0\]: onfido: properties\.issuing_country "XYZ" is not an ISO 3166-1 alpha-3 country code/),
+      ]),
+    );
     expect(report.applicants.map((a: { id: string }) => a.id)).toEqual(['A', 'B']);
   });
 
   test('a CSV with unknown headers, a time without a zone', async () => {
     const d = dir();
     writeFileSync(join(d, 'people.csv'), 'id,full_name,favourite_colour\nA,Ann Lee,blue\n');
-    writeFileSync(join(d, 'zoom.csv'), 'Name (Original Name),User Email,Join Time,Leave Time\nAnn Lee,ann@x.example,12/01/2026 02:00:12 PM,12/01/2026 02:40:00 PM\n');
+    writeFileSync(
+      join(d, 'zoom.csv'),
+      'Name (Original Name),User Email,Join Time,Leave Time\nAnn Lee,ann@x.example,12/01/2026 02:00:12 PM,12/01/2026 02:40:00 PM\n',
+    );
     const { code, report } = await json(['people.csv', 'zoom.csv'], d);
     expect(code).toBe(2);
     const messages = report.errors.map((e: { message: string }) => e.message).join('\n');
@@ -123,13 +156,30 @@ describe('bad input', () => {
 describe('batch links from source data', () => {
   test('the same device behind two people, the same document number under two names', async () => {
     const d = mkdtempSync(join(tmpdir(), 'dprk-links-'));
-    writeFileSync(join(d, 'a.json'), JSON.stringify([
-      { id: 'A', name: { full: 'Ann Lee' }, contact: { emails: ['ann@acme.example'] } },
-      { id: 'B', name: { full: 'Bo Park' }, contact: { emails: ['bo@acme.example'] } },
-    ]));
-    const signIn = (upn: string) => ({ createdDateTime: '2026-11-06T08:45:12Z', userPrincipalName: upn, ipAddress: '10.0.0.5', status: { errorCode: 0 }, deviceDetail: { deviceId: 'dev-1111', displayName: 'LT-1' }, location: {} });
+    writeFileSync(
+      join(d, 'a.json'),
+      JSON.stringify([
+        { id: 'A', name: { full: 'Ann Lee' }, contact: { emails: ['ann@acme.example'] } },
+        { id: 'B', name: { full: 'Bo Park' }, contact: { emails: ['bo@acme.example'] } },
+      ]),
+    );
+    const signIn = (upn: string) => ({
+      createdDateTime: '2026-11-06T08:45:12Z',
+      userPrincipalName: upn,
+      ipAddress: '10.0.0.5',
+      status: { errorCode: 0 },
+      deviceDetail: { deviceId: 'dev-1111', displayName: 'LT-1' },
+      location: {},
+    });
     writeFileSync(join(d, 'entra.json'), JSON.stringify({ value: [signIn('ann@acme.example'), signIn('bo@acme.example')] }));
-    const doc = (applicant: string, first: string) => ({ name: 'document', result: 'clear', check_id: 'c', applicant_id: applicant, breakdown: {}, properties: { first_name: first, last_name: 'Lee', document_type: 'passport', issuing_country: 'USA', document_numbers: [{ value: '5550001' }] } });
+    const doc = (applicant: string, first: string) => ({
+      name: 'document',
+      result: 'clear',
+      check_id: 'c',
+      applicant_id: applicant,
+      breakdown: {},
+      properties: { first_name: first, last_name: 'Lee', document_type: 'passport', issuing_country: 'USA', document_numbers: [{ value: '5550001' }] },
+    });
     writeFileSync(join(d, 'onfido.json'), JSON.stringify([doc('onf-a', 'Ann'), doc('onf-b', 'Bo')]));
     writeFileSync(join(d, 'people.csv'), 'id,alias\nA,onf-a\nB,onf-b\n');
     const { report } = await json(['a.json', 'entra.json', 'onfido.json', '--people', 'people.csv'], d);
@@ -145,7 +195,10 @@ describe('formats per input', () => {
     const d = mkdtempSync(join(tmpdir(), 'dprk-fmt-'));
     writeFileSync(join(d, 'a.json'), JSON.stringify([{ id: 'A', name: { full: 'Ann Lee' }, contact: { emails: ['ann@acme.example'] } }]));
     // A bare sign-in list whose first record lacks the keys detection looks for.
-    writeFileSync(join(d, 'log.json'), JSON.stringify([{ createdDateTime: '2026-11-06T08:45:12Z', userPrincipalName: 'ann@acme.example', ipAddress: '98.28.1.7' }]));
+    writeFileSync(
+      join(d, 'log.json'),
+      JSON.stringify([{ createdDateTime: '2026-11-06T08:45:12Z', userPrincipalName: 'ann@acme.example', ipAddress: '98.28.1.7' }]),
+    );
     const { report } = await json(['a.json', 'entra:log.json'], d);
     expect(report.sources.files.map((f: { format: string }) => f.format)).toEqual(['applicant', 'entra']);
     expect(report.sources.joined).toBe(2);
@@ -161,9 +214,28 @@ describe('formats per input', () => {
 
   test('Greenhouse: the date of birth from a configurable custom field, "(Remote)" in the job name', async () => {
     const d = mkdtempSync(join(tmpdir(), 'dprk-gh-'));
-    const c = { id: 7, first_name: 'Ann', last_name: 'Lee', email_addresses: [{ value: 'ann@x.example', type: 'personal' }], applications: [{ applied_at: '2026-09-01T00:00:00Z', jobs: [{ name: 'Backend Engineer (Remote)' }, { name: 'Platform Engineer' }] }], keyed_custom_fields: { birth_date_cf: { name: 'DOB', type: 'date', value: '1990-02-03' } }, custom_fields: {} };
+    const c = {
+      id: 7,
+      first_name: 'Ann',
+      last_name: 'Lee',
+      email_addresses: [{ value: 'ann@x.example', type: 'personal' }],
+      applications: [{ applied_at: '2026-09-01T00:00:00Z', jobs: [{ name: 'Backend Engineer (Remote)' }, { name: 'Platform Engineer' }] }],
+      keyed_custom_fields: { birth_date_cf: { name: 'DOB', type: 'date', value: '1990-02-03' } },
+      custom_fields: {},
+    };
     writeFileSync(join(d, 'gh.json'), JSON.stringify([c]));
-    writeFileSync(join(d, 'veriff.json'), JSON.stringify({ status: 'success', verification: { status: 'approved', vendorData: '7', person: { firstName: 'Ann', lastName: 'Lee', dateOfBirth: '1991-02-03' }, document: { type: 'PASSPORT', country: 'US' } } }));
+    writeFileSync(
+      join(d, 'veriff.json'),
+      JSON.stringify({
+        status: 'success',
+        verification: {
+          status: 'approved',
+          vendorData: '7',
+          person: { firstName: 'Ann', lastName: 'Lee', dateOfBirth: '1991-02-03' },
+          document: { type: 'PASSPORT', country: 'US' },
+        },
+      }),
+    );
     const { report } = await json(['gh.json', 'veriff.json', '--greenhouse-dob-field', 'birth_date_cf'], d);
     expect(report.applicants[0].findings.map((f: { ruleId: string }) => f.ruleId)).toContain('identity.dob-mismatch');
   });
@@ -179,7 +251,7 @@ describe('init', () => {
     expect(c.code).toBe(0);
     const header = readFileSync(join(d, 't.csv'), 'utf8');
     expect(header.startsWith('id,full_name,')).toBe(true);
-    writeFileSync(join(d, 't.csv'), `${header}A1,Ann Lee${',' .repeat(header.split(',').length - 2)}\n`);
+    writeFileSync(join(d, 't.csv'), `${header}A1,Ann Lee${','.repeat(header.split(',').length - 2)}\n`);
     const { code, report } = await json(['t.csv'], d);
     expect(code).toBe(0);
     expect(report.applicants[0]).toMatchObject({ id: 'A1', source: 't.csv#2' });
@@ -200,9 +272,38 @@ describe('fairness at the door, every vendor', () => {
     const d = mkdtempSync(join(tmpdir(), 'dprk-fair-'));
     const SENTINELS = ['ZZNATIONALITY', 'ZZGENDER', 'ZZLOCALE', 'ZZKEYBOARD', 'ZZLANGUAGE', 'ZZBIRTHPLACE'];
     writeFileSync(join(d, 'a.json'), JSON.stringify([{ id: 'A', name: { full: 'Ann Lee' }, contact: { emails: ['ann@acme.example'] } }]));
-    writeFileSync(join(d, 'veriff.json'), JSON.stringify({ status: 'success', verification: { status: 'declined', vendorData: 'A', person: { firstName: 'Maria', lastName: 'Kowalski', nationality: 'ZZNATIONALITY', gender: 'ZZGENDER', placeOfBirth: 'ZZBIRTHPLACE' }, document: { type: 'PASSPORT', country: 'US' }, riskLabels: [] } }));
-    writeFileSync(join(d, 'okta.json'), JSON.stringify([{ uuid: '1', published: '2026-11-03T02:11:00Z', eventType: 'user.session.start', actor: { id: '1', alternateId: 'ann@acme.example', detail: { locale: 'ZZLOCALE' } }, client: { ipAddress: '98.28.1.7', userAgent: { rawUserAgent: 'x' }, keyboardLayout: 'ZZKEYBOARD' }, debugContext: { debugData: { browserLanguage: 'ZZLANGUAGE' } } }]));
-    writeFileSync(join(d, 'zoom.json'), JSON.stringify({ participants: [{ user_name: 'Ann', email: 'ann@acme.example', join_time: '2026-10-09T18:01:10Z', language: 'ZZLANGUAGE', locale: 'ZZLOCALE' }] }));
+    writeFileSync(
+      join(d, 'veriff.json'),
+      JSON.stringify({
+        status: 'success',
+        verification: {
+          status: 'declined',
+          vendorData: 'A',
+          person: { firstName: 'Maria', lastName: 'Kowalski', nationality: 'ZZNATIONALITY', gender: 'ZZGENDER', placeOfBirth: 'ZZBIRTHPLACE' },
+          document: { type: 'PASSPORT', country: 'US' },
+          riskLabels: [],
+        },
+      }),
+    );
+    writeFileSync(
+      join(d, 'okta.json'),
+      JSON.stringify([
+        {
+          uuid: '1',
+          published: '2026-11-03T02:11:00Z',
+          eventType: 'user.session.start',
+          actor: { id: '1', alternateId: 'ann@acme.example', detail: { locale: 'ZZLOCALE' } },
+          client: { ipAddress: '98.28.1.7', userAgent: { rawUserAgent: 'x' }, keyboardLayout: 'ZZKEYBOARD' },
+          debugContext: { debugData: { browserLanguage: 'ZZLANGUAGE' } },
+        },
+      ]),
+    );
+    writeFileSync(
+      join(d, 'zoom.json'),
+      JSON.stringify({
+        participants: [{ user_name: 'Ann', email: 'ann@acme.example', join_time: '2026-10-09T18:01:10Z', language: 'ZZLANGUAGE', locale: 'ZZLOCALE' }],
+      }),
+    );
     for (const format of ['json', 'text', 'sarif', 'csv', 'markdown', 'junit', 'github']) {
       const r = await runCli(['a.json', 'veriff.json', 'okta.json', 'zoom.json', '--format', format, '--no-progress', '--no-redact'], { cwd: d });
       for (const s of SENTINELS) expect(r.stdout + r.stderr, `${format} ${s}`).not.toContain(s);
@@ -210,7 +311,11 @@ describe('fairness at the door, every vendor', () => {
     const { report } = await json(['a.json', 'veriff.json', 'okta.json', 'zoom.json'], d);
     // The document's other name does reach the identity rules: only origin is dropped.
     expect(report.applicants[0].findings.map((f: { ruleId: string }) => f.ruleId)).toContain('identity.document-name-mismatch');
-    expect(report.sources.files.find((f: { format: string }) => f.format === 'veriff').dropped).toEqual(['verification.person.gender', 'verification.person.nationality', 'verification.person.placeOfBirth']);
+    expect(report.sources.files.find((f: { format: string }) => f.format === 'veriff').dropped).toEqual([
+      'verification.person.gender',
+      'verification.person.nationality',
+      'verification.person.placeOfBirth',
+    ]);
   });
 });
 

@@ -32,7 +32,10 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  for (const [k, v] of [['TMPDIR', saved.tmp], ['DPRK_CHECK_SPILL_AFTER', saved.spill]] as const) {
+  for (const [k, v] of [
+    ['TMPDIR', saved.tmp],
+    ['DPRK_CHECK_SPILL_AFTER', saved.spill],
+  ] as const) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
@@ -57,16 +60,20 @@ const VARIANTS: Array<{ name: string; flags: string[] }> = [
 ];
 
 describe.each(VARIANTS)('every format is byte-identical spilled or not ($name)', ({ flags }) => {
-  test.each(FORMAT_NAMES)('%s', async (format) => {
-    const args = (out: string) => [...INPUTS, ...flags, '-f', `${format}:${out}`];
-    const kept = await runWith(undefined, args('kept.out'), 'kept.out');
-    expect(kept.file.length).toBeGreaterThan(100);
-    for (const spill of ['0', '7']) {
-      const spilled = await runWith(spill, args(`spilled-${spill}.out`), `spilled-${spill}.out`);
-      expect({ spill, ...spilled }).toEqual({ spill, ...kept });
-    }
-    expect(readdirSync(temp)).toEqual([]);
-  }, 60_000);
+  test.each(FORMAT_NAMES)(
+    '%s',
+    async (format) => {
+      const args = (out: string) => [...INPUTS, ...flags, '-f', `${format}:${out}`];
+      const kept = await runWith(undefined, args('kept.out'), 'kept.out');
+      expect(kept.file.length).toBeGreaterThan(100);
+      for (const spill of ['0', '7']) {
+        const spilled = await runWith(spill, args(`spilled-${spill}.out`), `spilled-${spill}.out`);
+        expect({ spill, ...spilled }).toEqual({ spill, ...kept });
+      }
+      expect(readdirSync(temp)).toEqual([]);
+    },
+    60_000,
+  );
 });
 
 test('text --details and text to standard output, spilled or not', async () => {
@@ -87,52 +94,78 @@ test('text --details and text to standard output, spilled or not', async () => {
 }, 60_000);
 
 // Inputs in path order give shard reports in source order (merged k ways); the reverse order does not (sorted in memory).
-test.each([['in source order', INPUTS], ['out of source order', [...INPUTS].reverse()]])('shard reports and their merge are byte-identical spilled or not, in every format (%s)', async (_, inputs) => {
-  const shards = (tag: string) => [1, 2, 3].map((i) => `shard-${tag}-${i}.json`);
-  for (const [tag, spill] of [['kept', undefined], ['spilled', '0']] as const) {
-    for (const [i, out] of shards(tag).entries()) await runWith(spill, [...inputs, '--shard', `${i + 1}/3`, '-f', `json:${out}`], out);
-  }
-  for (const i of [0, 1, 2]) expect(readFileSync(join(dir, shards('spilled')[i]!), 'utf8')).toBe(readFileSync(join(dir, shards('kept')[i]!), 'utf8'));
-  // The merge of the in-memory merge is the reference: the same shards, merged with nothing spilled.
-  for (const format of FORMAT_NAMES) {
-    const kept = await runWith(undefined, ['merge', '-f', `${format}:merged-kept`, ...shards('kept')], 'merged-kept');
-    expect(kept.file.length).toBeGreaterThan(100);
-    for (const spill of ['0', '5']) {
-      const spilled = await runWith(spill, ['merge', '-f', `${format}:merged-spilled`, ...shards('spilled')], 'merged-spilled');
-      expect({ format, spill, ...spilled, stderr: spilled.stderr.replaceAll('spilled', 'kept') }).toEqual({ format, spill, ...kept });
+test.each([
+  ['in source order', INPUTS],
+  ['out of source order', [...INPUTS].reverse()],
+])(
+  'shard reports and their merge are byte-identical spilled or not, in every format (%s)',
+  async (_, inputs) => {
+    const shards = (tag: string) => [1, 2, 3].map((i) => `shard-${tag}-${i}.json`);
+    for (const [tag, spill] of [
+      ['kept', undefined],
+      ['spilled', '0'],
+    ] as const) {
+      for (const [i, out] of shards(tag).entries()) await runWith(spill, [...inputs, '--shard', `${i + 1}/3`, '-f', `json:${out}`], out);
     }
-  }
-  expect(readdirSync(temp)).toEqual([]);
-}, 240_000);
+    for (const i of [0, 1, 2]) expect(readFileSync(join(dir, shards('spilled')[i]!), 'utf8')).toBe(readFileSync(join(dir, shards('kept')[i]!), 'utf8'));
+    // The merge of the in-memory merge is the reference: the same shards, merged with nothing spilled.
+    for (const format of FORMAT_NAMES) {
+      const kept = await runWith(undefined, ['merge', '-f', `${format}:merged-kept`, ...shards('kept')], 'merged-kept');
+      expect(kept.file.length).toBeGreaterThan(100);
+      for (const spill of ['0', '5']) {
+        const spilled = await runWith(spill, ['merge', '-f', `${format}:merged-spilled`, ...shards('spilled')], 'merged-spilled');
+        expect({ format, spill, ...spilled, stderr: spilled.stderr.replaceAll('spilled', 'kept') }).toEqual({ format, spill, ...kept });
+      }
+    }
+    expect(readdirSync(temp)).toEqual([]);
+  },
+  240_000,
+);
 
-test.skipIf(process.platform === 'win32')('Ctrl-C during a spilled run: the partial report, and no file left in the temp dir', async () => {
-  const { spawn } = await import('node:child_process');
-  const { existsSync } = await import('node:fs');
-  const bin = join(ROOT, 'bin', 'dprk-check.js');
-  if (!existsSync(join(ROOT, 'dist', 'cli', 'bundle.js'))) return;
-  const env = { ...process.env, TMPDIR: temp, DPRK_CHECK_SPILL_AFTER: '0' };
-  const p = spawn(process.execPath, [bin, '-f', 'json', '--no-progress', '-'], { stdio: ['pipe', 'pipe', 'pipe'], env });
-  let out = '';
-  p.stdout.on('data', (d: Buffer) => (out += d));
-  // Records, then the writer goes quiet without closing: the run waits for more until Ctrl-C.
-  p.stdin.write(readFileSync(join(dir, 'farms.ndjson'), 'utf8').split('\n').slice(0, 40).join('\n') + '\n');
-  setTimeout(() => p.kill('SIGINT'), 4000);
-  const code = await new Promise<number | null>((resolve) => {
-    const kill = setTimeout(() => (p.kill('SIGKILL'), resolve(null)), 30_000);
-    p.on('exit', (c) => (clearTimeout(kill), resolve(c)));
-  });
-  expect(code).toBe(130);
-  const report = JSON.parse(out) as { interrupted: boolean; summary: { total: number; evaluated: number }; applicants: unknown[] };
-  expect(report.interrupted).toBe(true);
-  // A machine this busy may not have read every record yet; the report is whole either way.
-  expect(report.applicants.length).toBe(report.summary.evaluated);
-  expect(readdirSync(temp)).toEqual([]);
-}, 60_000);
+test.skipIf(process.platform === 'win32')(
+  'Ctrl-C during a spilled run: the partial report, and no file left in the temp dir',
+  async () => {
+    const { spawn } = await import('node:child_process');
+    const { existsSync } = await import('node:fs');
+    const bin = join(ROOT, 'bin', 'dprk-check.js');
+    if (!existsSync(join(ROOT, 'dist', 'cli', 'bundle.js'))) return;
+    const env = { ...process.env, TMPDIR: temp, DPRK_CHECK_SPILL_AFTER: '0' };
+    const p = spawn(process.execPath, [bin, '-f', 'json', '--no-progress', '-'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+    let out = '';
+    p.stdout.on('data', (d: Buffer) => (out += d));
+    // Records, then the writer goes quiet without closing: the run waits for more until Ctrl-C.
+    p.stdin.write(readFileSync(join(dir, 'farms.ndjson'), 'utf8').split('\n').slice(0, 40).join('\n') + '\n');
+    setTimeout(() => p.kill('SIGINT'), 4000);
+    const code = await new Promise<number | null>((resolve) => {
+      const kill = setTimeout(() => (p.kill('SIGKILL'), resolve(null)), 30_000);
+      p.on('exit', (c) => (clearTimeout(kill), resolve(c)));
+    });
+    expect(code).toBe(130);
+    const report = JSON.parse(out) as { interrupted: boolean; summary: { total: number; evaluated: number }; applicants: unknown[] };
+    expect(report.interrupted).toBe(true);
+    // A machine this busy may not have read every record yet; the report is whole either way.
+    expect(report.applicants.length).toBe(report.summary.evaluated);
+    expect(readdirSync(temp)).toEqual([]);
+  },
+  60_000,
+);
 
 test('an exception on a linkage rule suppresses the same findings spilled or not (shared phones of the farms)', async () => {
   const cfg = join(dir, 'exceptions.yaml');
   const { writeFileSync } = await import('node:fs');
-  writeFileSync(cfg, ['exceptions:', '  - id: farm-switchboard', '    rule: linkage.shared-phone', '    reason: one agency switchboard', '    when:', '      field: equipment.shipTo.line1', '      contains: Farm Road', ''].join('\n'));
+  writeFileSync(
+    cfg,
+    [
+      'exceptions:',
+      '  - id: farm-switchboard',
+      '    rule: linkage.shared-phone',
+      '    reason: one agency switchboard',
+      '    when:',
+      '      field: equipment.shipTo.line1',
+      '      contains: Farm Road',
+      '',
+    ].join('\n'),
+  );
   const args = (out: string) => [...INPUTS, '--config', cfg, '-f', `json:${out}`];
   const kept = await runWith(undefined, args('exc-kept.json'), 'exc-kept.json');
   // The exception does hold: some applicants carry it as a suppression.

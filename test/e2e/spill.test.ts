@@ -47,7 +47,10 @@ async function cli(args: string[], spillAfter: number | undefined, day = '2026-1
     const code = await run(['--no-config', ...args], m.io);
     return { code, out: m.stdout(), err: m.stderr() };
   } finally {
-    for (const [name, value] of [['DPRK_CHECK_SPILL_AFTER', before.spill], ['TMPDIR', before.tmp]] as const) {
+    for (const [name, value] of [
+      ['DPRK_CHECK_SPILL_AFTER', before.spill],
+      ['TMPDIR', before.tmp],
+    ] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
@@ -66,7 +69,23 @@ describe('link keys spilled to disk: the same report as in memory', { timeout: 1
       if (format === 'json') {
         const report = JSON.parse(memory.out) as { applicants: unknown[]; links: Array<{ kind: string }>; linkKeys: unknown[] };
         // The kinds of link the generator's farms make, and the fixture's duplicate id.
-        expect(new Set(report.links.map((l) => l.kind))).toEqual(new Set(['shared-phone', 'shared-address', 'shared-ship-to', 'shared-payout-account', 'shared-session-ip', 'similar-resume', 'reference-is-applicant', 'shared-resume', 'shared-photo', 'shared-crypto-wallet', 'shared-device', 'shared-document-number', 'duplicate-id']));
+        expect(new Set(report.links.map((l) => l.kind))).toEqual(
+          new Set([
+            'shared-phone',
+            'shared-address',
+            'shared-ship-to',
+            'shared-payout-account',
+            'shared-session-ip',
+            'similar-resume',
+            'reference-is-applicant',
+            'shared-resume',
+            'shared-photo',
+            'shared-crypto-wallet',
+            'shared-device',
+            'shared-document-number',
+            'duplicate-id',
+          ]),
+        );
         expect(report.linkKeys).toHaveLength(report.applicants.length);
       }
     }

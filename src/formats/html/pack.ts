@@ -32,7 +32,9 @@ function findingBlock(f: Finding, n: number, packId: string): Raw {
   const refs = f.references.map((r) => {
     const url = safeUrl(r.url);
     const title = [r.title, r.date].filter(Boolean).join(', ');
-    return url ? html`<li><a href="${url}" rel="noreferrer noopener">${title}</a> <span class="url">${url}</span></li>` : html`<li>${title}${r.url ? ` — ${r.url}` : ''}</li>`;
+    return url
+      ? html`<li><a href="${url}" rel="noreferrer noopener">${title}</a> <span class="url">${url}</span></li>`
+      : html`<li>${title}${r.url ? ` — ${r.url}` : ''}</li>`;
   });
   return html`<section class="finding" id="${packId}-f${n}" aria-labelledby="${packId}-f${n}-h">
 <h4 id="${packId}-f${n}-h">${badge(f.severity)} ${f.title} <code class="rule">${f.ruleId}</code></h4>
@@ -68,10 +70,13 @@ function linksBlock(a: ApplicantResult, report: Report, anchors: Anchors): Raw {
       .filter((o) => o.id !== a.id)
       .map((o) => {
         const anchor = anchors.get(o.id);
-        return anchor && !o.source?.startsWith('history:') ? html`<a href="#${anchor}">${o.id}</a>` : html`<span>${o.id}</span>${o.source ? html` <span class="src">(${o.source.replace(/^history: /, '')})</span>` : ''}`;
+        return anchor && !o.source?.startsWith('history:')
+          ? html`<a href="#${anchor}">${o.id}</a>`
+          : html`<span>${o.id}</span>${o.source ? html` <span class="src">(${o.source.replace(/^history: /, '')})</span>` : ''}`;
       });
   return html`<section class="links" aria-labelledby="${anchors.get(a.id)}-links"><h3 id="${anchors.get(a.id)}-links">Links to other applicants</h3><ul>${mine.map(
-    (l) => html`<li>${l.severity ? badge(l.severity) : ''} <strong>${l.kind}</strong>: shared with ${joinRaw(other(l))}. Shared value: <span class="value">${l.value}</span>${l.note ? html` — ${l.note}` : ''}</li>`,
+    (l) =>
+      html`<li>${l.severity ? badge(l.severity) : ''} <strong>${l.kind}</strong>: shared with ${joinRaw(other(l))}. Shared value: <span class="value">${l.value}</span>${l.note ? html` — ${l.note}` : ''}</li>`,
   )}</ul></section>`;
 }
 
@@ -90,7 +95,8 @@ function reviewBlock(a: ApplicantResult, report: Report): Raw {
 function historyBlock(a: ApplicantResult, anchor: string): Raw {
   if (!a.history?.length) return html``;
   return html`<section class="history" aria-labelledby="${anchor}-hist"><h3 id="${anchor}-hist">Earlier checks of this applicant</h3><ul>${a.history.map(
-    (h) => html`<li>Run ${h.runId}, ${h.checkedAt.slice(0, 10)}: ${badge(h.level)} ${h.ruleIds.length ? h.ruleIds.join(', ') : 'no findings'} (rules ${h.rulesVersion})</li>`,
+    (h) =>
+      html`<li>Run ${h.runId}, ${h.checkedAt.slice(0, 10)}: ${badge(h.level)} ${h.ruleIds.length ? h.ruleIds.join(', ') : 'no findings'} (rules ${h.rulesVersion})</li>`,
   )}</ul></section>`;
 }
 
@@ -109,7 +115,9 @@ function provenanceLine(a: ApplicantResult, report: Report): Raw {
 /** One applicant's evidence pack: everything a reviewer needs, on its own printed page. */
 export function packHtml(a: ApplicantResult, report: Report, anchors: Anchors, index: number, disclaimer: string): Raw {
   const anchor = `a${index + 1}`;
-  const findings = [...a.findings].sort((x, y) => FAMILIES.indexOf(x.family) - FAMILIES.indexOf(y.family) || severityRank(y.severity) - severityRank(x.severity));
+  const findings = [...a.findings].sort(
+    (x, y) => FAMILIES.indexOf(x.family) - FAMILIES.indexOf(y.family) || severityRank(y.severity) - severityRank(x.severity),
+  );
   let n = 0;
   const byFamily = FAMILIES.map((family) => {
     const fs = findings.filter((f) => f.family === family);

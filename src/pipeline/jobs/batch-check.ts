@@ -12,9 +12,7 @@ import { checkGroup, type CheckOptions } from '../check-record.js';
  * where they were made; what linking needs of them travels as hashed keys, and the exceptions on
  * linkage rules as the indices of those that hold.
  */
-export type BatchOutcome =
-  | { ok: true; result: ApplicantResult; links: ApplicantLinkKeys; held?: number[] }
-  | { ok: false; error: RunError };
+export type BatchOutcome = { ok: true; result: ApplicantResult; links: ApplicantLinkKeys; held?: number[] } | { ok: false; error: RunError };
 
 export interface BatchCheck extends CheckOptions {
   /** The allow-list's IP ranges: addresses in them are not link keys. */

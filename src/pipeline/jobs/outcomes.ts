@@ -14,7 +14,13 @@ const IN_FLIGHT_PER_WORKER = 2;
  * so ordinals, links and the report are those of a one-thread run. At most two groups per worker
  * are out at a time: reading waits for the checks (memory does not grow with the input).
  */
-export async function* outcomes(records: AsyncIterable<InputRecord>, rules: CompiledRule[], check: BatchCheck, jobs?: JobsSetup, signal?: AbortSignal): AsyncGenerator<BatchOutcome> {
+export async function* outcomes(
+  records: AsyncIterable<InputRecord>,
+  rules: CompiledRule[],
+  check: BatchCheck,
+  jobs?: JobsSetup,
+  signal?: AbortSignal,
+): AsyncGenerator<BatchOutcome> {
   const here = (group: InputRecord[]) => checkForBatch(group, rules, check);
   if (!jobs || jobs.count < 2) {
     for await (const group of inGroups(records)) yield* here(group);

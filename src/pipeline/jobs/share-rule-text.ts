@@ -15,7 +15,14 @@ export function ruleTextSharer(rules: CompiledRule[]): (o: BatchOutcome) => Batc
     if (!o.ok) return o;
     for (const f of o.result.findings) {
       const spec = specs.get(f.ruleId);
-      if (!spec || f.title !== spec.title || f.next !== spec.next || f.references.length !== spec.references.length || f.falsepositives.length !== spec.falsepositives.length) continue;
+      if (
+        !spec ||
+        f.title !== spec.title ||
+        f.next !== spec.next ||
+        f.references.length !== spec.references.length ||
+        f.falsepositives.length !== spec.falsepositives.length
+      )
+        continue;
       f.ruleId = spec.id;
       f.title = spec.title;
       f.next = spec.next;

@@ -1,4 +1,16 @@
-import { addAlias, dayOf, emptyKeys, isObj, protectedPaths, saltedHash, str, type AdaptContext, type Fragment, type Obj, type SourceAdapter } from './source-adapter.js';
+import {
+  addAlias,
+  dayOf,
+  emptyKeys,
+  isObj,
+  protectedPaths,
+  saltedHash,
+  str,
+  type AdaptContext,
+  type Fragment,
+  type Obj,
+  type SourceAdapter,
+} from './source-adapter.js';
 
 /**
  * ADP Workforce Now `worker.pay-distribution.change` event (`{"events": [...]}`), after

@@ -48,7 +48,11 @@ export function unknownApplicantColumns(headers: string[]): string[] {
   return headers.filter((h) => h && !(h in APPLICANT_CSV_COLUMNS));
 }
 
-const list = (v: unknown) => (str(v) ?? '').split(';').map((s) => s.trim()).filter(Boolean);
+const list = (v: unknown) =>
+  (str(v) ?? '')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const yes = (v: unknown) => (str(v) ? /^(y|yes|true|1)$/i.test(str(v)!) : undefined);
 
 function compact(o: Obj): Obj | undefined {
@@ -65,15 +69,42 @@ export function fromApplicantCsv(r: Obj): Obj {
     dateOfBirth: str(r.date_of_birth),
     appliedAt: str(r.applied_at),
     role: compact({ title: str(r.role_title), remote: yes(r.remote) }),
-    claimedLocation: compact({ country: country2(r.country, 'country') ?? loc.country, region: str(r.region) ?? loc.region, city: str(r.city) ?? loc.city, timezone: str(r.timezone) }),
+    claimedLocation: compact({
+      country: country2(r.country, 'country') ?? loc.country,
+      region: str(r.region) ?? loc.region,
+      city: str(r.city) ?? loc.city,
+      timezone: str(r.timezone),
+    }),
     contact: compact({
       emails: list(r.emails),
       phones: list(r.phones),
-      addresses: [compact({ line1: str(r.address), city: str(r.address_city), region: str(r.address_region), postalCode: str(r.address_postal_code), country: country2(r.address_country, 'address_country') })].filter(Boolean),
+      addresses: [
+        compact({
+          line1: str(r.address),
+          city: str(r.address_city),
+          region: str(r.address_region),
+          postalCode: str(r.address_postal_code),
+          country: country2(r.address_country, 'address_country'),
+        }),
+      ].filter(Boolean),
     }),
-    profiles: list(r.profiles).map((u) => profileFromUrl(u)).filter(Boolean),
-    equipment: compact({ shipTo: compact({ line1: str(r.ship_to), city: str(r.ship_to_city), region: str(r.ship_to_region), postalCode: str(r.ship_to_postal_code), country: country2(r.ship_to_country, 'ship_to_country') }) }),
-    payroll: compact({ method: str(r.payroll_method), startDate: str(r.start_date), bank: compact({ country: country2(r.bank_country, 'bank_country'), holderName: str(r.bank_holder_name) }) }),
+    profiles: list(r.profiles)
+      .map((u) => profileFromUrl(u))
+      .filter(Boolean),
+    equipment: compact({
+      shipTo: compact({
+        line1: str(r.ship_to),
+        city: str(r.ship_to_city),
+        region: str(r.ship_to_region),
+        postalCode: str(r.ship_to_postal_code),
+        country: country2(r.ship_to_country, 'ship_to_country'),
+      }),
+    }),
+    payroll: compact({
+      method: str(r.payroll_method),
+      startDate: str(r.start_date),
+      bank: compact({ country: country2(r.bank_country, 'bank_country'), holderName: str(r.bank_holder_name) }),
+    }),
     source: { system: 'csv' },
   };
   return Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));

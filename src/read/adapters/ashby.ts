@@ -11,13 +11,36 @@ import { compact } from './greenhouse.js';
  * `timezone`, `createdAt`.
  */
 const KNOWN = new Set([
-  'id', 'createdAt', 'updatedAt', 'name', 'primaryEmailAddress', 'emailAddresses', 'primaryPhoneNumber', 'phoneNumbers', 'socialLinks',
-  'tags', 'position', 'company', 'school', 'applicationIds', 'resumeFileHandle', 'fileHandles', 'customFields', 'profileUrl', 'source',
-  'creditedToUser', 'timezone', 'location', 'fraudStatus',
+  'id',
+  'createdAt',
+  'updatedAt',
+  'name',
+  'primaryEmailAddress',
+  'emailAddresses',
+  'primaryPhoneNumber',
+  'phoneNumbers',
+  'socialLinks',
+  'tags',
+  'position',
+  'company',
+  'school',
+  'applicationIds',
+  'resumeFileHandle',
+  'fileHandles',
+  'customFields',
+  'profileUrl',
+  'source',
+  'creditedToUser',
+  'timezone',
+  'location',
+  'fraudStatus',
 ]);
 
 export function looksLikeAshby(v: Obj): boolean {
-  return typeof v.name === 'string' && (isObj(v.primaryEmailAddress) || Array.isArray(v.emailAddresses) || Array.isArray(v.applicationIds) || Array.isArray(v.socialLinks));
+  return (
+    typeof v.name === 'string' &&
+    (isObj(v.primaryEmailAddress) || Array.isArray(v.emailAddresses) || Array.isArray(v.applicationIds) || Array.isArray(v.socialLinks))
+  );
 }
 
 export function fromAshby(c: Obj): Mapping {
@@ -35,7 +58,10 @@ export function fromAshby(c: Obj): Mapping {
   if (country && !code) unmapped.push(`location country "${country}": not a country this adapter knows`);
   const loc = compact({ country: code, region: part('Region'), city: part('City'), timezone: str(c.timezone) });
   if (Object.keys(loc).length) a.claimedLocation = loc;
-  const profiles = arr(c.socialLinks).filter(isObj).map((l) => (str(l.url) ? profileFromUrl(str(l.url)!) : undefined)).filter((p): p is Obj => !!p);
+  const profiles = arr(c.socialLinks)
+    .filter(isObj)
+    .map((l) => (str(l.url) ? profileFromUrl(str(l.url)!) : undefined))
+    .filter((p): p is Obj => !!p);
   if (profiles.length) a.profiles = profiles;
   const employer = str(c.company);
   if (employer) a.employment = [compact({ employer, title: str(c.position) })];

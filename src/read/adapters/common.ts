@@ -53,22 +53,46 @@ export function countryCode(raw: string | undefined): string | undefined {
 }
 
 const ALIASES: Record<string, string> = lookupTable({
-  usa: 'US', 'u.s': 'US', 'u.s.a': 'US', 'united states of america': 'US', america: 'US',
-  uk: 'GB', 'great britain': 'GB', england: 'GB', scotland: 'GB', wales: 'GB', 'northern ireland': 'GB',
-  'south korea': 'KR', 'republic of korea': 'KR', 'korea, republic of': 'KR', 'north korea': 'KP',
-  russia: 'RU', 'russian federation': 'RU', vietnam: 'VN', 'viet nam': 'VN', uae: 'AE',
-  'czech republic': 'CZ', holland: 'NL', 'the netherlands': 'NL', turkey: 'TR',
+  usa: 'US',
+  'u.s': 'US',
+  'u.s.a': 'US',
+  'united states of america': 'US',
+  america: 'US',
+  uk: 'GB',
+  'great britain': 'GB',
+  england: 'GB',
+  scotland: 'GB',
+  wales: 'GB',
+  'northern ireland': 'GB',
+  'south korea': 'KR',
+  'republic of korea': 'KR',
+  'korea, republic of': 'KR',
+  'north korea': 'KP',
+  russia: 'RU',
+  'russian federation': 'RU',
+  vietnam: 'VN',
+  'viet nam': 'VN',
+  uae: 'AE',
+  'czech republic': 'CZ',
+  holland: 'NL',
+  'the netherlands': 'NL',
+  turkey: 'TR',
 });
 
 const US_STATES = new Set(
-  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR'.split(' '),
+  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR'.split(
+    ' ',
+  ),
 );
 
 const AMBIGUOUS = new Set(['georgia']);
 
 /** "City, Region, Country" as ATSs write it → the parts we can tell apart. */
 export function parseLocation(raw: string): { city?: string; region?: string; country?: string; rest?: string } {
-  const parts = raw.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length === 0) return {};
   const last = parts[parts.length - 1]!;
   // "Phoenix, AZ" is Arizona, not Azerbaijan: two-letter codes after a city are US states first.
@@ -87,7 +111,10 @@ export function parseLocation(raw: string): { city?: string; region?: string; co
  * address linking still compares it.
  */
 export function parseFreeAddress(raw: string, type?: string): { address: Address; note?: string } {
-  const lines = raw.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = raw
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const base: Address = type ? { type } : {};
   if (lines.length >= 2) {
     const last = lines[lines.length - 1]!;
@@ -97,13 +124,30 @@ export function parseFreeAddress(raw: string, type?: string): { address: Address
     const us = /^(.+?),\s*([A-Za-z]{2})\.?\s+(\d{5}(?:-\d{4})?)$/.exec(cityLine);
     if (us && US_STATES.has(us[2]!.toUpperCase()) && (!maybeCountry || maybeCountry === 'US')) {
       return {
-        address: { ...base, line1: street[0], ...(street[1] ? { line2: street.slice(1).join(', ') } : {}), city: us[1], region: us[2]!.toUpperCase(), postalCode: us[3], country: 'US' },
+        address: {
+          ...base,
+          line1: street[0],
+          ...(street[1] ? { line2: street.slice(1).join(', ') } : {}),
+          city: us[1],
+          region: us[2]!.toUpperCase(),
+          postalCode: us[3],
+          country: 'US',
+        },
         ...(maybeCountry ? {} : { note: 'country taken as US from the state and ZIP code' }),
       };
     }
     const eu = /^(\d{4,5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\s+(.+)$/i.exec(cityLine);
     if (eu && maybeCountry) {
-      return { address: { ...base, line1: street[0], ...(street[1] ? { line2: street.slice(1).join(', ') } : {}), postalCode: eu[1], city: eu[2], country: maybeCountry } };
+      return {
+        address: {
+          ...base,
+          line1: street[0],
+          ...(street[1] ? { line2: street.slice(1).join(', ') } : {}),
+          postalCode: eu[1],
+          city: eu[2],
+          country: maybeCountry,
+        },
+      };
     }
   }
   return { address: { ...base, line1: lines.join(', ').slice(0, 1024) }, note: 'kept as one line (could not split street, city and postal code)' };

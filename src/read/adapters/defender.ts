@@ -1,4 +1,17 @@
-import { addAlias, addEmail, emptyKeys, isObj, protectedPaths, saltedHash, str, timestamp, type AdaptContext, type Fragment, type Obj, type SourceAdapter } from './source-adapter.js';
+import {
+  addAlias,
+  addEmail,
+  emptyKeys,
+  isObj,
+  protectedPaths,
+  saltedHash,
+  str,
+  timestamp,
+  type AdaptContext,
+  type Fragment,
+  type Obj,
+  type SourceAdapter,
+} from './source-adapter.js';
 import { compact } from './entra.js';
 
 /**
@@ -9,19 +22,79 @@ import { compact } from './entra.js';
  * the USB vendor and product ids are written `USB\VID_xxxx&PID_xxxx`.
  */
 const KNOWN = new Set([
-  'Timestamp', 'DeviceId', 'DeviceName', 'ActionType', 'AdditionalFields', 'ReportId', 'MachineGroup', 'FileName', 'FolderPath', 'SHA1', 'SHA256', 'MD5',
-  'AccountDomain', 'AccountName', 'AccountSid', 'RemoteUrl', 'RemoteDeviceName', 'ProcessId', 'ProcessCommandLine', 'ProcessCreationTime',
-  'ProcessTokenElevation', 'LogonId', 'RegistryKey', 'RegistryValueName', 'RegistryValueData', 'RemoteIP', 'RemotePort', 'LocalIP', 'LocalPort',
-  'FileOriginUrl', 'FileOriginIP', 'InitiatingProcessSHA1', 'InitiatingProcessSHA256', 'InitiatingProcessMD5', 'InitiatingProcessFileName',
-  'InitiatingProcessFileSize', 'InitiatingProcessVersionInfoCompanyName', 'InitiatingProcessVersionInfoProductName',
-  'InitiatingProcessVersionInfoProductVersion', 'InitiatingProcessVersionInfoInternalFileName', 'InitiatingProcessVersionInfoOriginalFileName',
-  'InitiatingProcessVersionInfoFileDescription', 'InitiatingProcessId', 'InitiatingProcessCommandLine', 'InitiatingProcessCreationTime',
-  'InitiatingProcessFolderPath', 'InitiatingProcessParentId', 'InitiatingProcessParentFileName', 'InitiatingProcessParentCreationTime',
-  'InitiatingProcessLogonId', 'InitiatingProcessAccountDomain', 'InitiatingProcessAccountName', 'InitiatingProcessAccountSid',
-  'InitiatingProcessAccountUpn', 'InitiatingProcessAccountObjectId', 'AppGuardContainerId', 'InitiatingProcessSessionId',
-  'IsInitiatingProcessRemoteSession', 'InitiatingProcessRemoteSessionDeviceName', 'InitiatingProcessRemoteSessionIP', 'CreatedProcessSessionId',
-  'IsProcessRemoteSession', 'ProcessRemoteSessionDeviceName', 'ProcessRemoteSessionIP', 'InitiatingProcessUniqueId', 'ProcessUniqueId',
-  'FileSize', 'RemoteUrlCategory', 'Timestamp [UTC]', 'TenantId', 'Type', 'SourceSystem', 'MachineId',
+  'Timestamp',
+  'DeviceId',
+  'DeviceName',
+  'ActionType',
+  'AdditionalFields',
+  'ReportId',
+  'MachineGroup',
+  'FileName',
+  'FolderPath',
+  'SHA1',
+  'SHA256',
+  'MD5',
+  'AccountDomain',
+  'AccountName',
+  'AccountSid',
+  'RemoteUrl',
+  'RemoteDeviceName',
+  'ProcessId',
+  'ProcessCommandLine',
+  'ProcessCreationTime',
+  'ProcessTokenElevation',
+  'LogonId',
+  'RegistryKey',
+  'RegistryValueName',
+  'RegistryValueData',
+  'RemoteIP',
+  'RemotePort',
+  'LocalIP',
+  'LocalPort',
+  'FileOriginUrl',
+  'FileOriginIP',
+  'InitiatingProcessSHA1',
+  'InitiatingProcessSHA256',
+  'InitiatingProcessMD5',
+  'InitiatingProcessFileName',
+  'InitiatingProcessFileSize',
+  'InitiatingProcessVersionInfoCompanyName',
+  'InitiatingProcessVersionInfoProductName',
+  'InitiatingProcessVersionInfoProductVersion',
+  'InitiatingProcessVersionInfoInternalFileName',
+  'InitiatingProcessVersionInfoOriginalFileName',
+  'InitiatingProcessVersionInfoFileDescription',
+  'InitiatingProcessId',
+  'InitiatingProcessCommandLine',
+  'InitiatingProcessCreationTime',
+  'InitiatingProcessFolderPath',
+  'InitiatingProcessParentId',
+  'InitiatingProcessParentFileName',
+  'InitiatingProcessParentCreationTime',
+  'InitiatingProcessLogonId',
+  'InitiatingProcessAccountDomain',
+  'InitiatingProcessAccountName',
+  'InitiatingProcessAccountSid',
+  'InitiatingProcessAccountUpn',
+  'InitiatingProcessAccountObjectId',
+  'AppGuardContainerId',
+  'InitiatingProcessSessionId',
+  'IsInitiatingProcessRemoteSession',
+  'InitiatingProcessRemoteSessionDeviceName',
+  'InitiatingProcessRemoteSessionIP',
+  'CreatedProcessSessionId',
+  'IsProcessRemoteSession',
+  'ProcessRemoteSessionDeviceName',
+  'ProcessRemoteSessionIP',
+  'InitiatingProcessUniqueId',
+  'ProcessUniqueId',
+  'FileSize',
+  'RemoteUrlCategory',
+  'Timestamp [UTC]',
+  'TenantId',
+  'Type',
+  'SourceSystem',
+  'MachineId',
 ]);
 
 export const defender: SourceAdapter = {
@@ -29,13 +102,16 @@ export const defender: SourceAdapter = {
   title: 'Microsoft Defender for Endpoint DeviceEvents (advanced hunting)',
   role: 'source',
   detect: (v) => typeof v.ActionType === 'string' && ('DeviceId' in v || 'DeviceName' in v) && ('Timestamp' in v || 'Timestamp [UTC]' in v),
-  detectCsv: (h) => h.includes('ActionType') && (h.includes('DeviceId') || h.includes('DeviceName')) && (h.includes('Timestamp') || h.includes('Timestamp [UTC]')),
+  detectCsv: (h) =>
+    h.includes('ActionType') && (h.includes('DeviceId') || h.includes('DeviceName')) && (h.includes('Timestamp') || h.includes('Timestamp [UTC]')),
   adapt(r: Obj, ctx: AdaptContext): Fragment {
     const keys = emptyKeys();
     addAlias(keys, r.DeviceName);
     addAlias(keys, r.DeviceId);
     addEmail(keys, r.InitiatingProcessAccountUpn);
-    const unmapped = Object.keys(r).filter((k) => !KNOWN.has(k)).map((k) => `${k}: not a documented DeviceEvents column`);
+    const unmapped = Object.keys(r)
+      .filter((k) => !KNOWN.has(k))
+      .map((k) => `${k}: not a documented DeviceEvents column`);
     const machine = str(r.DeviceId) ?? str(r.DeviceName);
     const deviceId = machine ? saltedHash(machine, ctx.salt, 'device') : undefined;
     const network: Obj = deviceId ? { devices: [compact({ id: deviceId, name: str(r.DeviceName) })] } : {};

@@ -1,5 +1,21 @@
 import { countryCode } from './common.js';
-import { addAlias, addEmail, country2, emptyKeys, ipOf, isObj, protectedPaths, saltedHash, str, timestamp, unknownTop, type AdaptContext, type Fragment, type Obj, type SourceAdapter } from './source-adapter.js';
+import {
+  addAlias,
+  addEmail,
+  country2,
+  emptyKeys,
+  ipOf,
+  isObj,
+  protectedPaths,
+  saltedHash,
+  str,
+  timestamp,
+  unknownTop,
+  type AdaptContext,
+  type Fragment,
+  type Obj,
+  type SourceAdapter,
+} from './source-adapter.js';
 
 /**
  * Microsoft Entra sign-in log: Graph `GET /auditLogs/signIns` (`{"@odata.context", "value": [...]}`,
@@ -8,20 +24,63 @@ import { addAlias, addEmail, country2, emptyKeys, ipOf, isObj, protectedPaths, s
  * the portal's sign-in log view).
  */
 const KNOWN = new Set([
-  'id', 'createdDateTime', 'userDisplayName', 'userPrincipalName', 'userId', 'appId', 'appDisplayName', 'ipAddress', 'clientAppUsed',
-  'correlationId', 'conditionalAccessStatus', 'isInteractive', 'riskDetail', 'riskLevelAggregated', 'riskLevelDuringSignIn', 'riskState',
-  'riskEventTypes', 'riskEventTypes_v2', 'resourceDisplayName', 'resourceId', 'status', 'deviceDetail', 'location', 'appliedConditionalAccessPolicies',
-  '@odata.type', 'autonomousSystemNumber', 'authenticationDetails', 'authenticationRequirement', 'signInEventTypes', 'tokenIssuerType', 'userType',
-  'crossTenantAccessType', 'homeTenantId', 'resourceTenantId', 'mfaDetail', 'networkLocationDetails', 'flaggedForReview', 'uniqueTokenIdentifier',
-  'originalRequestId', 'servicePrincipalId', 'servicePrincipalName', 'incomingTokenType', 'authenticationProtocol', 'signInIdentifier',
-  'signInIdentifierType', 'processingTimeInMilliseconds', 'clientCredentialType', 'authenticationMethodsUsed', 'authenticationProcessingDetails',
+  'id',
+  'createdDateTime',
+  'userDisplayName',
+  'userPrincipalName',
+  'userId',
+  'appId',
+  'appDisplayName',
+  'ipAddress',
+  'clientAppUsed',
+  'correlationId',
+  'conditionalAccessStatus',
+  'isInteractive',
+  'riskDetail',
+  'riskLevelAggregated',
+  'riskLevelDuringSignIn',
+  'riskState',
+  'riskEventTypes',
+  'riskEventTypes_v2',
+  'resourceDisplayName',
+  'resourceId',
+  'status',
+  'deviceDetail',
+  'location',
+  'appliedConditionalAccessPolicies',
+  '@odata.type',
+  'autonomousSystemNumber',
+  'authenticationDetails',
+  'authenticationRequirement',
+  'signInEventTypes',
+  'tokenIssuerType',
+  'userType',
+  'crossTenantAccessType',
+  'homeTenantId',
+  'resourceTenantId',
+  'mfaDetail',
+  'networkLocationDetails',
+  'flaggedForReview',
+  'uniqueTokenIdentifier',
+  'originalRequestId',
+  'servicePrincipalId',
+  'servicePrincipalName',
+  'incomingTokenType',
+  'authenticationProtocol',
+  'signInIdentifier',
+  'signInIdentifierType',
+  'processingTimeInMilliseconds',
+  'clientCredentialType',
+  'authenticationMethodsUsed',
+  'authenticationProcessingDetails',
 ]);
 
 export const entra: SourceAdapter = {
   name: 'entra',
   title: 'Microsoft Entra sign-in logs (Graph JSON, portal JSON or CSV)',
   role: 'source',
-  detect: (v) => typeof v.createdDateTime === 'string' && ('userPrincipalName' in v || 'ipAddress' in v) && ('status' in v || 'appDisplayName' in v || 'location' in v),
+  detect: (v) =>
+    typeof v.createdDateTime === 'string' && ('userPrincipalName' in v || 'ipAddress' in v) && ('status' in v || 'appDisplayName' in v || 'location' in v),
   detectCsv: (h) => h.includes('Date (UTC)') && h.includes('IP address') && (h.includes('Username') || h.includes('User')),
   adapt(r: Obj, ctx: AdaptContext): Fragment {
     return 'Date (UTC)' in r || 'IP address' in r ? fromCsv(normalHeaders(r), ctx) : fromGraph(r, ctx);
@@ -74,7 +133,10 @@ function fromCsv(r: Obj, ctx: AdaptContext): Fragment {
   const ip = ipOf(r['IP address']);
   const facts: Obj = {};
   if (ip) {
-    const parts = (str(r.Location) ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+    const parts = (str(r.Location) ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
     const last = parts[parts.length - 1];
     const country = last ? countryCode(last) : undefined;
     const statusText = str(r.Status)?.toLowerCase();

@@ -1,4 +1,17 @@
-import { addAlias, addEmail, country2, emptyKeys, ipOf, isObj, protectedPaths, timestamp, unknownTop, type Fragment, type Obj, type SourceAdapter } from './source-adapter.js';
+import {
+  addAlias,
+  addEmail,
+  country2,
+  emptyKeys,
+  ipOf,
+  isObj,
+  protectedPaths,
+  timestamp,
+  unknownTop,
+  type Fragment,
+  type Obj,
+  type SourceAdapter,
+} from './source-adapter.js';
 import { compact } from './entra.js';
 
 /**
@@ -12,7 +25,8 @@ export const googleLogin: SourceAdapter = {
   name: 'google',
   title: 'Google Workspace login audit (Reports API activities)',
   role: 'source',
-  detect: (v) => isObj(v.id) && typeof v.id.time === 'string' && isObj(v.actor) && (String(v.kind ?? '').startsWith('admin#reports') || Array.isArray(v.events)),
+  detect: (v) =>
+    isObj(v.id) && typeof v.id.time === 'string' && isObj(v.actor) && (String(v.kind ?? '').startsWith('admin#reports') || Array.isArray(v.events)),
   adapt(a: Obj): Fragment {
     const keys = emptyKeys();
     const actor = isObj(a.actor) ? a.actor : {};

@@ -8,16 +8,42 @@ import { plural } from '../../util/plural.js';
  * grnhse/greenhouse-api-docs source/includes/harvest/_candidates.md.
  */
 const KNOWN = new Set([
-  'id', 'first_name', 'last_name', 'company', 'title', 'created_at', 'updated_at', 'last_activity', 'is_private',
-  'photo_url', 'attachments', 'application_ids', 'phone_numbers', 'addresses', 'email_addresses', 'website_addresses',
-  'social_media_addresses', 'recruiter', 'coordinator', 'can_email', 'tags', 'applications', 'educations',
-  'employments', 'linked_user_ids', 'custom_fields', 'keyed_custom_fields',
+  'id',
+  'first_name',
+  'last_name',
+  'company',
+  'title',
+  'created_at',
+  'updated_at',
+  'last_activity',
+  'is_private',
+  'photo_url',
+  'attachments',
+  'application_ids',
+  'phone_numbers',
+  'addresses',
+  'email_addresses',
+  'website_addresses',
+  'social_media_addresses',
+  'recruiter',
+  'coordinator',
+  'can_email',
+  'tags',
+  'applications',
+  'educations',
+  'employments',
+  'linked_user_ids',
+  'custom_fields',
+  'keyed_custom_fields',
 ]);
 
 /** Heuristic used by --input-format auto. */
 export function looksLikeGreenhouse(v: Obj): boolean {
-  return (typeof v.first_name === 'string' || typeof v.last_name === 'string') && !isObj(v.name) &&
-    ('email_addresses' in v || 'phone_numbers' in v || 'application_ids' in v || 'applications' in v);
+  return (
+    (typeof v.first_name === 'string' || typeof v.last_name === 'string') &&
+    !isObj(v.name) &&
+    ('email_addresses' in v || 'phone_numbers' in v || 'application_ids' in v || 'applications' in v)
+  );
 }
 
 /** Where this organisation keeps the date of birth: a custom-field key (default `date_of_birth`). */
@@ -35,11 +61,18 @@ export function fromGreenhouse(c: Obj, options: GreenhouseOptions = {}): Mapping
     name: { full, ...(given ? { given } : {}), ...(family ? { family } : {}) },
   };
   const apps = arr(c.applications).filter(isObj);
-  const applied = apps.map((x) => str(x.applied_at)).filter((x): x is string => !!x).sort();
+  const applied = apps
+    .map((x) => str(x.applied_at))
+    .filter((x): x is string => !!x)
+    .sort();
   const appliedAt = applied[0] ?? str(c.created_at);
   if (appliedAt) a.appliedAt = appliedAt;
   // Every application is kept: the first job is the role, the others are listed under extra.
-  const jobs = apps.flatMap((x) => arr(x.jobs)).filter(isObj).map((j) => str(j.name)).filter((x): x is string => !!x);
+  const jobs = apps
+    .flatMap((x) => arr(x.jobs))
+    .filter(isObj)
+    .map((j) => str(j.name))
+    .filter((x): x is string => !!x);
   if (jobs.length) {
     const title = jobs[0]!;
     // Greenhouse job names carry the work mode: "Senior Engineer (Remote)".
@@ -57,36 +90,49 @@ export function fromGreenhouse(c: Obj, options: GreenhouseOptions = {}): Mapping
   const location = apps.map((x) => (isObj(x.location) ? str(x.location.address) : undefined)).find(Boolean);
   if (location) {
     const loc = parseLocation(location);
-    a.claimedLocation = { ...(loc.country ? { country: loc.country } : {}), ...(loc.region ? { region: loc.region } : {}), ...(loc.city ? { city: loc.city } : {}) };
+    a.claimedLocation = {
+      ...(loc.country ? { country: loc.country } : {}),
+      ...(loc.region ? { region: loc.region } : {}),
+      ...(loc.city ? { city: loc.city } : {}),
+    };
     if (!loc.country) unmapped.push(`applications[].location "${location}": no country recognised`);
   }
 
-  const emails = arr(c.email_addresses).filter(isObj).map((e) => str(e.value)).filter((x): x is string => !!x);
+  const emails = arr(c.email_addresses)
+    .filter(isObj)
+    .map((e) => str(e.value))
+    .filter((x): x is string => !!x);
   const phones: string[] = [];
-  arr(c.phone_numbers).filter(isObj).forEach((p, i) => {
-    const value = str(p.value);
-    if (!value) return;
-    if (p.type === 'skype') unmapped.push(`phone_numbers[${i}]: a Skype handle, not a phone number`);
-    else phones.push(value);
-  });
-  const addresses = arr(c.addresses).filter(isObj).flatMap((x, i) => {
-    const value = str(x.value);
-    if (!value) return [];
-    const { address, note } = parseFreeAddress(value, str(x.type));
-    if (note) unmapped.push(`addresses[${i}]: ${note}`);
-    return [address];
-  });
+  arr(c.phone_numbers)
+    .filter(isObj)
+    .forEach((p, i) => {
+      const value = str(p.value);
+      if (!value) return;
+      if (p.type === 'skype') unmapped.push(`phone_numbers[${i}]: a Skype handle, not a phone number`);
+      else phones.push(value);
+    });
+  const addresses = arr(c.addresses)
+    .filter(isObj)
+    .flatMap((x, i) => {
+      const value = str(x.value);
+      if (!value) return [];
+      const { address, note } = parseFreeAddress(value, str(x.type));
+      if (note) unmapped.push(`addresses[${i}]: ${note}`);
+      return [address];
+    });
   if (emails.length || phones.length || addresses.length) {
     a.contact = { ...(emails.length ? { emails } : {}), ...(phones.length ? { phones } : {}), ...(addresses.length ? { addresses } : {}) };
   }
 
   const profiles: Obj[] = [];
   for (const key of ['website_addresses', 'social_media_addresses'] as const) {
-    arr(c[key]).filter(isObj).forEach((w, i) => {
-      const p = str(w.value) && profileFromUrl(str(w.value)!);
-      if (p) profiles.push(p);
-      else if (str(w.value)) unmapped.push(`${key}[${i}]: not a URL`);
-    });
+    arr(c[key])
+      .filter(isObj)
+      .forEach((w, i) => {
+        const p = str(w.value) && profileFromUrl(str(w.value)!);
+        if (p) profiles.push(p);
+        else if (str(w.value)) unmapped.push(`${key}[${i}]: not a URL`);
+      });
   }
   let answers = 0;
   for (const app of apps) {
@@ -99,13 +145,21 @@ export function fromGreenhouse(c: Obj, options: GreenhouseOptions = {}): Mapping
   if (answers) unmapped.push(`applications[].answers: ${plural(answers, 'free-text answer')} not mapped`);
   if (profiles.length) a.profiles = dedupeByUrl(profiles);
 
-  const education = arr(c.educations).filter(isObj).map((e) =>
-    compact({ institution: str(e.school_name), degree: str(e.degree)?.slice(0, 128), field: str(e.discipline), start: day(e.start_date), end: day(e.end_date) }),
-  );
+  const education = arr(c.educations)
+    .filter(isObj)
+    .map((e) =>
+      compact({
+        institution: str(e.school_name),
+        degree: str(e.degree)?.slice(0, 128),
+        field: str(e.discipline),
+        start: day(e.start_date),
+        end: day(e.end_date),
+      }),
+    );
   if (education.length) a.education = education;
-  const employment = arr(c.employments).filter(isObj).map((e) =>
-    compact({ employer: str(e.company_name), title: str(e.title), start: day(e.start_date), end: day(e.end_date) }),
-  );
+  const employment = arr(c.employments)
+    .filter(isObj)
+    .map((e) => compact({ employer: str(e.company_name), title: str(e.title), start: day(e.start_date), end: day(e.end_date) }));
   const current = str(c.company);
   if (current && !employment.some((e) => e.employer === current)) employment.unshift(compact({ employer: current, title: str(c.title) }));
   if (employment.length) a.employment = employment;

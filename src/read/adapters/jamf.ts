@@ -1,4 +1,19 @@
-import { addAlias, addEmail, emptyKeys, ipOf, isObj, protectedPaths, saltedHash, str, timestamp, unknownTop, type AdaptContext, type Fragment, type Obj, type SourceAdapter } from './source-adapter.js';
+import {
+  addAlias,
+  addEmail,
+  emptyKeys,
+  ipOf,
+  isObj,
+  protectedPaths,
+  saltedHash,
+  str,
+  timestamp,
+  unknownTop,
+  type AdaptContext,
+  type Fragment,
+  type Obj,
+  type SourceAdapter,
+} from './source-adapter.js';
 import { compact } from './entra.js';
 
 /**
@@ -8,9 +23,32 @@ import { compact } from './entra.js';
  * server saw and the report date become a session of kind `device-inventory`.
  */
 const KNOWN = new Set([
-  'id', 'udid', 'general', 'diskEncryption', 'purchasing', 'applications', 'storage', 'userAndLocation', 'configurationProfiles', 'printers',
-  'services', 'hardware', 'localUserAccounts', 'certificates', 'attachments', 'plugins', 'packageReceipts', 'fonts', 'security',
-  'operatingSystem', 'licensedSoftware', 'ibeacons', 'softwareUpdates', 'extensionAttributes', 'contentCaching', 'groupMemberships',
+  'id',
+  'udid',
+  'general',
+  'diskEncryption',
+  'purchasing',
+  'applications',
+  'storage',
+  'userAndLocation',
+  'configurationProfiles',
+  'printers',
+  'services',
+  'hardware',
+  'localUserAccounts',
+  'certificates',
+  'attachments',
+  'plugins',
+  'packageReceipts',
+  'fonts',
+  'security',
+  'operatingSystem',
+  'licensedSoftware',
+  'ibeacons',
+  'softwareUpdates',
+  'extensionAttributes',
+  'contentCaching',
+  'groupMemberships',
 ]);
 
 export const jamf: SourceAdapter = {
@@ -37,7 +75,10 @@ export const jamf: SourceAdapter = {
     const ip = ipOf(g.lastIpAddress) ?? ipOf(g.lastReportedIp);
     if (ip) network.sessions = [compact({ at: timestamp(g.reportDate, 'general.reportDate'), ip, kind: 'device-inventory', deviceId })];
     const apps = (Array.isArray(c.applications) ? c.applications : []).filter(isObj).filter((a) => str(a.name));
-    if (apps.length) network.installedApps = apps.slice(0, 5000).map((a) => compact({ name: str(a.name)!.slice(0, 1024), bundleId: str(a.bundleId)?.slice(0, 256), deviceId }));
+    if (apps.length)
+      network.installedApps = apps
+        .slice(0, 5000)
+        .map((a) => compact({ name: str(a.name)!.slice(0, 1024), bundleId: str(a.bundleId)?.slice(0, 256), deviceId }));
     return { keys, facts: { network }, name: str(user.realname), unmapped: unknownTop(c, KNOWN), dropped: protectedPaths(c) };
   },
 };
@@ -62,6 +103,13 @@ function fromClassic(c: Obj, ctx: AdaptContext): Fragment {
   if (ip) network.sessions = [compact({ at: timestamp(g.report_date_utc, 'general.report_date_utc'), ip, kind: 'device-inventory', deviceId })];
   const software = isObj(c.software) ? c.software : {};
   const apps = (Array.isArray(software.applications) ? software.applications : []).filter(isObj).filter((a) => str(a.name));
-  if (apps.length) network.installedApps = apps.slice(0, 5000).map((a) => compact({ name: str(a.name)!.slice(0, 1024), bundleId: str(a.bundle_id)?.slice(0, 256), deviceId }));
-  return { keys, facts: Object.keys(network).length ? { network } : {}, name: str(loc.realname) ?? str(loc.real_name), unmapped: [], dropped: protectedPaths(c) };
+  if (apps.length)
+    network.installedApps = apps.slice(0, 5000).map((a) => compact({ name: str(a.name)!.slice(0, 1024), bundleId: str(a.bundle_id)?.slice(0, 256), deviceId }));
+  return {
+    keys,
+    facts: Object.keys(network).length ? { network } : {},
+    name: str(loc.realname) ?? str(loc.real_name),
+    unmapped: [],
+    dropped: protectedPaths(c),
+  };
 }

@@ -1,5 +1,18 @@
 import { countryCode } from './common.js';
-import { addAlias, addEmail, emptyKeys, ipOf, isObj, protectedPaths, str, timestamp, unknownTop, type Fragment, type Obj, type SourceAdapter } from './source-adapter.js';
+import {
+  addAlias,
+  addEmail,
+  emptyKeys,
+  ipOf,
+  isObj,
+  protectedPaths,
+  str,
+  timestamp,
+  unknownTop,
+  type Fragment,
+  type Obj,
+  type SourceAdapter,
+} from './source-adapter.js';
 
 /**
  * Okta System Log LogEvent (GET /api/v1/logs, a JSON array; or the NDJSON a SIEM export writes),
@@ -7,8 +20,24 @@ import { addAlias, addEmail, emptyKeys, ipOf, isObj, protectedPaths, str, timest
  * a full English name there ("United States"), converted to ISO alpha-2.
  */
 const KNOWN = new Set([
-  'uuid', 'published', 'eventType', 'version', 'severity', 'legacyEventType', 'displayMessage', 'actor', 'client', 'device',
-  'outcome', 'target', 'transaction', 'debugContext', 'authenticationContext', 'securityContext', 'request', 'insertionTimestamp',
+  'uuid',
+  'published',
+  'eventType',
+  'version',
+  'severity',
+  'legacyEventType',
+  'displayMessage',
+  'actor',
+  'client',
+  'device',
+  'outcome',
+  'target',
+  'transaction',
+  'debugContext',
+  'authenticationContext',
+  'securityContext',
+  'request',
+  'insertionTimestamp',
 ]);
 
 const SIGN_IN = /^(user\.session\.start|user\.authentication\.|policy\.evaluate_sign_on|user\.mfa\.)/;

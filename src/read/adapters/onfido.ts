@@ -1,4 +1,19 @@
-import { addAlias, country3, dayOf, emptyKeys, isObj, protectedPaths, saltedHash, str, timestamp, unknownTop, type AdaptContext, type Fragment, type Obj, type SourceAdapter } from './source-adapter.js';
+import {
+  addAlias,
+  country3,
+  dayOf,
+  emptyKeys,
+  isObj,
+  protectedPaths,
+  saltedHash,
+  str,
+  timestamp,
+  unknownTop,
+  type AdaptContext,
+  type Fragment,
+  type Obj,
+  type SourceAdapter,
+} from './source-adapter.js';
 import { compact } from './entra.js';
 import { lookupTable } from '../../util/lookup-table.js';
 
@@ -8,22 +23,46 @@ import { lookupTable } from '../../util/lookup-table.js';
  * `facial_similarity_*` reports compare the selfie with the document and check it is live.
  * Issuing countries are ISO alpha-3 there. Nationality and gender are dropped.
  */
-const KNOWN = new Set(['id', 'created_at', 'href', 'name', 'status', 'result', 'sub_result', 'breakdown', 'properties', 'applicant_id', 'check_id', 'documents', 'tags']);
-const DOC_TYPES: Record<string, string> = lookupTable({ passport: 'passport', driving_licence: 'drivers_license', national_identity_card: 'national_id', residence_permit: 'residence_permit' });
+const KNOWN = new Set([
+  'id',
+  'created_at',
+  'href',
+  'name',
+  'status',
+  'result',
+  'sub_result',
+  'breakdown',
+  'properties',
+  'applicant_id',
+  'check_id',
+  'documents',
+  'tags',
+]);
+const DOC_TYPES: Record<string, string> = lookupTable({
+  passport: 'passport',
+  driving_licence: 'drivers_license',
+  national_identity_card: 'national_id',
+  residence_permit: 'residence_permit',
+});
 const FAILED = new Set(['consider', 'rejected', 'unidentified', 'caution', 'suspected']);
 
 export const onfido: SourceAdapter = {
   name: 'onfido',
   title: 'Onfido document and facial-similarity reports',
   role: 'source',
-  detect: (v) => typeof v.name === 'string' && /^(document|facial_similarity|identity_enhanced|device_intelligence|watchlist|proof_of_address|known_faces)/.test(v.name) && ('breakdown' in v || 'check_id' in v || 'result' in v),
+  detect: (v) =>
+    typeof v.name === 'string' &&
+    /^(document|facial_similarity|identity_enhanced|device_intelligence|watchlist|proof_of_address|known_faces)/.test(v.name) &&
+    ('breakdown' in v || 'check_id' in v || 'result' in v),
   adapt(r: Obj, ctx: AdaptContext): Fragment {
     const keys = emptyKeys();
     addAlias(keys, r.applicant_id);
     const unmapped = unknownTop(r, KNOWN);
     const props = isObj(r.properties) ? r.properties : {};
     const breakdown = isObj(r.breakdown) ? r.breakdown : {};
-    const failed = Object.entries(breakdown).filter(([, b]) => isObj(b) && FAILED.has(String(b.result))).map(([k]) => k);
+    const failed = Object.entries(breakdown)
+      .filter(([, b]) => isObj(b) && FAILED.has(String(b.result)))
+      .map(([k]) => k);
     const at = timestamp(r.created_at, 'created_at');
     const name = String(r.name);
     const facts: Obj = {};
@@ -37,7 +76,7 @@ export const onfido: SourceAdapter = {
       facts.identity = {
         documents: [
           compact({
-            type: type ? DOC_TYPES[type] ?? type.slice(0, 64) : undefined,
+            type: type ? (DOC_TYPES[type] ?? type.slice(0, 64)) : undefined,
             issuingCountry: country3(props.issuing_country, 'properties.issuing_country'),
             issuingRegion: str(props.issuing_state),
             nameOnDocument: holder,

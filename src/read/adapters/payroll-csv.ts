@@ -1,4 +1,16 @@
-import { addAlias, addEmail, country2, dayOf, emptyKeys, saltedHash, str, type AdaptContext, type Fragment, type Obj, type SourceAdapter } from './source-adapter.js';
+import {
+  addAlias,
+  addEmail,
+  country2,
+  dayOf,
+  emptyKeys,
+  saltedHash,
+  str,
+  type AdaptContext,
+  type Fragment,
+  type Obj,
+  type SourceAdapter,
+} from './source-adapter.js';
 import { compact } from './entra.js';
 
 /**
@@ -9,8 +21,20 @@ import { compact } from './entra.js';
  * start_date.
  */
 export const PAYROLL_CSV_COLUMNS = [
-  'applicant_id', 'worker_id', 'email', 'effective_date', 'method', 'holder_name', 'bank_country', 'bank_name', 'routing_number', 'account_number',
-  'account_fingerprint', 'platform', 'crypto_wallet', 'start_date',
+  'applicant_id',
+  'worker_id',
+  'email',
+  'effective_date',
+  'method',
+  'holder_name',
+  'bank_country',
+  'bank_name',
+  'routing_number',
+  'account_number',
+  'account_fingerprint',
+  'platform',
+  'crypto_wallet',
+  'start_date',
 ];
 const METHODS = new Set(['bank', 'payment_platform', 'crypto', 'check', 'other']);
 
@@ -35,10 +59,20 @@ export const payrollCsv: SourceAdapter = {
       bankName: str(r.bank_name),
       platform: str(r.platform),
       cryptoWallet: str(r.crypto_wallet),
-      accountFingerprint: account ? saltedHash(`${str(r.routing_number) ?? ''}:${account.replace(/[\s-]/g, '')}`, ctx.salt, 'account') : str(r.account_fingerprint),
+      accountFingerprint: account
+        ? saltedHash(`${str(r.routing_number) ?? ''}:${account.replace(/[\s-]/g, '')}`, ctx.salt, 'account')
+        : str(r.account_fingerprint),
     });
     const start = dayOf(r.start_date, 'start_date');
-    const extraCols = Object.keys(r).filter((k) => !PAYROLL_CSV_COLUMNS.includes(k)).map((k) => `${k}: not a column of the payroll CSV`);
-    return { keys, facts: { payroll: { changes: [change], ...(start ? { startDate: start } : {}) } }, name: str(r.holder_name), unmapped: [...unmapped, ...extraCols], dropped: [] };
+    const extraCols = Object.keys(r)
+      .filter((k) => !PAYROLL_CSV_COLUMNS.includes(k))
+      .map((k) => `${k}: not a column of the payroll CSV`);
+    return {
+      keys,
+      facts: { payroll: { changes: [change], ...(start ? { startDate: start } : {}) } },
+      name: str(r.holder_name),
+      unmapped: [...unmapped, ...extraCols],
+      dropped: [],
+    };
   },
 };

@@ -1,4 +1,18 @@
-import { RecordError, addEmail, country2, dayOf, emptyKeys, isObj, protectedPaths, saltedHash, str, type AdaptContext, type Fragment, type Obj, type SourceAdapter } from './source-adapter.js';
+import {
+  RecordError,
+  addEmail,
+  country2,
+  dayOf,
+  emptyKeys,
+  isObj,
+  protectedPaths,
+  saltedHash,
+  str,
+  type AdaptContext,
+  type Fragment,
+  type Obj,
+  type SourceAdapter,
+} from './source-adapter.js';
 import { compact } from './entra.js';
 import { lookupTable } from '../../util/lookup-table.js';
 
@@ -38,16 +52,18 @@ export const persona: SourceAdapter = {
         const name = [str(a['name-first']), str(a['name-middle']), str(a['name-last'])].filter(Boolean).join(' ') || undefined;
         holder ??= name;
         const number = str(a['identification-number']);
-        documents.push(compact({
-          type: ID_CLASS[String(a['id-class'])] ?? (str(a['id-class'])?.slice(0, 64)),
-          issuingCountry: country2(a['country-code'], 'country-code'),
-          nameOnDocument: name,
-          dateOfBirth: dayOf(a.birthdate, 'birthdate'),
-          verified: a.status === 'passed',
-          verificationMethod: 'upload',
-          anomalies: failed.length ? failed.map((f) => `persona:${f}`.slice(0, 128)) : undefined,
-          numberHash: number ? saltedHash(number.toUpperCase().replace(/[\s-]/g, ''), ctx.salt, 'document') : undefined,
-        }));
+        documents.push(
+          compact({
+            type: ID_CLASS[String(a['id-class'])] ?? str(a['id-class'])?.slice(0, 64),
+            issuingCountry: country2(a['country-code'], 'country-code'),
+            nameOnDocument: name,
+            dateOfBirth: dayOf(a.birthdate, 'birthdate'),
+            verified: a.status === 'passed',
+            verificationMethod: 'upload',
+            anomalies: failed.length ? failed.map((f) => `persona:${f}`.slice(0, 128)) : undefined,
+            numberHash: number ? saltedHash(number.toUpperCase().replace(/[\s-]/g, ''), ctx.salt, 'document') : undefined,
+          }),
+        );
       } else if (type === 'verification/selfie') {
         const by = (re: RegExp) => checks.find((c) => re.test(String(c.name)));
         const live = by(/liveness/);

@@ -48,7 +48,13 @@ export function detectCsvFormat(headers: string[]): string | undefined {
 /** "Formats tried", for a file in none of them. */
 export function formatsTried(layout: 'json' | 'ndjson' | 'csv'): string {
   if (layout === 'csv') return ['applicant CSV (id, full_name, …)', ...SOURCE_ADAPTERS.filter((a) => a.detectCsv).map((a) => a.title)].join('; ');
-  return ['the applicant model', 'Greenhouse candidate', 'Lever opportunity', 'Ashby candidate', ...SOURCE_ADAPTERS.filter((a) => a.detect).map((a) => a.title)].join('; ');
+  return [
+    'the applicant model',
+    'Greenhouse candidate',
+    'Lever opportunity',
+    'Ashby candidate',
+    ...SOURCE_ADAPTERS.filter((a) => a.detect).map((a) => a.title),
+  ].join('; ');
 }
 
 export const ATS = { greenhouse: fromGreenhouse, lever: fromLever, ashby: fromAshby } as const;

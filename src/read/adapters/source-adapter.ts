@@ -64,7 +64,8 @@ export function saltedHash(value: string, salt: string, kind: string): string {
  * Fields vendors return that stand in for national origin or are protected characteristics. They
  * never enter the applicant model (docs/sources.md, "Fields dropped at the door").
  */
-export const PROTECTED_FIELD = /^(nationality|nationalities|citizenship|gender|sex|ethnicity|race|religion|locale|language|languages|preferredLanguage|preferred_language|browserLanguage|browser_language|keyboardLayout|keyboard_layout|keyboard|acceptLanguage|accept_language|placeOfBirth|place_of_birth|birthplace|country_of_birth|countryOfBirth|name-native|nationality-code|gender-code)$/i;
+export const PROTECTED_FIELD =
+  /^(nationality|nationalities|citizenship|gender|sex|ethnicity|race|religion|locale|language|languages|preferredLanguage|preferred_language|browserLanguage|browser_language|keyboardLayout|keyboard_layout|keyboard|acceptLanguage|accept_language|placeOfBirth|place_of_birth|birthplace|country_of_birth|countryOfBirth|name-native|nationality-code|gender-code)$/i;
 
 /** Protected keys anywhere in a record (paths, for the dropped-fields list). Walks at most a few levels. */
 export function protectedPaths(v: unknown, prefix = '', depth = 0): string[] {
@@ -82,7 +83,9 @@ export function protectedPaths(v: unknown, prefix = '', depth = 0): string[] {
 
 /** Top-level keys a record has that the adapter does not know (documented-but-unused keys belong in `known`). */
 export function unknownTop(record: Obj, known: ReadonlySet<string>): string[] {
-  return Object.keys(record).filter((k) => !known.has(k) && !PROTECTED_FIELD.test(k)).map((k) => `${k}: not a documented field this adapter maps`);
+  return Object.keys(record)
+    .filter((k) => !known.has(k) && !PROTECTED_FIELD.test(k))
+    .map((k) => `${k}: not a documented field this adapter maps`);
 }
 
 export function emptyKeys(): JoinKeys {
@@ -128,7 +131,9 @@ function readTimestamp(v: unknown, field: string, opts: { assumeUtc?: boolean })
   if (long) return `${long[1]}.${long[2]!.slice(0, 9)}${long[3]}`;
   // "10/09/2026 02:01:10 PM", as spreadsheet-style exports write local times.
   if (/^\d{1,2}\/\d{1,2}\/\d{4}[ T]\d{1,2}:\d{2}(:\d{2})?\s*([AP]M)?$/i.test(s)) {
-    throw new RecordError(`${field} "${s}" has no time zone (a local time as the export writes it): export with UTC times or in the API's JSON, which carries them`);
+    throw new RecordError(
+      `${field} "${s}" has no time zone (a local time as the export writes it): export with UTC times or in the API's JSON, which carries them`,
+    );
   }
   const parsed = Date.parse(s);
   if (Number.isFinite(parsed) && /(Z|GMT|UTC|[+-]\d{2}:?\d{2})\s*$/i.test(s)) return new Date(parsed).toISOString();

@@ -1,4 +1,19 @@
-import { addAlias, country2, dayOf, emptyKeys, ipOf, isObj, protectedPaths, saltedHash, str, timestamp, type AdaptContext, type Fragment, type Obj, type SourceAdapter } from './source-adapter.js';
+import {
+  addAlias,
+  country2,
+  dayOf,
+  emptyKeys,
+  ipOf,
+  isObj,
+  protectedPaths,
+  saltedHash,
+  str,
+  timestamp,
+  type AdaptContext,
+  type Fragment,
+  type Obj,
+  type SourceAdapter,
+} from './source-adapter.js';
 import { compact } from './entra.js';
 import { lookupTable } from '../../util/lookup-table.js';
 
@@ -8,13 +23,19 @@ import { lookupTable } from '../../util/lookup-table.js';
  * resubmission_requested | expired | abandoned, `person`, `document` (country is ISO alpha-2),
  * `riskLabels[]`, `vendorData` (the integrator's own id for the person), `technicalData.ip`.
  */
-const DOC_TYPES: Record<string, string> = lookupTable({ PASSPORT: 'passport', ID_CARD: 'national_id', DRIVERS_LICENSE: 'drivers_license', RESIDENCE_PERMIT: 'residence_permit' });
+const DOC_TYPES: Record<string, string> = lookupTable({
+  PASSPORT: 'passport',
+  ID_CARD: 'national_id',
+  DRIVERS_LICENSE: 'drivers_license',
+  RESIDENCE_PERMIT: 'residence_permit',
+});
 
 export const veriff: SourceAdapter = {
   name: 'veriff',
   title: 'Veriff verification decisions',
   role: 'source',
-  detect: (v) => isObj(v.verification) && 'status' in v.verification && ('person' in v.verification || 'document' in v.verification || 'code' in v.verification),
+  detect: (v) =>
+    isObj(v.verification) && 'status' in v.verification && ('person' in v.verification || 'document' in v.verification || 'code' in v.verification),
   adapt(r: Obj, ctx: AdaptContext): Fragment {
     const v = r.verification as Obj;
     const keys = emptyKeys();
@@ -26,17 +47,23 @@ export const veriff: SourceAdapter = {
     const person = isObj(v.person) ? v.person : {};
     const doc = isObj(v.document) ? v.document : {};
     const status = str(v.status);
-    const labels = (Array.isArray(v.riskLabels) ? v.riskLabels : []).filter(isObj).map((l) => String(l.label ?? '')).filter(Boolean);
+    const labels = (Array.isArray(v.riskLabels) ? v.riskLabels : [])
+      .filter(isObj)
+      .map((l) => String(l.label ?? ''))
+      .filter(Boolean);
     const at = timestamp(v.decisionTime ?? v.acceptanceTime, 'verification.decisionTime');
     const holder = [str(person.firstName), str(person.lastName)].filter(Boolean).join(' ') || undefined;
     const number = str(doc.number);
     const type = str(doc.type)?.toUpperCase();
-    const anomalies = [...labels.map((l) => `veriff:${l}`.slice(0, 128)), ...(status === 'declined' ? [`veriff:declined${str(v.reason) ? `:${str(v.reason)}` : ''}`.slice(0, 128)] : [])];
+    const anomalies = [
+      ...labels.map((l) => `veriff:${l}`.slice(0, 128)),
+      ...(status === 'declined' ? [`veriff:declined${str(v.reason) ? `:${str(v.reason)}` : ''}`.slice(0, 128)] : []),
+    ];
     const identity: Obj = {};
     if (holder || number || type || str(doc.country)) {
       identity.documents = [
         compact({
-          type: type ? DOC_TYPES[type] ?? type.toLowerCase().slice(0, 64) : undefined,
+          type: type ? (DOC_TYPES[type] ?? type.toLowerCase().slice(0, 64)) : undefined,
           issuingCountry: country2(doc.country, 'verification.document.country'),
           nameOnDocument: holder,
           dateOfBirth: dayOf(person.dateOfBirth, 'verification.person.dateOfBirth'),
@@ -57,7 +84,9 @@ export const veriff: SourceAdapter = {
     const tech = isObj(r.technicalData) ? r.technicalData : {};
     const ip = ipOf(tech.ip);
     if (ip) facts.network = { sessions: [compact({ at, ip, kind: 'identity-check' })] };
-    const unmapped = Object.keys(r).filter((k) => !['status', 'verification', 'technicalData', 'id', 'feature', 'code', 'action', 'vendorData', 'attemptId', 'endUserId'].includes(k)).map((k) => `${k}: not a documented field this adapter maps`);
+    const unmapped = Object.keys(r)
+      .filter((k) => !['status', 'verification', 'technicalData', 'id', 'feature', 'code', 'action', 'vendorData', 'attemptId', 'endUserId'].includes(k))
+      .map((k) => `${k}: not a documented field this adapter maps`);
     return { keys, facts, name: holder, unmapped, dropped: protectedPaths(r) };
   },
 };

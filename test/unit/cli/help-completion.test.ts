@@ -22,7 +22,7 @@ describe('help [command]', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('`help merge` and `help rules` print that command\'s help', async () => {
+  it("`help merge` and `help rules` print that command's help", async () => {
     const merge = await runCli(['help', 'merge'], { cwd: dir });
     expect(merge.code).toBe(0);
     expect(merge.stdout).toMatch(/^Usage: dprk-check merge \[options\] <reports\.\.\.>/);
@@ -75,7 +75,18 @@ describe('completion bash|zsh|fish', () => {
     const script = join(dir, 'c.bash');
     writeFileSync(script, r.stdout);
     const complete = (...words: string[]) => {
-      const p = spawnSync('bash', ['-c', `source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($#-1)); _dprk_check_complete; printf '%s\\n' "\${COMPREPLY[@]}"`, '_', script, 'dprk-check', ...words], { cwd: dir, encoding: 'utf8' });
+      const p = spawnSync(
+        'bash',
+        [
+          '-c',
+          `source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($#-1)); _dprk_check_complete; printf '%s\\n' "\${COMPREPLY[@]}"`,
+          '_',
+          script,
+          'dprk-check',
+          ...words,
+        ],
+        { cwd: dir, encoding: 'utf8' },
+      );
       expect(p.stderr).toBe('');
       return p.stdout.split('\n').filter(Boolean);
     };
@@ -93,7 +104,10 @@ describe('completion bash|zsh|fish', () => {
   it.skipIf(!has('zsh'))('zsh: the script loads in an interactive zsh with compinit', async () => {
     const r = await cli(['completion', 'zsh']);
     writeFileSync(join(dir, 'c.zsh'), r.stdout);
-    const p = spawnSync('zsh', ['-f', '-c', `autoload -U compinit && compinit -u; source "${join(dir, 'c.zsh')}" && whence -w _dprk_check_complete`], { cwd: dir, encoding: 'utf8' });
+    const p = spawnSync('zsh', ['-f', '-c', `autoload -U compinit && compinit -u; source "${join(dir, 'c.zsh')}" && whence -w _dprk_check_complete`], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(p.stderr).toBe('');
     expect(p.stdout).toContain('_dprk_check_complete: function');
   });
@@ -101,9 +115,14 @@ describe('completion bash|zsh|fish', () => {
   it('fish: one complete line per command and option, quoted for fish', async () => {
     const r = await cli(['completion', 'fish']);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').filter((l) => !l.startsWith('#'));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith('#'));
     expect(lines.every((l) => l.startsWith('complete -c dprk-check '))).toBe(true);
-    expect(lines).toContain("complete -c dprk-check -n '__fish_seen_subcommand_from list' -l family -x -a 'identity network affiliation payroll linkage' -d 'only this family'");
+    expect(lines).toContain(
+      "complete -c dprk-check -n '__fish_seen_subcommand_from list' -l family -x -a 'identity network affiliation payroll linkage' -d 'only this family'",
+    );
     if (has('fish')) {
       writeFileSync(join(dir, 'c.fish'), r.stdout);
       const p = spawnSync('fish', ['--no-config', '-c', `source ${join(dir, 'c.fish')}; complete -C 'dprk-check me'`], { encoding: 'utf8' });

@@ -8,7 +8,12 @@ import { fixtureReport } from '../../helpers/fixture-report.js';
 
 describe('readReportFile (merge input, read item by item)', () => {
   const { report, rules } = fixtureReport();
-  const withKeys = { ...report, shard: { index: 1, count: 2, otherShards: 0 }, linkKeys: [{ id: 'a', source: 's#1', person: 'ff', keys: ['phone/own:00ff:0'] }], skipped: [{ path: 'x.txt', reason: 'not JSON' }] };
+  const withKeys = {
+    ...report,
+    shard: { index: 1, count: 2, otherShards: 0 },
+    linkKeys: [{ id: 'a', source: 's#1', person: 'ff', keys: ['phone/own:00ff:0'] }],
+    skipped: [{ path: 'x.txt', reason: 'not JSON' }],
+  };
 
   test.each([
     ['as dprk-check writes it', (d: object) => FORMATS.json.format(d as typeof report, { color: false, rulesCount: 1, rules })],

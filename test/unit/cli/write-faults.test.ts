@@ -20,7 +20,11 @@ vi.mock('node:fs', async (original) => {
 describe('a disk that fills up while a report is written', () => {
   const { report, rules } = fixtureReport();
   // Enough applicants that the JSON report takes several 64 KB blocks.
-  const big = { ...report, errors: [], applicants: Array.from({ length: 400 }, (_, i) => ({ ...report.applicants[i % report.applicants.length]!, id: `cand-${i}` })) };
+  const big = {
+    ...report,
+    errors: [],
+    applicants: Array.from({ length: 400 }, (_, i) => ({ ...report.applicants[i % report.applicants.length]!, id: `cand-${i}` })),
+  };
 
   test('the earlier file at the target is left untouched, no temporary file stays, one message, exit 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dprk-enospc-'));

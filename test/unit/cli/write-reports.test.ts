@@ -21,7 +21,13 @@ describe('planOutputs', () => {
 
   test('-o names the file of the one format without one', () => {
     expect(plan([], 'r.txt')).toEqual({ ok: true, targets: [{ format: 'text', file: 'r.txt' }] });
-    expect(plan(['json', 'sarif:x.sarif'], 'r.json')).toEqual({ ok: true, targets: [{ format: 'json', file: 'r.json' }, { format: 'sarif', file: 'x.sarif' }] });
+    expect(plan(['json', 'sarif:x.sarif'], 'r.json')).toEqual({
+      ok: true,
+      targets: [
+        { format: 'json', file: 'r.json' },
+        { format: 'sarif', file: 'x.sarif' },
+      ],
+    });
   });
 
   test.each([
@@ -53,10 +59,20 @@ describe('writeReports', () => {
   test('redaction defaults per format, overridable both ways', () => {
     inTemp((dir) => {
       const targets = FORMAT_NAMES.filter((f) => f !== 'text').map((format) => ({ format, file: `${format}.out` }));
-      const has = (format: string) => readFileSync(join(dir, `${format}.out`), 'utf8').includes('Jordan A. Miller') || readFileSync(join(dir, `${format}.out`), 'utf8').includes('Kevin Douglas Hart');
+      const has = (format: string) =>
+        readFileSync(join(dir, `${format}.out`), 'utf8').includes('Jordan A. Miller') ||
+        readFileSync(join(dir, `${format}.out`), 'utf8').includes('Kevin Douglas Hart');
       const m = memoryIO(dir);
       expect(writeReports(report, targets, { rules }, m.io)).toBe(0);
-      expect(Object.fromEntries(targets.map((t) => [t.format, has(t.format)]))).toEqual({ json: true, sarif: false, junit: false, csv: true, markdown: false, github: false, html: true });
+      expect(Object.fromEntries(targets.map((t) => [t.format, has(t.format)]))).toEqual({
+        json: true,
+        sarif: false,
+        junit: false,
+        csv: true,
+        markdown: false,
+        github: false,
+        html: true,
+      });
       expect(writeReports(report, targets, { rules, redact: true }, memoryIO(dir).io)).toBe(0);
       expect(targets.filter((t) => has(t.format))).toEqual([]);
       expect(writeReports(report, targets, { rules, redact: false }, memoryIO(dir).io)).toBe(0);
@@ -70,7 +86,15 @@ describe('writeReports', () => {
   test('an unwritable file is reported and exits 2; the other files are still written', () => {
     inTemp((dir) => {
       const m = memoryIO(dir);
-      const code = writeReports(report, [{ format: 'json', file: 'missing/dir/out.json' }, { format: 'csv', file: 'out.csv' }], { rules }, m.io);
+      const code = writeReports(
+        report,
+        [
+          { format: 'json', file: 'missing/dir/out.json' },
+          { format: 'csv', file: 'out.csv' },
+        ],
+        { rules },
+        m.io,
+      );
       expect(code).toBe(2);
       expect(m.stderr()).toContain('cannot write the json report to missing/dir/out.json: ENOENT');
       expect(existsSync(join(dir, 'out.csv'))).toBe(true);

@@ -41,24 +41,59 @@ describe('all / any / not', () => {
 describe('some / every scopes', () => {
   const unverifiedPassport = {
     some: 'identity.documents[]',
-    where: { all: [{ field: 'type', equals: 'passport' }, { field: 'verified', equals: false }] },
+    where: {
+      all: [
+        { field: 'type', equals: 'passport' },
+        { field: 'verified', equals: false },
+      ],
+    },
   };
 
   test('some: every condition must hold for one and the same element', () => {
     const m = matcher(unverifiedPassport);
     expect(matches(m, { identity: { documents: [{ type: 'passport', verified: false }] } })).toBe(true);
     // A passport that is verified and another document that is not: no single element fits.
-    expect(matches(m, { identity: { documents: [{ type: 'passport', verified: true }, { type: 'drivers_license', verified: false }] } })).toBe(false);
+    expect(
+      matches(m, {
+        identity: {
+          documents: [
+            { type: 'passport', verified: true },
+            { type: 'drivers_license', verified: false },
+          ],
+        },
+      }),
+    ).toBe(false);
   });
 
   test('without a scope the same conditions are satisfied across elements (why scopes exist)', () => {
-    const flat = matcher({ all: [{ field: 'identity.documents[].type', equals: 'passport' }, { field: 'identity.documents[].verified', equals: false }] });
-    expect(matches(flat, { identity: { documents: [{ type: 'passport', verified: true }, { type: 'drivers_license', verified: false }] } })).toBe(true);
+    const flat = matcher({
+      all: [
+        { field: 'identity.documents[].type', equals: 'passport' },
+        { field: 'identity.documents[].verified', equals: false },
+      ],
+    });
+    expect(
+      matches(flat, {
+        identity: {
+          documents: [
+            { type: 'passport', verified: true },
+            { type: 'drivers_license', verified: false },
+          ],
+        },
+      }),
+    ).toBe(true);
   });
 
   test('evidence inside a scope carries the concrete element path', () => {
     const m = matcher(unverifiedPassport);
-    const ev = m({ identity: { documents: [{ type: 'drivers_license', verified: true }, { type: 'passport', verified: false }] } });
+    const ev = m({
+      identity: {
+        documents: [
+          { type: 'drivers_license', verified: true },
+          { type: 'passport', verified: false },
+        ],
+      },
+    });
     expect(ev?.map((e) => e.path)).toEqual(['identity.documents[1].type', 'identity.documents[1].verified']);
     expect(ev?.[0]?.pattern).toBe('identity.documents[].type');
   });
@@ -87,7 +122,12 @@ describe('some / every scopes', () => {
   test('scopes nest: an inner scope walks the outer element', () => {
     const m = matcher({
       some: 'identity.documents[]',
-      where: { all: [{ field: 'type', equals: 'passport' }, { some: 'anomalies[]', where: { field: '$.name.full', exists: true } }] },
+      where: {
+        all: [
+          { field: 'type', equals: 'passport' },
+          { some: 'anomalies[]', where: { field: '$.name.full', exists: true } },
+        ],
+      },
     });
     // anomalies is a list of strings; the inner where checks a root field so only presence matters.
     expect(matches(m, { identity: { documents: [{ type: 'passport', anomalies: ['photo_replaced'] }] } })).toBe(true);
@@ -99,7 +139,12 @@ describe('some / every scopes', () => {
     const m = matcher({ some: 'contact.addresses[type=home]', where: { field: 'country', notEquals: { field: '$.claimedLocation.country' } } });
     const a = (home: string, mailing: string) => ({
       claimedLocation: { country: 'US' },
-      contact: { addresses: [{ type: 'mailing', line1: '1 A St', country: mailing }, { type: 'home', line1: '2 B St', country: home }] },
+      contact: {
+        addresses: [
+          { type: 'mailing', line1: '1 A St', country: mailing },
+          { type: 'home', line1: '2 B St', country: home },
+        ],
+      },
     });
     expect(matches(m, a('US', 'CA'))).toBe(false);
     expect(matches(m, a('CA', 'US'))).toBe(true);
@@ -110,8 +155,26 @@ describe('field filters outside scopes', () => {
   test('a[type=home].b reads only elements whose key equals the value', () => {
     const m = matcher({ field: 'contact.addresses[type=home].country', notEquals: { field: 'claimedLocation.country' } });
     const base = { claimedLocation: { country: 'US' } };
-    expect(matches(m, { ...base, contact: { addresses: [{ type: 'mailing', country: 'CA' }, { type: 'home', country: 'US' }] } })).toBe(false);
-    const ev = m({ ...base, contact: { addresses: [{ type: 'mailing', country: 'US' }, { type: 'home', country: 'CA' }] } });
+    expect(
+      matches(m, {
+        ...base,
+        contact: {
+          addresses: [
+            { type: 'mailing', country: 'CA' },
+            { type: 'home', country: 'US' },
+          ],
+        },
+      }),
+    ).toBe(false);
+    const ev = m({
+      ...base,
+      contact: {
+        addresses: [
+          { type: 'mailing', country: 'US' },
+          { type: 'home', country: 'CA' },
+        ],
+      },
+    });
     expect(ev?.map((e) => e.path)).toEqual(['contact.addresses[1].country']);
   });
 

@@ -84,7 +84,8 @@ describe('what a valid configuration holds', () => {
   });
 
   test('list entries carry their own positions; a single rule pattern becomes a list', () => {
-    const text = 'lists:\n  vpn-ranges:\n    - 203.0.113.0/24\n    - value: 198.51.100.0/24\n      note: office\nexceptions:\n  - id: vpn\n    rule: network.*\n    reason: corporate VPN exit nodes\n    when: { field: id, exists: true }\n';
+    const text =
+      'lists:\n  vpn-ranges:\n    - 203.0.113.0/24\n    - value: 198.51.100.0/24\n      note: office\nexceptions:\n  - id: vpn\n    rule: network.*\n    reason: corporate VPN exit nodes\n    when: { field: id, exists: true }\n';
     const { result } = inDir(text);
     const [add] = result.config!.lists;
     expect(add).toMatchObject({ list: 'vpn-ranges', source: { line: 2 } });
@@ -102,7 +103,14 @@ test('list entries in the configuration take the same shape as in list files', (
 describe('hostile configuration files', () => {
   test('an alias bomb and an oversized file are refused like rule files', () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (const [n, p] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e']]) lines.push(`${n}: &${n} [${Array(9).fill(`*${p}`).join(',')}]`);
+    for (const [n, p] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+      ['f', 'e'],
+    ])
+      lines.push(`${n}: &${n} [${Array(9).fill(`*${p}`).join(',')}]`);
     expect(inDir(lines.join('\n')).result.diagnostics[0]!.message).toContain('billion laughs');
     const big = inDir(`# ${'x'.repeat(1_100_000)}\n`).result.diagnostics[0]!;
     expect(big.message).toMatch(/^configuration file is \d+ bytes; the limit is 1000000$/);

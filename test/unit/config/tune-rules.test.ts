@@ -33,13 +33,21 @@ describe('tuneRuleSet', () => {
   test('disables by id and by pattern, and says which pattern did it', () => {
     const { tuned } = tune('disable: [network.*, identity.ru-phone]\n');
     expect(tuned.rules).toEqual([]);
-    expect(new Map(tuned.disabled.map((d) => [d.id, d.by]))).toEqual(new Map([['network.kp-phone', 'network.*'], ['network.cn-phone', 'network.*'], ['identity.ru-phone', 'identity.ru-phone']]));
+    expect(new Map(tuned.disabled.map((d) => [d.id, d.by]))).toEqual(
+      new Map([
+        ['network.kp-phone', 'network.*'],
+        ['network.cn-phone', 'network.*'],
+        ['identity.ru-phone', 'identity.ru-phone'],
+      ]),
+    );
   });
 
   test('star-heavy patterns in disable, severity and exceptions.rule are answered at once', () => {
     const stars = '"************x"';
     const t = performance.now();
-    const { tuned } = tune(`disable: [${stars}]\nseverity:\n  ${stars}: high\nexceptions:\n  - id: office\n    rule: ${stars}\n    reason: our office network\n    when: { field: id, exists: true }\n`);
+    const { tuned } = tune(
+      `disable: [${stars}]\nseverity:\n  ${stars}: high\nexceptions:\n  - id: office\n    rule: ${stars}\n    reason: our office network\n    when: { field: id, exists: true }\n`,
+    );
     expect(performance.now() - t).toBeLessThan(5000);
     expect(tuned.rules).toHaveLength(3);
     expect(tuned.diagnostics.map((d) => d.code)).toEqual(['config-unused', 'config-unused', 'config-unused']);

@@ -25,7 +25,9 @@ describe('links raise the applicants in them', () => {
       { id: 'b', name: { full: 'Kevin Brooks' }, equipment: { shipTo } },
       { id: 'c', name: { full: 'Olivia Bennett' } },
     ]);
-    expect(links).toEqual([expect.objectContaining({ kind: 'shared-ship-to', severity: 'high', applicants: ['a', 'b'], sources: ['x.ndjson#1', 'x.ndjson#2'] })]);
+    expect(links).toEqual([
+      expect.objectContaining({ kind: 'shared-ship-to', severity: 'high', applicants: ['a', 'b'], sources: ['x.ndjson#1', 'x.ndjson#2'] }),
+    ]);
     const [a, b, c] = applicants;
     expect(a!.findings).toEqual([
       expect.objectContaining({
@@ -45,7 +47,10 @@ describe('links raise the applicants in them', () => {
       { id: 'a', name: { full: 'Michael Turner' }, equipment: { shipTo } },
       { id: 'b', name: { full: 'Dana Host' }, contact: { addresses: [{ type: 'home', ...shipTo }] } },
     ]);
-    expect(applicants.map((x) => x.findings.map((f) => `${f.ruleId}:${f.severity}`))).toEqual([['linkage.shared-ship-to:high'], ['linkage.shared-address:low']]);
+    expect(applicants.map((x) => x.findings.map((f) => `${f.ruleId}:${f.severity}`))).toEqual([
+      ['linkage.shared-ship-to:high'],
+      ['linkage.shared-address:low'],
+    ]);
   });
 
   test('duplicate ids are reported on each record and never merged', async () => {
@@ -55,7 +60,9 @@ describe('links raise the applicants in them', () => {
     ]);
     expect(applicants).toHaveLength(2);
     expect(links).toEqual([expect.objectContaining({ kind: 'duplicate-id', severity: 'info', applicants: ['dup', 'dup'] })]);
-    expect(applicants[0]!.warnings.map((w) => w.message)).toEqual(["applicant id 'dup' also appears at x.ndjson#2; the records are checked separately, never merged"]);
+    expect(applicants[0]!.warnings.map((w) => w.message)).toEqual([
+      "applicant id 'dup' also appears at x.ndjson#2; the records are checked separately, never merged",
+    ]);
     expect(applicants.map((x) => x.level)).toEqual(['none', 'none']);
   });
 });
@@ -87,12 +94,24 @@ describe('linkage rules are data: disabled, re-weighted and excepted in the conf
 
   test('severity: the configured severity replaces the ladder', async () => {
     const { applicants } = await runWith({ severity: { 'linkage.shared-phone': 'medium' } }, twoOnOnePhone);
-    expect(applicants.map((a) => linkage(a).map((f) => `${f.ruleId}:${f.severity}`))).toEqual([['linkage.shared-phone:medium'], ['linkage.shared-phone:medium']]);
+    expect(applicants.map((a) => linkage(a).map((f) => `${f.ruleId}:${f.severity}`))).toEqual([
+      ['linkage.shared-phone:medium'],
+      ['linkage.shared-phone:medium'],
+    ]);
   });
 
   test('exceptions apply after linking, to the applicants their condition holds for', async () => {
     const { applicants } = await runWith(
-      { exceptions: [{ id: 'uk-desk', rule: 'linkage.shared-phone', reason: 'our UK desk shares one switchboard number', when: { field: 'claimedLocation.country', equals: 'GB' } }] },
+      {
+        exceptions: [
+          {
+            id: 'uk-desk',
+            rule: 'linkage.shared-phone',
+            reason: 'our UK desk shares one switchboard number',
+            when: { field: 'claimedLocation.country', equals: 'GB' },
+          },
+        ],
+      },
       twoOnOnePhone,
     );
     expect(linkage(applicants[0]!).map((f) => f.ruleId)).toEqual(['linkage.shared-phone']);

@@ -27,7 +27,10 @@ describe('Correlator', () => {
   test('one payout account for different people is critical; ship-to address is high', () => {
     const ls = links([
       person('a', 'Michael Turner', { payroll: { bank: { accountFingerprint: 'sha256:AA' } }, equipment: { shipTo: farm } }),
-      person('b', 'Kevin Brooks', { payroll: { bank: { accountFingerprint: 'SHA256:aa' } }, equipment: { shipTo: { ...farm, line1: '2150 Desert Willow Lane', postalCode: '85340-1102' } } }),
+      person('b', 'Kevin Brooks', {
+        payroll: { bank: { accountFingerprint: 'SHA256:aa' } },
+        equipment: { shipTo: { ...farm, line1: '2150 Desert Willow Lane', postalCode: '85340-1102' } },
+      }),
       person('c', 'Ryan Mitchell', { payroll: { changes: [{ accountFingerprint: 'sha256:aa' }] } }),
     ]);
     expect(summary(ls)).toEqual([
@@ -74,14 +77,25 @@ describe('Correlator', () => {
   });
 
   test('Gmail dots and plus-tags name one mailbox', () => {
-    const ls = links([person('a', 'A One', { contact: { emails: ['j.smith+work@gmail.com'] } }), person('b', 'B Two', { contact: { emails: ['JSmith@googlemail.com'] } })]);
+    const ls = links([
+      person('a', 'A One', { contact: { emails: ['j.smith+work@gmail.com'] } }),
+      person('b', 'B Two', { contact: { emails: ['JSmith@googlemail.com'] } }),
+    ]);
     expect(summary(ls)).toEqual([['shared-email', 'high', [0, 1]]]);
   });
 
   test('wallets, résumé files and photos link; EVM wallet case does not matter', () => {
     const ls = links([
-      person('a', 'A One', { payroll: { cryptoWallet: '0xAbCdEf0123456789aBcDeF0123456789AbCdEf01' }, resume: { sha256: 'ab12' }, photo: { perceptualHash: 'f0f0' } }),
-      person('b', 'B Two', { payroll: { cryptoWallet: '0xabcdef0123456789abcdef0123456789abcdef01' }, resume: { sha256: 'AB12' }, photo: { perceptualHash: 'F0F0' } }),
+      person('a', 'A One', {
+        payroll: { cryptoWallet: '0xAbCdEf0123456789aBcDeF0123456789AbCdEf01' },
+        resume: { sha256: 'ab12' },
+        photo: { perceptualHash: 'f0f0' },
+      }),
+      person('b', 'B Two', {
+        payroll: { cryptoWallet: '0xabcdef0123456789abcdef0123456789abcdef01' },
+        resume: { sha256: 'AB12' },
+        photo: { perceptualHash: 'F0F0' },
+      }),
     ]);
     expect(summary(ls).map((s) => s[0])).toEqual(['shared-crypto-wallet', 'shared-photo', 'shared-resume']);
     expect(ls[0]!.severity).toBe('critical');
@@ -94,9 +108,15 @@ describe('Correlator', () => {
   });
 
   test('allow-listed keys are never indexed', () => {
-    const plain = links([person('a', 'A One', { contact: { phones: ['+1 415 555 0100'] } }), person('b', 'B Two', { contact: { phones: ['+1 415 555 0100'] } })]);
+    const plain = links([
+      person('a', 'A One', { contact: { phones: ['+1 415 555 0100'] } }),
+      person('b', 'B Two', { contact: { phones: ['+1 415 555 0100'] } }),
+    ]);
     expect(plain).toHaveLength(1);
-    const allowed = links([person('a', 'A One', { contact: { phones: ['+1 415 555 0100'] } }), person('b', 'B Two', { contact: { phones: ['+1 415 555 0100'] } })], { allowedKeys: new Set([plain[0]!.key]) });
+    const allowed = links(
+      [person('a', 'A One', { contact: { phones: ['+1 415 555 0100'] } }), person('b', 'B Two', { contact: { phones: ['+1 415 555 0100'] } })],
+      { allowedKeys: new Set([plain[0]!.key]) },
+    );
     expect(allowed).toEqual([]);
   });
 
@@ -121,7 +141,12 @@ describe('Correlator', () => {
     input.forEach((a, i) => unasked.add(i, a as Applicant, `s${i}`));
     expect(() => unasked.exportKeys()).toThrow(/exportKeys option/);
     unasked.close();
-    expect(keys.map((k) => k.keys.map((s) => s.split(':')[0]))).toEqual([['id', 'phone'], ['id', 'phone']].map((x) => x.sort()));
+    expect(keys.map((k) => k.keys.map((s) => s.split(':')[0]))).toEqual(
+      [
+        ['id', 'phone'],
+        ['id', 'phone'],
+      ].map((x) => x.sort()),
+    );
     expect(keys[0]!.keys.find((s) => s.startsWith('phone:'))).toBe(keys[1]!.keys.find((s) => s.startsWith('phone:')));
   });
 
@@ -136,8 +161,13 @@ describe('Correlator', () => {
       'Bachelor of Science in Software Engineering from Arizona State University; AWS Certified Solutions Architect Associate.',
     ].join(' ');
     const edited = base.replace('eight years', 'seven years').replace('forty percent', 'thirty percent');
-    const other = 'Data analyst experienced in SQL Tableau and Python pandas. Built weekly revenue dashboards for the finance team and automated reconciliation of vendor invoices. Holds a degree in economics and enjoys teaching spreadsheet workshops to colleagues in the operations department of a regional hospital network.';
-    const ls = links([person('a', 'A One', { resume: { text: base } }), person('b', 'B Two', { resume: { text: edited } }), person('c', 'C Three', { resume: { text: other } })]);
+    const other =
+      'Data analyst experienced in SQL Tableau and Python pandas. Built weekly revenue dashboards for the finance team and automated reconciliation of vendor invoices. Holds a degree in economics and enjoys teaching spreadsheet workshops to colleagues in the operations department of a regional hospital network.';
+    const ls = links([
+      person('a', 'A One', { resume: { text: base } }),
+      person('b', 'B Two', { resume: { text: edited } }),
+      person('c', 'C Three', { resume: { text: other } }),
+    ]);
     expect(summary(ls)).toEqual([['similar-resume', 'medium', [0, 1]]]);
     expect(ls[0]!.members[0]!.slots.map(pathOfSlot)).toEqual(['resume.text']);
   });
@@ -155,10 +185,26 @@ describe('résumé similarity on the text that is not the person', () => {
       `Relocated to ${city} in 2023 and has worked remotely with teams in Europe and Asia.`,
     ].join('\n');
   const mill = [
-    person('m1', 'Jacob Turner', { resume: { text: body('Jacob Turner', 'Austin', 'jacob.turner@example.com', '+1 512 555 0101') }, claimedLocation: { city: 'Austin' }, contact: { emails: ['jacob.turner@example.com'] } }),
-    person('m2', 'Megan Lopez', { resume: { text: body('Megan Lopez', 'Denver', 'megan.lopez88@example.net', '(303) 555-0177') }, claimedLocation: { city: 'Denver' }, contact: { emails: ['megan.lopez88@example.net'] } }),
-    person('m3', 'Aaron Fischer', { resume: { text: body('Aaron Fischer', 'Seattle', 'afischer@example.org', '+1 206-555-0133') }, claimedLocation: { city: 'Seattle' }, contact: { emails: ['afischer@example.org'] } }),
-    person('m4', 'Priya Raman', { resume: { text: body('Priya Raman', 'Raleigh', 'priya.r@example.com', '919.555.0190') }, claimedLocation: { city: 'Raleigh' }, contact: { emails: ['priya.r@example.com'] } }),
+    person('m1', 'Jacob Turner', {
+      resume: { text: body('Jacob Turner', 'Austin', 'jacob.turner@example.com', '+1 512 555 0101') },
+      claimedLocation: { city: 'Austin' },
+      contact: { emails: ['jacob.turner@example.com'] },
+    }),
+    person('m2', 'Megan Lopez', {
+      resume: { text: body('Megan Lopez', 'Denver', 'megan.lopez88@example.net', '(303) 555-0177') },
+      claimedLocation: { city: 'Denver' },
+      contact: { emails: ['megan.lopez88@example.net'] },
+    }),
+    person('m3', 'Aaron Fischer', {
+      resume: { text: body('Aaron Fischer', 'Seattle', 'afischer@example.org', '+1 206-555-0133') },
+      claimedLocation: { city: 'Seattle' },
+      contact: { emails: ['afischer@example.org'] },
+    }),
+    person('m4', 'Priya Raman', {
+      resume: { text: body('Priya Raman', 'Raleigh', 'priya.r@example.com', '919.555.0190') },
+      claimedLocation: { city: 'Raleigh' },
+      contact: { emails: ['priya.r@example.com'] },
+    }),
   ];
 
   test('the four personas of a résumé mill link, though each has its own name, contacts and city', () => {
@@ -170,8 +216,14 @@ describe('résumé similarity on the text that is not the person', () => {
     const other = (id: string, text: string) => person(id, `Person ${id}`, { resume: { text } });
     const ls = links([
       mill[0]!,
-      other('u1', 'Backend engineer with eight years in Go and Python. At a logistics startup built route optimisation services on AWS Lambda and DynamoDB, and a GraphQL gateway used by three mobile apps. Improved p99 latency from 900 to 120 milliseconds by caching and query batching. Runs the internal Go guild and mentors interns. Previously a site reliability engineer at a regional bank, maintaining Terraform modules and Prometheus alerting for forty services.'),
-      other('u2', 'Senior software engineer focused on distributed systems in Rust and Java. Built a streaming analytics pipeline on Flink and Kafka for ad impressions, processing billions of events a day. Owned the schema registry and data contracts between teams. Wrote chaos tests for the storage layer and reduced data loss incidents to zero over two years. Speaker at a local Rust meetup; contributes to open source tracing libraries.'),
+      other(
+        'u1',
+        'Backend engineer with eight years in Go and Python. At a logistics startup built route optimisation services on AWS Lambda and DynamoDB, and a GraphQL gateway used by three mobile apps. Improved p99 latency from 900 to 120 milliseconds by caching and query batching. Runs the internal Go guild and mentors interns. Previously a site reliability engineer at a regional bank, maintaining Terraform modules and Prometheus alerting for forty services.',
+      ),
+      other(
+        'u2',
+        'Senior software engineer focused on distributed systems in Rust and Java. Built a streaming analytics pipeline on Flink and Kafka for ad impressions, processing billions of events a day. Owned the schema registry and data contracts between teams. Wrote chaos tests for the storage layer and reduced data loss incidents to zero over two years. Speaker at a local Rust meetup; contributes to open source tracing libraries.',
+      ),
     ]);
     expect(ls).toEqual([]);
   });

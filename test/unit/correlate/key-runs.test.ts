@@ -13,7 +13,14 @@ function rng(seed: number) {
   };
 }
 
-const shared = (runs: KeyRuns, firstDisplay = false) => [...runs.merge(firstDisplay)].map((g) => ({ hi: g.hi, lo: g.lo, space: g.space, members: g.members, text: g.displayLength ? runs.text(g.displayAt, g.displayLength) : undefined }));
+const shared = (runs: KeyRuns, firstDisplay = false) =>
+  [...runs.merge(firstDisplay)].map((g) => ({
+    hi: g.hi,
+    lo: g.lo,
+    space: g.space,
+    members: g.members,
+    text: g.displayLength ? runs.text(g.displayAt, g.displayLength) : undefined,
+  }));
 
 describe('link keys as sorted runs on disk', () => {
   test('members come back in the order they were added, across runs, a repeat by the member just before dropped', () => {
@@ -32,8 +39,23 @@ describe('link keys as sorted runs on disk', () => {
     expect(runs.runCount).toBeGreaterThan(1);
     const out = shared(runs);
     expect(out.map((g) => [g.hi, g.lo, g.members])).toEqual([
-      [7, 0, [{ ordinal: 3, slot: 200 }, { ordinal: 4, slot: 201 }]],
-      [7, 1, [{ ordinal: 5, slot: 100 }, { ordinal: 2, slot: 101 }, { ordinal: 9, slot: 103 }]],
+      [
+        7,
+        0,
+        [
+          { ordinal: 3, slot: 200 },
+          { ordinal: 4, slot: 201 },
+        ],
+      ],
+      [
+        7,
+        1,
+        [
+          { ordinal: 5, slot: 100 },
+          { ordinal: 2, slot: 101 },
+          { ordinal: 9, slot: 103 },
+        ],
+      ],
     ]);
     // Key (1,1): one applicant twice is not shared; (ffffffff, ffffffff) once is not either.
     runs.close();

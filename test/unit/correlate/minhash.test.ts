@@ -12,7 +12,10 @@ describe('résumé signatures', () => {
 
   test('a few edited words keep the estimate high; case and punctuation do not matter', () => {
     const text = words(400, 3);
-    const edited = text.split(' ').map((w, i) => (i % 100 === 50 ? 'changed' : w)).join(' ');
+    const edited = text
+      .split(' ')
+      .map((w, i) => (i % 100 === 50 ? 'changed' : w))
+      .join(' ');
     expect(similarity(resumeSignature(text)!, resumeSignature(edited.toUpperCase().replace(/ /g, ', '))!)).toBeGreaterThan(0.8);
   });
 

@@ -35,7 +35,10 @@ describe('enrich', () => {
       dateOfBirth: '1990-01-01',
       appliedAt: '2026-01-01',
       contact: { emails: ['a@b.example'], phones: ['+1 614 555 0142'] },
-      employment: [{ employer: 'A', start: '2020-01' }, { employer: 'B', start: '2021-01' }],
+      employment: [
+        { employer: 'A', start: '2020-01' },
+        { employer: 'B', start: '2021-01' },
+      ],
       network: { sessions: [{ ip: '8.8.8.8', country: 'US' }] },
       payroll: { bank: { holderName: 'J', country: 'US' } },
     });

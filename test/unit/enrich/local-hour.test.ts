@@ -8,11 +8,23 @@ function formatted(ms: number, timeZone: string): number {
   return Number(reference.get(timeZone)!.format(new Date(ms))) % 24;
 }
 
-const ZONES = ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'Pacific/Chatham', 'Asia/Pyongyang', 'UTC', 'Europe/Moscow', 'America/Sao_Paulo', 'Asia/Calcutta'];
+const ZONES = [
+  'America/New_York',
+  'Europe/London',
+  'Australia/Lord_Howe',
+  'Asia/Kathmandu',
+  'America/St_Johns',
+  'Pacific/Chatham',
+  'Asia/Pyongyang',
+  'UTC',
+  'Europe/Moscow',
+  'America/Sao_Paulo',
+  'Asia/Calcutta',
+];
 
 test('gives the same hour as formatting each time, on ordinary days and on the days clocks change', () => {
   let seed = 7;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const times: number[] = [];
   for (let i = 0; i < 400; i++) times.push(Date.UTC(2000, 0, 1) + Math.floor(rand() * 30 * 365.25 * 86_400_000));
   // Every quarter hour around known transitions (US, EU, Lord Howe's half hour, Chatham, Pyongyang 2015/2018).
@@ -21,7 +33,9 @@ test('gives the same hour as formatting each time, on ordinary days and on the d
     for (let q = -8; q < 4 * 24 + 8; q++) times.push(d + q * 900_000 + 59_000);
   }
   const wrong: string[] = [];
-  for (const tz of ZONES) for (const ms of times) if (localHour(ms, tz) !== formatted(ms, tz)) wrong.push(`${tz} ${new Date(ms).toISOString()}: ${localHour(ms, tz)} vs ${formatted(ms, tz)}`);
+  for (const tz of ZONES)
+    for (const ms of times)
+      if (localHour(ms, tz) !== formatted(ms, tz)) wrong.push(`${tz} ${new Date(ms).toISOString()}: ${localHour(ms, tz)} vs ${formatted(ms, tz)}`);
   expect(wrong.slice(0, 10)).toEqual([]);
 });
 

@@ -7,7 +7,8 @@ import type { Applicant } from '../../../src/model/applicant.js';
 
 const applicant = (extra: Partial<Applicant>): Applicant => ({ id: 't', name: { full: 'Test Person' }, ...extra });
 const activity = (tz: string, times: string[]) =>
-  activityFacts.derive(applicant({ claimedLocation: { timezone: tz }, network: { sessions: times.map((at) => ({ at, ip: '98.28.1.7' })) } }), {}).activity as Record<string, unknown> | undefined;
+  activityFacts.derive(applicant({ claimedLocation: { timezone: tz }, network: { sessions: times.map((at) => ({ at, ip: '98.28.1.7' })) } }), {}).activity as
+    Record<string, unknown> | undefined;
 
 describe('activity hours in the declared time zone', () => {
   test('night is read in the declared zone, with its daylight-saving offset', () => {
@@ -57,7 +58,10 @@ describe('session location summary', () => {
   });
 
   test('countries within any seven days use a sliding window', () => {
-    const spread = summariseSessions([s('US', '2026-10-01T00:00:00Z'), s('DE', '2026-10-06T00:00:00Z'), s('RU', '2026-10-09T00:00:00Z'), s('GB', '2026-10-20T00:00:00Z')], 'US');
+    const spread = summariseSessions(
+      [s('US', '2026-10-01T00:00:00Z'), s('DE', '2026-10-06T00:00:00Z'), s('RU', '2026-10-09T00:00:00Z'), s('GB', '2026-10-20T00:00:00Z')],
+      'US',
+    );
     expect((spread.sessionLocation as Record<string, unknown>).countriesIn7Days).toBe(2);
     const tight = summariseSessions([s('US', '2026-10-01T00:00:00Z'), s('DE', '2026-10-03T00:00:00Z'), s('RU', '2026-10-07T23:00:00Z')], 'US');
     expect((tight.sessionLocation as Record<string, unknown>).countriesIn7Days).toBe(3);

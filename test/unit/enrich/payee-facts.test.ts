@@ -10,7 +10,10 @@ describe('payee facts', () => {
       ...base,
       payroll: {
         bank: { holderName: 'Jordan Miller', country: 'US' },
-        changes: [{ at: '2026-11-20', holderName: 'Li Wei', country: 'CN' }, { at: '2026-12-01', method: 'crypto' }],
+        changes: [
+          { at: '2026-11-20', holderName: 'Li Wei', country: 'CN' },
+          { at: '2026-12-01', method: 'crypto' },
+        ],
       },
     });
     expect(f.derived.payees).toEqual([

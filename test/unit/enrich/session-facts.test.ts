@@ -45,7 +45,10 @@ describe('session facts', () => {
   test('private and reserved addresses get their scope, no country, and are never looked up', () => {
     const asked: string[] = [];
     const resolver = { lookup: (ip: string) => (asked.push(ip), { country: 'KP' }) };
-    const f = enrich({ ...base, network: { sessions: [{ ip: '10.1.2.3' }, { ip: '127.0.0.1' }, { ip: 'fe80::1%eth0' }, { ip: 'garbage' }] } }, { ip: resolver });
+    const f = enrich(
+      { ...base, network: { sessions: [{ ip: '10.1.2.3' }, { ip: '127.0.0.1' }, { ip: 'fe80::1%eth0' }, { ip: 'garbage' }] } },
+      { ip: resolver },
+    );
     const sessions = f.derived.sessions as Array<Record<string, unknown>>;
     expect(sessions.map((s) => s.ipScope)).toEqual(['private', 'reserved', 'invalid', 'invalid']);
     expect(sessions.every((s) => s.country === undefined)).toBe(true);
@@ -59,7 +62,16 @@ describe('session facts', () => {
   });
 
   test('observed countries are distinct', () => {
-    const f = enrich({ ...base, network: { sessions: [{ ip: '1.1.1.1', country: 'US' }, { ip: '1.1.1.2', country: 'US' }] }, interviews: [{ country: 'CA' }] });
+    const f = enrich({
+      ...base,
+      network: {
+        sessions: [
+          { ip: '1.1.1.1', country: 'US' },
+          { ip: '1.1.1.2', country: 'US' },
+        ],
+      },
+      interviews: [{ country: 'CA' }],
+    });
     expect(f.derived.observedCountries).toEqual(['US', 'CA']);
   });
 });

@@ -12,7 +12,8 @@ describe('timeline facts', () => {
   });
 
   const overlaps = (employment: Applicant['employment'], appliedAt?: string) =>
-    enrich({ ...base, employment, ...(appliedAt ? { appliedAt } : {}) }).derived.employmentOverlaps as Array<{ first: string; second: string; overlapDays: number }> | undefined;
+    enrich({ ...base, employment, ...(appliedAt ? { appliedAt } : {}) }).derived.employmentOverlaps as
+      Array<{ first: string; second: string; overlapDays: number }> | undefined;
 
   test('two full-time jobs overlapping by more than three months', () => {
     const o = overlaps([
@@ -27,18 +28,23 @@ describe('timeline facts', () => {
 
   test('part-time, contract, freelance and internship jobs may overlap', () => {
     for (const type of ['part_time', 'contract', 'freelance', 'internship'] as const) {
-      expect(overlaps([
-        { employer: 'Acme', start: '2020-01-01', end: '2022-01-01' },
-        { employer: 'Side', start: '2020-06-01', end: '2021-06-01', type },
-      ]), type).toBeUndefined();
+      expect(
+        overlaps([
+          { employer: 'Acme', start: '2020-01-01', end: '2022-01-01' },
+          { employer: 'Side', start: '2020-06-01', end: '2021-06-01', type },
+        ]),
+        type,
+      ).toBeUndefined();
     }
   });
 
   test('a short notice-period overlap is not two jobs at once', () => {
-    expect(overlaps([
-      { employer: 'Acme', start: '2018-01-01', end: '2021-03-15' },
-      { employer: 'Globex', start: '2021-01-01' , end: '2024-01-01' },
-    ])).toBeUndefined();
+    expect(
+      overlaps([
+        { employer: 'Acme', start: '2018-01-01', end: '2021-03-15' },
+        { employer: 'Globex', start: '2021-01-01', end: '2024-01-01' },
+      ]),
+    ).toBeUndefined();
   });
 
   test('a job without an end runs until the application date', () => {
@@ -51,9 +57,11 @@ describe('timeline facts', () => {
   });
 
   test('jobs one after the other do not overlap', () => {
-    expect(overlaps([
-      { employer: 'Acme', start: '2015-01', end: '2019-12' },
-      { employer: 'Globex', start: '2020-01', end: '2024-01' },
-    ])).toBeUndefined();
+    expect(
+      overlaps([
+        { employer: 'Acme', start: '2015-01', end: '2019-12' },
+        { employer: 'Globex', start: '2020-01', end: '2024-01' },
+      ]),
+    ).toBeUndefined();
   });
 });

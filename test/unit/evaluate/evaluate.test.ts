@@ -17,8 +17,17 @@ const { ruleSet } = loadPack({
   }),
   [ruleFile('identity.unverified')]: ruleYaml({ id: 'identity.unverified', severity: 'low', match: { field: 'identity.documents[].verified', equals: false } }),
   [ruleFile('payroll.crypto')]: ruleYaml({ id: 'payroll.crypto', match: { field: 'payroll.method', equals: 'crypto' } }),
-  [ruleFile('payroll.old')]: ruleYaml({ id: 'payroll.old', status: 'deprecated', extra: { replacedBy: 'payroll.crypto' }, match: { field: 'payroll.method', exists: true } }),
-  [ruleFile('network.bank-country')]: ruleYaml({ id: 'network.bank-country', requires: ['payroll.bank.country', 'claimedLocation.country'], match: { field: 'payroll.bank.country', notEquals: { field: 'claimedLocation.country' } } }),
+  [ruleFile('payroll.old')]: ruleYaml({
+    id: 'payroll.old',
+    status: 'deprecated',
+    extra: { replacedBy: 'payroll.crypto' },
+    match: { field: 'payroll.method', exists: true },
+  }),
+  [ruleFile('network.bank-country')]: ruleYaml({
+    id: 'network.bank-country',
+    requires: ['payroll.bank.country', 'claimedLocation.country'],
+    match: { field: 'payroll.bank.country', notEquals: { field: 'claimedLocation.country' } },
+  }),
 });
 const rules = activeRules(ruleSet.rules);
 const byId = (id: string) => ruleSet.rules.find((r) => r.spec.id === id)!;
@@ -31,7 +40,14 @@ describe('evaluate', () => {
   });
 
   test('a finding carries the rule metadata, evidence and the rendered message', () => {
-    const e = run({ identity: { documents: [{ type: 'drivers_license', nameOnDocument: 'Jordan Miller' }, { type: 'passport', nameOnDocument: 'Kevin Hart' }] } });
+    const e = run({
+      identity: {
+        documents: [
+          { type: 'drivers_license', nameOnDocument: 'Jordan Miller' },
+          { type: 'passport', nameOnDocument: 'Kevin Hart' },
+        ],
+      },
+    });
     expect(e.findings).toHaveLength(1);
     const f = e.findings[0]!;
     expect(f).toMatchObject({ ruleId: 'identity.doc-name', family: 'identity', severity: 'high', title: 'A rule written by a test' });
@@ -67,7 +83,12 @@ describe('evaluate', () => {
   });
 
   test('a rule that throws is reported as a failure, not a crash', () => {
-    const boom: CompiledRule = { ...byId('payroll.crypto'), evaluate: () => { throw new Error('boom'); } };
+    const boom: CompiledRule = {
+      ...byId('payroll.crypto'),
+      evaluate: () => {
+        throw new Error('boom');
+      },
+    };
     const e = evaluate(enrich({ id: 'c', name: { full: 'X' }, payroll: { method: 'bank' } }), [boom]);
     expect(e.failures).toEqual([{ ruleId: 'payroll.crypto', message: expect.stringContaining('failed: boom') }]);
   });
@@ -75,7 +96,9 @@ describe('evaluate', () => {
 
 describe('runCases', () => {
   test('passes a rule whose cases agree with it and explains a case that does not', () => {
-    const text = ruleYaml({ id: 'payroll.crypto', match: { field: 'payroll.method', equals: 'crypto' } }).replace(/cases:[\s\S]*$/, `cases:
+    const text = ruleYaml({ id: 'payroll.crypto', match: { field: 'payroll.method', equals: 'crypto' } }).replace(
+      /cases:[\s\S]*$/,
+      `cases:
   match:
     - name: paid in crypto
       applicant: { payroll: { method: crypto } }
@@ -86,7 +109,8 @@ describe('runCases', () => {
       applicant: { payroll: { method: bank } }
     - name: invalid case record
       applicant: { payroll: { method: cash } }
-`);
+`,
+    );
     const { ruleSet: rs } = loadPack({ [ruleFile('payroll.crypto')]: text });
     const results = runCases(rs.rules[0]!);
     expect(results.map((r) => [r.kind, r.name, r.passed])).toEqual([

@@ -34,10 +34,11 @@ function exception(id: string, ruleIds: string[], holds: boolean, calls?: { n: n
 
 describe('applyExceptions', () => {
   test('suppresses only covered findings, and only when the condition holds', () => {
-    const out = applyExceptions(facts, [finding('network.a'), finding('network.b'), finding('identity.c')], [
-      exception('holds', ['network.a'], true),
-      exception('does-not-hold', ['network.b'], false),
-    ]);
+    const out = applyExceptions(
+      facts,
+      [finding('network.a'), finding('network.b'), finding('identity.c')],
+      [exception('holds', ['network.a'], true), exception('does-not-hold', ['network.b'], false)],
+    );
     expect(out.findings.map((f) => f.ruleId)).toEqual(['network.b', 'identity.c']);
     expect(out.suppressed).toEqual([
       { ruleId: 'network.a', title: 'title of network.a', severity: 'high', exception: 'holds', reason: 'reason holds', source: '.dprk-check.yaml:7' },
@@ -49,10 +50,14 @@ describe('applyExceptions', () => {
     expect(out.suppressed.map((s) => s.exception)).toEqual(['first']);
   });
 
-  test("a condition is tested once per applicant, and never when it covers no finding", () => {
+  test('a condition is tested once per applicant, and never when it covers no finding', () => {
     const used = { n: 0 };
     const idle = { n: 0 };
-    applyExceptions(facts, [finding('network.a'), finding('network.b')], [exception('both', ['network.a', 'network.b'], false, used), exception('idle', ['payroll.x'], true, idle)]);
+    applyExceptions(
+      facts,
+      [finding('network.a'), finding('network.b')],
+      [exception('both', ['network.a', 'network.b'], false, used), exception('idle', ['payroll.x'], true, idle)],
+    );
     expect(used.n).toBe(1);
     expect(idle.n).toBe(0);
   });
@@ -65,7 +70,16 @@ describe('applyExceptions', () => {
 
 describe('unusedExceptions', () => {
   const result = (suppressed: string[]): ApplicantResult => ({
-    id: 'a', name: 'A', source: 'a.json', location: { file: 'a.json' }, level: 'none', score: 0, findings: [], contributions: [], notEvaluated: [], warnings: [],
+    id: 'a',
+    name: 'A',
+    source: 'a.json',
+    location: { file: 'a.json' },
+    level: 'none',
+    score: 0,
+    findings: [],
+    contributions: [],
+    notEvaluated: [],
+    warnings: [],
     suppressed: suppressed.map((e) => ({ ruleId: 'r', title: 't', severity: 'low', exception: e, reason: 'r', source: 'x:1' })),
   });
 

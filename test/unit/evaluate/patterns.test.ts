@@ -37,7 +37,10 @@ describe('pattern rules: corroboration inside one family reaches high through a 
       expect(f.message).toMatch(new RegExp(`^Pattern ${pattern.replace('.', '\\.')}: .+ \\+ .+`));
       expect(f.evidence.length).toBeGreaterThan(0);
       // Without the pattern the same findings stay below high: the pattern is what raises it.
-      const without = check(profile(file), ruleSet.rules.filter((x) => x.spec.id !== pattern));
+      const without = check(
+        profile(file),
+        ruleSet.rules.filter((x) => x.spec.id !== pattern),
+      );
       expect(levelRank(without.level)).toBeLessThan(levelRank('high'));
       expect(without.score).toBeLessThan(r.score);
     });
@@ -73,7 +76,18 @@ describe('pattern rules: corroboration inside one family reaches high through a 
     expect(check(profile('scheme-payroll-diversion'), t2.rules).findings.map((f) => f.ruleId)).not.toContain('payroll.payroll-diversion');
     expect(check(profile('scheme-hidden-location'), t2.rules).findings.find((f) => f.ruleId === 'network.hidden-location')?.severity).toBe('medium');
 
-    const cwd3 = tempTree({ '.dprk-check.yaml': yaml({ exceptions: [{ id: 'vpn-shop', rule: 'network.hidden-location', reason: 'reviewed by the security team', when: { field: 'id', equals: 'profile-hidden-location' } }] }) });
+    const cwd3 = tempTree({
+      '.dprk-check.yaml': yaml({
+        exceptions: [
+          {
+            id: 'vpn-shop',
+            rule: 'network.hidden-location',
+            reason: 'reviewed by the security team',
+            when: { field: 'id', equals: 'profile-hidden-location' },
+          },
+        ],
+      }),
+    });
     const l3 = loadConfig({ cwd: cwd3 });
     expect(l3.diagnostics).toEqual([]);
     const t3 = tuneRuleSet(ruleSet, l3.config);
@@ -104,19 +118,29 @@ describe('pattern rules: load-time checks', () => {
 
   test('patterns of patterns, both match and pattern, neither, and a bad atLeast are refused', () => {
     const other = { ...clean(pattern('network.kp-phone')), id: 'network.other', title: 'Another pattern rule' };
-    expect(load({ 'rules/kp-phone.yaml': base, 'rules/other.yaml': other, 'rules/combo.yaml': clean(pattern('network.other')) }).errors.map((e) => e.message)).toEqual([
-      "pattern names 'network.other', which is itself a pattern rule",
-    ]);
-    expect(load({ 'rules/kp-phone.yaml': base, 'rules/combo.yaml': { ...phoneRule('combo'), pattern: 'network.kp-phone' } }).errors[0]!.message).toContain('not match and pattern');
+    expect(
+      load({ 'rules/kp-phone.yaml': base, 'rules/other.yaml': other, 'rules/combo.yaml': clean(pattern('network.other')) }).errors.map((e) => e.message),
+    ).toEqual(["pattern names 'network.other', which is itself a pattern rule"]);
+    expect(load({ 'rules/kp-phone.yaml': base, 'rules/combo.yaml': { ...phoneRule('combo'), pattern: 'network.kp-phone' } }).errors[0]!.message).toContain(
+      'not match and pattern',
+    );
     expect(load({ 'rules/combo.yaml': clean({ ...phoneRule('combo'), match: undefined }) }).errors[0]!.message).toContain('neither match');
-    expect(load({ 'rules/kp-phone.yaml': base, 'rules/combo.yaml': clean(pattern({ atLeast: 3, of: ['network.kp-phone'] })) }).errors[0]!.message).toContain('atLeast must be');
+    expect(load({ 'rules/kp-phone.yaml': base, 'rules/combo.yaml': clean(pattern({ atLeast: 3, of: ['network.kp-phone'] })) }).errors[0]!.message).toContain(
+      'atLeast must be',
+    );
   });
 
   test('atLeast-of fires on n of the listed findings and names every one that held', () => {
     const a = phoneRule('a', '+850');
     const b = { ...phoneRule('b', '+850 2'), severity: 'low' };
     const c = phoneRule('c', '+86');
-    const combo = { ...clean(pattern({ atLeast: 2, of: ['network.a', 'network.b', 'network.c'] })), cases: { match: [{ name: 'two of three', applicant: { contact: { phones: ['+850 2 123 4567'] } } }], nomatch: [{ name: 'one of three', applicant: { contact: { phones: ['+86 10 1234 5678'] } } }] } };
+    const combo = {
+      ...clean(pattern({ atLeast: 2, of: ['network.a', 'network.b', 'network.c'] })),
+      cases: {
+        match: [{ name: 'two of three', applicant: { contact: { phones: ['+850 2 123 4567'] } } }],
+        nomatch: [{ name: 'one of three', applicant: { contact: { phones: ['+86 10 1234 5678'] } } }],
+      },
+    };
     const { ruleSet: rs, errors } = load({ 'rules/a.yaml': a, 'rules/b.yaml': b, 'rules/c.yaml': c, 'rules/combo.yaml': combo });
     expect(errors).toEqual([]);
     const r = check({ id: 'x', name: { full: 'X Y' }, contact: { phones: ['+850 2 123 4567'] } }, rs.rules);
@@ -219,7 +243,9 @@ describe('remote-access tools: the organisation sanctions its own, a second tool
     const two = check({ id: 'x', name: { full: 'A B' }, network: { remoteAccessTools: ['NinjaRMMAgent', 'AnyDesk 8.0.9'] } }, rules);
     expect(two.findings.map((f) => f.ruleId).sort()).toEqual(['network.remote-access-tool', 'network.several-remote-access-tools']);
     // Without the configuration the company's own agent is a finding.
-    expect(check({ id: 'x', name: { full: 'A B' }, network: { remoteAccessTools: ['NinjaRMMAgent'] } }).findings.map((f) => f.ruleId)).toEqual(['network.remote-access-tool']);
+    expect(check({ id: 'x', name: { full: 'A B' }, network: { remoteAccessTools: ['NinjaRMMAgent'] } }).findings.map((f) => f.ruleId)).toEqual([
+      'network.remote-access-tool',
+    ]);
   });
 
   test('"313 General Bureau" is its own entry, not an alias of the Munitions Industry Department', () => {

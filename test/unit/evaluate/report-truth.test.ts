@@ -45,7 +45,9 @@ describe('plain, true reports', () => {
 
   test('a US number makes VoIP "not detectable offline", not "no data"; no phone at all is no data', () => {
     const us = check({ id: 'x', name: { full: 'A B' }, contact: { phones: ['+1 614 555 0142'] } });
-    expect(us.notEvaluated).toContainEqual(expect.stringMatching(/^identity\.voip-phone: not detectable from this data \(VoIP cannot be told .*\+1 \(US and Canada\)/));
+    expect(us.notEvaluated).toContainEqual(
+      expect.stringMatching(/^identity\.voip-phone: not detectable from this data \(VoIP cannot be told .*\+1 \(US and Canada\)/),
+    );
     expect(us.notEvaluated.filter((l) => l.startsWith('identity:')).join(' ')).not.toContain('voip-phone');
     const none = check({ id: 'x', name: { full: 'A B' } });
     expect(none.notEvaluated.join(' ')).not.toContain('not detectable');
@@ -58,7 +60,11 @@ describe('plain, true reports', () => {
     expect(w[0]!.message).toContain('"Camera off the whole call"');
     expect(w[0]!.message).toContain('camera_off, camera_refused');
     expect(w[0]!.message).not.toContain('observations[1]');
-    expect(check({ id: 'x', name: { full: 'A B' }, interviews: [{ kind: 'video', observations: ['camera_off', 'heavy_lag'] }] }).warnings.filter((x) => x.code === 'applicant-unknown-tag')).toEqual([]);
+    expect(
+      check({ id: 'x', name: { full: 'A B' }, interviews: [{ kind: 'video', observations: ['camera_off', 'heavy_lag'] }] }).warnings.filter(
+        (x) => x.code === 'applicant-unknown-tag',
+      ),
+    ).toEqual([]);
   });
 
   test('one coverage line per applicant: how many checks ran and what to collect', () => {

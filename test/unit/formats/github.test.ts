@@ -2,20 +2,32 @@ import { describe, expect, test } from 'vitest';
 import { escapeData, escapeProperty, toGithub } from '../../../src/formats/github.js';
 import { fixtureReport } from '../../helpers/fixture-report.js';
 
-interface Annotation { command: string; props: Record<string, string>; message: string }
+interface Annotation {
+  command: string;
+  props: Record<string, string>;
+  message: string;
+}
 
 /** Read workflow commands back the way the runner does: split, then unescape. */
 function parse(out: string): Annotation[] {
   const unescape = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
-  return out.trimEnd().split('\n').map((line) => {
-    const m = /^::(\w+)(?: ([^:]*))?::(.*)$/.exec(line);
-    if (!m) throw new Error(`not a workflow command: ${line}`);
-    const props = Object.fromEntries((m[2] ?? '').split(',').filter(Boolean).map((p) => {
-      const eq = p.indexOf('=');
-      return [p.slice(0, eq), unescape(p.slice(eq + 1))];
-    }));
-    return { command: m[1]!, props, message: unescape(m[3]!) };
-  });
+  return out
+    .trimEnd()
+    .split('\n')
+    .map((line) => {
+      const m = /^::(\w+)(?: ([^:]*))?::(.*)$/.exec(line);
+      if (!m) throw new Error(`not a workflow command: ${line}`);
+      const props = Object.fromEntries(
+        (m[2] ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((p) => {
+            const eq = p.indexOf('=');
+            return [p.slice(0, eq), unescape(p.slice(eq + 1))];
+          }),
+      );
+      return { command: m[1]!, props, message: unescape(m[3]!) };
+    });
 }
 
 describe('github annotations', () => {

@@ -5,8 +5,21 @@ import { redactReport } from '../../../src/redact/redact-report.js';
 import { fixtureReport } from '../../helpers/fixture-report.js';
 import type { FailOn } from '../../../src/model/levels.js';
 
-interface Case { '@_name': string; '@_classname': string; '@_line'?: string; failure?: { '@_message': string; '@_type': string; '#text': string }; error?: { '@_type': string; '#text': string }; 'system-out'?: string }
-interface Suite { '@_name': string; '@_tests': string; '@_failures': string; '@_errors': string; testcase: Case[] }
+interface Case {
+  '@_name': string;
+  '@_classname': string;
+  '@_line'?: string;
+  failure?: { '@_message': string; '@_type': string; '#text': string };
+  error?: { '@_type': string; '#text': string };
+  'system-out'?: string;
+}
+interface Suite {
+  '@_name': string;
+  '@_tests': string;
+  '@_failures': string;
+  '@_errors': string;
+  testcase: Case[];
+}
 
 function parse(xml: string) {
   const ok = XMLValidator.validate(xml);

@@ -4,7 +4,11 @@ import { fixtureReport } from '../../helpers/fixture-report.js';
 import type { ApplicantResult } from '../../../src/model/report.js';
 
 /** Cells of a markdown table row, splitting on pipes that are not escaped. */
-const cells = (line: string) => line.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim());
+const cells = (line: string) =>
+  line
+    .slice(1, -1)
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim());
 
 function table(md: string, heading: string): string[][] {
   const lines = md.split('\n');
@@ -22,7 +26,17 @@ describe('markdown', () => {
     const [head, , values] = table(md, '## dprk-check');
     expect(head).toEqual(['Records', 'Checked', 'Could not check', 'Critical', 'High', 'Medium', 'Low', 'None', 'Links']);
     const s = report.summary;
-    expect(values!.map(Number)).toEqual([s.total, s.evaluated, s.invalid, s.byLevel.critical, s.byLevel.high, s.byLevel.medium, s.byLevel.low, s.byLevel.none, 1]);
+    expect(values!.map(Number)).toEqual([
+      s.total,
+      s.evaluated,
+      s.invalid,
+      s.byLevel.critical,
+      s.byLevel.high,
+      s.byLevel.medium,
+      s.byLevel.low,
+      s.byLevel.none,
+      1,
+    ]);
     expect(md).toContain('## dprk-check: 2 of 4 checked applicants at or above high');
   });
 

@@ -21,7 +21,25 @@ describe('papercuts (issue 8)', () => {
   });
 
   test('a clean applicant reads "No red flags found…" once, not also "No scored findings."', () => {
-    const clean = buildReport([{ id: 'c', name: 'C', source: 'c.json', location: { file: 'c.json' }, level: 'none', score: 0, findings: [], contributions: [], notEvaluated: [], warnings: [] }], [], [], meta);
+    const clean = buildReport(
+      [
+        {
+          id: 'c',
+          name: 'C',
+          source: 'c.json',
+          location: { file: 'c.json' },
+          level: 'none',
+          score: 0,
+          findings: [],
+          contributions: [],
+          notEvaluated: [],
+          warnings: [],
+        },
+      ],
+      [],
+      [],
+      meta,
+    );
     const out = FORMATS.text.format(clean, ctx);
     expect(out).toContain('No red flags found by the rules that could run.');
     expect(out).not.toContain('No scored findings.');

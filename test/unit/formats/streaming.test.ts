@@ -11,11 +11,34 @@ const { report, rules } = fixtureReport();
 const ctx = { color: false, rulesCount: rules.length, rules };
 
 function applicant(i: number, level: ApplicantResult['level'] = 'none', score = 0): ApplicantResult {
-  const findings = level === 'none' ? [] : [{
-    ruleId: 'payroll.crypto-payout', family: 'payroll' as const, severity: level === 'critical' ? 'critical' as const : 'medium' as const,
-    title: 'Salary to a crypto wallet', message: `m${i}`, evidence: [], references: [], falsepositives: [], next: 'Verify.',
-  }];
-  return { id: `cand-${i}`, name: `Person ${i}`, source: `big.ndjson#${i + 1}`, location: { file: 'big.ndjson', line: i + 1 }, level, score, findings, contributions: [], notEvaluated: [], warnings: [] };
+  const findings =
+    level === 'none'
+      ? []
+      : [
+          {
+            ruleId: 'payroll.crypto-payout',
+            family: 'payroll' as const,
+            severity: level === 'critical' ? ('critical' as const) : ('medium' as const),
+            title: 'Salary to a crypto wallet',
+            message: `m${i}`,
+            evidence: [],
+            references: [],
+            falsepositives: [],
+            next: 'Verify.',
+          },
+        ];
+  return {
+    id: `cand-${i}`,
+    name: `Person ${i}`,
+    source: `big.ndjson#${i + 1}`,
+    location: { file: 'big.ndjson', line: i + 1 },
+    level,
+    score,
+    findings,
+    contributions: [],
+    notEvaluated: [],
+    warnings: [],
+  };
 }
 
 function bigReport(n: number, make: (i: number) => ApplicantResult = (i) => applicant(i)): Report {
@@ -37,7 +60,12 @@ describe('formats write chunks, never one string', () => {
     expect(FORMATS.json.format(report, ctx)).toBe(`${JSON.stringify(toContract(report), null, 2)}\n`);
     const empty = { ...report, applicants: [], links: [], errors: [] };
     expect(FORMATS.json.format(empty, ctx)).toBe(`${JSON.stringify(toContract(empty), null, 2)}\n`);
-    const sharded = { ...report, shard: { index: 1, count: 2, otherShards: 3 }, linkKeys: [{ id: 'a', source: 's', person: '0', keys: ['k'] }], interrupted: true };
+    const sharded = {
+      ...report,
+      shard: { index: 1, count: 2, otherShards: 3 },
+      linkKeys: [{ id: 'a', source: 's', person: '0', keys: ['k'] }],
+      interrupted: true,
+    };
     expect(FORMATS.json.format(sharded, ctx)).toBe(`${JSON.stringify(toContract(sharded), null, 2)}\n`);
   });
 
@@ -54,7 +82,23 @@ describe('formats write chunks, never one string', () => {
     const log = toSarif(r, { rules }, { ...GITHUB_LIMITS, resultsPerRun: 15 });
     const ids = log.runs[0]!.results.map((x) => x.properties.applicantId);
     // 10 critical (score 100), then the 5 medium with the highest scores (39, 38, 37, 35, 34).
-    expect(ids).toEqual(['cand-0', 'cand-4', 'cand-8', 'cand-12', 'cand-16', 'cand-20', 'cand-24', 'cand-28', 'cand-32', 'cand-34', 'cand-35', 'cand-36', 'cand-37', 'cand-38', 'cand-39']);
+    expect(ids).toEqual([
+      'cand-0',
+      'cand-4',
+      'cand-8',
+      'cand-12',
+      'cand-16',
+      'cand-20',
+      'cand-24',
+      'cand-28',
+      'cand-32',
+      'cand-34',
+      'cand-35',
+      'cand-36',
+      'cand-37',
+      'cand-38',
+      'cand-39',
+    ]);
     expect(log.runs[0]!.properties.truncated).toEqual({ findings: 40, included: 15, limit: 15 });
     expect(JSON.stringify(log.runs[0]!.invocations[0]!.toolExecutionNotifications)).toContain('40 findings exceed the 15 results');
   });

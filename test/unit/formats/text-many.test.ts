@@ -6,11 +6,34 @@ import type { ApplicantResult, Report } from '../../../src/model/report.js';
 import type { Level } from '../../../src/model/levels.js';
 
 function applicant(id: string, name: string, level: Level, score: number): ApplicantResult {
-  const findings = level === 'none' ? [] : [{
-    ruleId: 'payroll.crypto-payout', family: 'payroll' as const, severity: 'high' as const, title: `Salary to a crypto wallet (${id})`,
-    message: `${name} asks to be paid in crypto.`, evidence: [], references: [], falsepositives: [], next: 'Screen the wallet.',
-  }];
-  return { id, name, source: `e.ndjson#${id.slice(5)}`, location: { file: 'e.ndjson', line: Number(id.slice(5)) }, level, score, findings, contributions: [], notEvaluated: [], warnings: [] };
+  const findings =
+    level === 'none'
+      ? []
+      : [
+          {
+            ruleId: 'payroll.crypto-payout',
+            family: 'payroll' as const,
+            severity: 'high' as const,
+            title: `Salary to a crypto wallet (${id})`,
+            message: `${name} asks to be paid in crypto.`,
+            evidence: [],
+            references: [],
+            falsepositives: [],
+            next: 'Screen the wallet.',
+          },
+        ];
+  return {
+    id,
+    name,
+    source: `e.ndjson#${id.slice(5)}`,
+    location: { file: 'e.ndjson', line: Number(id.slice(5)) },
+    level,
+    score,
+    findings,
+    contributions: [],
+    notEvaluated: [],
+    warnings: [],
+  };
 }
 
 const report: Report = buildReport(

@@ -24,10 +24,22 @@ describe('a review holds while the same rules fire', () => {
 
   test('--new-only keeps applicants without a standing decision, and the links they are in', () => {
     const a = (id: string, unchanged?: boolean): ApplicantResult => ({
-      id, name: id, source: 's', location: { file: 's' }, level: 'high', score: 60, findings: [], contributions: [], notEvaluated: [], warnings: [],
+      id,
+      name: id,
+      source: 's',
+      location: { file: 's' },
+      level: 'high',
+      score: 60,
+      findings: [],
+      contributions: [],
+      notEvaluated: [],
+      warnings: [],
       ...(unchanged === undefined ? {} : { review: { decision: { status: 'cleared', note: 'n', by: 'x', at: '2026-01-01' }, unchanged } }),
     });
-    const links = [{ kind: 'shared-phone', value: 'v', applicants: ['r', 'n'] }, { kind: 'shared-phone', value: 'w', applicants: ['r', 'r2'] }];
+    const links = [
+      { kind: 'shared-phone', value: 'v', applicants: ['r', 'n'] },
+      { kind: 'shared-phone', value: 'w', applicants: ['r', 'r2'] },
+    ];
     const out = onlyNew([a('r', true), a('n'), a('c', false), a('r2', true)], links);
     expect(out.applicants.map((x) => x.id)).toEqual(['n', 'c']);
     expect(out.left).toBe(2);

@@ -23,15 +23,22 @@ function run(checkedAt: string, applicants: Array<Partial<RunRecord['applicants'
 
 /** One suite, two back ends: whatever passes on SQLite must pass on PostgreSQL. */
 const backends: Array<[string, () => Promise<{ spec: string; cleanup: () => Promise<void> }>]> = [
-  ['SQLite', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dprk-hist-'));
-    return { spec: join(dir, 'history.db'), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-  }],
+  [
+    'SQLite',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'dprk-hist-'));
+      return { spec: join(dir, 'history.db'), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  ],
 ];
-if (PG) backends.push(['PostgreSQL', async () => {
-  const db = await freshDatabase(PG);
-  return { spec: db.url, cleanup: db.drop };
-}]);
+if (PG)
+  backends.push([
+    'PostgreSQL',
+    async () => {
+      const db = await freshDatabase(PG);
+      return { spec: db.url, cleanup: db.drop };
+    },
+  ]);
 
 describe.each(backends)('history store on %s', (_name, make) => {
   let cleanup: (() => Promise<void>) | undefined;
@@ -51,23 +58,45 @@ describe.each(backends)('history store on %s', (_name, make) => {
   test('records runs and lists them; entries per applicant, oldest first', async () => {
     const { store: s } = await open();
     expect(await s.listRuns()).toEqual([]);
-    const r1 = await s.recordRun(run('2026-08-14T10:00:00.000Z', [{ applicantId: 'cand-812', level: 'medium', score: 30, ruleIds: ['payroll.x', 'payroll.x'], keys: [`bank-account:${KEY_A}:0`] }]));
-    const r2 = await s.recordRun(run('2026-09-14T10:00:00.000Z', [{ applicantId: 'cand-812', level: 'high', score: 60, ruleIds: ['payroll.x', 'linkage.y'] }, { applicantId: 'cand-900' }]));
+    const r1 = await s.recordRun(
+      run('2026-08-14T10:00:00.000Z', [
+        { applicantId: 'cand-812', level: 'medium', score: 30, ruleIds: ['payroll.x', 'payroll.x'], keys: [`bank-account:${KEY_A}:0`] },
+      ]),
+    );
+    const r2 = await s.recordRun(
+      run('2026-09-14T10:00:00.000Z', [
+        { applicantId: 'cand-812', level: 'high', score: 60, ruleIds: ['payroll.x', 'linkage.y'] },
+        { applicantId: 'cand-900' },
+      ]),
+    );
     expect(r2).toBeGreaterThan(r1);
     const runs = await s.listRuns();
-    expect(runs.map((r) => [r.runId, r.applicants, r.flagged])).toEqual([[r1, 1, 1], [r2, 2, 1]]);
+    expect(runs.map((r) => [r.runId, r.applicants, r.flagged])).toEqual([
+      [r1, 1, 1],
+      [r2, 2, 1],
+    ]);
     const e = (await s.entries(['cand-812', 'nobody'])).get('cand-812')!;
-    expect(e.map((x) => [x.runId, x.level, x.ruleIds])).toEqual([[r1, 'medium', ['payroll.x']], [r2, 'high', ['payroll.x', 'linkage.y']]]);
+    expect(e.map((x) => [x.runId, x.level, x.ruleIds])).toEqual([
+      [r1, 'medium', ['payroll.x']],
+      [r2, 'high', ['payroll.x', 'linkage.y']],
+    ]);
     expect(await s.countRuns()).toBe(2);
   });
 
   test('earlier applicants by key: the latest record of each id, never the ids of this run, none past retention', async () => {
     const { store: s } = await open();
     await s.recordRun(run('2026-01-01T00:00:00.000Z', [{ applicantId: 'cand-old', keys: [`phone:${KEY_B}:0`] }]));
-    const r2 = await s.recordRun(run('2026-08-14T00:00:00.000Z', [{ applicantId: 'cand-812', keys: [`bank-account:${KEY_A}:0`, `phone:${KEY_B}:0`] }, { applicantId: 'cand-7', keys: [`bank-account:${KEY_A}:0`] }]));
+    const r2 = await s.recordRun(
+      run('2026-08-14T00:00:00.000Z', [
+        { applicantId: 'cand-812', keys: [`bank-account:${KEY_A}:0`, `phone:${KEY_B}:0`] },
+        { applicantId: 'cand-7', keys: [`bank-account:${KEY_A}:0`] },
+      ]),
+    );
     const r3 = await s.recordRun(run('2026-08-20T00:00:00.000Z', [{ applicantId: 'cand-812', keys: [`bank-account:${KEY_A}:0`] }]));
     const found = await s.earlierByKeys([KEY_A, KEY_B], new Set(['cand-7']), '2026-06-01T00:00:00.000Z');
-    expect(found).toEqual([{ applicantId: 'cand-812', runId: r3, checkedAt: '2026-08-20T00:00:00.000Z', level: 'none', person: '0000abcd', keys: [`bank-account:${KEY_A}:0`] }]);
+    expect(found).toEqual([
+      { applicantId: 'cand-812', runId: r3, checkedAt: '2026-08-20T00:00:00.000Z', level: 'none', person: '0000abcd', keys: [`bank-account:${KEY_A}:0`] },
+    ]);
     expect(r2).toBeLessThan(r3);
     const all = await s.earlierByKeys([KEY_B], new Set(), '2025-01-01T00:00:00.000Z');
     expect(all.map((f) => f.applicantId).sort()).toEqual(['cand-812', 'cand-old']);
@@ -85,10 +114,18 @@ describe.each(backends)('history store on %s', (_name, make) => {
   test('reviews: only of applicants it has seen; the latest decision wins', async () => {
     const { store: s } = await open();
     await s.recordRun(run('2026-08-14T00:00:00.000Z', [{ applicantId: 'cand-812' }]));
-    await expect(s.addReview({ applicantId: 'cand-999', status: 'cleared', note: 'n', by: 'x', at: '2026-08-15T00:00:00.000Z' })).rejects.toThrow(/no applicant 'cand-999'/);
+    await expect(s.addReview({ applicantId: 'cand-999', status: 'cleared', note: 'n', by: 'x', at: '2026-08-15T00:00:00.000Z' })).rejects.toThrow(
+      /no applicant 'cand-999'/,
+    );
     await s.addReview({ applicantId: 'cand-812', status: 'escalated', note: 'sent on', by: 'A. Reviewer', at: '2026-08-15T00:00:00.000Z', findings: 'f1' });
     await s.addReview({ applicantId: 'cand-812', status: 'cleared', note: 'agency account', by: 'B. Lead', at: '2026-08-16T00:00:00.000Z', findings: 'f1' });
-    expect((await s.latestReviews(['cand-812'])).get('cand-812')).toEqual({ status: 'cleared', note: 'agency account', by: 'B. Lead', at: '2026-08-16T00:00:00.000Z', findings: 'f1' });
+    expect((await s.latestReviews(['cand-812'])).get('cand-812')).toEqual({
+      status: 'cleared',
+      note: 'agency account',
+      by: 'B. Lead',
+      at: '2026-08-16T00:00:00.000Z',
+      findings: 'f1',
+    });
   });
 
   test('a run is one transaction: a failure part-way records nothing', async () => {

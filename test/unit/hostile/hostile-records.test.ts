@@ -24,7 +24,7 @@ async function check(file: string, extra: string[] = []) {
 }
 
 describe('hostile records', () => {
-  test('an unparsable line 8,000 brackets deep is that line\'s error, not the run\'s', async () => {
+  test("an unparsable line 8,000 brackets deep is that line's error, not the run's", async () => {
     const { code, report } = await check('deep-unparsable.ndjson');
     expect(code).toBe(2);
     expect(report.summary).toMatchObject({ total: 3, evaluated: 2, invalid: 1 });
@@ -42,7 +42,9 @@ describe('numbers that become dates', () => {
   test('a Lever createdAt of 1e21 is a warning on that record, not "Invalid time value"', async () => {
     const { report } = await check('lever-created-1e21.ndjson');
     expect(report.summary).toMatchObject({ total: 3, evaluated: 3, invalid: 0 });
-    const warned = (report.applicants as Array<{ id: string; warnings?: string[] }>).filter((a) => a.warnings?.some((w) => /createdAt .*not a timestamp/.test(w)));
+    const warned = (report.applicants as Array<{ id: string; warnings?: string[] }>).filter((a) =>
+      a.warnings?.some((w) => /createdAt .*not a timestamp/.test(w)),
+    );
     expect(warned.map((a) => a.id).sort()).toEqual(['lv-1', 'lv-2']);
   });
 });

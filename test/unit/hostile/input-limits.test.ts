@@ -97,7 +97,9 @@ describe('input limits: each exceeded is one message and exit 2 for that record 
 describe('valueOverLimit', () => {
   test('never reads inherited keys and accepts what the model holds', () => {
     expect(valueOverLimit(JSON.parse('{"__proto__":{"a":1},"constructor":"x"}'), DEFAULT_LIMITS)).toBeUndefined();
-    expect(valueOverLimit({ id: 'a', name: { full: 'A' }, network: { sessions: Array.from({ length: 10_000 }, () => ({ ip: '1.1.1.1' })) } }, DEFAULT_LIMITS)).toBeUndefined();
+    expect(
+      valueOverLimit({ id: 'a', name: { full: 'A' }, network: { sessions: Array.from({ length: 10_000 }, () => ({ ip: '1.1.1.1' })) } }, DEFAULT_LIMITS),
+    ).toBeUndefined();
   });
 
   test('parseLimit', () => {

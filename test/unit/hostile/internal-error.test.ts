@@ -12,7 +12,7 @@ const buggy = {
   },
 };
 
-test('an internal error in one record is that record\'s error; the batch goes on and counts add up', async () => {
+test("an internal error in one record is that record's error; the batch goes on and counts add up", async () => {
   const values = [
     { id: 'a', name: { full: 'Ana Gomez' }, network: { sessions: [{ ip: '198.51.100.1' }] } },
     { id: 'b', name: { full: 'Ben Okafor' }, network: { sessions: [{ ip: '8.8.4.4' }] } },
@@ -29,7 +29,7 @@ test('an internal error in one record is that record\'s error; the batch goes on
   expect(r.errors[0]!.diagnostics[0]!.code).toBe('record-internal-error');
 });
 
-test('a fault while reading one input is that input\'s error, and the next input is still read', async () => {
+test("a fault while reading one input is that input's error, and the next input is still read", async () => {
   const { mkdtempSync, writeFileSync } = await import('node:fs');
   const { join } = await import('node:path');
   const { tmpdir } = await import('node:os');

@@ -22,11 +22,14 @@ describe('papercuts (issue 8)', () => {
 
 describe('a time without an offset', () => {
   test('is refused, as the model says (a date-time carries its offset), with the fix in the hint', async () => {
-    writeFileSync(join(dir, 'no-offset.ndjson'), [
-      JSON.stringify({ id: 'n1', name: { full: 'Ana Gomez' }, appliedAt: '2026-11-10 10:00' }),
-      JSON.stringify({ id: 'n2', name: { full: 'Ben Okafor' }, network: { sessions: [{ ip: '98.28.1.7', at: '2026-11-10T10:00:00' }] } }),
-      JSON.stringify({ id: 'ok', name: { full: 'Cy Dahl' }, appliedAt: '2026-11-10T10:00+09:00', dateOfBirth: '1990-01-02' }),
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'no-offset.ndjson'),
+      [
+        JSON.stringify({ id: 'n1', name: { full: 'Ana Gomez' }, appliedAt: '2026-11-10 10:00' }),
+        JSON.stringify({ id: 'n2', name: { full: 'Ben Okafor' }, network: { sessions: [{ ip: '98.28.1.7', at: '2026-11-10T10:00:00' }] } }),
+        JSON.stringify({ id: 'ok', name: { full: 'Cy Dahl' }, appliedAt: '2026-11-10T10:00+09:00', dateOfBirth: '1990-01-02' }),
+      ].join('\n'),
+    );
     const r = await runCli(['-f', 'json', 'no-offset.ndjson'], { cwd: dir });
     expect(r.code).toBe(2);
     const j = JSON.parse(r.stdout) as { summary: object; errors: Array<{ source: string; problems: Array<{ code: string; message: string }> }> };
@@ -40,11 +43,18 @@ describe('a time without an offset', () => {
 
 describe('phones that cannot be read', () => {
   test('are warned about, naming the field; readable ones are not', async () => {
-    writeFileSync(join(dir, 'phones.json'), JSON.stringify({
-      id: 'p', name: { full: 'Ana Gomez' },
-      contact: { phones: ['+1 614 555 0142', 'call me', '(614) 555-0199', 'ext. 12'] },
-      references: [{ name: 'Ben Okafor', phone: 'n/a' }, { name: 'Cy Dahl', phone: '+44 20 7946 0958' }],
-    }));
+    writeFileSync(
+      join(dir, 'phones.json'),
+      JSON.stringify({
+        id: 'p',
+        name: { full: 'Ana Gomez' },
+        contact: { phones: ['+1 614 555 0142', 'call me', '(614) 555-0199', 'ext. 12'] },
+        references: [
+          { name: 'Ben Okafor', phone: 'n/a' },
+          { name: 'Cy Dahl', phone: '+44 20 7946 0958' },
+        ],
+      }),
+    );
     const r = await runCli(['-f', 'json', 'phones.json'], { cwd: dir });
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as { applicants: Array<{ warnings?: string[] }> };

@@ -45,7 +45,10 @@ describe('ASN table (build script writer + src/intel reader)', () => {
   test('IPv6 tables compare all 128 bits', () => {
     const big = (s: string) => parseIp(s)!.value.toString();
     const built6 = buildTable(
-      [`${big('2001:db8::')},${big('2001:db8:0:ffff:ffff:ffff:ffff:ffff')},64500,Example Six`, `${big('2a01:4f8::')},${big('2a01:4f8:ffff:ffff:ffff:ffff:ffff:ffff')},24940,Hetzner Online GmbH`].join('\n'),
+      [
+        `${big('2001:db8::')},${big('2001:db8:0:ffff:ffff:ffff:ffff:ffff')},64500,Example Six`,
+        `${big('2a01:4f8::')},${big('2a01:4f8:ffff:ffff:ffff:ffff:ffff:ffff')},24940,Hetzner Online GmbH`,
+      ].join('\n'),
       6,
     ) as { buf: Buffer };
     const t6 = new AsnTable(built6.buf, 'v6.bin', 6);

@@ -5,7 +5,17 @@ import { parsePhone, phoneForComparison, samePhone } from '../../../src/normaliz
 // The library itself, for what it says about a number with a given default country.
 const lib = createRequire(import.meta.url)('libphonenumber-js/max') as typeof import('libphonenumber-js/max');
 
-const NUMBERS = ['+1 614 555 0142', '+44 (0)20 7946 0958', '+7 8 495 123 45 67', '+850 2 381 1234', '+86 138 0013 8000', ' +33 1 23 45 67 89', '+1 200 200 0000 ext 5', '+999 1234', '+'];
+const NUMBERS = [
+  '+1 614 555 0142',
+  '+44 (0)20 7946 0958',
+  '+7 8 495 123 45 67',
+  '+850 2 381 1234',
+  '+86 138 0013 8000',
+  ' +33 1 23 45 67 89',
+  '+1 200 200 0000 ext 5',
+  '+999 1234',
+  '+',
+];
 // XX: not a country the library knows.
 const COUNTRIES = ['US', 'GB', 'CN', 'KP', 'DE', 'IN', 'BR', 'XX'];
 
@@ -38,9 +48,20 @@ describe('a phone number is parsed once', () => {
 describe('the E.164 fast path reads digits only where libphonenumber would answer the same', () => {
   // National prefixes written after the country code are dropped by the library; the fast path
   // must leave those to it.
-  const SAMPLE = ['+1 614 555 0142', '+1 (614) 555-0142', '+1-800-555-0100', '+44 020 7946 0958', '+44 (0) 20 7946 0958', '+7 8 495 123 4567', '+61 04 1234 5678', '+33 0 1 23 45 67 89', '+39 06 1234 5678', '+1 1 614 555 0142'];
+  const SAMPLE = [
+    '+1 614 555 0142',
+    '+1 (614) 555-0142',
+    '+1-800-555-0100',
+    '+44 020 7946 0958',
+    '+44 (0) 20 7946 0958',
+    '+7 8 495 123 4567',
+    '+61 04 1234 5678',
+    '+33 0 1 23 45 67 89',
+    '+39 06 1234 5678',
+    '+1 1 614 555 0142',
+  ];
 
-  test('fastE164 is the library\'s number or nothing', async () => {
+  test("fastE164 is the library's number or nothing", async () => {
     const { fastE164 } = await import('../../../src/normalize/phone.js');
     for (const raw of SAMPLE) {
       const fast = fastE164(raw);

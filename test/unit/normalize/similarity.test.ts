@@ -13,8 +13,7 @@ function reference(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-const word = (rand: () => number, letters: string, max: number) =>
-  Array.from({ length: Math.floor(rand() * max) }, () => pick(rand, [...letters])).join('');
+const word = (rand: () => number, letters: string, max: number) => Array.from({ length: Math.floor(rand() * max) }, () => pick(rand, [...letters])).join('');
 
 describe('bounded edit distance', () => {
   test('exact up to the bound, above the bound beyond it', () => {
@@ -45,8 +44,31 @@ describe('bounded edit distance', () => {
 });
 
 describe('company matching skips only pairs that cannot match', () => {
-  const listed = ['Yanbian Silverstar Network Technology Co., Ltd.', 'Volasys Silver Star', 'Korea Osong Shipping Co.', 'Chinyong Information Technology Cooperation Company', 'Liaoning China Trade Industry Co., Ltd.'];
-  const parts = ['silver', 'star', 'network', 'tech', 'technology', 'yanbian', 'volasys', 'korea', 'osong', 'shipping', 'china', 'trade', 'co', 'ltd', 'information', 'chinyong'];
+  const listed = [
+    'Yanbian Silverstar Network Technology Co., Ltd.',
+    'Volasys Silver Star',
+    'Korea Osong Shipping Co.',
+    'Chinyong Information Technology Cooperation Company',
+    'Liaoning China Trade Industry Co., Ltd.',
+  ];
+  const parts = [
+    'silver',
+    'star',
+    'network',
+    'tech',
+    'technology',
+    'yanbian',
+    'volasys',
+    'korea',
+    'osong',
+    'shipping',
+    'china',
+    'trade',
+    'co',
+    'ltd',
+    'information',
+    'chinyong',
+  ];
 
   test('same score and method as the full comparison for every pair that reaches the threshold', () => {
     const rand = prng(3);

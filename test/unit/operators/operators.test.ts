@@ -164,7 +164,10 @@ describe('contains / startsWith / endsWith', () => {
   });
 
   test('text operators take { list: id }', () => {
-    const m = matcher({ field: 'network.remoteAccessTools[]', contains: { list: 'tools' } }, { tools: { kind: 'text', entries: ['anydesk', { value: 'pikvm', aliases: ['pi-kvm'] }] } });
+    const m = matcher(
+      { field: 'network.remoteAccessTools[]', contains: { list: 'tools' } },
+      { tools: { kind: 'text', entries: ['anydesk', { value: 'pikvm', aliases: ['pi-kvm'] }] } },
+    );
     expect(matches(m, { network: { remoteAccessTools: ['Pi-KVM v4'] } })).toBe(true);
     expect(matches(m, { network: { remoteAccessTools: ['Slack'] } })).toBe(false);
   });
@@ -214,7 +217,14 @@ describe('gt / gte / lt / lte', () => {
     expect(matches(m, { profiles: [{ followers: 10, connections: 5 }] })).toBe(true);
     expect(matches(m, { profiles: [{ followers: 5, connections: 10 }] })).toBe(false);
     // Two profiles: the comparison stays within one element, not across them.
-    expect(matches(m, { profiles: [{ followers: 10, connections: 50 }, { followers: 1, connections: 5 }] })).toBe(false);
+    expect(
+      matches(m, {
+        profiles: [
+          { followers: 10, connections: 50 },
+          { followers: 1, connections: 5 },
+        ],
+      }),
+    ).toBe(false);
   });
 });
 
@@ -244,8 +254,7 @@ describe('before / after', () => {
 });
 
 describe('within', () => {
-  const profileNear = (direction: string) =>
-    matcher({ field: 'profiles[].createdAt', within: { days: 30, of: { field: 'appliedAt' }, direction } });
+  const profileNear = (direction: string) => matcher({ field: 'profiles[].createdAt', within: { days: 30, of: { field: 'appliedAt' }, direction } });
 
   test('direction before: only dates up to N days before the reference', () => {
     const m = profileNear('before');
@@ -324,7 +333,7 @@ describe('cidr', () => {
 });
 
 describe('sameAs / differsFrom', () => {
-  test('sameAs as: phone finds a reference whose phone is the applicant\'s own, however written', () => {
+  test("sameAs as: phone finds a reference whose phone is the applicant's own, however written", () => {
     const m = matcher({ field: 'references[].phone', sameAs: 'contact.phones[]', as: 'phone' });
     expect(matches(m, { contact: { phones: ['+1 614 555 0142'] }, references: [{ phone: '+1 (614) 555-0142' }] })).toBe(true);
     expect(matches(m, { contact: { phones: ['+1 614 555 0142'] }, references: [{ phone: '+1 614 555 0199' }] })).toBe(false);
@@ -369,8 +378,22 @@ describe('quantifier and minMatches', () => {
   test('quantifier any (default) needs one value; all needs every value', () => {
     const any = matcher({ field: 'network.sessions[].country', equals: 'US' });
     const all = matcher({ field: 'network.sessions[].country', equals: 'US', quantifier: 'all' });
-    const mixed = { network: { sessions: [{ ip: '1.1.1.1', country: 'US' }, { ip: '1.1.1.2', country: 'CA' }] } };
-    const allUs = { network: { sessions: [{ ip: '1.1.1.1', country: 'US' }, { ip: '1.1.1.2', country: 'US' }] } };
+    const mixed = {
+      network: {
+        sessions: [
+          { ip: '1.1.1.1', country: 'US' },
+          { ip: '1.1.1.2', country: 'CA' },
+        ],
+      },
+    };
+    const allUs = {
+      network: {
+        sessions: [
+          { ip: '1.1.1.1', country: 'US' },
+          { ip: '1.1.1.2', country: 'US' },
+        ],
+      },
+    };
     expect(matches(any, mixed)).toBe(true);
     expect(matches(all, mixed)).toBe(false);
     expect(matches(all, allUs)).toBe(true);

@@ -30,7 +30,11 @@ test('the registry lists every operator, each under its own name, in the order e
   // Every descriptor file in src/operators/ is registered (a new operator file cannot be forgotten).
   const declared = readdirSync(DIR)
     .filter((f) => f.endsWith('.ts'))
-    .flatMap((f) => [...readFileSync(join(DIR, f), 'utf8').matchAll(/^export const \w+: (?:PredicateOperator|OperatorDescriptor) = \{\n\s*name: '(\w+)'/gm)].map((m) => m[1]!));
+    .flatMap((f) =>
+      [...readFileSync(join(DIR, f), 'utf8').matchAll(/^export const \w+: (?:PredicateOperator|OperatorDescriptor) = \{\n\s*name: '(\w+)'/gm)].map(
+        (m) => m[1]!,
+      ),
+    );
   expect(declared.sort()).toEqual([...OPERATOR_NAMES].sort());
   // The names a leaf reserves besides its operator are not operators.
   expect(OPERATOR_NAMES.filter((n) => LEAF_MODIFIERS.has(n))).toEqual([]);
@@ -60,11 +64,28 @@ describe.each(descriptors.map((d) => [d.name, d] as const))('%s', (name, d) => {
 
   test('its codes are what it reports on bad operands, no more and no fewer', () => {
     // Operands that go wrong in every way an operator can: malformed, unknown list, unknown field, bad regex.
-    const bad: unknown[] = [42, 'no.such', ['no.such'], { list: 'no-such-list' }, { field: 'no.such' }, '(a+)\\1', '(', { days: 1, of: { field: 'no.such' } }, { at: { field: 'no.such' }, lt: 1 }, [], {}];
+    const bad: unknown[] = [
+      42,
+      'no.such',
+      ['no.such'],
+      { list: 'no-such-list' },
+      { field: 'no.such' },
+      '(a+)\\1',
+      '(',
+      { days: 1, of: { field: 'no.such' } },
+      { at: { field: 'no.such' }, lt: 1 },
+      [],
+      {},
+    ];
     const schema = ruleFieldSchema();
     const seen = new Set<DiagnosticCode>();
     for (const operand of bad) {
-      compileCondition({ field: 'name.full', [name]: operand }, [], { schemaRoot: schema, lists: new Map(), fields: new Set(), fail: (_k, _m, _h, code) => seen.add(code ?? 'rule-schema') }, { schema, pattern: '' });
+      compileCondition(
+        { field: 'name.full', [name]: operand },
+        [],
+        { schemaRoot: schema, lists: new Map(), fields: new Set(), fail: (_k, _m, _h, code) => seen.add(code ?? 'rule-schema') },
+        { schema, pattern: '' },
+      );
     }
     expect([...seen].sort()).toEqual([...d.codes].sort());
   });

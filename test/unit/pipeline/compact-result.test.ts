@@ -23,7 +23,12 @@ const record = (i: number, extra: Record<string, unknown> = {}): InputRecord => 
   source: `export.ndjson#${i + 1}`,
   location: { file: 'export.ndjson', line: i + 1 },
   file: 'export.ndjson',
-  value: { id: `a${i}`, name: { full: 'Jordan Miller' }, identity: { documents: [{ type: 'passport', nameOnDocument: i % 2 ? 'Jordan Miller' : 'Kim Sang Man' }] }, ...extra },
+  value: {
+    id: `a${i}`,
+    name: { full: 'Jordan Miller' },
+    identity: { documents: [{ type: 'passport', nameOnDocument: i % 2 ? 'Jordan Miller' : 'Kim Sang Man' }] },
+    ...extra,
+  },
 });
 const check = (r: InputRecord) => {
   const o = checkRecord(r, rules, { strict: true, enrich: {} });
@@ -54,7 +59,12 @@ describe('kept results', () => {
   });
 
   test('a group of records gives each the outcome it gets alone, in order', () => {
-    const records: InputRecord[] = [record(0), { source: 'x#2', location: { file: 'x', line: 2 }, file: 'x', error: { code: 'input-not-json', severity: 'error', message: 'broken' } }, record(2, { payroll: { method: 'crypto' } }), { source: 'x#4', location: { file: 'x', line: 4 }, file: 'x', value: { id: 'no-name' } }];
+    const records: InputRecord[] = [
+      record(0),
+      { source: 'x#2', location: { file: 'x', line: 2 }, file: 'x', error: { code: 'input-not-json', severity: 'error', message: 'broken' } },
+      record(2, { payroll: { method: 'crypto' } }),
+      { source: 'x#4', location: { file: 'x', line: 4 }, file: 'x', value: { id: 'no-name' } },
+    ];
     const alone = records.map((r) => checkRecord(r, rules, { strict: true, enrich: {} }));
     expect(JSON.stringify(checkGroup(records, rules, { strict: true, enrich: {} }))).toBe(JSON.stringify(alone));
   });

@@ -17,12 +17,19 @@ async function groups<T>(source: AsyncIterable<T>, max?: number): Promise<T[][]>
 describe('inGroups', () => {
   test('records at hand come in full groups, in order, and nothing is lost', async () => {
     const gs = await groups(items(10), 4);
-    expect(gs).toEqual([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]);
+    expect(gs).toEqual([
+      [0, 1, 2, 3],
+      [4, 5, 6, 7],
+      [8, 9],
+    ]);
   });
 
   test('a group ends where input has to be waited for, so no record waits for the next', async () => {
     const gs = await groups(items(6, 3), 64);
-    expect(gs).toEqual([[0, 1, 2], [3, 4, 5]]);
+    expect(gs).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+    ]);
   });
 
   test('no input, no groups', async () => {

@@ -4,7 +4,17 @@ import type { ApplicantResult, Report } from '../../../src/model/report.js';
 import { parseSource } from '../../../src/model/source-location.js';
 
 const applicant = (id: string, source: string, extra: Partial<ApplicantResult> = {}): ApplicantResult => ({
-  id, name: '', source, location: parseSource(source), level: 'none', score: 0, findings: [], contributions: [], notEvaluated: [], warnings: [], ...extra,
+  id,
+  name: '',
+  source,
+  location: parseSource(source),
+  level: 'none',
+  score: 0,
+  findings: [],
+  contributions: [],
+  notEvaluated: [],
+  warnings: [],
+  ...extra,
 });
 const report = (applicants: ApplicantResult[], extra: Partial<Report> = {}): Report => ({
   tool: { name: 'dprk-check', version: '0.1.0', rulesVersion: 'r1' },
@@ -38,8 +48,11 @@ describe('mergeReports', () => {
 
   test("a shard's own linkage findings are replaced, not doubled", () => {
     const linked = applicant('a', 'x#1', {
-      level: 'high', score: 60,
-      findings: [{ ruleId: 'linkage.shared-phone', family: 'linkage', severity: 'high', title: 't', evidence: [], references: [], falsepositives: [], next: '' }],
+      level: 'high',
+      score: 60,
+      findings: [
+        { ruleId: 'linkage.shared-phone', family: 'linkage', severity: 'high', title: 't', evidence: [], references: [], falsepositives: [], next: '' },
+      ],
     });
     const { report: r } = mergeReports([{ file: '1.json', report: report([linked], { linkKeys: [{ id: 'a', source: 'x#1', person: '1', keys: [] }] }) }], opts);
     expect(r.applicants[0]).toMatchObject({ level: 'none', score: 0, findings: [] });
@@ -61,7 +74,10 @@ describe('mergeReports', () => {
 
   test('the same record in two reports is kept once, with a note', () => {
     const { report: r, notes } = mergeReports(
-      [{ file: '1.json', report: report([applicant('a', 'x#1')]) }, { file: '2.json', report: report([applicant('a', 'x#1')]) }],
+      [
+        { file: '1.json', report: report([applicant('a', 'x#1')]) },
+        { file: '2.json', report: report([applicant('a', 'x#1')]) },
+      ],
       opts,
     );
     expect(r.applicants).toHaveLength(1);

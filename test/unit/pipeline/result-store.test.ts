@@ -32,7 +32,9 @@ describe('ResultStore', () => {
 
   test('past the threshold every result is on disk and reads back equal, in order and by position', () => {
     const store = new ResultStore(3);
-    const rs = Array.from({ length: 50 }, (_, i) => result(i, i % 7 === 0 ? 'critical' : i % 3 === 0 ? 'medium' : 'none', i % 7 === 0 ? 90 - i : i % 3 === 0 ? 40 + i : 0));
+    const rs = Array.from({ length: 50 }, (_, i) =>
+      result(i, i % 7 === 0 ? 'critical' : i % 3 === 0 ? 'medium' : 'none', i % 7 === 0 ? 90 - i : i % 3 === 0 ? 40 + i : 0),
+    );
     for (const r of rs) store.append(r);
     expect(store.spilled).toBe(true);
     const list = store.list();
@@ -46,8 +48,16 @@ describe('ResultStore', () => {
     // Sorting needs no read back: level and score are kept per applicant.
     expect(levelAt(list, 14)).toBe('critical');
     expect(scoreAt(list, 14)).toBe(76);
-    const order = worstFirst(list, rs.map((_, i) => i));
-    expect(order).toEqual(worstFirst(rs, rs.map((_, i) => i)));
+    const order = worstFirst(
+      list,
+      rs.map((_, i) => i),
+    );
+    expect(order).toEqual(
+      worstFirst(
+        rs,
+        rs.map((_, i) => i),
+      ),
+    );
     store.close();
   });
 
@@ -55,7 +65,12 @@ describe('ResultStore', () => {
     const store = new ResultStore(0);
     const rs = Array.from({ length: 20 }, (_, i) => result(i));
     for (const r of rs) store.append(r);
-    const changed = { ...rs[5]!, level: 'high' as const, score: 66, warnings: [{ code: 'input-duplicate-id', severity: 'warning' as const, message: 'also at x' }] };
+    const changed = {
+      ...rs[5]!,
+      level: 'high' as const,
+      score: 66,
+      warnings: [{ code: 'input-duplicate-id', severity: 'warning' as const, message: 'also at x' }],
+    };
     store.replace(5, changed);
     const list = store.list();
     expect(list.at(5)).toEqual(changed);

@@ -57,7 +57,11 @@ describe('readLines', () => {
   test('a line over the limit is reported by size and not kept; the next line is read', async () => {
     const long = 'x'.repeat(100);
     const ls = await lines([Buffer.from(`ok\n${long.slice(0, 40)}`), Buffer.from(`${long.slice(40)}\nafter\n`)], 64);
-    expect(ls).toEqual([{ line: 1, text: 'ok' }, { line: 2, tooLong: 100 }, { line: 3, text: 'after' }]);
+    expect(ls).toEqual([
+      { line: 1, text: 'ok' },
+      { line: 2, tooLong: 100 },
+      { line: 3, text: 'after' },
+    ]);
   });
 
   test('an over-long final line without a newline is still reported', async () => {

@@ -51,7 +51,7 @@ describe('parseJsonRecords', () => {
 
   test.each([
     ['trailing comma', '{"id": "a",}', 1, 12, 'trailing comma'],
-    ['single-quoted value', "{\"id\": 'a'}", 1, 8, 'double quotes'],
+    ['single-quoted value', '{"id": \'a\'}', 1, 8, 'double quotes'],
     ['missing close', '{"id": "a"', 1, 11, 'missing }'],
     ['text after the value', '{"id": "a"} x', 1, 13, 'after the end'],
     ['unterminated string', '{"id": "a}', 1, 11, 'unterminated string'],

@@ -38,7 +38,12 @@ describe('readRecords', () => {
     const { records } = await read(['export']);
     expect(ids(records)).toEqual(['a0', '!input-not-object', 'a2', 'c1', 'z1', 'z3']);
     expect(records.map((r) => r.source)).toEqual([
-      'export/a.json[0]', 'export/a.json[1]', 'export/a.json[2]', 'export/b-sub/c.jsonl#1', 'export/z.ndjson#1', 'export/z.ndjson#3',
+      'export/a.json[0]',
+      'export/a.json[1]',
+      'export/a.json[2]',
+      'export/b-sub/c.jsonl#1',
+      'export/z.ndjson#1',
+      'export/z.ndjson#3',
     ]);
   });
 
@@ -64,7 +69,9 @@ describe('readRecords', () => {
 
   test('a missing file is one error record with its path', async () => {
     const { records } = await read(['missing.json']);
-    expect(records).toEqual([expect.objectContaining({ source: 'missing.json', error: expect.objectContaining({ code: 'input-unreadable', message: 'no such file' }) })]);
+    expect(records).toEqual([
+      expect.objectContaining({ source: 'missing.json', error: expect.objectContaining({ code: 'input-unreadable', message: 'no such file' }) }),
+    ]);
   });
 
   test('an unknown extension is sniffed: one object per line is NDJSON', async () => {
@@ -106,13 +113,19 @@ describe('readRecords', () => {
 
   test('sharding: only accepted sources are produced, the rest are counted', async () => {
     let others = 0;
-    const { records } = await read(['export/z.ndjson', 'export/a.json'], { accept: (s) => s.endsWith('#3') || s.endsWith('[0]'), onOtherShard: () => others++ });
+    const { records } = await read(['export/z.ndjson', 'export/a.json'], {
+      accept: (s) => s.endsWith('#3') || s.endsWith('[0]'),
+      onOtherShard: () => others++,
+    });
     expect(records.map((r) => r.source)).toEqual(['export/z.ndjson#3', 'export/a.json[0]']);
     expect(others).toBe(3);
   });
 
   test('ATS records are mapped when asked (auto), with the mapping report as warnings', async () => {
-    writeFileSync(join(dir, 'gh.ndjson'), `${JSON.stringify({ id: 7, first_name: 'Ann', last_name: 'Lee', email_addresses: [{ value: 'ann@example.com', type: 'personal' }], tags: [], mystery: 1 })}\n`);
+    writeFileSync(
+      join(dir, 'gh.ndjson'),
+      `${JSON.stringify({ id: 7, first_name: 'Ann', last_name: 'Lee', email_addresses: [{ value: 'ann@example.com', type: 'personal' }], tags: [], mystery: 1 })}\n`,
+    );
     const { records } = await read(['gh.ndjson']);
     expect(records[0]!.value).toMatchObject({ id: '7', name: { full: 'Ann Lee' }, contact: { emails: ['ann@example.com'] }, source: { system: 'greenhouse' } });
     expect(records[0]!.warnings?.map((w) => w.message)).toEqual(['greenhouse: mystery: not a Greenhouse candidate field this adapter knows']);

@@ -4,10 +4,16 @@ import { maskAt, maskFor } from '../../../src/redact/mask.js';
 describe('maskAt', () => {
   test('masks personal fields inside objects and keeps the rest', () => {
     expect(maskAt('payroll.bank', { holderName: 'Kevin D. Hart', country: 'US', bankName: 'Example Bank', accountFingerprint: 'sha256:abc' }).value).toEqual({
-      holderName: '[name]', country: 'US', bankName: 'Example Bank', accountFingerprint: '[account]',
+      holderName: '[name]',
+      country: 'US',
+      bankName: 'Example Bank',
+      accountFingerprint: '[account]',
     });
     expect(maskAt('identity.documents[1]', { type: 'passport', nameOnDocument: 'A B', dateOfBirth: '1990-01-01', issuingCountry: 'KR' }).value).toEqual({
-      type: 'passport', nameOnDocument: '[name]', dateOfBirth: '[date of birth]', issuingCountry: 'KR',
+      type: 'passport',
+      nameOnDocument: '[name]',
+      dateOfBirth: '[date of birth]',
+      issuingCountry: 'KR',
     });
   });
 

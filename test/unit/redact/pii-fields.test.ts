@@ -8,7 +8,10 @@ type Node = { type?: unknown; properties?: Record<string, Node>; items?: Node; $
 /** Every leaf field of a JSON schema, as a field pattern. */
 function leaves(root: Node, node: Node, path: string, out: string[]): string[] {
   if (node.$ref) {
-    const target = node.$ref.replace(/^#\//, '').split('/').reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], root) as Node;
+    const target = node.$ref
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], root) as Node;
     return leaves(root, target, path, out);
   }
   if (node.properties) for (const [k, v] of Object.entries(node.properties)) leaves(root, v, path ? `${path}.${k}` : k, out);

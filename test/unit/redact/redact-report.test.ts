@@ -53,12 +53,20 @@ describe('redactReport on real rule output', () => {
 
   test('a message is masked from its parts, even values too short to search for in free text', () => {
     const a = structuredClone(report.applicants[0]!);
-    a.findings = [{
-      ...a.findings[0]!,
-      message: 'Reference Li vouches for Li Wei.',
-      messageParts: ['Reference ', { path: 'references[].name', values: ['Li'], text: 'Li' }, ' vouches for ', { path: 'name.full', values: ['Li Wei'], text: 'Li Wei' }, '.'],
-      evidence: [],
-    }];
+    a.findings = [
+      {
+        ...a.findings[0]!,
+        message: 'Reference Li vouches for Li Wei.',
+        messageParts: [
+          'Reference ',
+          { path: 'references[].name', values: ['Li'], text: 'Li' },
+          ' vouches for ',
+          { path: 'name.full', values: ['Li Wei'], text: 'Li Wei' },
+          '.',
+        ],
+        evidence: [],
+      },
+    ];
     a.name = 'Li Wei';
     expect(redactApplicant(a).findings[0]!.message).toBe('Reference [name] vouches for [name].');
     // Without parts, only values long enough to search for safely are found again.

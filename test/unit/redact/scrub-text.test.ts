@@ -33,8 +33,7 @@ describe('note references', () => {
       'differs from name.full = [name]; name.aliases[0] = [name] (and 2 more)',
     );
     expect(maskNoteReferences('before appliedAt = 2026-10-02')).toBe('before appliedAt = 2026-10-02');
-    expect(maskNoteReferences('same as $.contact.addresses[type=home] = {"line1":"12 Elm'))
-      .toBe('same as $.contact.addresses[type=home] = [address]');
+    expect(maskNoteReferences('same as $.contact.addresses[type=home] = {"line1":"12 Elm')).toBe('same as $.contact.addresses[type=home] = [address]');
   });
 });
 

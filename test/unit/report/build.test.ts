@@ -4,7 +4,15 @@ import type { ApplicantResult, RunError } from '../../../src/model/report.js';
 import { FAIL_ON, LEVELS, levelRank, type FailOn, type Level } from '../../../src/model/levels.js';
 
 const applicant = (id: string, level: Level): ApplicantResult => ({
-  id, name: id, source: `${id}.json`, level, score: 0, findings: [], contributions: [], notEvaluated: [], warnings: [],
+  id,
+  name: id,
+  source: `${id}.json`,
+  level,
+  score: 0,
+  findings: [],
+  contributions: [],
+  notEvaluated: [],
+  warnings: [],
 });
 const meta = (failOn: FailOn) => ({ version: '1', rulesVersion: 'abc', rulesCount: 1, failOn, generatedAt: '2026-01-01T00:00:00Z' });
 const broken: RunError = { source: 'b.json', location: { file: 'b.json' }, message: 'no such file', diagnostics: [] };

@@ -15,7 +15,12 @@ describe('a JSON report read back masks as the run that wrote it', () => {
     const back = roundTrip(report);
     expect(back.applicants.map((a) => a.name)).toEqual(report.applicants.map((a) => a.name));
     // The fixture's one hand-built rule message without parts comes back as one part of unknown make-up.
-    const parts = (r: Report) => r.applicants.flatMap((a) => a.findings.map((f) => (f.messageParts?.[0] && typeof f.messageParts[0] !== 'string' && f.messageParts[0].path === WHOLE_MESSAGE_PART ? 'unknown' : f.messageParts ?? null)));
+    const parts = (r: Report) =>
+      r.applicants.flatMap((a) =>
+        a.findings.map((f) =>
+          f.messageParts?.[0] && typeof f.messageParts[0] !== 'string' && f.messageParts[0].path === WHOLE_MESSAGE_PART ? 'unknown' : (f.messageParts ?? null),
+        ),
+      );
     expect(parts(back)).toEqual(parts(report).map((p, i) => (p === null && parts(back)[i] === 'unknown' ? 'unknown' : p)));
     expect(parts(back).filter((p) => p === 'unknown')).toHaveLength(1);
   });
@@ -23,7 +28,14 @@ describe('a JSON report read back masks as the run that wrote it', () => {
   test('masking the read-back report gives the same messages, names and evidence as masking the original', () => {
     const direct = redactReport(report);
     const back = redactReport(roundTrip(report));
-    const view = (r: Report) => r.applicants.map((a) => ({ name: a.name, findings: a.findings.map((f) => [f.ruleId === 'payroll.crypto-payout' && a.id === 'cand-4004' ? '(hand-built)' : f.message, f.evidence.map((e) => [e.value, e.note])]) }));
+    const view = (r: Report) =>
+      r.applicants.map((a) => ({
+        name: a.name,
+        findings: a.findings.map((f) => [
+          f.ruleId === 'payroll.crypto-payout' && a.id === 'cand-4004' ? '(hand-built)' : f.message,
+          f.evidence.map((e) => [e.value, e.note]),
+        ]),
+      }));
     expect(view(back)).toEqual(view(direct));
   });
 

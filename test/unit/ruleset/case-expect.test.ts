@@ -5,7 +5,11 @@ import { lineOf, loadErrors, loadPack, ruleFile, ruleYaml } from '../../helpers/
 // A match case may say why it must match (expect: evidence paths, message text), so that it fails
 // when the rule matches for another reason. The rule flags a +850 phone among several.
 const rule = (cases: string) =>
-  ruleYaml({ id: 'network.kp-phone', match: { field: 'contact.phones[]', startsWith: '+850' }, message: 'Phone {{contact.phones[]}} is a +850 number.' }).replace(/cases:[\s\S]*$/, `cases:\n${cases}`);
+  ruleYaml({
+    id: 'network.kp-phone',
+    match: { field: 'contact.phones[]', startsWith: '+850' },
+    message: 'Phone {{contact.phones[]}} is a +850 number.',
+  }).replace(/cases:[\s\S]*$/, `cases:\n${cases}`);
 
 const NOMATCH = `  nomatch:
     - name: other phone

@@ -41,7 +41,12 @@ describe('collectRuleSet', () => {
     const { ruleSet, errors } = load(root);
     expect(errors).toEqual([]);
     expect(ruleSet.rules).toHaveLength(1);
-    expect(ruleSet.lint.map((d) => d.code).sort()).toEqual(['rule-missing-cases', 'rule-missing-cases', 'rule-missing-falsepositives', 'rule-missing-references']);
+    expect(ruleSet.lint.map((d) => d.code).sort()).toEqual([
+      'rule-missing-cases',
+      'rule-missing-cases',
+      'rule-missing-falsepositives',
+      'rule-missing-references',
+    ]);
     expect(ruleSet.lint.every((d) => d.severity === 'warning' && d.ruleId === 'network.bare' && d.hint)).toBe(true);
     expect(ruleSet.rules[0]!.spec.cases).toEqual({ match: [], nomatch: [] });
   });
@@ -91,7 +96,14 @@ describe('collectRuleSet', () => {
 describe('hostile and odd files', () => {
   test('a YAML bomb is refused with a clear message at an alias', () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (const [n, p] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e']]) lines.push(`${n}: &${n} [${Array(9).fill(`*${p}`).join(',')}]`);
+    for (const [n, p] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+      ['f', 'e'],
+    ])
+      lines.push(`${n}: &${n} [${Array(9).fill(`*${p}`).join(',')}]`);
     const root = tempTree({ 'network/bomb.yaml': lines.join('\n') });
     const [e] = load(root).errors;
     expect(e).toMatchObject({ code: 'yaml-syntax', file: 'network/bomb.yaml', line: 2 });
@@ -181,7 +193,17 @@ describe('format and engine versions', () => {
 describe('one run shows every problem', () => {
   test('a rule with schema errors still has its condition checked', () => {
     const root = tempTree({
-      'network/x.yaml': yaml(phoneRule('x', '+850', { severity: 'hihg', match: { all: [{ field: 'derived.sessions[].hostng', equals: true }, { field: 'contact.emails[]', regex: '^(\\w+)\\1$' }] } })),
+      'network/x.yaml': yaml(
+        phoneRule('x', '+850', {
+          severity: 'hihg',
+          match: {
+            all: [
+              { field: 'derived.sessions[].hostng', equals: true },
+              { field: 'contact.emails[]', regex: '^(\\w+)\\1$' },
+            ],
+          },
+        }),
+      ),
     });
     const { errors } = load(root);
     expect(errors.map((e) => e.code)).toEqual(['rule-schema', 'rule-unknown-field', 'rule-unsafe-regex']);
@@ -193,14 +215,16 @@ describe('one run shows every problem', () => {
 describe('one run shows every problem, even beside schema errors', () => {
   test('file name and family mismatches, unknown operators, requires and message paths, all at once', () => {
     const root = tempTree({
-      'network/wrong-name.yaml': yaml(phoneRule('x', '+850', {
-        id: 'network.some-rule',
-        family: 'identity',
-        severity: 'hihg',
-        message: 'Phone {{contact.phonez}}',
-        requires: ['contact.phonex'],
-        match: { field: 'contact.phones[]', startWith: '+850' },
-      })),
+      'network/wrong-name.yaml': yaml(
+        phoneRule('x', '+850', {
+          id: 'network.some-rule',
+          family: 'identity',
+          severity: 'hihg',
+          message: 'Phone {{contact.phonez}}',
+          requires: ['contact.phonex'],
+          match: { field: 'contact.phones[]', startWith: '+850' },
+        }),
+      ),
     });
     const { errors } = load(root);
     const summary = errors.map((e) => `${e.code}: ${e.message}`).sort();

@@ -204,7 +204,9 @@ describe('load errors name file, line, column and a code', () => {
     const text = ruleYaml({ match: { field: 'claimedLocation.country', equal: 'US' } });
     const d = loadErrors({ [FILE]: text })[0]!;
     const line = lineOf(text, 'equal:');
-    expect(formatDiagnostic(d)).toBe(`${FILE}:${line}:${columnOf(text, 'US')}: error [identity.test-rule] rule-schema: unknown operator 'equal'\n    hint: did you mean 'equals'?`);
+    expect(formatDiagnostic(d)).toBe(
+      `${FILE}:${line}:${columnOf(text, 'US')}: error [identity.test-rule] rule-schema: unknown operator 'equal'\n    hint: did you mean 'equals'?`,
+    );
   });
 });
 
@@ -228,7 +230,10 @@ describe('operand and modifier errors', () => {
   ];
   test.each(cases)('%s', (_name, match, message) => {
     const diags = loadErrors({ [FILE]: ruleYaml({ match }) });
-    expect(diags.some((d) => message.test(d.message)), JSON.stringify(diags)).toBe(true);
+    expect(
+      diags.some((d) => message.test(d.message)),
+      JSON.stringify(diags),
+    ).toBe(true);
     expect(diags.every((d) => d.file === FILE && (d.line ?? 0) > 0)).toBe(true);
   });
 

@@ -26,7 +26,10 @@ test.each(INHERITED)('field: %s in a condition, and as a filter key, is an unkno
   for (const field of [name, `contact.emails[${name}=x]`, `identity.documents[].${name}`]) {
     const text = ruleYaml({ match: { field, exists: true } });
     const errors = loadErrors({ [FILE]: text }).filter((d) => d.severity === 'error');
-    expect(errors.map((d) => [d.code, d.line]), field).toEqual([['rule-unknown-field', lineOf(text, 'field:')]]);
+    expect(
+      errors.map((d) => [d.code, d.line]),
+      field,
+    ).toEqual([['rule-unknown-field', lineOf(text, 'field:')]]);
   }
 });
 
@@ -34,7 +37,10 @@ test.each(['constructor', 'toString', 'hasOwnProperty'])('an operator named %s i
   const text = ruleYaml({ match: { field: 'dateOfBirth', [name]: 1 } });
   const errors = loadErrors({ [FILE]: text }).filter((d) => d.severity === 'error');
   expect(errors.length).toBeGreaterThan(0);
-  expect(errors.some((d) => /unknown operator|must NOT have additional|unknown key/.test(d.message)), JSON.stringify(errors)).toBe(true);
+  expect(
+    errors.some((d) => /unknown operator|must NOT have additional|unknown key/.test(d.message)),
+    JSON.stringify(errors),
+  ).toBe(true);
 });
 
 test('ageAt with an inherited comparison name is refused', () => {

@@ -37,7 +37,11 @@ test('wildcards anywhere, empty pieces and overlapping pieces', () => {
 test('agrees with the obvious (exponential) definition on every short pattern and id', () => {
   // Reference: try every split. Alphabet {a, b, *}, patterns up to 6, ids up to 6.
   const ref = (p: string, s: string): boolean =>
-    p === '' ? s === '' : p[0] === '*' ? [...Array(s.length + 1).keys()].some((k) => ref(p.slice(1), s.slice(k))) : s[0] === p[0] && ref(p.slice(1), s.slice(1));
+    p === ''
+      ? s === ''
+      : p[0] === '*'
+        ? [...Array(s.length + 1).keys()].some((k) => ref(p.slice(1), s.slice(k)))
+        : s[0] === p[0] && ref(p.slice(1), s.slice(1));
   const words = (alphabet: string, max: number): string[] => {
     const out = [''];
     for (let i = 0; i < out.length; i++) if (out[i]!.length < max) for (const c of alphabet) out.push(out[i]! + c);

@@ -23,7 +23,10 @@ describe('parsePath', () => {
   test('$. marks an absolute path and is not a segment', () => {
     const p = parsed('$.name.full');
     expect(p.absolute).toBe(true);
-    expect(p.segments).toEqual([{ kind: 'key', key: 'name' }, { kind: 'key', key: 'full' }]);
+    expect(p.segments).toEqual([
+      { kind: 'key', key: 'name' },
+      { kind: 'key', key: 'full' },
+    ]);
     expect(parsed('name.full').absolute).toBe(false);
   });
 
@@ -36,13 +39,14 @@ describe('compileResolver', () => {
   const applicant = {
     name: { full: 'Jordan Miller', aliases: ['J. Miller', '', null] },
     contact: {
-      addresses: [
-        { type: 'mailing', country: 'CA' },
-        { type: 'home', country: 'US' },
-        { type: 'home' },
+      addresses: [{ type: 'mailing', country: 'CA' }, { type: 'home', country: 'US' }, { type: 'home' }],
+    },
+    identity: {
+      documents: [
+        { verified: true, type: 'passport' },
+        { verified: false, type: 'id' },
       ],
     },
-    identity: { documents: [{ verified: true, type: 'passport' }, { verified: false, type: 'id' }] },
   };
 
   test('gives concrete paths for array elements', () => {

@@ -17,7 +17,14 @@ function render(match: unknown, message: string, applicant: Partial<Applicant>):
 }
 
 const docName = { some: 'identity.documents[]', where: { field: 'nameOnDocument', differsFrom: '$.name.full', as: 'name' } };
-const twoDocs = { identity: { documents: [{ type: 'drivers_license', nameOnDocument: 'Jordan Miller' }, { type: 'passport', nameOnDocument: 'Kevin Hart' }] } };
+const twoDocs = {
+  identity: {
+    documents: [
+      { type: 'drivers_license', nameOnDocument: 'Jordan Miller' },
+      { type: 'passport', nameOnDocument: 'Kevin Hart' },
+    ],
+  },
+};
 
 describe('message templates', () => {
   test('a placeholder on the matched path shows only the matched values', () => {

@@ -16,7 +16,43 @@ function scan(candidates: NameCandidate[], value: string, negate: boolean): Verd
   return negate && comparable ? { ok: true, note: 'is none of the listed values' } : { ok: false };
 }
 
-const WORDS = ['Kim', 'Gim', 'Lee', 'Yi', 'Ri', 'Jong', 'Song', 'Sung', 'Hwa', 'Chol', 'Min-jun', 'Minjun', 'Christina', 'Kristina', 'Chapman', 'Chapmen', 'M.', 'J', 'Wang', 'Wong', 'Zhenxing', 'Oleksandr', 'Aleksandr', 'Didenko', 'Didenk', '김정은', 'Ким', 'Zoë', 'Zoe', 'Ngoc', 'Vong', 'Knoot', 'Knot', 'Isaac', 'Isaak'];
+const WORDS = [
+  'Kim',
+  'Gim',
+  'Lee',
+  'Yi',
+  'Ri',
+  'Jong',
+  'Song',
+  'Sung',
+  'Hwa',
+  'Chol',
+  'Min-jun',
+  'Minjun',
+  'Christina',
+  'Kristina',
+  'Chapman',
+  'Chapmen',
+  'M.',
+  'J',
+  'Wang',
+  'Wong',
+  'Zhenxing',
+  'Oleksandr',
+  'Aleksandr',
+  'Didenko',
+  'Didenk',
+  '김정은',
+  'Ким',
+  'Zoë',
+  'Zoe',
+  'Ngoc',
+  'Vong',
+  'Knoot',
+  'Knot',
+  'Isaac',
+  'Isaak',
+];
 
 function name(rand: () => number): string {
   const n = 1 + Math.floor(rand() * 4);

@@ -108,9 +108,20 @@ describe('accepted and linear', () => {
     expect(built.ok).toBe(true);
     // The static budget: a match is at most MAX_PROGRAM instructions per character of the subject.
     expect(built.ok && built.programSize).toBeLessThanOrEqual(MAX_PROGRAM);
-    const predicate = regex.build(pattern, { comparator: 'text', lists: new Map(), ref: () => undefined, fail: (m) => { throw new Error(m); } })!;
+    const predicate = regex.build(pattern, {
+      comparator: 'text',
+      lists: new Map(),
+      ref: () => undefined,
+      fail: (m) => {
+        throw new Error(m);
+      },
+    })!;
     let worst = 0;
-    for (const s of SUBJECTS) worst = Math.max(worst, cpuMs(() => predicate(s, {}, {}, '')));
+    for (const s of SUBJECTS)
+      worst = Math.max(
+        worst,
+        cpuMs(() => predicate(s, {}, {}, '')),
+      );
     // Backtracking took seconds to minutes on these; linear matching takes a few milliseconds.
     expect(worst).toBeLessThan(100);
   });

@@ -3,7 +3,11 @@ import { checkRegexSafety, compileRuleRegex, MAX_PATTERN, MAX_PROGRAM, MAX_SUBJE
 import { jsToRe2 } from '../../../src/runtime/regex-translate.js';
 import { regex } from '../../../src/operators/regex.js';
 
-const env = (fail: (m: string) => void = (m) => { throw new Error(m); }) => ({ comparator: 'text' as const, lists: new Map(), ref: () => undefined, fail });
+const env = (
+  fail: (m: string) => void = (m) => {
+    throw new Error(m);
+  },
+) => ({ comparator: 'text' as const, lists: new Map(), ref: () => undefined, fail });
 
 describe('refused: no linear equivalent, or over the budget', () => {
   const refused: Array<[string, RegExp]> = [
@@ -96,11 +100,19 @@ describe('accepted patterns', () => {
 
 test('the regex operator refuses what the policy refuses, and never builds a matcher for it', () => {
   const failures: string[] = [];
-  const p = regex.build('(a+)\\1$', env((m) => failures.push(m)));
+  const p = regex.build(
+    '(a+)\\1$',
+    env((m) => failures.push(m)),
+  );
   expect(p).toBeUndefined();
   expect(failures[0]).toMatch(/^unsafe regex .*backreferences/);
   const invalid: string[] = [];
-  expect(regex.build('(abc', env((m) => invalid.push(m)))).toBeUndefined();
+  expect(
+    regex.build(
+      '(abc',
+      env((m) => invalid.push(m)),
+    ),
+  ).toBeUndefined();
   expect(invalid[0]).toMatch(/^invalid regex /);
 });
 

@@ -46,7 +46,9 @@ describe('score properties over random finding sets', () => {
       const extra = finding(pick(rand, FAMILIES), pick(rand, SEVERITIES));
       const before = score(base);
       const after = score([...base, extra]);
-      expect(after.score, `adding ${extra.severity} ${extra.family} to ${base.map((f) => `${f.severity}/${f.family}`).join(',')}`).toBeGreaterThanOrEqual(before.score);
+      expect(after.score, `adding ${extra.severity} ${extra.family} to ${base.map((f) => `${f.severity}/${f.family}`).join(',')}`).toBeGreaterThanOrEqual(
+        before.score,
+      );
       expect(levelRank(after.level)).toBeGreaterThanOrEqual(levelRank(before.level));
     }
   });

@@ -54,18 +54,20 @@ const LAYERS = [
  * Today's upward imports, one entry per importing file and imported file. This list only shrinks:
  * an entry that no longer exists fails the test too (delete it), and any new upward import fails.
  */
-const KNOWN_UPWARD: Record<string, string> = {
-};
+const KNOWN_UPWARD: Record<string, string> = {};
 
 /** Cycles between files inside one folder, known today; same rule: the list only shrinks. */
 const KNOWN_FILE_CYCLES: Record<string, string> = {
-  'correlate/correlator.ts ⇄ correlate/people.ts ⇄ correlate/similar-resumes.ts': 'type-only: ApplicantMeta/LinkResult live in correlator.ts, which people.ts and similar-resumes.ts need (move them to a types file)',
+  'correlate/correlator.ts ⇄ correlate/people.ts ⇄ correlate/similar-resumes.ts':
+    'type-only: ApplicantMeta/LinkResult live in correlator.ts, which people.ts and similar-resumes.ts need (move them to a types file)',
 };
 
 const SRC = join(import.meta.dirname, '../../../src');
 
 function tsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 /** Relative specifiers of static imports, re-exports and dynamic import() calls (comments dropped). */
@@ -116,8 +118,14 @@ test('no import points up the layer order (beyond the shrinking list of known on
   const rank = (p: string) => LAYERS.indexOf(folder(p));
   const upward = edges.filter((e) => folder(e.from) !== folder(e.to) && rank(e.to) > rank(e.from)).map((e) => `${e.from} -> ${e.to}`);
   const unique = [...new Set(upward)].sort();
-  expect(unique.filter((e) => !Object.hasOwn(KNOWN_UPWARD, e)), 'new upward imports: import downward instead, or move the shared piece down').toEqual([]);
-  expect(Object.keys(KNOWN_UPWARD).filter((e) => !unique.includes(e)), 'fixed: delete these from KNOWN_UPWARD').toEqual([]);
+  expect(
+    unique.filter((e) => !Object.hasOwn(KNOWN_UPWARD, e)),
+    'new upward imports: import downward instead, or move the shared piece down',
+  ).toEqual([]);
+  expect(
+    Object.keys(KNOWN_UPWARD).filter((e) => !unique.includes(e)),
+    'fixed: delete these from KNOWN_UPWARD',
+  ).toEqual([]);
 });
 
 test('no cycle between folders once the known upward imports are set aside', () => {
@@ -139,7 +147,10 @@ test('no cycle between files (beyond the known ones)', () => {
   }
   const found = cycles(graph).map((c) => c.join(' ⇄ '));
   expect(found.filter((c) => !Object.hasOwn(KNOWN_FILE_CYCLES, c))).toEqual([]);
-  expect(Object.keys(KNOWN_FILE_CYCLES).filter((c) => !found.includes(c)), 'fixed: delete these from KNOWN_FILE_CYCLES').toEqual([]);
+  expect(
+    Object.keys(KNOWN_FILE_CYCLES).filter((c) => !found.includes(c)),
+    'fixed: delete these from KNOWN_FILE_CYCLES',
+  ).toEqual([]);
 });
 
 /** Strongly connected components with more than one member (Tarjan), each sorted, as cycles. */

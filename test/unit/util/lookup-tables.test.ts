@@ -19,7 +19,8 @@ function tsFiles(dir: string): string[] {
   );
 }
 
-const TABLE_DECL = /^(?:export )?(?:const|let) ([A-Za-z_$][\w$]*)\s*:\s*(?:Readonly<)?(?:Partial<)?(?:Record<|\{\s*\[\w+\s*:\s*string\])[^\n]*?\s=(?![>=])\s*(\S[^\n]*)$/gm;
+const TABLE_DECL =
+  /^(?:export )?(?:const|let) ([A-Za-z_$][\w$]*)\s*:\s*(?:Readonly<)?(?:Partial<)?(?:Record<|\{\s*\[\w+\s*:\s*string\])[^\n]*?\s=(?![>=])\s*(\S[^\n]*)$/gm;
 const IN_TABLE = /\bin ([A-Z][A-Z0-9_]+)\b/g;
 
 export function offendingTables(text: string): string[] {
@@ -32,7 +33,8 @@ export function offendingTables(text: string): string[] {
   }
   for (const m of text.matchAll(IN_TABLE)) {
     const name = m[1]!;
-    if (!safe.has(name) && new RegExp(`^(?:export )?const ${name}\\b[^\\n]*=\\s*\\{`, 'm').test(text)) out.push(`'… in ${name}' on an object literal: use lookupTable(…) or a Map`);
+    if (!safe.has(name) && new RegExp(`^(?:export )?const ${name}\\b[^\\n]*=\\s*\\{`, 'm').test(text))
+      out.push(`'… in ${name}' on an object literal: use lookupTable(…) or a Map`);
   }
   return out;
 }
@@ -49,7 +51,7 @@ describe('lookup tables from data', () => {
   test('the check finds a plain table and accepts a wrapped one', () => {
     expect(offendingTables("const WORDS: Record<string, string> = {\n  a: 'b',\n};")).toHaveLength(1);
     expect(offendingTables("const WORDS: Record<string, string> = lookupTable({ a: 'b' });")).toEqual([]);
-    expect(offendingTables("const WORDS = { a: 1 };\nif (k in WORDS) x();")).toHaveLength(1);
+    expect(offendingTables('const WORDS = { a: 1 };\nif (k in WORDS) x();')).toHaveLength(1);
   });
 
   test('every string-keyed table in src/ is a null-prototype object or a Map', () => {

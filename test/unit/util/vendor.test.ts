@@ -17,7 +17,17 @@ describe('pre-bundled packages (dist/vendor)', () => {
 
   test('the bundled libphonenumber (with its cached pattern helper) reads numbers as the package does', () => {
     const bundled = requireVendored<Lib>('libphonenumber-js/max').lib;
-    const numbers = ['+1 614 555 0142', '+44 (0)20 7946 0958', '+7 8 495 123 45 67', '+850 2 381 1234', '+86 138 0013 8000', '020 7946 0958', '(614) 555-0142', '+61 04 1234 5678', '+999 1234'];
+    const numbers = [
+      '+1 614 555 0142',
+      '+44 (0)20 7946 0958',
+      '+7 8 495 123 45 67',
+      '+850 2 381 1234',
+      '+86 138 0013 8000',
+      '020 7946 0958',
+      '(614) 555-0142',
+      '+61 04 1234 5678',
+      '+999 1234',
+    ];
     for (const raw of numbers) {
       for (const country of ['US', 'GB', 'CN', undefined] as const) {
         const a = bundled.parsePhoneNumberFromString(raw, country ? { defaultCountry: country } : undefined);

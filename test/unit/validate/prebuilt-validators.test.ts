@@ -21,7 +21,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function generate(file: string, text: string): void {
   const ajv = new Ajv({ allErrors: true, ...AJV_OPTIONS, code: { source: true } });
   // Written outside the package: point its runtime requires at our ajv.
-  const code = standaloneCode(ajv, ajv.compile(JSON.parse(text) as object)).replace(/require\("(ajv\/[^"]+)"\)/g, (_, m: string) => `require(${JSON.stringify(requireHere.resolve(m))})`);
+  const code = standaloneCode(ajv, ajv.compile(JSON.parse(text) as object)).replace(
+    /require\("(ajv\/[^"]+)"\)/g,
+    (_, m: string) => `require(${JSON.stringify(requireHere.resolve(m))})`,
+  );
   writeFileSync(file, `${code}\nmodule.exports.schemaHash = ${JSON.stringify(schemaHash(text))};\n`);
 }
 

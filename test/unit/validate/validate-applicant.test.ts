@@ -56,7 +56,13 @@ describe('schema violations name the field', () => {
   });
 
   test('absurd date inside an array element names the index', () => {
-    const [e] = errorsOf({ ...minimal, employment: [{ employer: 'A', start: '2019-01' }, { employer: 'B', start: '2026-13-45' }] });
+    const [e] = errorsOf({
+      ...minimal,
+      employment: [
+        { employer: 'A', start: '2019-01' },
+        { employer: 'B', start: '2026-13-45' },
+      ],
+    });
     expect(e!.message).toMatch(/^employment\[1\]\.start: /);
     expect(e!.path).toBe('/employment/1/start');
   });
@@ -74,11 +80,13 @@ describe('schema violations name the field', () => {
   test('wrong types and enum values', () => {
     const errs = errorsOf({ ...minimal, payroll: { method: 'cash' }, profiles: [{ connections: -1 }], identity: { documents: 'passport' } });
     const msgs = errs.map((e) => e.message);
-    expect(msgs).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^payroll\.method: must be one of: "bank"/),
-      expect.stringMatching(/^profiles\[0\]\.connections: /),
-      expect.stringMatching(/^identity\.documents: must be array/),
-    ]));
+    expect(msgs).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^payroll\.method: must be one of: "bank"/),
+        expect.stringMatching(/^profiles\[0\]\.connections: /),
+        expect.stringMatching(/^identity\.documents: must be array/),
+      ]),
+    );
   });
 
   test('all problems are reported, capped with a count of the rest', () => {

@@ -13,14 +13,25 @@ const cli = (args: string[]) => runCli(args, { cwd: ROOT, env: { NO_COLOR: '1' }
 describe('dprk-check watchlist import on the files OFAC publishes', () => {
   test('all four files, Ctrl-Z lines and all: exit 0, and an applicant paid to an imported wallet is critical', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dprk-cli-wl-real-'));
-    const r = await cli(['watchlist', 'import', ...['sdn.csv', 'alt.csv', 'add.csv', 'sdn_comments.csv'].map((f) => `${REAL}/${f}`), '--out', dir, '--date', '2026-11-20']);
+    const r = await cli([
+      'watchlist',
+      'import',
+      ...['sdn.csv', 'alt.csv', 'add.csv', 'sdn_comments.csv'].map((f) => `${REAL}/${f}`),
+      '--out',
+      dir,
+      '--date',
+      '2026-11-20',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Read 9 rows');
     expect(r.stdout).toContain('list ofac-sdn-dprk-wallets: 20 entries');
     expect(r.stdout).toContain('rule affiliation.ofac-sdn-dprk-wallet');
     expect(r.stderr).not.toMatch(/warning/);
     const app = join(dir, 'a.json');
-    writeFileSync(app, JSON.stringify({ id: 'x', name: { full: 'Jordan Miller' }, payroll: { method: 'crypto', cryptoWallet: '3N6WeZ6i34taX8Ditser6LKWBcXmt2XXL4' } }));
+    writeFileSync(
+      app,
+      JSON.stringify({ id: 'x', name: { full: 'Jordan Miller' }, payroll: { method: 'crypto', cryptoWallet: '3N6WeZ6i34taX8Ditser6LKWBcXmt2XXL4' } }),
+    );
     const c = await cli(['--rules', dir, '--format', 'json', app]);
     expect(c.code).toBe(1);
     const findings = JSON.parse(c.stdout).applicants[0].findings as Array<{ ruleId: string; severity: string }>;

@@ -14,7 +14,8 @@ const FIX = resolve(__dirname, '../../fixtures/watchlist');
 const tmp = () => mkdtempSync(join(tmpdir(), 'dprk-wl-lim-'));
 const pad = (n: number) => String(n).padStart(5, '0');
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-const sdnRow = (n: number, name: string, type: string, remarks: string) => `${n},${q(name)},${type},"DPRK3",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,${q(remarks)}\r\n`;
+const sdnRow = (n: number, name: string, type: string, remarks: string) =>
+  `${n},${q(name)},${type},"DPRK3",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,${q(remarks)}\r\n`;
 
 /** An sdn.csv of `rows` DPRK rows in the published layout, half persons, half entities, with an e-mail and a wallet each if asked. */
 function bigSdn(rows: number, identifiers: boolean): string {
@@ -24,7 +25,14 @@ function bigSdn(rows: number, identifiers: boolean): string {
     const person = i % 2 === 0;
     const name = person ? `PAK, Example Chol ${pad(i)}` : `EXAMPLE SONGBONG TRADING CORPORATION ${pad(i)}`;
     const ids = identifiers ? `Email Address user${pad(i)}@example.test; Digital Currency Address - XBT 1Example${pad(i)}Wa11etAddre55NotRea1; ` : '';
-    lines.push(sdnRow(10000 + i, name, person ? '"individual"' : '-0- ', `DOB 01 Jan 1980; ${ids}Secondary sanctions risk: North Korea Sanctions Regulations, sections 510.201 and 510.210.`));
+    lines.push(
+      sdnRow(
+        10000 + i,
+        name,
+        person ? '"individual"' : '-0- ',
+        `DOB 01 Jan 1980; ${ids}Secondary sanctions risk: North Korea Sanctions Regulations, sections 510.201 and 510.210.`,
+      ),
+    );
   }
   const file = join(dir, 'sdn.csv');
   writeFileSync(file, `${lines.join('')}\x1a`);
@@ -52,7 +60,15 @@ describe('watchlist import: a pack its own loader would refuse is never written'
     expect(s.caseProblems).toEqual([]);
     const loaded = collectRuleSet({ paths: [out], lintCases: false });
     expect(loaded.errors).toEqual([]);
-    const o = checkRecord({ source: 't', file: 't', value: { id: 'a1', name: { full: 'Jordan Miller' }, payroll: { method: 'crypto', cryptoWallet: '1Example00299Wa11etAddre55NotRea1' } } } as never, loaded.ruleSet.rules, { strict: true, enrich: {} });
+    const o = checkRecord(
+      {
+        source: 't',
+        file: 't',
+        value: { id: 'a1', name: { full: 'Jordan Miller' }, payroll: { method: 'crypto', cryptoWallet: '1Example00299Wa11etAddre55NotRea1' } },
+      } as never,
+      loaded.ruleSet.rules,
+      { strict: true, enrich: {} },
+    );
     if (!o.ok) throw new Error(o.error.message);
     expect(o.result.findings.map((f) => `${f.ruleId}:${f.severity}`)).toEqual(['affiliation.ofac-sdn-dprk-wallet:critical']);
   });
@@ -75,7 +91,9 @@ describe('watchlist import: a pack its own loader would refuse is never written'
     expect(before.filter((f) => f.startsWith('ofac-sdn-dprk-persons')).length).toBeGreaterThan(1);
     writeFileSync(join(out, 'lists', 'my-own-list.yaml'), 'list: my-own-list\n');
     const s = importWatchlist({ files: [join(FIX, 'sdn.csv')], out, date: '2026-11-20' });
-    expect(readdirSync(join(out, 'lists')).sort()).toEqual([...s.written.filter((f) => f.includes('/lists/')).map((f) => f.split('/').pop()), 'my-own-list.yaml'].sort());
+    expect(readdirSync(join(out, 'lists')).sort()).toEqual(
+      [...s.written.filter((f) => f.includes('/lists/')).map((f) => f.split('/').pop()), 'my-own-list.yaml'].sort(),
+    );
     expect(s.notices.join(' ')).toMatch(/removed \d+ files? an earlier import had written/);
   });
 
@@ -83,9 +101,14 @@ describe('watchlist import: a pack its own loader would refuse is never written'
     const out = tmp();
     const file = join(tmp(), 'targets.simple.csv');
     const aliases = Array.from({ length: 20_000 }, (_, i) => `Хвасон Силверлайн Нетворк Текнолоджи ${i}`).join(';');
-    writeFileSync(file, `id,schema,name,aliases,birth_date,countries,addresses,identifiers,sanctions,phones,emails,dataset,first_seen,last_seen,last_change\nx1,Company,Hwasong Silverline Network Technology,"${aliases}",,kp,,,DPRK3 - Active,,,OFAC,,,\n`);
+    writeFileSync(
+      file,
+      `id,schema,name,aliases,birth_date,countries,addresses,identifiers,sanctions,phones,emails,dataset,first_seen,last_seen,last_change\nx1,Company,Hwasong Silverline Network Technology,"${aliases}",,kp,,,DPRK3 - Active,,,OFAC,,,\n`,
+    );
     expect(() => importWatchlist({ files: [file], out, date: '2026-11-20' })).toThrow(ImportError);
-    expect(() => importWatchlist({ files: [file], out, date: '2026-11-20' })).toThrow(/list opensanctions-dprk-entities would be [\d,]+ bytes, over the 1,000,000-byte limit of a rule file, so --rules would refuse it; nothing written/);
+    expect(() => importWatchlist({ files: [file], out, date: '2026-11-20' })).toThrow(
+      /list opensanctions-dprk-entities would be [\d,]+ bytes, over the 1,000,000-byte limit of a rule file, so --rules would refuse it; nothing written/,
+    );
     expect(existsSync(join(out, 'lists'))).toBe(false);
   });
 });
@@ -99,7 +122,9 @@ describe('watchlist import: bounded cells, CSV errors with file:line, linear Rem
     expect(() => importWatchlist({ files: [quoted], out: tmp(), date: '2026-11-20' })).toThrow(/sdn\.csv:2: a cell of more than 1,000,000 characters/);
     const bare = join(dir, 'alt.csv');
     writeFileSync(bare, `1,2,aka,${big},-0-\r\n`);
-    expect(() => importWatchlist({ files: [quoted.replace('sdn.csv', 'alt.csv')], out: tmp(), date: '2026-11-20' })).toThrow(/alt\.csv:1: a cell of more than 1,000,000 characters/);
+    expect(() => importWatchlist({ files: [quoted.replace('sdn.csv', 'alt.csv')], out: tmp(), date: '2026-11-20' })).toThrow(
+      /alt\.csv:1: a cell of more than 1,000,000 characters/,
+    );
     // An unclosed quote running to the end of a huge file is the same error, not a scan into memory.
     expect(() => parseCsv(`a,"${big}`, 'f.csv')).toThrow(/f\.csv:1: a cell of more than/);
   });
@@ -117,7 +142,12 @@ describe('watchlist import: bounded cells, CSV errors with file:line, linear Rem
   });
 
   test('a 200 KB Remarks cell is read in linear time', () => {
-    const hostile = [`Email Address ${'a@'.repeat(100_000)} x`, `Digital Currency Address - XBT ${'1 '.repeat(100_000)}`, `a.k.a. '${"x'".repeat(100_000)}`, `Website ${'w.'.repeat(100_000)}`];
+    const hostile = [
+      `Email Address ${'a@'.repeat(100_000)} x`,
+      `Digital Currency Address - XBT ${'1 '.repeat(100_000)}`,
+      `a.k.a. '${"x'".repeat(100_000)}`,
+      `Website ${'w.'.repeat(100_000)}`,
+    ];
     for (const remarks of hostile) {
       const started = Date.now();
       const facts = parseRemarks(`DOB 1980; ${remarks}; Email Address ok@example.test.`);
@@ -139,6 +169,8 @@ describe('watchlist import: an unwritable --out', () => {
     const parent = tmp();
     const blocker = join(parent, 'out');
     writeFileSync(blocker, 'a file where the directory should be');
-    expect(() => importWatchlist({ files: [join(FIX, 'sdn.csv')], out: blocker, date: '2026-11-20' })).toThrow(/out: cannot write the pack \((ENOTDIR|EEXIST)\); 0 of \d+ files were written/);
+    expect(() => importWatchlist({ files: [join(FIX, 'sdn.csv')], out: blocker, date: '2026-11-20' })).toThrow(
+      /out: cannot write the pack \((ENOTDIR|EEXIST)\); 0 of \d+ files were written/,
+    );
   });
 });

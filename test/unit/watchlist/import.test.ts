@@ -17,7 +17,10 @@ const yamlOf = (file: string) => parse(readFileSync(file, 'utf8')) as Record<str
 
 function check(dir: string, applicant: Record<string, unknown>) {
   const rules = loadRuleSet({ paths: [dir] }).rules;
-  const o = checkRecord({ source: 't', file: 't', value: { id: 'a1', name: { full: 'Jordan Miller' }, ...applicant } } as never, rules, { strict: true, enrich: {} });
+  const o = checkRecord({ source: 't', file: 't', value: { id: 'a1', name: { full: 'Jordan Miller' }, ...applicant } } as never, rules, {
+    strict: true,
+    enrich: {},
+  });
   if (!o.ok) throw new Error(o.error.message);
   return o.result.findings;
 }
@@ -45,7 +48,12 @@ describe('watchlist import from OFAC sdn.csv + alt.csv', () => {
 
   test('keeps DPRK programmes (and DPRK-tied remarks), skips vessels and other programmes', () => {
     expect(s.result.read).toBe(7);
-    expect(s.result.entries.map((e) => e.name).sort()).toEqual(['HWASONG SILVERLINE NETWORK TECHNOLOGY CO., LTD.', 'KOREA EXAMPLE SONGBONG TRADING CORPORATION', 'PAK, Example Chol', 'RI, Example Song']);
+    expect(s.result.entries.map((e) => e.name).sort()).toEqual([
+      'HWASONG SILVERLINE NETWORK TECHNOLOGY CO., LTD.',
+      'KOREA EXAMPLE SONGBONG TRADING CORPORATION',
+      'PAK, Example Chol',
+      'RI, Example Song',
+    ]);
     expect(s.result.sourceName).toContain('add.csv');
     expect(s.result.entries.find((e) => e.name.startsWith('HWASONG'))!.addresses).toEqual(['Dandong Example Street, Dandong, Liaoning, China']);
     expect(s.caseProblems).toEqual([]);
@@ -56,7 +64,11 @@ describe('watchlist import from OFAC sdn.csv + alt.csv', () => {
     expect(entities.kind).toBe('company');
     const hw = entities.entries.find((e: any) => e.value.startsWith('HWASONG'));
     expect(hw.aliases).toEqual(['HWASONG SILVER LINE']); // "HSN" is too short to match safely
-    expect(hw.source).toEqual({ title: 'OFAC SDN list, entry 90001 (DPRK3, DPRK4)', url: 'https://sanctionssearch.ofac.treas.gov/Details.aspx?id=90001', date: '2026-11-20' });
+    expect(hw.source).toEqual({
+      title: 'OFAC SDN list, entry 90001 (DPRK3, DPRK4)',
+      url: 'https://sanctionssearch.ofac.treas.gov/Details.aspx?id=90001',
+      date: '2026-11-20',
+    });
     const persons = yamlOf(join(dir, 'lists', 'ofac-sdn-dprk-persons.yaml'));
     const pak = persons.entries.find((e: any) => e.value === 'PAK, Example Chol');
     expect(pak.aliases).toEqual(['PAK, Chol']); // the one-word alias "PAK" is dropped
@@ -127,7 +139,10 @@ describe('watchlist import from OpenSanctions targets.simple.csv', () => {
 });
 
 describe('watchlist import: bad input gets one clear message', () => {
-  const attempt = (files: string[], extra = {}) => () => importWatchlist({ files: files.map(fx), out: out(), date: '2026-11-20', ...extra });
+  const attempt =
+    (files: string[], extra = {}) =>
+    () =>
+      importWatchlist({ files: files.map(fx), out: out(), date: '2026-11-20', ...extra });
 
   test.each([
     [['wrong-columns.csv'], /wrong-columns\.csv:1: 7 columns .* not a list file this import reads; expected OFAC sdn\.csv \(12 columns/],

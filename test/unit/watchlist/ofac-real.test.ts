@@ -16,12 +16,24 @@ const yamlOf = (file: string) => parse(readFileSync(file, 'utf8')) as Record<str
 
 function findings(dir: string, applicant: Record<string, unknown>) {
   const rules = loadRuleSet({ paths: [dir] }).rules;
-  const o = checkRecord({ source: 't', file: 't', value: { id: 'a1', name: { full: 'Jordan Miller' }, ...applicant } } as never, rules, { strict: true, enrich: {} });
+  const o = checkRecord({ source: 't', file: 't', value: { id: 'a1', name: { full: 'Jordan Miller' }, ...applicant } } as never, rules, {
+    strict: true,
+    enrich: {},
+  });
   if (!o.ok) throw new Error(o.error.message);
   return Object.fromEntries(o.result.findings.map((f) => [f.ruleId, f.severity]));
 }
 
-const TIAN_WALLETS = ['134r8iHv69xdT6p5qVKTsHrcUEuBVZAYak', '15YK647qtoZQDzNrvY6HJL6QwXduLHfT28', '1PfwHNxUnkpfkK9MKjMqzR3Xq3KCtq9u17', '14kqryJUxM3a7aEi117KX9hoLUw592WsMR', '1F2Gdug9ib9NQMhKMGGJczzMk5SuENoqrp', '3F2sZ4jbhvDKQdGbHYPC6ZxFXEau2m5Lqj', '1AXUTu9y3H8w4wYx4BjyFWgRhZKDhmcMrn', '1Hn9ErTCPRP6j5UDBeuXPGuq5RtRjFJxJQ'];
+const TIAN_WALLETS = [
+  '134r8iHv69xdT6p5qVKTsHrcUEuBVZAYak',
+  '15YK647qtoZQDzNrvY6HJL6QwXduLHfT28',
+  '1PfwHNxUnkpfkK9MKjMqzR3Xq3KCtq9u17',
+  '14kqryJUxM3a7aEi117KX9hoLUw592WsMR',
+  '1F2Gdug9ib9NQMhKMGGJczzMk5SuENoqrp',
+  '3F2sZ4jbhvDKQdGbHYPC6ZxFXEau2m5Lqj',
+  '1AXUTu9y3H8w4wYx4BjyFWgRhZKDhmcMrn',
+  '1Hn9ErTCPRP6j5UDBeuXPGuq5RtRjFJxJQ',
+];
 
 describe('OFAC legacy CSV as published (real rows)', () => {
   const dir = out();
@@ -37,7 +49,13 @@ describe('OFAC legacy CSV as published (real rows)', () => {
   });
 
   test('keeps the DPRK entries and all 20 wallet addresses of the two DPRK3 persons, "alt." ones included', () => {
-    expect(s.result.entries.map((e) => e.name)).toEqual(['KOREA MINING DEVELOPMENT TRADING CORPORATION', "YO'N, Cho'ng-Nam", 'HAEJIN SHIP MANAGEMENT COMPANY LIMITED', 'TIAN, Yinyin', 'LI, Jiadong']);
+    expect(s.result.entries.map((e) => e.name)).toEqual([
+      'KOREA MINING DEVELOPMENT TRADING CORPORATION',
+      "YO'N, Cho'ng-Nam",
+      'HAEJIN SHIP MANAGEMENT COMPANY LIMITED',
+      'TIAN, Yinyin',
+      'LI, Jiadong',
+    ]);
     const tian = s.result.entries.find((e) => e.name === 'TIAN, Yinyin')!;
     expect(tian.wallets.map((w) => w.address)).toEqual(TIAN_WALLETS);
     expect(tian.wallets.every((w) => w.currency === 'XBT')).toBe(true);
@@ -62,12 +80,22 @@ describe('OFAC legacy CSV as published (real rows)', () => {
     expect(komid.aliases).not.toContain('KOMID');
     expect(komid.note).toContain("weak a.k.a.: 'KOMID'");
     expect(komid.note).toContain('address: Central District, Pyongyang, Korea, North | Beijing, China | Moscow, Russia');
-    expect(yamlOf(join(dir, 'lists', 'ofac-sdn-dprk-weak-aliases.yaml')).entries.map((e: any) => e.value)).toEqual(['KOMID', 'tianyinyin0404', 'snowsjohn', 'blackjack1987', 'khaleesi']);
+    expect(yamlOf(join(dir, 'lists', 'ofac-sdn-dprk-weak-aliases.yaml')).entries.map((e: any) => e.value)).toEqual([
+      'KOMID',
+      'tianyinyin0404',
+      'snowsjohn',
+      'blackjack1987',
+      'khaleesi',
+    ]);
   });
 
   test('an applicant paid to one of the imported wallets is critical, in a payroll change and in any letter case too', () => {
     expect(findings(dir, { payroll: { method: 'crypto', cryptoWallet: TIAN_WALLETS[5] } })).toEqual({ 'affiliation.ofac-sdn-dprk-wallet': 'critical' });
-    expect(findings(dir, { payroll: { method: 'bank', changes: [{ at: '2026-11-20', method: 'crypto', cryptoWallet: ` ${'3N6WeZ6i34taX8Ditser6LKWBcXmt2XXL4'.toLowerCase()} ` }] } })).toEqual({ 'affiliation.ofac-sdn-dprk-wallet': 'critical' });
+    expect(
+      findings(dir, {
+        payroll: { method: 'bank', changes: [{ at: '2026-11-20', method: 'crypto', cryptoWallet: ` ${'3N6WeZ6i34taX8Ditser6LKWBcXmt2XXL4'.toLowerCase()} ` }] },
+      }),
+    ).toEqual({ 'affiliation.ofac-sdn-dprk-wallet': 'critical' });
     expect(findings(dir, { payroll: { method: 'crypto', cryptoWallet: 'bc1qnotlistednotlistednotlisted000000' } })).toEqual({});
   });
 
@@ -76,10 +104,12 @@ describe('OFAC legacy CSV as published (real rows)', () => {
     expect(findings(dir, { profiles: [{ network: 'github', username: 'blackjack1987' }] })).toEqual({ 'affiliation.ofac-sdn-dprk-weak-alias': 'low' });
   });
 
-  test('the person rule works like the built-in one: payees other than the applicant and references, never the applicant\'s own name', () => {
+  test("the person rule works like the built-in one: payees other than the applicant and references, never the applicant's own name", () => {
     expect(findings(dir, { name: { full: 'Tian Yinyin' } })).toEqual({});
     expect(findings(dir, { name: { full: 'Tian Yinyin' }, payroll: { method: 'bank', bank: { holderName: 'TIAN Yinyin', country: 'US' } } })).toEqual({});
-    expect(findings(dir, { payroll: { method: 'bank', bank: { holderName: 'Yinyin Tian', country: 'US' } } })).toEqual({ 'affiliation.ofac-sdn-dprk-person': 'medium' });
+    expect(findings(dir, { payroll: { method: 'bank', bank: { holderName: 'Yinyin Tian', country: 'US' } } })).toEqual({
+      'affiliation.ofac-sdn-dprk-person': 'medium',
+    });
     expect(findings(dir, { references: [{ name: 'Li Jiadong' }] })).toEqual({ 'affiliation.ofac-sdn-dprk-person': 'medium' });
   });
 

@@ -3,7 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { fromGreenhouse } from '../../../../src/read/adapters/greenhouse.js';
 import { validateApplicant } from '../../../../src/validate/validate-applicant.js';
 
-const candidates = JSON.parse(readFileSync(new URL('../../../../fixtures/ats/greenhouse-candidates.json', import.meta.url), 'utf8')) as Array<Record<string, unknown>>;
+const candidates = JSON.parse(readFileSync(new URL('../../../../fixtures/ats/greenhouse-candidates.json', import.meta.url), 'utf8')) as Array<
+  Record<string, unknown>
+>;
 
 describe('Greenhouse Harvest candidate → applicant', () => {
   test('every sample maps to a valid applicant record', () => {

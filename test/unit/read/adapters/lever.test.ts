@@ -4,8 +4,12 @@ import { fromLever } from '../../../../src/read/adapters/lever.js';
 import { adaptRecord, detectFormat } from '../../../../src/read/adapters/index.js';
 import { validateApplicant } from '../../../../src/validate/validate-applicant.js';
 
-const opportunities = JSON.parse(readFileSync(new URL('../../../../fixtures/ats/lever-opportunities.json', import.meta.url), 'utf8')) as Array<Record<string, unknown>>;
-const greenhouse = JSON.parse(readFileSync(new URL('../../../../fixtures/ats/greenhouse-candidates.json', import.meta.url), 'utf8')) as Array<Record<string, unknown>>;
+const opportunities = JSON.parse(readFileSync(new URL('../../../../fixtures/ats/lever-opportunities.json', import.meta.url), 'utf8')) as Array<
+  Record<string, unknown>
+>;
+const greenhouse = JSON.parse(readFileSync(new URL('../../../../fixtures/ats/greenhouse-candidates.json', import.meta.url), 'utf8')) as Array<
+  Record<string, unknown>
+>;
 
 describe('Lever opportunity → applicant', () => {
   test('every sample maps to a valid applicant record', () => {
@@ -30,7 +34,7 @@ describe('Lever opportunity → applicant', () => {
     expect(unmapped).toEqual(['headline: employers taken from the headline have no dates (timeline checks cannot run)']);
   });
 
-  test("résumé parsedData gives dated positions and schools instead of the headline", () => {
+  test('résumé parsedData gives dated positions and schools instead of the headline', () => {
     const { applicant, unmapped } = fromLever(opportunities[1]!);
     expect(applicant.employment).toEqual([
       { employer: 'Summit Digital Solutions', title: 'Full Stack Developer', start: '2021-01' },
@@ -61,6 +65,12 @@ describe('--input-format auto', () => {
 
   test('mapping problems become positioned warnings', () => {
     const r = adaptRecord(opportunities[2], 'auto', { file: 'lever.ndjson', line: 3 });
-    expect(r.warnings[0]).toMatchObject({ code: 'input-unmapped', severity: 'warning', file: 'lever.ndjson', line: 3, message: expect.stringMatching(/^lever: isAnonymized/) });
+    expect(r.warnings[0]).toMatchObject({
+      code: 'input-unmapped',
+      severity: 'warning',
+      file: 'lever.ndjson',
+      line: 3,
+      message: expect.stringMatching(/^lever: isAnonymized/),
+    });
   });
 });
