@@ -23,7 +23,7 @@ export function parseJobs(value: string): number | string {
   const n = Number(value);
   if (!/^\d{1,4}$/.test(value.trim()) || !Number.isSafeInteger(n))
     return `${value} is not a number of threads: give a whole number, or 0 for as many as pay off`;
-  // Each worker holds its own rules and data (60–80 MB): a typo must not start thousands.
+  // Each worker holds its own rules and data (tens of MB): a typo must not start thousands.
   if (n > MAX_JOBS) return `${value} threads is more than ${MAX_JOBS}; each holds its own copy of the rules and data`;
   return n;
 }
