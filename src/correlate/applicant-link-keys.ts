@@ -5,12 +5,9 @@ import { resumeSignature } from './minhash.js';
 import { personKey } from './person.js';
 import { impersonalText } from './impersonal-text.js';
 
-export interface ApplicantMeta {
-  id: string;
-  source: string;
-  /** personKey(name), see person.ts. */
-  person: number;
-}
+import type { ApplicantMeta } from './link-types.js';
+
+export type { ApplicantMeta };
 
 /** One hashed link key as the Correlator indexes it (Correlator.addKeys). */
 export interface HashedKey {

@@ -1,14 +1,8 @@
 import type { LinkKeys } from '../model/report.js';
 import { SpillFile } from '../util/spill-file.js';
+import type { ApplicantMeta } from './link-types.js';
 import { SpillAppender, WindowReader } from './spill-io.js';
 import { BINS, signatureToBase64 } from './minhash.js';
-
-/** Correlator's ApplicantMeta (not imported: the correlator imports this file). */
-interface ApplicantMeta {
-  id: string;
-  source: string;
-  person: number;
-}
 
 const HEADER = 16;
 const SIG_BYTES = BINS * 4;

@@ -3,7 +3,7 @@ import type { ApplicantResult, Link } from '../model/report.js';
 import type { EvidenceItem } from '../model/rule.js';
 import { score } from '../score/score.js';
 import { patternOf } from '../runtime/field-path.js';
-import type { LinkResult } from './correlator.js';
+import type { LinkResult } from './link-types.js';
 import { builtinLinkKinds, type LinkKinds } from './link-kinds.js';
 import type { CompiledException } from '../model/exception.js';
 import type { CompiledRule } from '../model/rule.js';

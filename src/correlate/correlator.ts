@@ -1,10 +1,10 @@
 import type { Applicant } from '../model/applicant.js';
-import type { Severity } from '../model/levels.js';
 import type { LinkKeys } from '../model/report.js';
 import { hex64, type Hash64 } from './hash64.js';
 import { KeyTable } from './key-table.js';
 import type { KeyOptions } from './link-keys.js';
-import { applicantLinkKeys, type ApplicantMeta } from './applicant-link-keys.js';
+import { applicantLinkKeys } from './applicant-link-keys.js';
+import type { ApplicantMeta, LinkMember, LinkResult } from './link-types.js';
 import { builtinLinkKinds, MAX_LINKED_PEOPLE, NO_RULE_NOTE, type LinkKinds } from './link-kinds.js';
 import { BANDS, bandHash, signatureToBase64 } from './minhash.js';
 import { ROLES, roleOfSlot, SPACE_INDEX, SPACES, slotOf } from './roles.js';
@@ -14,25 +14,8 @@ import { SignatureStore } from './signature-store.js';
 import { KeyRuns } from './key-runs.js';
 import { ApplicantSpill } from './applicant-spill.js';
 
-// Defined beside the function that makes it; callers keep importing it from here.
-export type { ApplicantMeta };
-
-export interface LinkMember {
-  ordinal: number;
-  /** Where the value sits in this applicant's record (see roles.ts). */
-  slots: number[];
-}
-
-export interface LinkResult {
-  kind: string;
-  severity: Severity;
-  value: string;
-  key: string;
-  members: LinkMember[];
-  /** False for links shown but not scored (duplicate ids, placeholder values). */
-  scored: boolean;
-  note?: string;
-}
+// The link types live in link-types.ts (people.ts and similar-resumes.ts need them too); callers may keep importing them from here.
+export type { ApplicantMeta, LinkMember, LinkResult };
 
 export interface CorrelatorOptions extends KeyOptions {
   /** Hashed keys (hex) never to index: the allow-list. */

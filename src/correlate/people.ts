@@ -1,4 +1,4 @@
-import type { ApplicantMeta } from './correlator.js';
+import type { ApplicantMeta } from './link-types.js';
 
 /**
  * How many different people a set of records stands for: records are one person when they share

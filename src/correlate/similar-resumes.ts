@@ -1,4 +1,4 @@
-import type { ApplicantMeta, LinkResult } from './correlator.js';
+import type { ApplicantMeta, LinkResult } from './link-types.js';
 import { hash64, hex64 } from './hash64.js';
 import { MAX_LINKED_PEOPLE, NO_RULE_NOTE, type LinkKinds } from './link-kinds.js';
 import { similarity } from './minhash.js';
