@@ -30,6 +30,7 @@ import type { InputFile } from '../model/history.js';
 import { escapeControls } from '../formats/plain-text.js';
 import { jobCount, jobsSetup } from './jobs-option.js';
 import type { JobsSetup } from '../pipeline/jobs/pool.js';
+import { plural } from '../util/plural.js';
 
 export interface CheckOptions {
   /** Where each report goes (planOutputs in write-reports.ts). */
@@ -230,7 +231,7 @@ async function checkWithHistory(files: string[], opts: CheckOptions, io: CliIO, 
   // Nothing to check is not a pass: an empty export must not turn a CI gate green.
   const nothing = batch.applicants.length + batch.errors.length === 0 && !batch.interrupted;
   if (nothing) {
-    const skippedNote = batch.skipped.length ? ` (${batch.skipped.length} file${batch.skipped.length === 1 ? '' : 's'} skipped as not applicant data)` : '';
+    const skippedNote = batch.skipped.length ? ` (${plural(batch.skipped.length, 'file')} skipped as not applicant data)` : '';
     io.stderr.write(`dprk-check: no applicant records found in ${escapeControls(files.join(', '))}${skippedNote}.\n`);
   }
   // With a history the results are an array (inMemory above).
@@ -286,7 +287,7 @@ async function checkWithHistory(files: string[], opts: CheckOptions, io: CliIO, 
   if (batch.interrupted) {
     const s = report.summary;
     io.stderr.write(
-      `dprk-check: interrupted after ${s.total} record${s.total === 1 ? '' : 's'} (${s.evaluated} checked, ${s.invalid} could not be checked); the report covers only these.\n`,
+      `dprk-check: interrupted after ${plural(s.total, 'record')} (${s.evaluated} checked, ${s.invalid} could not be checked); the report covers only these.\n`,
     );
     return EXIT.INTERRUPTED;
   }

@@ -5,7 +5,7 @@ export interface PatternProblem {
   message: string;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObj } from '../util/is-object.js';
 
 /**
  * Compile a pattern (rule ids combined by all / any / atLeast-of) into a test over the set of rule

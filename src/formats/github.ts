@@ -5,6 +5,7 @@ import type { SourceLocation } from '../model/source-location.js';
 import { errorLocation } from './source-location.js';
 import { plainText, truncate } from './plain-text.js';
 import { bySeverity } from './finding-order.js';
+import { plural } from '../util/plural.js';
 
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…,title=…::message`) that GitHub turns
@@ -82,7 +83,7 @@ export function writeGithub(report: Report, emit: Emit): void {
   const counts = (['critical', 'high', 'medium', 'low'] as const).map((l) => `${s.byLevel[l]} ${l}`).join(', ');
   const omitted = left.error + left.warning + left.notice;
   const omittedNote = omitted
-    ? ` ${omitted} annotation${omitted === 1 ? '' : 's'} left out (${(['error', 'warning', 'notice'] as const)
+    ? ` ${plural(omitted, 'annotation')} left out (${(['error', 'warning', 'notice'] as const)
         .filter((k) => left[k])
         .map((k) => `${left[k]} ${k}${left[k] === 1 ? '' : 's'}`)
         .join(', ')}): GitHub shows only ${ANNOTATIONS_PER_KIND} of each kind per step; the JSON, CSV or Markdown report lists every one.`
@@ -92,7 +93,7 @@ export function writeGithub(report: Report, emit: Emit): void {
       'notice',
       undefined,
       'dprk-check summary',
-      `${s.total} record${s.total === 1 ? '' : 's'}: ${s.evaluated} checked (${counts}), ${s.invalid} could not be checked; --fail-on ${report.failOn}.${report.redacted ? ' Personal data redacted.' : ''}${omittedNote}`,
+      `${plural(s.total, 'record')}: ${s.evaluated} checked (${counts}), ${s.invalid} could not be checked; --fail-on ${report.failOn}.${report.redacted ? ' Personal data redacted.' : ''}${omittedNote}`,
     ),
   );
 }

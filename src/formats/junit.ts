@@ -6,6 +6,7 @@ import { evidenceText } from './evidence.js';
 import { errorLocation } from './source-location.js';
 import { oneLine, plainText } from './plain-text.js';
 import { bySeverity } from './finding-order.js';
+import { plural } from '../util/plural.js';
 
 /**
  * JUnit XML for CI test tabs: a testsuite per input file, a testcase per applicant, a failure for
@@ -56,7 +57,7 @@ function applicantCase(a: ApplicantResult, report: Report, failRank: number): st
   const at = a.location;
   const head = `    <testcase${attrs({ name: a.id, classname: at.file, file: at.file, line: at.line, time: '0' })}`;
   if (levelRank(a.level) >= failRank) {
-    const message = `${a.level} risk (score ${a.score}/100, ${a.findings.length} finding${a.findings.length === 1 ? '' : 's'}) at or above --fail-on ${report.failOn}`;
+    const message = `${a.level} risk (score ${a.score}/100, ${plural(a.findings.length, 'finding')}) at or above --fail-on ${report.failOn}`;
     return `${head}>\n      <failure${attrs({ message, type: a.level })}>${xmlText(applicantDetail(a))}</failure>\n    </testcase>`;
   }
   // Below the fail level: passes, with the findings kept for whoever opens the test.

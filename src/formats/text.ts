@@ -9,6 +9,7 @@ import { topFinding } from './finding-order.js';
 import { evidenceText, referenceText } from './evidence.js';
 import { formatDiagnostic } from '../model/diagnostic.js';
 import { LEVEL_THRESHOLDS } from '../score/score.js';
+import { plural } from '../util/plural.js';
 
 function paint(c: ChalkInstance) {
   const level: Record<Level | Severity, (s: string) => string> = {
@@ -74,7 +75,7 @@ function applicantBlock(a: ApplicantResult, c: ChalkInstance, width?: number): s
   const lv = paint(c);
   const out: string[] = [];
   out.push(`${c.bold(`Applicant ${t(a.id)}`)} — ${t(a.name)}  ${c.dim(t(a.source))}`);
-  out.push(`Risk: ${lv[a.level](c.bold(a.level.toUpperCase()))} (score ${a.score}/100, ${a.findings.length} finding${a.findings.length === 1 ? '' : 's'})`);
+  out.push(`Risk: ${lv[a.level](c.bold(a.level.toUpperCase()))} (score ${a.score}/100, ${plural(a.findings.length, 'finding')})`);
   for (const w of a.warnings) out.push(c.yellow(`  warning: ${t(w.message)}`));
   out.push('');
   for (const family of FAMILIES) {
@@ -109,10 +110,7 @@ function applicantBlock(a: ApplicantResult, c: ChalkInstance, width?: number): s
 function errorBlock(report: Report, c: ChalkInstance): string[] {
   if (report.errors.length === 0) return [];
   const { invalid, unreadable = 0 } = report.summary;
-  const heads = [
-    invalid ? `Could not check ${invalid} record${invalid === 1 ? '' : 's'}` : '',
-    unreadable ? `Could not read ${unreadable} input${unreadable === 1 ? '' : 's'}` : '',
-  ];
+  const heads = [invalid ? `Could not check ${plural(invalid, 'record')}` : '', unreadable ? `Could not read ${plural(unreadable, 'input')}` : ''];
   const out = ['', c.red.bold(`${heads.filter(Boolean).join('; ') || `Could not check ${report.errors.length}`}:`)];
   for (const e of report.errors) {
     // A read error is one diagnostic with the same message: its position belongs on the head line.
@@ -219,7 +217,7 @@ function writeText(report: Report, ctx: FormatContext, emit: Emit): void {
   }
   if (hidden > 0) {
     out('');
-    out(c.dim(`${hidden} applicant${hidden === 1 ? '' : 's'} below --fail-on ${report.failOn} not shown (--only-flagged); every one is counted below.`));
+    out(c.dim(`${plural(hidden, 'applicant')} below --fail-on ${report.failOn} not shown (--only-flagged); every one is counted below.`));
   }
   outAll(linksBlock(report, c));
   outAll(errorBlock(report, c));
@@ -241,11 +239,9 @@ function writeText(report: Report, ctx: FormatContext, emit: Emit): void {
   if (report.sources) outAll(sourcesBlock(report.sources, c));
   const s = report.summary;
   const counts = (['critical', 'high', 'medium', 'low', 'none'] as Level[]).filter((l) => s.byLevel[l]).map((l) => `${s.byLevel[l]} ${l}`);
-  const unread = s.unreadable ? `; ${s.unreadable} input${s.unreadable === 1 ? '' : 's'} could not be read` : '';
+  const unread = s.unreadable ? `; ${plural(s.unreadable, 'input')} could not be read` : '';
   out('');
-  out(
-    `${s.total} record${s.total === 1 ? '' : 's'}: ${s.evaluated} checked${counts.length ? ` (${counts.join(', ')})` : ''}, ${s.invalid} could not be checked${unread}.`,
-  );
+  out(`${plural(s.total, 'record')}: ${s.evaluated} checked${counts.length ? ` (${counts.join(', ')})` : ''}, ${s.invalid} could not be checked${unread}.`);
   // Said under applicants only: with nothing checked there is nothing to weigh.
   if (s.evaluated > 0) outAll(wrap(DISCLAIMER, ctx.width, '', '').map((l) => c.italic(l)));
 }
@@ -255,10 +251,10 @@ function sourcesBlock(s: NonNullable<Report['sources']>, c: ChalkInstance): stri
   const out = [
     '',
     c.bold('Sources'),
-    `  ${s.records} source record${s.records === 1 ? '' : 's'}: ${s.joined} joined, ${s.unjoined} unjoined, ${s.errors} error${s.errors === 1 ? '' : 's'}`,
+    `  ${s.records} source record${s.records === 1 ? '' : 's'}: ${s.joined} joined, ${s.unjoined} unjoined, ${plural(s.errors, 'error')}`,
   ];
   for (const f of s.files) {
-    out.push(`  ${t(f.file)} (${f.format}): ${f.records} = ${f.joined} joined + ${f.unjoined} unjoined + ${f.errors} error${f.errors === 1 ? '' : 's'}`);
+    out.push(`  ${t(f.file)} (${f.format}): ${f.records} = ${f.joined} joined + ${f.unjoined} unjoined + ${plural(f.errors, 'error')}`);
     if (f.dropped?.length) out.push(c.dim(`    dropped at the door (never used): ${t(f.dropped.join(', '))}`));
     for (const w of f.warnings?.slice(0, 5) ?? []) out.push(c.dim(`    note: ${t(w)}`));
   }

@@ -4,6 +4,7 @@ import { NO } from '../runtime/verdict.js';
 import { isDateLiteral } from './date-order.js';
 import { FIELD_REF, MALFORMED, type PredicateOperator } from './descriptor.js';
 import { operandValues, show } from './operand.js';
+import { plural } from '../util/plural.js';
 
 /** A date within N days of another (a date or { field: path }); direction after | before | either. */
 export const within: PredicateOperator = {
@@ -40,7 +41,7 @@ export const within: PredicateOperator = {
         if (ok) {
           const n = Math.round(Math.abs(diff));
           const rel = diff >= 0 ? 'after' : 'before';
-          return { ok: true, note: `${n} day${n === 1 ? '' : 's'} ${rel} ${t.path ? `${t.path} = ` : ''}${show(t.value)}` };
+          return { ok: true, note: `${plural(n, 'day')} ${rel} ${t.path ? `${t.path} = ` : ''}${show(t.value)}` };
         }
       }
       return NO;

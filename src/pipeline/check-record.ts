@@ -14,6 +14,7 @@ import { unknownObservationWarnings } from '../evaluate/observation-tags.js';
 import type { CompiledException } from '../model/exception.js';
 import { score } from '../score/score.js';
 import { withProvenance } from '../join/provenance.js';
+import { plural } from '../util/plural.js';
 
 export interface CheckOptions {
   strict: boolean;
@@ -107,7 +108,7 @@ function outcome(
       error: {
         source: record.source,
         location: record.location,
-        message: `invalid applicant record (${errors.length} problem${errors.length === 1 ? '' : 's'})`,
+        message: `invalid applicant record (${plural(errors.length, 'problem')})`,
         diagnostics: [...shift(errors, record), ...noted],
       },
     };

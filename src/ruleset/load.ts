@@ -16,6 +16,7 @@ import { loadList } from './load-list.js';
 import { diagnosticAt, MAX_RULE_FILE_BYTES, type YamlSource } from '../yaml/yaml-source.js';
 import { yamlSourceFor } from './rule-cache.js';
 import { isObj } from '../util/is-object.js';
+import { plural } from '../util/plural.js';
 
 export { RULE_FORMAT } from './engine-version.js';
 
@@ -231,6 +232,6 @@ function checkPatternIds(byId: Map<string, { rule: CompiledRule; src: YamlSource
 /** Load for running: any error throws a DiagnosticsError carrying every problem (the CLI exits 2). */
 export function loadRuleSet(options: LoadOptions = {}): RuleSet {
   const { ruleSet, errors } = collectRuleSet(options);
-  if (errors.length) throw new DiagnosticsError(`${errors.length} problem${errors.length === 1 ? '' : 's'} in rule files`, [...errors, ...ruleSet.warnings]);
+  if (errors.length) throw new DiagnosticsError(`${plural(errors.length, 'problem')} in rule files`, [...errors, ...ruleSet.warnings]);
   return ruleSet;
 }

@@ -4,6 +4,7 @@ import { topFinding } from '../finding-order.js';
 import { badge } from './level-badge.js';
 import { html, type Raw } from './escape.js';
 import { reviewLabel } from './review-label.js';
+import { plural } from '../../util/plural.js';
 
 /** Worst first: score, then level, then input order (stable). */
 export function byRisk(applicants: ApplicantList): number[] {
@@ -29,7 +30,7 @@ export function overviewHtml(report: Report): Raw {
   const rows = byRisk(report.applicants).map((i) => row(report.applicants.at(i)!, i, `a${i + 1}`, !!report.provenance?.history));
   return html`<section id="overview" aria-labelledby="overview-h">
 <h2 id="overview-h" tabindex="-1">Overview</h2>
-<p class="counts">${s.total} record${s.total === 1 ? '' : 's'}: ${s.evaluated} checked, ${s.invalid} could not be checked. ${levels
+<p class="counts">${plural(s.total, 'record')}: ${s.evaluated} checked, ${s.invalid} could not be checked. ${levels
     .filter((l) => s.byLevel[l])
     .map((l) => html`${badge(l)} ${s.byLevel[l]} `)}</p>
 <form class="filters noprint" aria-label="Filter applicants">

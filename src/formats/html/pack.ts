@@ -7,6 +7,7 @@ import { severityRank } from '../finding-order.js';
 import { badge } from './level-badge.js';
 import { html, raw, safeUrl, type Raw } from './escape.js';
 import { reviewLabel } from './review-label.js';
+import { plural } from '../../util/plural.js';
 
 /** Where each applicant's evidence pack lives in the page, by id (first record of an id wins). */
 export type Anchors = Map<string, string>;
@@ -127,7 +128,7 @@ export function packHtml(a: ApplicantResult, report: Report, anchors: Anchors, i
   return html`<article class="pack" id="${anchor}" aria-labelledby="${anchor}-h" data-level="${a.level}">
 <header class="pack-head">
 <h2 id="${anchor}-h" tabindex="-1">Applicant <span class="id">${a.id}</span>${a.name ? html` — <span class="name">${a.name}</span>` : ''}</h2>
-<p class="risk">Risk ${badge(a.level)} score <strong>${a.score}</strong>/100 · ${a.findings.length} finding${a.findings.length === 1 ? '' : 's'}</p>
+<p class="risk">Risk ${badge(a.level)} score <strong>${a.score}</strong>/100 · ${plural(a.findings.length, 'finding')}</p>
 </header>
 ${reviewBlock(a, report)}
 ${a.warnings.length ? html`<ul class="warnings">${a.warnings.map((w) => html`<li>Warning: ${w.message}</li>`)}</ul>` : ''}
