@@ -1,12 +1,15 @@
 import type { Applicant } from '../model/applicant.js';
 import { foldText } from '../normalize/text.js';
 
-const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
-const EMAIL = /[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}/gi;
+// Every repetition is bounded: these run on résumé text of up to a megabyte, and an unbounded
+// `[^\s@]+@` retried from every start of a 30 000-character word is quadratic (seconds a record).
+// The bounds are those of the things matched (RFC 5321: a local part of 64, a domain of 255).
+const URL = /\b(?:https?:\/\/|www\.)\S{1,2048}/gi;
+const EMAIL = /[^\s@<>()]{1,64}@[^\s@<>()]{1,255}\.[a-z]{2,24}/gi;
 /** A phone number as written in a résumé header: seven or more digits with the usual separators. */
-const PHONE = /\+?\(?\d[\d\s().\/-]{5,}\d/g;
+const PHONE = /\+?\(?\d[\d\s().\/-]{5,30}\d/g;
 /** Bare profile handles (linkedin.com/in/x without a scheme, github.com/x). */
-const HANDLE = /\b[\w.-]+\.(?:com|io|dev|me|net|org)\/\S*/gi;
+const HANDLE = /\b[\w.-]{1,100}\.(?:com|io|dev|me|net|org)\/\S{0,2048}/gi;
 
 /**
  * The résumé text without what identifies the person: their names, e-mails, phones, addresses, city
