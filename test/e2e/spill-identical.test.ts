@@ -129,7 +129,8 @@ test.skipIf(process.platform === 'win32')(
     const { existsSync } = await import('node:fs');
     const bin = join(ROOT, 'bin', 'dprk-check.js');
     if (!existsSync(join(ROOT, 'dist', 'cli', 'bundle.js'))) return;
-    const env = { ...process.env, TMPDIR: temp, DPRK_CHECK_SPILL_AFTER: '0' };
+    // Node 22+ keeps its code cache (compiled code, no data) in TMPDIR too: off, so what is left is ours.
+    const env = { ...process.env, TMPDIR: temp, DPRK_CHECK_SPILL_AFTER: '0', NODE_DISABLE_COMPILE_CACHE: '1' };
     const p = spawn(process.execPath, [bin, '-f', 'json', '--no-progress', '-'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     let out = '';
     p.stdout.on('data', (d: Buffer) => (out += d));
