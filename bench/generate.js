@@ -3,7 +3,9 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
-export const GENERATOR_VERSION = 2;
+// 3: phone pools distinct up to millions of applicants (2 repeated reference phones every 10,000:
+// past that an "ordinary" export was full of genuinely shared phones).
+export const GENERATOR_VERSION = 3;
 
 function rng(seed) {
   let s = seed >>> 0;
@@ -93,7 +95,7 @@ export async function generate(file, count, seed = 42, { linkHeavy = false } = {
         account: `sha256:farm${i}`,
         ip: `68.104.${(i >> 8) & 255}.${i & 255}`,
         resume: resumeText(r, 160),
-        phone: `+1 480 555 ${String(i % 10000).padStart(4, '0')}`,
+        phone: `+1 480 ${200 + (Math.floor(i / 10000) % 800)} ${String(i % 10000).padStart(4, '0')}`,
       };
     }
     const inCluster = cluster && cluster.left-- > 0;
@@ -113,7 +115,7 @@ export async function generate(file, count, seed = 42, { linkHeavy = false } = {
       claimedLocation: { country, region, city, timezone },
       contact: {
         emails: [`${given}.${family}.${i}@example.com`.toLowerCase()],
-        phones: [`+1 ${200 + (i % 700)} ${200 + (Math.floor(i / 700) % 700)} ${String(i % 10000).padStart(4, '0')}`],
+        phones: [`+1 ${200 + (i % 700)} ${200 + (Math.floor(i / 700) % 700)} ${String(Math.floor(i / 490_000) % 10_000).padStart(4, '0')}`],
         addresses: [home],
       },
       identity: {
@@ -164,7 +166,7 @@ export async function generate(file, count, seed = 42, { linkHeavy = false } = {
           relationship: 'manager',
           company: pick(EMPLOYERS),
           email: `ref${i}@example.org`,
-          phone: `+1 312 555 ${String(i % 10000).padStart(4, '0')}`,
+          phone: `+1 312 ${200 + (Math.floor(i / 10000) % 800)} ${String(i % 10000).padStart(4, '0')}`,
         },
       ],
       interviews: [
