@@ -1,7 +1,6 @@
 import type { LinkKeys } from '../model/report.js';
-import { SpillFile } from '../util/spill-file.js';
+import { SpillFile, WindowReader } from '../util/spill-file.js';
 import type { ApplicantMeta } from './link-types.js';
-import { SpillAppender, WindowReader } from './spill-io.js';
 import { BINS, signatureToBase64 } from './minhash.js';
 
 const HEADER = 16;
@@ -20,7 +19,6 @@ const SIG_CACHE = 1 << 14;
  */
 export class ApplicantSpill {
   private readonly file = new SpillFile('applicants');
-  private readonly out = new SpillAppender(this.file);
   private offsets = new Float64Array(1024);
   private lengths = new Uint32Array(1024);
   private persons = new Uint32Array(1024);
@@ -37,7 +35,7 @@ export class ApplicantSpill {
     const srcLen = Buffer.byteLength(meta.source, 'utf8');
     const keysLen = Buffer.byteLength(k, 'utf8');
     const length = HEADER + idLen + srcLen + (sig ? SIG_BYTES : 0) + keysLen;
-    const { buf, offset, at: where } = this.out.reserve(length);
+    const { buf, offset, at: where } = this.file.reserve(length);
     buf.writeUInt32LE(idLen, offset);
     buf.writeUInt32LE(srcLen, offset + 4);
     buf.writeUInt32LE(sig ? SIG_BYTES : 0, offset + 8);
@@ -112,7 +110,6 @@ export class ApplicantSpill {
   /** One record; `all` false: the id and source only. */
   private record(ordinal: number, reader?: WindowReader, all = true): { id: string; source: string; signature?: Uint32Array; keys: string[] } | undefined {
     if (!this.has(ordinal)) return undefined;
-    this.out.flush();
     const bytes = (reader ?? new WindowReader(this.file, 0)).read(this.offsets[ordinal]!, this.lengths[ordinal]!);
     const idLen = bytes.readUInt32LE(0);
     const srcLen = bytes.readUInt32LE(4);

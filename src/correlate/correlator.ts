@@ -12,6 +12,7 @@ import { findSimilarResumes } from './similar-resumes.js';
 import { PeopleCounter } from './people.js';
 import { SignatureStore } from './signature-store.js';
 import { KeyRuns } from './key-runs.js';
+import { forcedSpillAfter } from '../util/spill-file.js';
 import { ApplicantSpill } from './applicant-spill.js';
 
 // The link types live in link-types.ts (people.ts and similar-resumes.ts need them too); callers may keep importing them from here.
@@ -44,13 +45,6 @@ export interface CorrelatorOptions extends KeyOptions {
  * some 15 MB of KeyTable; a small batch (and every test fixture) never touches the disk.
  */
 export const SPILL_OCCURRENCES = 1 << 18;
-
-/** The hidden test knob shared with the result store: spill after N applicants (0: from the first). */
-export function spillAfterFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
-  const v = env.DPRK_CHECK_SPILL_AFTER;
-  if (v === undefined || !/^\d+$/.test(v)) return undefined;
-  return Number(v);
-}
 
 /** What a correlator keeps on disk once it has spilled. */
 interface Spilled {
@@ -85,7 +79,7 @@ export class Correlator {
 
   constructor(private readonly options: CorrelatorOptions = {}) {
     this.kinds = options.kinds ?? builtinLinkKinds();
-    this.spillAfter = options.spillAfter ?? spillAfterFromEnv();
+    this.spillAfter = options.spillAfter ?? forcedSpillAfter();
   }
 
   /** Whether the index has gone to disk (tests, the benchmark). */

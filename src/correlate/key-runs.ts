@@ -1,5 +1,4 @@
-import { SpillFile } from '../util/spill-file.js';
-import { SpillAppender, WindowReader } from './spill-io.js';
+import { SpillFile, WindowReader } from '../util/spill-file.js';
 
 /** Words per occurrence: hi, lo, space, ordinal, slot, display offset (high, low 32 bits), display length. */
 const WORDS = 8;
@@ -36,7 +35,6 @@ export interface SharedKey {
 export class KeyRuns {
   private readonly runs = new SpillFile('key-runs');
   private readonly texts = new SpillFile('key-texts');
-  private readonly textOut = new SpillAppender(this.texts);
   private readonly buf: Uint32Array;
   /** Sorting space, made once: a new one per run is garbage V8 collects late (it lives outside the heap). */
   private sortKeys: Float64Array | undefined;
@@ -56,7 +54,7 @@ export class KeyRuns {
     if (this.count === this.runRecords) this.writeRun();
     let at = 0;
     let length = 0;
-    if (display) ({ at, length } = this.textOut.appendString(display));
+    if (display) ({ at, length } = this.texts.appendString(display));
     const o = this.count++ * WORDS;
     const b = this.buf;
     b[o] = hi;
@@ -67,11 +65,6 @@ export class KeyRuns {
     b[o + 5] = Math.floor(at / 2 ** 32);
     b[o + 6] = at >>> 0;
     b[o + 7] = length;
-  }
-
-  /** Occurrences added so far. */
-  get size(): number {
-    return this.runStarts.reduce((n, _, i) => n + this.runLengths[i]!, 0) + this.count;
   }
 
   /** How many runs are on disk (tests). */
@@ -86,7 +79,6 @@ export class KeyRuns {
    */
   *merge(firstDisplay: boolean): Generator<SharedKey> {
     if (this.count) this.writeRun();
-    this.textOut.flush();
     const cursors = this.runStarts.map(
       (start, i) => new RunCursor(this.runs, start, this.runLengths[i]!, Math.max(64, Math.floor((1 << 22) / BYTES / Math.max(1, this.runStarts.length)))),
     );
@@ -161,11 +153,6 @@ export class KeyRuns {
     if (ordinals.length >= 2) yield shared();
   }
 
-  /** The display text at a place `merge` gave. */
-  text(at: number, length: number): string {
-    return this.texts.read(at, length).toString('utf8');
-  }
-
   /** Display texts read in ascending order of place: one decryption per window, not per text. */
   textReader(): (at: number, length: number) => string {
     const reader = new WindowReader(this.texts);
@@ -202,7 +189,7 @@ export class KeyRuns {
     }
     const out = this.sorted;
     for (let i = 0; i < n; i++) out.set(b.subarray(order[i]! * WORDS, order[i]! * WORDS + WORDS), i * WORDS);
-    // SpillFile.append encrypts into a buffer of its own at once, so `out` can be reused.
+    // SpillFile.append copies, so `out` can be reused.
     const at = this.runs.append(new Uint8Array(out.buffer, 0, n * BYTES));
     this.runStarts.push(at / BYTES);
     this.runLengths.push(n);

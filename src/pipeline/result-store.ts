@@ -1,7 +1,7 @@
 import { deserialize, serialize } from 'node:v8';
 import type { ApplicantList, ApplicantResult } from '../model/report.js';
 import { LEVELS, levelRank, type Level } from '../model/levels.js';
-import { SpillFile } from '../util/spill-file.js';
+import { forcedSpillAfter, SpillFile } from '../util/spill-file.js';
 
 /**
  * Results kept in memory up to this many applicants (small runs and a single check are as before:
@@ -11,17 +11,6 @@ import { SpillFile } from '../util/spill-file.js';
 const SPILL_AFTER = 4096;
 /** Results read back in one go when read in order (a format's pass over every applicant). */
 const READ_AHEAD = 1 << 20;
-
-/**
- * `DPRK_CHECK_SPILL_AFTER=N` (tests, benchmarks): spill past N results. Hidden on purpose: the
- * output is the same either way, only memory differs.
- */
-function spillAfterDefault(): number {
-  const v = process.env.DPRK_CHECK_SPILL_AFTER;
-  if (v === undefined || v === '') return SPILL_AFTER;
-  const n = Number(v);
-  return Number.isInteger(n) && n >= 0 ? n : SPILL_AFTER;
-}
 
 /**
  * Every applicant's result, appended as it is decided (docs/batch.md "Memory"). Held as objects
@@ -41,7 +30,7 @@ export class ResultStore {
   private levels = new Uint8Array(0);
   private scores = new Float64Array(0);
 
-  constructor(private readonly spillAfter = spillAfterDefault()) {}
+  constructor(private readonly spillAfter = forcedSpillAfter() ?? SPILL_AFTER) {}
 
   get length(): number {
     return this.count;

@@ -1,26 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import { KeyRuns } from '../../../src/correlate/key-runs.js';
 import { KeyTable } from '../../../src/correlate/key-table.js';
+import { prng as rng } from '../../helpers/prng.js';
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const shared = (runs: KeyRuns, firstDisplay = false) =>
-  [...runs.merge(firstDisplay)].map((g) => ({
+const shared = (runs: KeyRuns, firstDisplay = false) => {
+  const text = runs.textReader();
+  return [...runs.merge(firstDisplay)].map((g) => ({
     hi: g.hi,
     lo: g.lo,
     space: g.space,
     members: g.members,
-    text: g.displayLength ? runs.text(g.displayAt, g.displayLength) : undefined,
+    text: g.displayLength ? text(g.displayAt, g.displayLength) : undefined,
   }));
+};
 
 describe('link keys as sorted runs on disk', () => {
   test('members come back in the order they were added, across runs, a repeat by the member just before dropped', () => {

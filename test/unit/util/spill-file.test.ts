@@ -18,6 +18,39 @@ test('reads back any range of what was appended, across buffer flushes and block
   f.close();
 });
 
+test('small appends, strings, regions filled in place and values larger than the buffer keep their order', () => {
+  const f = new SpillFile('t', 32);
+  const big = Buffer.from('B'.repeat(100));
+  const put: Array<[number, string]> = [];
+  put.push([f.append(Buffer.from('one|')), 'one|']);
+  const s = f.appendString('zwei·drei|');
+  put.push([s.at, 'zwei·drei|']);
+  expect(s.length).toBe(Buffer.byteLength('zwei·drei|'));
+  const r = f.reserve(5);
+  r.buf.write('five|', r.offset);
+  put.push([r.at, 'five|']);
+  put.push([f.append(big), big.toString()]);
+  const wide = f.reserve(40);
+  wide.buf.write('W'.repeat(40), wide.offset);
+  put.push([wide.at, 'W'.repeat(40)]);
+  put.push([f.append(Buffer.from('last')), 'last']);
+  const whole = put.map(([, v]) => v).join('');
+  expect(put.map(([at]) => at)).toEqual(
+    put.map((_, i) =>
+      Buffer.byteLength(
+        put
+          .slice(0, i)
+          .map(([, v]) => v)
+          .join(''),
+      ),
+    ),
+  );
+  expect(f.read(0, f.size).toString()).toBe(whole);
+  for (const [at, v] of put) expect(f.read(at, Buffer.byteLength(v)).toString()).toBe(v);
+  expect(f.diskBytes()).toBe(Buffer.byteLength(whole));
+  f.close();
+});
+
 test('what reaches the disk is not the plain text', () => {
   const f = new SpillFile('t', 16);
   const secret = 'jane.doe@example.com +1 614 555 0100 '.repeat(50);
