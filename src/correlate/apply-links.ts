@@ -130,17 +130,22 @@ export function applyLinks(links: LinkResult[], target: (ordinal: number) => Lin
       touched.add(me.result);
     }
   }
-  for (const r of touched) {
-    // Pattern rules that name linkage rules can only complete now.
-    if (options.rules) {
-      const have = new Set(r.findings.map((f) => f.ruleId));
-      const fresh = applyPatterns(r.findings, options.rules).filter((f) => !have.has(f.ruleId));
-      if (fresh.length) r.findings = [...r.findings, ...fresh];
-    }
-    const s = score(r.findings);
-    r.score = s.score;
-    r.level = s.level;
-    r.contributions = s.contributions;
-  }
+  for (const r of touched) completeLinked(r, options.rules);
   return out;
+}
+
+/**
+ * An applicant links added findings to: pattern rules that name linkage rules can only complete
+ * now (when `rules` are given), and the applicant is scored again.
+ */
+export function completeLinked(r: ApplicantResult, rules?: CompiledRule[]): void {
+  if (rules) {
+    const have = new Set(r.findings.map((f) => f.ruleId));
+    const fresh = applyPatterns(r.findings, rules).filter((f) => !have.has(f.ruleId));
+    if (fresh.length) r.findings = [...r.findings, ...fresh];
+  }
+  const s = score(r.findings);
+  r.score = s.score;
+  r.level = s.level;
+  r.contributions = s.contributions;
 }

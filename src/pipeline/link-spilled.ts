@@ -6,10 +6,9 @@ import type { Suppression, CompiledException } from '../model/exception.js';
 import type { CompiledRule } from '../model/rule.js';
 import type { LinkResult } from '../correlate/correlator.js';
 import type { LinkKinds } from '../correlate/link-kinds.js';
-import { applyLinks } from '../correlate/apply-links.js';
-import { applyPatterns } from '../evaluate/patterns.js';
-import { score } from '../score/score.js';
+import { applyLinks, completeLinked } from '../correlate/apply-links.js';
 import { SpillFile } from '../util/spill-file.js';
+import { blankResult } from '../report/blank-result.js';
 import type { ResultStore } from './result-store.js';
 
 /** Links handled per round: their members' additions are the only results-sized thing in memory. */
@@ -58,18 +57,7 @@ export function linkSpilled(found: LinkResult[], store: ResultStore, ctx: Spille
           if (!stub) {
             const r = store.get(ordinal);
             if (!r) return undefined;
-            stub = {
-              id: r.id,
-              name: '',
-              source: r.source,
-              location: r.location,
-              level: 'none',
-              score: 0,
-              findings: [],
-              contributions: [],
-              notEvaluated: [],
-              warnings: [],
-            };
+            stub = blankResult(r.id, r.location, '', r.source);
             stubs.set(ordinal, stub);
           }
           return { result: stub, person: persons[ordinal]!, exceptions: exceptionsOf[ordinal] };
@@ -94,16 +82,8 @@ export function linkSpilled(found: LinkResult[], store: ResultStore, ctx: Spille
           touched = true;
         }
       }
-      if (touched) {
-        // As applyLinks ends: pattern rules that name linkage rules can only complete now.
-        const have = new Set(r.findings.map((f) => f.ruleId));
-        const fresh = applyPatterns(r.findings, ctx.rules).filter((f) => !have.has(f.ruleId));
-        if (fresh.length) r.findings = [...r.findings, ...fresh];
-        const s = score(r.findings);
-        r.score = s.score;
-        r.level = s.level;
-        r.contributions = s.contributions;
-      }
+      // As applyLinks ends: patterns naming linkage rules complete, and the applicant is re-scored.
+      if (touched) completeLinked(r, ctx.rules);
       store.replace(ordinal, r);
     }
   } finally {

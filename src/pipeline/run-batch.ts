@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { parseSource } from '../model/source-location.js';
+import { blankResult } from '../report/blank-result.js';
 import type { CompiledRule } from '../model/rule.js';
 import type { EnrichContext } from '../enrich/enricher.js';
 import type { ApplicantList, ApplicantResult, Link, LinkKeys, RunError, SkippedInput } from '../model/report.js';
@@ -214,18 +215,7 @@ export async function checkRecords(
       addLinkKeys(correlator, n + earlier.length, k, k);
       persons.push(personOf(k));
       // A stand-in: linked to, never reported. Its findings are thrown away with it.
-      earlier.push({
-        id: k.id,
-        name: '',
-        source: k.source,
-        location: parseSource(k.source),
-        level: 'none',
-        score: 0,
-        findings: [],
-        contributions: [],
-        notEvaluated: [],
-        warnings: [],
-      });
+      earlier.push(blankResult(k.id, parseSource(k.source), '', k.source));
     }
   }
   const found = correlator.finish().filter((l) => earlier.length === 0 || l.members.some((m) => m.ordinal < n));

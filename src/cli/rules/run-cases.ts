@@ -1,6 +1,6 @@
 import type { CompiledRule, RuleCase } from '../../model/rule.js';
 import { joinMessage } from '../../runtime/message-template.js';
-import { placed } from '../../model/source-location.js';
+import { blankResult } from '../../report/blank-result.js';
 import { enrich } from '../../enrich/index.js';
 import type { EnrichContext } from '../../enrich/enricher.js';
 import { builtinIpResolver } from '../../intel/ip-resolver.js';
@@ -105,7 +105,7 @@ function runLinkCase(rule: CompiledRule, c: RuleCase, index: number, ctx: Enrich
     if (!v.applicant) return { passed: false, problem: `case applicant ${j + 1} is invalid: ${v.errors.map((e) => e.message).join('; ')}` };
     const facts = enrich(v.applicant, ctx);
     correlator.add(j, facts, `case#${j + 1}`);
-    results.push({ id: facts.id, name: facts.name.full, ...placed({ file: 'case', line: j + 1 }), level: 'none', score: 0, findings: [], contributions: [], notEvaluated: [], warnings: [] });
+    results.push(blankResult(facts.id, { file: 'case', line: j + 1 }, facts.name.full));
   }
   applyLinks(correlator.finish(), (o) => (results[o] ? { result: results[o]!, person: correlator.meta(o)!.person } : undefined), { kinds });
   const evidence = results.flatMap((r) => r.findings.filter((f) => f.ruleId === rule.spec.id).flatMap((f) => f.evidence));
