@@ -2,6 +2,7 @@ import type { LinkKeys } from '../model/report.js';
 import { SpillFile, WindowReader } from '../util/spill-file.js';
 import type { ApplicantMeta } from './link-types.js';
 import { BINS, signatureToBase64 } from './minhash.js';
+import { grown } from '../util/typed-arrays.js';
 
 const HEADER = 16;
 const SIG_BYTES = BINS * 4;
@@ -134,14 +135,8 @@ export class ApplicantSpill {
 
   private grow(min: number): void {
     const n = Math.max(min, Math.ceil(this.offsets.length * 1.5));
-    const offsets = new Float64Array(n);
-    offsets.set(this.offsets);
-    const lengths = new Uint32Array(n);
-    lengths.set(this.lengths);
-    const persons = new Uint32Array(n);
-    persons.set(this.persons);
-    this.offsets = offsets;
-    this.lengths = lengths;
-    this.persons = persons;
+    this.offsets = grown(this.offsets, n);
+    this.lengths = grown(this.lengths, n);
+    this.persons = grown(this.persons, n);
   }
 }

@@ -1,3 +1,5 @@
+import { grown } from '../util/typed-arrays.js';
+
 /**
  * The link index: 64-bit key → the (applicant, slot) pairs that carry it, in flat typed arrays
  * (open addressing, linear probing). About 25–45 bytes per distinct key and 12–18 per occurrence, with
@@ -100,13 +102,8 @@ export class KeyTable {
   private growMembers(): void {
     // By half: the pool is 12 bytes per occurrence and lives as long as the batch.
     const n = Math.ceil(this.mOrd.length * 1.5);
-    const grow = <T extends Uint32Array | Int32Array>(a: T, make: (n: number) => T): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.mOrd = grow(this.mOrd, (k) => new Uint32Array(k));
-    this.mSlot = grow(this.mSlot, (k) => new Uint32Array(k));
-    this.mNext = grow(this.mNext, (k) => new Int32Array(k));
+    this.mOrd = grown(this.mOrd, n);
+    this.mSlot = grown(this.mSlot, n);
+    this.mNext = grown(this.mNext, n);
   }
 }

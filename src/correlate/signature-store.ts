@@ -1,4 +1,5 @@
 import { BINS } from './minhash.js';
+import { grown } from '../util/typed-arrays.js';
 
 const PER_CHUNK = 4096;
 
@@ -15,9 +16,7 @@ export class SignatureStore {
 
   set(ordinal: number, sig: Uint32Array): void {
     if (ordinal >= this.slotOf.length) {
-      const bigger = new Int32Array(Math.max(ordinal + 1, Math.ceil(this.slotOf.length * 1.5)));
-      bigger.set(this.slotOf);
-      this.slotOf = bigger;
+      this.slotOf = grown(this.slotOf, Math.max(ordinal + 1, Math.ceil(this.slotOf.length * 1.5)));
     }
     let slot = this.slotOf[ordinal]! - 1;
     if (slot < 0) {

@@ -10,6 +10,7 @@ import { applyLinks, completeLinked } from '../correlate/apply-links.js';
 import { SpillFile } from '../util/spill-file.js';
 import { blankResult } from '../report/blank-result.js';
 import type { ResultStore } from './result-store.js';
+import { grown } from '../util/typed-arrays.js';
 
 /** Links handled per round: their members' additions are the only results-sized thing in memory. */
 const MEMBERS_PER_ROUND = 4096;
@@ -140,14 +141,8 @@ class Additions {
 
   private grow(): void {
     const cap = this.offsets.length * 2;
-    const o = new Float64Array(cap);
-    o.set(this.offsets);
-    const l = new Uint32Array(cap);
-    l.set(this.lengths);
-    const x = new Int32Array(cap);
-    x.set(this.next);
-    this.offsets = o;
-    this.lengths = l;
-    this.next = x;
+    this.offsets = grown(this.offsets, cap);
+    this.lengths = grown(this.lengths, cap);
+    this.next = grown(this.next, cap);
   }
 }

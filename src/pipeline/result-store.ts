@@ -2,6 +2,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { ApplicantList, ApplicantResult } from '../model/report.js';
 import { LEVELS, levelRank, type Level } from '../model/levels.js';
 import { forcedSpillAfter, SpillFile } from '../util/spill-file.js';
+import { grown } from '../util/typed-arrays.js';
 
 /**
  * Results kept in memory up to this many applicants (small runs and a single check are as before:
@@ -131,15 +132,10 @@ export class ResultStore {
   private grow(size: number): void {
     if (size <= this.offsets.length) return;
     const cap = Math.max(size, this.offsets.length * 2);
-    const more = <T extends Float64Array | Uint32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(cap);
-      b.set(a);
-      return b;
-    };
-    this.offsets = more(this.offsets, (n) => new Float64Array(n));
-    this.lengths = more(this.lengths, (n) => new Uint32Array(n));
-    this.levels = more(this.levels, (n) => new Uint8Array(n));
-    this.scores = more(this.scores, (n) => new Float64Array(n));
+    this.offsets = grown(this.offsets, cap);
+    this.lengths = grown(this.lengths, cap);
+    this.levels = grown(this.levels, cap);
+    this.scores = grown(this.scores, cap);
   }
 }
 
