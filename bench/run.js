@@ -78,30 +78,42 @@ for (const size of SIZES) {
 }
 
 /**
- * The CLI as a user runs it (`dprk-check FILE -f FORMAT -o OUT`), default heap: wall ms, and peak
- * RSS and CPU time of the whole process (every thread) from a preload that reports them at exit.
+ * One CLI run as a user runs it: wall ms, and peak RSS (MB) and CPU ms of the whole process (every
+ * thread) from a preload that reports them at exit (no /usr/bin/time needed). Exit 0 and 1 are
+ * both a completed check. `heap`: --max-old-space-size in MB, when given.
  */
-function cliFormat(format, file, extra = []) {
+function cliRun(args, { heap } = {}) {
   const rssFile = resolve(DIR, 'rss.json');
-  const outFile = resolve(DIR, `out.${format}`);
+  rmSync(rssFile, { force: true });
+  const node = ['--import', pathToFileURL(resolve(ROOT, 'bench/rss-preload.mjs')).href, ...(heap ? [`--max-old-space-size=${heap}`] : [])];
   const t = performance.now();
-  const r = spawnSync(
-    process.execPath,
-    ['--import', pathToFileURL(resolve(ROOT, 'bench/rss-preload.mjs')).href, CLI, file, '-f', format, '-o', outFile, '--no-progress', ...extra],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      encoding: 'utf8',
-      env: { ...process.env, BENCH_RSS_FILE: rssFile },
-    },
-  );
+  const r = spawnSync(process.execPath, [...node, CLI, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+  });
   const ms = performance.now() - t;
   const ok = r.status === 0 || r.status === 1;
   const usage = ok && existsSync(rssFile) ? JSON.parse(readFileSync(rssFile, 'utf8')) : {};
+  rmSync(rssFile, { force: true });
+  return { ok, status: r.status, error: ok ? undefined : (r.stderr || '').trim().split('\n').slice(-2).join(' ').slice(0, 200), ms, ...usage };
+}
+
+/** A run that must complete (the comparisons below mean nothing otherwise). */
+function mustRun(args, options) {
+  const r = cliRun(args, options);
+  if (!r.ok) throw new Error(`dprk-check ${args.join(' ')}: exit ${r.status}: ${r.error}`);
+  return r;
+}
+
+/** `dprk-check FILE -f FORMAT -o OUT`, default heap, and the size of what it wrote. */
+function cliFormat(format, file) {
+  const outFile = resolve(DIR, `out.${format}`);
+  const r = cliRun([file, '-f', format, '-o', outFile, '--no-progress']);
   const outMB = existsSync(outFile) ? statSync(outFile).size / 1e6 : 0;
   rmSync(outFile, { force: true });
-  rmSync(rssFile, { force: true });
-  return { ok, status: r.status, error: ok ? undefined : (r.stderr || '').trim().split('\n').slice(-2).join(' ').slice(0, 200), ms, outMB, ...usage };
+  return { ...r, outMB };
 }
 const formatRows = [];
 for (const size of FORMATS.length ? SIZES : []) {
@@ -132,18 +144,12 @@ const cold = {
   minimal: coldStart([CLI, '--no-config', 'fixtures/clean-applicant.json', '-f', 'json']),
 };
 
-/** One CLI run, wall ms; exit 0/1 are both a completed check. */
-function cli(args) {
-  const t = performance.now();
-  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`dprk-check ${args.join(' ')}: exit ${r.status}: ${r.stderr.slice(0, 500)}`);
-  return performance.now() - t;
-}
 let shard;
 if (SHARD_SIZE > 0) {
   const file = await exportFile('ordinary', SHARD_SIZE);
   log(`measuring shard + merge at ${SHARD_SIZE}…`);
   const out = (n) => resolve(DIR, `shard-${n}.json`);
+  const cli = (args) => mustRun(args, { heap: 4096 }).ms;
   const one = cli(['-f', 'json', '-o', out('one'), '--no-progress', file]);
   const shards = [1, 2, 3, 4].map((i) => cli(['--shard', `${i}/4`, '-f', 'json', '-o', out(i), '--no-progress', file]));
   const merge = cli(['merge', '-o', out('merged'), out(1), out(2), out(3), out(4)]);
@@ -151,22 +157,11 @@ if (SHARD_SIZE > 0) {
   for (const n of ['one', 'merged', 1, 2, 3, 4]) rmSync(out(n), { force: true });
 }
 
-/** One CLI run under /usr/bin/time: wall ms, peak RSS (MB, every thread of the process), CPU s. */
-function timedCli(args) {
-  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M %U %S', process.execPath, '--max-old-space-size=4096', CLI, ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    encoding: 'utf8',
-  });
-  const m = /TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
-  if (!m || (r.status !== 0 && r.status !== 1)) throw new Error(`dprk-check ${args.join(' ')}: exit ${r.status}: ${(r.stderr ?? '').slice(0, 500)}`);
-  return { ms: Number(m[1]) * 1000, rssMB: Math.round(Number(m[2]) / 1024), cpuS: Number(m[3]) + Number(m[4]) };
-}
 let jobs;
-if (JOBS > 1 && JOBS_SIZE > 0 && existsSync('/usr/bin/time')) {
+if (JOBS > 1 && JOBS_SIZE > 0) {
   const file = await exportFile('ordinary', JOBS_SIZE);
   log(`measuring --jobs 1 and --jobs ${JOBS} at ${JOBS_SIZE}…`);
-  const run = (n) => timedCli(['--jobs', String(n), '-f', 'json', '-o', '/dev/null', '--no-progress', file]);
+  const run = (n) => mustRun(['--jobs', String(n), '-f', 'json', '-o', '/dev/null', '--no-progress', file], { heap: 4096 });
   jobs = { one: run(1), many: run(JOBS) };
 }
 
@@ -248,14 +243,14 @@ if (shard) {
 }
 
 if (jobs) {
-  out.push('', `--jobs at ${fmt(JOBS_SIZE)} ordinary (CLI, -f json, whole process under /usr/bin/time):`);
+  out.push('', `--jobs at ${fmt(JOBS_SIZE)} ordinary (CLI, -f json, whole process):`);
   out.push('threads      wall s   rec/s      CPU s   peak RSS MB');
   for (const [label, m] of [
     ['--jobs 1', jobs.one],
     [`--jobs ${JOBS}`, jobs.many],
   ]) {
     out.push(
-      `${label.padEnd(10)} ${(m.ms / 1000).toFixed(1).padStart(8)}   ${fmt(JOBS_SIZE / (m.ms / 1000)).padStart(7)}   ${m.cpuS.toFixed(1).padStart(8)}   ${String(m.rssMB).padStart(11)}`,
+      `${label.padEnd(10)} ${(m.ms / 1000).toFixed(1).padStart(8)}   ${fmt(JOBS_SIZE / (m.ms / 1000)).padStart(7)}   ${(m.cpuMs / 1000).toFixed(1).padStart(8)}   ${String(m.maxRssMB).padStart(11)}`,
     );
   }
   out.push(
