@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { importWatchlist } from '../../../src/cli/watchlist-import.js';
@@ -9,9 +8,10 @@ import { ImportError } from '../../../src/watchlist/types.js';
 import { collectRuleSet, loadRuleSet } from '../../../src/ruleset/load.js';
 import { checkRecord } from '../../../src/pipeline/check-record.js';
 import { MAX_RULE_FILE_BYTES } from '../../../src/yaml/yaml-source.js';
+import { packDir } from '../../helpers/watchlist-pack.js';
 
 const FIX = resolve(__dirname, '../../fixtures/watchlist');
-const tmp = () => mkdtempSync(join(tmpdir(), 'dprk-wl-lim-'));
+const tmp = packDir;
 const pad = (n: number) => String(n).padStart(5, '0');
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const sdnRow = (n: number, name: string, type: string, remarks: string) =>

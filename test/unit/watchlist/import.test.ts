@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
@@ -7,23 +6,14 @@ import { importWatchlist } from '../../../src/cli/watchlist-import.js';
 import { parseRemarks, splitPrograms } from '../../../src/watchlist/ofac.js';
 import { splitMulti } from '../../../src/watchlist/opensanctions.js';
 import { ImportError } from '../../../src/watchlist/types.js';
-import { loadRuleSet } from '../../../src/ruleset/load.js';
-import { checkRecord } from '../../../src/pipeline/check-record.js';
+import { packDir, packFindings } from '../../helpers/watchlist-pack.js';
 
 const FIX = resolve(__dirname, '../../fixtures/watchlist');
 const fx = (f: string) => join(FIX, f);
-const out = () => mkdtempSync(join(tmpdir(), 'dprk-wl-'));
+const out = packDir;
 const yamlOf = (file: string) => parse(readFileSync(file, 'utf8')) as Record<string, any>;
 
-function check(dir: string, applicant: Record<string, unknown>) {
-  const rules = loadRuleSet({ paths: [dir] }).rules;
-  const o = checkRecord({ source: 't', file: 't', value: { id: 'a1', name: { full: 'Jordan Miller' }, ...applicant } } as never, rules, {
-    strict: true,
-    enrich: {},
-  });
-  if (!o.ok) throw new Error(o.error.message);
-  return o.result.findings;
-}
+const check = packFindings;
 
 describe('OFAC remarks and programmes', () => {
   test('e-mail, digital-currency address and DOB are pulled out of Remarks', () => {

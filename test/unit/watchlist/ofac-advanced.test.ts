@@ -1,25 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { importWatchlist } from '../../../src/cli/watchlist-import.js';
 import { parseXml } from '../../../src/watchlist/xml.js';
 import { ImportError } from '../../../src/watchlist/types.js';
-import { loadRuleSet } from '../../../src/ruleset/load.js';
-import { checkRecord } from '../../../src/pipeline/check-record.js';
+import { packDir, packSeverities } from '../../helpers/watchlist-pack.js';
 
 const FIX = resolve(__dirname, '../../fixtures/watchlist');
-const out = () => mkdtempSync(join(tmpdir(), 'dprk-wl-adv-'));
+const out = packDir;
 
-function findings(dir: string, applicant: Record<string, unknown>) {
-  const rules = loadRuleSet({ paths: [dir] }).rules;
-  const o = checkRecord({ source: 't', file: 't', value: { id: 'a1', name: { full: 'Jordan Miller' }, ...applicant } } as never, rules, {
-    strict: true,
-    enrich: {},
-  });
-  if (!o.ok) throw new Error(o.error.message);
-  return Object.fromEntries(o.result.findings.map((f) => [f.ruleId, f.severity]));
-}
+const findings = packSeverities;
 
 describe('OFAC Sanctions List Service advanced XML (SDN_ADVANCED.XML)', () => {
   const dir = out();

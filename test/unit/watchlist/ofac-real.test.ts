@@ -1,28 +1,18 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { importWatchlist } from '../../../src/cli/watchlist-import.js';
 import { parseCsv } from '../../../src/util/csv.js';
-import { loadRuleSet } from '../../../src/ruleset/load.js';
-import { checkRecord } from '../../../src/pipeline/check-record.js';
+import { packDir, packSeverities } from '../../helpers/watchlist-pack.js';
 
 // Real public SDN rows (moov-io/watchman test data, see test/fixtures/watchlist/README.md).
 const REAL = resolve(__dirname, '../../fixtures/watchlist/ofac-real');
 const all = ['sdn.csv', 'alt.csv', 'add.csv', 'sdn_comments.csv'].map((f) => join(REAL, f));
-const out = () => mkdtempSync(join(tmpdir(), 'dprk-wl-real-'));
+const out = packDir;
 const yamlOf = (file: string) => parse(readFileSync(file, 'utf8')) as Record<string, any>;
 
-function findings(dir: string, applicant: Record<string, unknown>) {
-  const rules = loadRuleSet({ paths: [dir] }).rules;
-  const o = checkRecord({ source: 't', file: 't', value: { id: 'a1', name: { full: 'Jordan Miller' }, ...applicant } } as never, rules, {
-    strict: true,
-    enrich: {},
-  });
-  if (!o.ok) throw new Error(o.error.message);
-  return Object.fromEntries(o.result.findings.map((f) => [f.ruleId, f.severity]));
-}
+const findings = packSeverities;
 
 const TIAN_WALLETS = [
   '134r8iHv69xdT6p5qVKTsHrcUEuBVZAYak',

@@ -1,27 +1,17 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { importWatchlist } from '../../../src/cli/watchlist-import.js';
 import { ImportError } from '../../../src/watchlist/types.js';
-import { loadRuleSet } from '../../../src/ruleset/load.js';
-import { checkRecord } from '../../../src/pipeline/check-record.js';
+import { packDir, packSeverities } from '../../helpers/watchlist-pack.js';
 
 const FIX = resolve(__dirname, '../../fixtures/watchlist');
 const fx = (f: string) => join(FIX, f);
-const out = () => mkdtempSync(join(tmpdir(), 'dprk-wl-os-'));
+const out = packDir;
 const yamlOf = (file: string) => parse(readFileSync(file, 'utf8')) as Record<string, any>;
 
-function findings(dir: string, applicant: Record<string, unknown>) {
-  const rules = loadRuleSet({ paths: [dir] }).rules;
-  const o = checkRecord({ source: 't', file: 't', value: { id: 'a1', name: { full: 'Jordan Miller' }, ...applicant } } as never, rules, {
-    strict: true,
-    enrich: {},
-  });
-  if (!o.ok) throw new Error(o.error.message);
-  return Object.fromEntries(o.result.findings.map((f) => [f.ruleId, f.severity]));
-}
+const findings = packSeverities;
 
 describe('OpenSanctions targets.simple.csv with program_ids', () => {
   const dir = out();
