@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadConfig } from '../../../src/config/load-config.js';
 import { tempTree } from '../../helpers/cli-rule-packs.js';
+import { yamlBomb } from '../../helpers/yaml-bomb.js';
 
 const inDir = (text: string, name = '.dprk-check.yaml') => {
   const cwd = tempTree({ [name]: text });
@@ -102,16 +103,7 @@ test('list entries in the configuration take the same shape as in list files', (
 
 describe('hostile configuration files', () => {
   test('an alias bomb and an oversized file are refused like rule files', () => {
-    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (const [n, p] of [
-      ['b', 'a'],
-      ['c', 'b'],
-      ['d', 'c'],
-      ['e', 'd'],
-      ['f', 'e'],
-    ])
-      lines.push(`${n}: &${n} [${Array(9).fill(`*${p}`).join(',')}]`);
-    expect(inDir(lines.join('\n')).result.diagnostics[0]!.message).toContain('billion laughs');
+    expect(inDir(yamlBomb()).result.diagnostics[0]!.message).toContain('billion laughs');
     const big = inDir(`# ${'x'.repeat(1_100_000)}\n`).result.diagnostics[0]!;
     expect(big.message).toMatch(/^configuration file is \d+ bytes; the limit is 1000000$/);
   });

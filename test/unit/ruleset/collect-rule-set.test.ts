@@ -5,6 +5,7 @@ import { DiagnosticsError } from '../../../src/model/diagnostic.js';
 import { collectRuleSet, loadRuleSet } from '../../../src/ruleset/load.js';
 import { MAX_RULE_FILE_BYTES } from '../../../src/yaml/yaml-source.js';
 import { phoneRule, tempTree, yaml } from '../../helpers/cli-rule-packs.js';
+import { yamlBomb } from '../../helpers/yaml-bomb.js';
 
 const load = (root: string) => collectRuleSet({ paths: [root], cwd: root });
 
@@ -95,16 +96,7 @@ describe('collectRuleSet', () => {
 
 describe('hostile and odd files', () => {
   test('a YAML bomb is refused with a clear message at an alias', () => {
-    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (const [n, p] of [
-      ['b', 'a'],
-      ['c', 'b'],
-      ['d', 'c'],
-      ['e', 'd'],
-      ['f', 'e'],
-    ])
-      lines.push(`${n}: &${n} [${Array(9).fill(`*${p}`).join(',')}]`);
-    const root = tempTree({ 'network/bomb.yaml': lines.join('\n') });
+    const root = tempTree({ 'network/bomb.yaml': yamlBomb() });
     const [e] = load(root).errors;
     expect(e).toMatchObject({ code: 'yaml-syntax', file: 'network/bomb.yaml', line: 2 });
     expect(e!.message).toContain('aliases expand too far');
