@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { runCases } from '../../../src/cli/rules/run-cases.js';
-import { lineOf, loadErrors, loadPack, ruleFile, ruleYaml } from '../../helpers/rule-pack.js';
+import { runCases } from '../../../../src/cli/rules/run-cases.js';
+import { lineOf, loadErrors, loadPack, ruleFile, ruleYaml } from '../../../helpers/rule-pack.js';
 
 // A match case may say why it must match (expect: evidence paths, message text), so that it fails
 // when the rule matches for another reason. The rule flags a +850 phone among several.
