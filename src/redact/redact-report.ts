@@ -21,13 +21,15 @@ import { KnownValues, maskShapes, noteReferenceValues, scrubText } from './scrub
  */
 export function redactReport(report: Report, options: { perApplicant?: boolean } = {}): Report {
   const linked = linkedValues(report);
-  // perApplicant (the CLI's masking layer): each applicant is masked as a format reads it, so a
-  // spilled report is never held masked in memory. Otherwise an array, as given.
+  // perApplicant (the CLI's masking layer) on a spilled report: each applicant is masked as a format
+  // reads it, so the report is never held masked in memory (it is read back per read anyway).
+  // Results in memory are masked once, up front: formats read an applicant more than once (text's
+  // table and blocks, SARIF's rules and results), and masking again each time is work done twice.
   const masked = mapApplicants(report.applicants, (a) => redactApplicant(a, linked.get(a.id) ?? []));
   return {
     ...report,
     redacted: true,
-    applicants: options.perApplicant ? masked : Array.from(masked),
+    applicants: options.perApplicant && !Array.isArray(report.applicants) ? masked : Array.from(masked),
     links: report.links.map(redactLink),
     errors: report.errors.map(redactError),
     ...(report.sources ? { sources: redactSources(report.sources) } : {}),
