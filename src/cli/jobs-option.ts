@@ -1,6 +1,6 @@
 import { existsSync, fstatSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism } from 'node:os';
 import type { CliIO } from './io.js';
 import { expandInputs } from '../read/expand-paths.js';
 import { packagePath } from '../util/package-root.js';
@@ -28,11 +28,6 @@ export function parseJobs(value: string): number | string {
   return n;
 }
 
-function cores(): number {
-  // availableParallelism is Node 18.14+; cpus() is the fallback (and may be empty in containers).
-  return typeof availableParallelism === 'function' ? availableParallelism() : Math.max(1, cpus().length);
-}
-
 /** Bytes of input, as far as can be known before reading (standard input only when it is a file). */
 async function inputBytes(files: string[], io: CliIO, enough: number): Promise<number> {
   let total = 0;
@@ -54,7 +49,8 @@ async function inputBytes(files: string[], io: CliIO, enough: number): Promise<n
 /** How many worker threads check records: 0 = none (this thread checks them). */
 export async function jobCount(requested: number | undefined, files: string[], io: CliIO): Promise<number> {
   if (requested !== undefined && requested > 0) return requested === 1 ? 0 : requested;
-  const n = cores();
+  // The cores this process may use (cgroup and affinity limits included); Node 18.14+, and engines asks for 20.11.
+  const n = availableParallelism();
   if (n < 2) return 0;
   return (await inputBytes(files, io, AUTO_JOBS_MIN_BYTES)) >= AUTO_JOBS_MIN_BYTES ? n : 0;
 }
