@@ -145,10 +145,10 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
       return EXIT.ERROR;
     }
   }
-  const workers = await jobCount(opts.jobs, files, io);
-  const jobs = workers
+  const threads = await jobCount(opts.jobs, files, io);
+  const jobs = threads
     ? jobsSetup(
-        workers,
+        threads,
         {
           cwd: io.cwd,
           ...(opts.config ? { configFile: opts.config.file } : {}),

@@ -47,5 +47,5 @@ if (port) {
     const reply: WorkerReply = { type: 'failed', message: e instanceof Error ? e.message : String(e) };
     port.postMessage(reply);
   }
-  if (ready) serveChecks(port, ready.rules, ready.check, setup.crashOn);
+  if (ready) serveChecks(port, ready.rules, ready.check, setup.crashOn ? { on: setup.crashOn, by: setup.crashBy ?? 'exit' } : undefined);
 }

@@ -46,7 +46,7 @@ async function inputBytes(files: string[], io: CliIO, enough: number): Promise<n
   return total;
 }
 
-/** How many worker threads check records: 0 = none (this thread checks them). */
+/** How many threads check records, this one included (N - 1 workers); 0 = this thread alone. */
 export async function jobCount(requested: number | undefined, files: string[], io: CliIO): Promise<number> {
   if (requested !== undefined && requested > 0) return requested === 1 ? 0 : requested;
   // The cores this process may use (cgroup and affinity limits included); Node 18.14+, and engines asks for 20.11.
@@ -60,15 +60,16 @@ export function workerFile(): string | undefined {
   return [packagePath('dist', 'cli', 'worker-bundle.js'), packagePath('dist', 'cli', 'check-worker.js')].find((f) => existsSync(f));
 }
 
-export function jobsSetup(count: number, data: Omit<WorkerSetup, 'crashOn'>, io: CliIO): JobsSetup | undefined {
+export function jobsSetup(count: number, data: Omit<WorkerSetup, 'crashOn' | 'crashBy'>, io: CliIO): JobsSetup | undefined {
   const file = workerFile();
   if (count < 2 || !file) return undefined;
   const group = Number(io.env.DPRK_CHECK_JOBS_GROUP) || undefined;
-  const crashOn = Number(io.env.DPRK_CHECK_JOBS_CRASH) || undefined;
+  const crash = /^(oom:)?(\d+)$/.exec(io.env.DPRK_CHECK_JOBS_CRASH ?? '');
+  const crashOn = crash ? Number(crash[2]) || undefined : undefined;
   return {
     count,
     workerFile: file,
-    workerData: { ...data, ...(crashOn ? { crashOn } : {}) },
+    workerData: { ...data, ...(crashOn ? { crashOn, crashBy: crash![1] ? ('oom' as const) : ('exit' as const) } : {}) },
     ...(group ? { group } : {}),
     onNotice: (m) => io.stderr.write(`dprk-check: warning: ${m}\n`),
   };

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generate } from '../../bench/generate.js';
 import { yaml } from '../helpers/cli-rule-packs.js';
 
-// --jobs N through the built CLI: worker threads must give the report a one-thread run gives, byte
-// for byte (but the time stamp), in every format. DPRK_CHECK_JOBS_GROUP=2 sends records two at a
-// time, so even these small inputs go out in many requests to both workers and come back in
-// whatever order the workers finish.
+// --jobs N through the built CLI: N threads (N - 1 workers and the main thread) must give the report
+// a one-thread run gives, byte for byte (but the time stamp), in every format. DPRK_CHECK_JOBS_GROUP=2
+// sends records two at a time, so even these small inputs go out in many requests to the workers
+// and the main thread and come back in whatever order they finish.
 const ROOT = join(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin', 'dprk-check.js');
 const built = existsSync(join(ROOT, 'dist', 'cli', 'bundle.js')) && existsSync(join(ROOT, 'dist', 'cli', 'worker-bundle.js'));
@@ -80,18 +80,18 @@ describe.skipIf(!built)('--jobs: worker threads give the one-thread report', () 
     for (const f of FORMATS) rmSync(join(dir, `out-${jobs}.${f}`));
     return { ...files, code: String(r.code), stderr: r.stderr.replaceAll(`out-${jobs}.`, 'out.') };
   }
-  const cases: Array<[string, string[]]> = [
+  const cases: Array<[string, string, string[]]> = [
     // The directory holds NDJSON with broken records, a laptop-farm export, a JSON array, and
     // files that are not applicant data (skipped with a notice); one input is missing.
-    ['a directory and a missing input', ['.', 'missing.ndjson']],
-    ['exceptions on linkage and other rules, text --details', ['--config', 'exceptions.yaml', '--details', ...INPUTS]],
-    ['an allow-list, one shard of three with link keys', ['--allow-shared', 'allow-shared.yaml', '--shard', '2/3', ...INPUTS]],
+    ['a directory and a missing input', '2', ['.', 'missing.ndjson']],
+    ['exceptions on linkage and other rules, text --details', '3', ['--config', 'exceptions.yaml', '--details', ...INPUTS]],
+    ['an allow-list, one shard of three with link keys', '2', ['--allow-shared', 'allow-shared.yaml', '--shard', '2/3', ...INPUTS]],
   ];
   test.each(cases)(
-    '%s: every format',
-    (_name, args) => {
+    '%s: every format, --jobs %s',
+    (_name, threads, args) => {
       const one = everyFormat('1', args);
-      const two = everyFormat('2', args);
+      const two = everyFormat(threads, args);
       for (const k of Object.keys(one)) expect(two[k], k).toBe(one[k]);
       expect(one.json!.length).toBeGreaterThan(2000);
     },
@@ -130,6 +130,16 @@ describe.skipIf(!built)('--jobs: worker threads give the one-thread report', () 
     expect(lost.length).toBeGreaterThan(0);
     expect(lost.every((e) => /^farm\.ndjson#\d+$/.test(e.source))).toBe(true);
   }, 60_000);
+
+  test('a worker out of memory costs nothing: its records are checked in the main thread, and a new worker starts', () => {
+    const one = cli(['--jobs', '1', '-f', 'json', 'farm.ndjson']);
+    // Every worker runs out of its capped heap on its fifth request, the replacements too.
+    const r = cli(['--jobs', '2', '-f', 'json', 'farm.ndjson'], { DPRK_CHECK_JOBS_CRASH: 'oom:5' });
+    expect(r.code, r.stderr).toBe(one.code);
+    expect(blank(r.stdout)).toBe(blank(one.stdout));
+    expect(r.stderr).toContain('a worker thread ran out of memory: its records were checked in the main thread');
+    expect(r.stderr).not.toContain('worker thread checking it stopped');
+  }, 120_000);
 
   test('the default starts no worker for a small input; --jobs 1 never does', () => {
     // A worker told to die at once would cost records: none are lost, so none was started.

@@ -2,17 +2,15 @@ import type { CompiledRule } from '../../model/rule.js';
 import type { InputRecord } from '../../read/input-record.js';
 import { GROUP_SIZE, inGroups } from '../group-records.js';
 import { checkForBatch, type BatchCheck, type BatchOutcome } from './batch-check.js';
-import { CheckerPool, type JobsSetup } from './pool.js';
+import { CheckerPool, IN_FLIGHT_PER_WORKER, type JobsSetup } from './pool.js';
 import { ruleTextSharer } from './share-rule-text.js';
 
-/** Groups a worker may hold at once: one being checked, one waiting, so none idles between them. */
-const IN_FLIGHT_PER_WORKER = 2;
-
 /**
- * Every record's outcome, in input order, checked in this thread or (--jobs N) by N worker
- * threads. With workers, groups go out as they are read and come back in the order they went out,
- * so ordinals, links and the report are those of a one-thread run. At most two groups per worker
- * are out at a time: reading waits for the checks (memory does not grow with the input).
+ * Every record's outcome, in input order, checked in this thread or (--jobs N) by N threads: N - 1
+ * workers and this one (CheckerPool). Groups go out as they are read and come back in the order
+ * they went out, so ordinals, links and the report are those of a one-thread run. At most two
+ * groups per thread are out at a time: reading waits for the checks (memory does not grow with
+ * the input).
  */
 export async function* outcomes(
   records: AsyncIterable<InputRecord>,

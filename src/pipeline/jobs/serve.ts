@@ -4,11 +4,15 @@ import { checkForBatch, type BatchCheck } from './batch-check.js';
 import { fromWire, type CheckRequest, type WorkerReply } from './wire.js';
 
 /** A worker's loop: each request's records checked as the main thread would, answered by id. */
-export function serveChecks(port: MessagePort, rules: CompiledRule[], check: BatchCheck, crashOn?: number): void {
+export function serveChecks(port: MessagePort, rules: CompiledRule[], check: BatchCheck, crash?: { on: number; by: 'exit' | 'oom' }): void {
   let requests = 0;
   port.on('message', (m: CheckRequest) => {
     // Tests only: a worker that dies mid-run must cost its records, never the run.
-    if (crashOn && ++requests >= crashOn) process.exit(70);
+    if (crash && ++requests >= crash.on) {
+      if (crash.by === 'exit') process.exit(70);
+      const hoard: unknown[] = [];
+      for (;;) hoard.push(new Array<number>(1e5).fill(requests));
+    }
     const reply: WorkerReply = { type: 'checked', id: m.id, outcomes: checkForBatch(m.records.map(fromWire), rules, check) };
     port.postMessage(reply);
   });

@@ -28,8 +28,9 @@ export interface WorkerSetup {
   strict: boolean;
   /** What the main thread loaded: a worker that loads anything else refuses to check. */
   expect: { rules: number; version: string };
-  /** Tests only (DPRK_CHECK_JOBS_CRASH): the worker dies on its Nth request. */
+  /** Tests only (DPRK_CHECK_JOBS_CRASH=N, or oom:N): the worker dies on its Nth request, by exiting or by running out of memory. */
   crashOn?: number;
+  crashBy?: 'exit' | 'oom';
 }
 
 export function toWire(r: InputRecord): InputRecord {
