@@ -37,9 +37,9 @@ function prepare(setup: WorkerSetup): { rules: CompiledRule[]; check: BatchCheck
   };
 }
 
-const port = parentPort;
+const setup = workerData as WorkerSetup;
+const port = setup?.port ?? parentPort;
 if (port) {
-  const setup = workerData as WorkerSetup;
   let ready: ReturnType<typeof prepare> | undefined;
   try {
     ready = prepare(setup);

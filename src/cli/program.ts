@@ -147,7 +147,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .option('--only-flagged', 'text: leave out applicants below --fail-on (they are still counted)')
     .option(
       '--jobs <n>',
-      'check records in N threads (worker threads; 1 = this thread only); default 0 = one per core for inputs of 100 MB or more, else 1',
+      'check records in N threads (this one and N - 1 worker threads; 1 = this thread only); default 0 = one per core for inputs of 100 MB or more, else 1',
       jobsArg,
     )
     .option('--no-progress', 'never show the progress spinner (it only appears on a terminal, never in CI)')

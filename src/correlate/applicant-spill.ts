@@ -2,7 +2,7 @@ import type { LinkKeys } from '../model/report.js';
 import { SpillFile, WindowReader } from '../util/spill-file.js';
 import type { ApplicantMeta } from './link-types.js';
 import { BINS, signatureToBase64 } from './minhash.js';
-import { grown } from '../util/typed-arrays.js';
+import { Column } from '../util/column.js';
 
 const HEADER = 16;
 const SIG_BYTES = BINS * 4;
@@ -20,16 +20,15 @@ const SIG_CACHE = 1 << 14;
  */
 export class ApplicantSpill {
   private readonly file = new SpillFile('applicants');
-  private offsets = new Float64Array(1024);
-  private lengths = new Uint32Array(1024);
-  private persons = new Uint32Array(1024);
+  private readonly offsets = new Column(Float64Array);
+  private readonly lengths = new Column(Uint32Array);
+  private readonly persons = new Column(Uint32Array);
   private end = 0;
   private readonly sigCache = new Map<number, Uint32Array | undefined>();
   /** Band candidates come in ascending order of their first member: most reads fall in the window. */
   private sigReader: WindowReader | undefined;
 
   put(ordinal: number, meta: ApplicantMeta, signature: Uint32Array | undefined, keys: string[] | undefined): void {
-    if (ordinal >= this.offsets.length) this.grow(ordinal + 1);
     const k = keys ? JSON.stringify(keys) : '';
     const sig = signature ? signature.subarray(0, BINS) : undefined;
     const idLen = Buffer.byteLength(meta.id, 'utf8');
@@ -49,25 +48,25 @@ export class ApplicantSpill {
       at += SIG_BYTES;
     }
     buf.write(k, at, keysLen, 'utf8');
-    this.offsets[ordinal] = where;
-    this.lengths[ordinal] = length;
-    this.persons[ordinal] = meta.person;
+    this.offsets.set(ordinal, where);
+    this.lengths.set(ordinal, length);
+    this.persons.set(ordinal, meta.person);
     this.end = Math.max(this.end, ordinal + 1);
     this.sigCache.delete(ordinal);
   }
 
   has(ordinal: number): boolean {
-    return ordinal < this.end && this.lengths[ordinal]! > 0;
+    return ordinal < this.end && this.lengths.get(ordinal) > 0;
   }
 
   person(ordinal: number): number {
-    return this.persons[ordinal] ?? 0;
+    return this.persons.get(ordinal);
   }
 
   /** One applicant's meta, read back. */
   meta(ordinal: number, reader?: WindowReader): ApplicantMeta | undefined {
     const r = this.record(ordinal, reader, false);
-    return r && { id: r.id, source: r.source, person: this.persons[ordinal]! };
+    return r && { id: r.id, source: r.source, person: this.persons.get(ordinal) };
   }
 
   /** Metas of these ordinals (ascending reads in one sweep), as a sparse array by ordinal. */
@@ -97,7 +96,7 @@ export class ApplicantSpill {
       yield {
         id: r.id,
         source: r.source,
-        person: this.persons[o]!.toString(16).padStart(8, '0'),
+        person: this.persons.get(o).toString(16).padStart(8, '0'),
         keys: r.keys,
         ...(r.signature ? { resumeSignature: signatureToBase64(r.signature) } : {}),
       };
@@ -111,7 +110,7 @@ export class ApplicantSpill {
   /** One record; `all` false: the id and source only. */
   private record(ordinal: number, reader?: WindowReader, all = true): { id: string; source: string; signature?: Uint32Array; keys: string[] } | undefined {
     if (!this.has(ordinal)) return undefined;
-    const bytes = (reader ?? new WindowReader(this.file, 0)).read(this.offsets[ordinal]!, this.lengths[ordinal]!);
+    const bytes = (reader ?? new WindowReader(this.file, 0)).read(this.offsets.get(ordinal), this.lengths.get(ordinal));
     const idLen = bytes.readUInt32LE(0);
     const srcLen = bytes.readUInt32LE(4);
     const sigLen = bytes.readUInt32LE(8);
@@ -131,12 +130,5 @@ export class ApplicantSpill {
     }
     const keys = keysLen ? (JSON.parse(bytes.toString('utf8', at, at + keysLen)) as string[]) : [];
     return { id, source, ...(signature ? { signature } : {}), keys };
-  }
-
-  private grow(min: number): void {
-    const n = Math.max(min, Math.ceil(this.offsets.length * 1.5));
-    this.offsets = grown(this.offsets, n);
-    this.lengths = grown(this.lengths, n);
-    this.persons = grown(this.persons, n);
   }
 }

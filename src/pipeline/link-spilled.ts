@@ -10,7 +10,7 @@ import { applyLinks, completeLinked } from '../correlate/apply-links.js';
 import { SpillFile } from '../util/spill-file.js';
 import { blankResult } from '../report/blank-result.js';
 import type { ResultStore } from './result-store.js';
-import { grown } from '../util/typed-arrays.js';
+import { Column } from '../util/column.js';
 
 /** Links handled per round: their members' additions are the only results-sized thing in memory. */
 const MEMBERS_PER_ROUND = 4096;
@@ -20,7 +20,8 @@ export interface SpilledLinkContext {
   n: number;
   /** Stand-ins for applicants of earlier runs (ordinals from n on): linked to, never reported. */
   earlier: ApplicantResult[];
-  persons: number[];
+  /** Each applicant's person key (an unsigned 32-bit name hash), by ordinal. */
+  persons: Column<Uint32Array>;
   exceptionsOf: Array<CompiledException[] | undefined>;
   kinds: LinkKinds;
   rules: CompiledRule[];
@@ -52,7 +53,7 @@ export function linkSpilled(found: LinkResult[], store: ResultStore, ctx: Spille
         (ordinal) => {
           if (ordinal >= n) {
             const r = earlier[ordinal - n];
-            return r ? { result: r, person: persons[ordinal]! } : undefined;
+            return r ? { result: r, person: persons.get(ordinal) } : undefined;
           }
           let stub = stubs.get(ordinal);
           if (!stub) {
@@ -61,7 +62,7 @@ export function linkSpilled(found: LinkResult[], store: ResultStore, ctx: Spille
             stub = blankResult(r.id, r.location, '', r.source);
             stubs.set(ordinal, stub);
           }
-          return { result: stub, person: persons[ordinal]!, exceptions: exceptionsOf[ordinal] };
+          return { result: stub, person: persons.get(ordinal), exceptions: exceptionsOf[ordinal] };
         },
         // No rules: pattern rules run once per applicant below, over all its findings.
         { kinds: ctx.kinds },
@@ -104,9 +105,9 @@ class Additions {
   private file: SpillFile | undefined;
   private readonly head: Int32Array;
   private readonly tail: Int32Array;
-  private offsets = new Float64Array(1024);
-  private lengths = new Uint32Array(1024);
-  private next = new Int32Array(1024);
+  private readonly offsets = new Column(Float64Array);
+  private readonly lengths = new Column(Uint32Array);
+  private readonly next = new Column(Int32Array);
   private count = 0;
 
   constructor(n: number) {
@@ -116,14 +117,13 @@ class Additions {
 
   add(ordinal: number, a: Addition): void {
     this.file ??= new SpillFile('links');
-    if (this.count === this.offsets.length) this.grow();
     const bytes = serialize(a);
     const e = this.count++;
-    this.offsets[e] = this.file.append(bytes);
-    this.lengths[e] = bytes.length;
-    this.next[e] = -1;
+    this.offsets.set(e, this.file.append(bytes));
+    this.lengths.set(e, bytes.length);
+    this.next.set(e, -1);
     if (this.head[ordinal] === -1) this.head[ordinal] = e;
-    else this.next[this.tail[ordinal]!] = e;
+    else this.next.set(this.tail[ordinal]!, e);
     this.tail[ordinal] = e;
   }
 
@@ -132,17 +132,10 @@ class Additions {
   }
 
   *of(ordinal: number): Generator<Addition> {
-    for (let e = this.head[ordinal]!; e !== -1; e = this.next[e]!) yield deserialize(this.file!.read(this.offsets[e]!, this.lengths[e]!)) as Addition;
+    for (let e = this.head[ordinal]!; e !== -1; e = this.next.get(e)) yield deserialize(this.file!.read(this.offsets.get(e), this.lengths.get(e))) as Addition;
   }
 
   close(): void {
     this.file?.close();
-  }
-
-  private grow(): void {
-    const cap = this.offsets.length * 2;
-    this.offsets = grown(this.offsets, cap);
-    this.lengths = grown(this.lengths, cap);
-    this.next = grown(this.next, cap);
   }
 }

@@ -1,4 +1,5 @@
 import type { ApplicantList, ApplicantResult, Link, LinkKeys, Report, RunError, SkippedInput } from '../model/report.js';
+import { Column } from '../util/column.js';
 import { placed, type SourceLocation } from '../model/source-location.js';
 import type { FailOn } from '../model/levels.js';
 import { buildReport } from '../report/build.js';
@@ -69,7 +70,7 @@ export function mergeReports(reports: MergeInput[], options: MergeOptions): Merg
   }
   const applicants = new ResultStore();
   const correlator = recompute ? new Correlator() : undefined;
-  const persons: number[] = [];
+  const persons = new Column(Uint32Array);
   for (const a of inSourceOrder(reports, notes)) {
     const ordinal = applicants.length;
     if (correlator) {
@@ -174,12 +175,12 @@ function dropLinkage(a: ApplicantResult): void {
 }
 
 /** Links across all applicants, applied to their results (in memory, or a round at a time on disk). */
-function relink(found: LinkResult[], applicants: ResultStore, persons: number[]): Link[] {
+function relink(found: LinkResult[], applicants: ResultStore, persons: Column<Uint32Array>): Link[] {
   if (applicants.spilled)
     return linkSpilled(found, applicants, { n: applicants.length, earlier: [], persons, exceptionsOf: [], kinds: builtinLinkKinds(), rules: [] });
   return applyLinks(found, (ordinal) => {
     const result = applicants.get(ordinal);
-    return result ? { result, person: persons[ordinal]! } : undefined;
+    return result ? { result, person: persons.get(ordinal) } : undefined;
   });
 }
 

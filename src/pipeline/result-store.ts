@@ -2,7 +2,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { ApplicantList, ApplicantResult } from '../model/report.js';
 import { LEVELS, levelRank, type Level } from '../model/levels.js';
 import { forcedSpillAfter, SpillFile } from '../util/spill-file.js';
-import { grown } from '../util/typed-arrays.js';
+import { Column } from '../util/column.js';
 
 /**
  * Results kept in memory up to this many applicants (small runs and a single check are as before:
@@ -17,8 +17,9 @@ const READ_AHEAD = 1 << 20;
  * Every applicant's result, appended as it is decided (docs/batch.md "Memory"). Held as objects
  * while few; once past the threshold each is serialised (v8 structured clone: undefined, NaN and
  * key order survive, so every format writes the same bytes) to the spill file, and memory keeps
- * 25 bytes per applicant: offset, length, level, score. That is enough to sort worst-first
- * without reading a result back; a format's pass in input order reads results back in 1 MB blocks.
+ * 21 bytes per applicant (offset, length, level, score, in chunked columns: util/column.ts). That
+ * is enough to sort worst-first without reading a result back; a format's pass in input order
+ * reads results back in 1 MB blocks.
  * A result changed after it was stored (links) is put back with `replace`: appended again, and its
  * offset moved.
  */
@@ -26,10 +27,10 @@ export class ResultStore {
   private held: ApplicantResult[] = [];
   private spill: SpillFile | undefined;
   private count = 0;
-  private offsets = new Float64Array(0);
-  private lengths = new Uint32Array(0);
-  private levels = new Uint8Array(0);
-  private scores = new Float64Array(0);
+  private readonly offsets = new Column(Float64Array);
+  private readonly lengths = new Column(Uint32Array);
+  private readonly levels = new Column(Uint8Array);
+  private readonly scores = new Column(Float64Array);
 
   constructor(private readonly spillAfter = forcedSpillAfter() ?? SPILL_AFTER) {}
 
@@ -50,7 +51,6 @@ export class ResultStore {
       if (this.held.length > this.spillAfter) this.spillAll();
       return ordinal;
     }
-    this.grow(ordinal + 1);
     this.put(ordinal, r);
     return ordinal;
   }
@@ -59,7 +59,7 @@ export class ResultStore {
   get(ordinal: number): ApplicantResult | undefined {
     if (ordinal < 0 || ordinal >= this.count || !Number.isInteger(ordinal)) return undefined;
     if (!this.spill) return this.held[ordinal];
-    return deserialize(this.spill.read(this.offsets[ordinal]!, this.lengths[ordinal]!)) as ApplicantResult;
+    return deserialize(this.spill.read(this.offsets.get(ordinal), this.lengths.get(ordinal))) as ApplicantResult;
   }
 
   /** Stores a changed result (links patched it): in memory it is the same object; on disk it is written again. */
@@ -83,11 +83,11 @@ export class ResultStore {
   }
 
   levelOf(ordinal: number): Level {
-    return this.spill ? LEVELS[this.levels[ordinal]!]! : this.held[ordinal]!.level;
+    return this.spill ? LEVELS[this.levels.get(ordinal)]! : this.held[ordinal]!.level;
   }
 
   scoreOf(ordinal: number): number {
-    return this.spill ? this.scores[ordinal]! : this.held[ordinal]!.score;
+    return this.spill ? this.scores.get(ordinal) : this.held[ordinal]!.score;
   }
 
   /** Results from `from` on, in order, read back a block at a time. */
@@ -100,14 +100,14 @@ export class ResultStore {
     let i = from;
     while (i < this.count) {
       // Results stored one after another are read in one go (those put back after links are not).
-      const start = this.offsets[i]!;
-      let end = start + this.lengths[i]!;
+      const start = this.offsets.get(i);
+      let end = start + this.lengths.get(i);
       let j = i + 1;
-      while (j < this.count && this.offsets[j] === end && end - start < READ_AHEAD) end += this.lengths[j++]!;
+      while (j < this.count && this.offsets.get(j) === end && end - start < READ_AHEAD) end += this.lengths.get(j++);
       const block = spill.read(start, end - start);
       for (let k = i; k < j; k++) {
-        const at = this.offsets[k]! - start;
-        yield deserialize(block.subarray(at, at + this.lengths[k]!)) as ApplicantResult;
+        const at = this.offsets.get(k) - start;
+        yield deserialize(block.subarray(at, at + this.lengths.get(k))) as ApplicantResult;
       }
       i = j;
     }
@@ -115,7 +115,6 @@ export class ResultStore {
 
   private spillAll(): void {
     this.spill = new SpillFile('results');
-    this.grow(Math.max(this.count, 1024));
     const held = this.held;
     this.held = [];
     held.forEach((r, i) => this.put(i, r));
@@ -123,19 +122,10 @@ export class ResultStore {
 
   private put(ordinal: number, r: ApplicantResult): void {
     const bytes = serialize(r);
-    this.offsets[ordinal] = this.spill!.append(bytes);
-    this.lengths[ordinal] = bytes.length;
-    this.levels[ordinal] = levelRank(r.level);
-    this.scores[ordinal] = r.score;
-  }
-
-  private grow(size: number): void {
-    if (size <= this.offsets.length) return;
-    const cap = Math.max(size, this.offsets.length * 2);
-    this.offsets = grown(this.offsets, cap);
-    this.lengths = grown(this.lengths, cap);
-    this.levels = grown(this.levels, cap);
-    this.scores = grown(this.scores, cap);
+    this.offsets.set(ordinal, this.spill!.append(bytes));
+    this.lengths.set(ordinal, bytes.length);
+    this.levels.set(ordinal, levelRank(r.level));
+    this.scores.set(ordinal, r.score);
   }
 }
 

@@ -18,6 +18,7 @@ import { outcomes } from './jobs/outcomes.js';
 import type { JobsSetup } from './jobs/pool.js';
 import { ResultCompactor } from './compact-result.js';
 import { ResultStore } from './result-store.js';
+import { Column } from '../util/column.js';
 import { linkSpilled } from './link-spilled.js';
 import { addLinkKeys, personOf } from '../correlate/parse-link-keys.js';
 import type { CompiledException } from '../model/exception.js';
@@ -156,7 +157,7 @@ export async function checkRecords(
   options: BatchOptions,
 ): Promise<Omit<BatchResult, 'skipped' | 'otherShards'>> {
   const applicants = new ResultStore(options.inMemory ? Infinity : undefined);
-  const persons: number[] = [];
+  const persons = new Column(Uint32Array);
   const errors: RunError[] = [];
   const kinds = linkKindsFrom(rules);
   const correlator = new Correlator({
@@ -226,7 +227,7 @@ export async function checkRecords(
         found,
         (ordinal) => {
           const result = ordinal < n ? applicants.get(ordinal) : earlier[ordinal - n];
-          return result ? { result, person: persons[ordinal]!, exceptions: ordinal < n ? exceptionsOf[ordinal] : undefined } : undefined;
+          return result ? { result, person: persons.get(ordinal), exceptions: ordinal < n ? exceptionsOf[ordinal] : undefined } : undefined;
         },
         { kinds, rules },
       );

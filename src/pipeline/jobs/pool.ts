@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { InputRecord } from '../../read/input-record.js';
 import { internalError } from '../check-record.js';
 import type { BatchOutcome } from './batch-check.js';
@@ -24,12 +24,17 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  /** Replies come on this port, so that they can be taken synchronously (drain) as well as by event. */
+  port: MessagePort;
   pending: Map<number, Pending>;
   alive: boolean;
 }
 
-/** Groups a worker may hold at once: one being checked, one waiting, so none idles between them. */
-export const IN_FLIGHT_PER_WORKER = 2;
+/**
+ * Groups a worker may hold at once: one being checked and some waiting, so that it never idles
+ * while this thread is busy checking a group of its own and reading the next ones.
+ */
+export const IN_FLIGHT_PER_WORKER = 3;
 
 /**
  * A worker's old-generation heap, in MB. Left to itself V8 sizes each isolate's heap from the
@@ -69,22 +74,14 @@ export class CheckerPool {
   }
 
   private spawn(): Slot {
+    const { port1: port, port2: theirs } = new MessageChannel();
     const worker = new Worker(this.setup.workerFile, {
-      workerData: this.setup.workerData,
+      workerData: { ...this.setup.workerData, port: theirs },
+      transferList: [theirs],
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
-    const slot: Slot = { worker, pending: new Map(), alive: true };
-    worker.on('message', (m: WorkerReply) => {
-      if (m.type === 'failed') {
-        this.setup.onNotice?.(`a worker thread could not start (${m.message}); its records are checked by the others`);
-        this.lose(slot, m.message, true);
-        return;
-      }
-      const p = slot.pending.get(m.id);
-      if (!p) return;
-      slot.pending.delete(m.id);
-      p.resolve(ownSources(p.records, m.outcomes));
-    });
+    const slot: Slot = { worker, port, pending: new Map(), alive: true };
+    port.on('message', (m: WorkerReply) => this.take(slot, m));
     worker.on('error', (e: Error & { code?: string }) => {
       if (e.code !== 'ERR_WORKER_OUT_OF_MEMORY') return this.lose(slot, e.message, false);
       // Its records are checked here, where the heap is not capped; a fresh worker takes its place.
@@ -101,10 +98,35 @@ export class CheckerPool {
     return slot;
   }
 
+  private take(slot: Slot, m: WorkerReply): void {
+    if (m.type === 'failed') {
+      this.setup.onNotice?.(`a worker thread could not start (${m.message}); its records are checked by the others`);
+      this.lose(slot, m.message, true);
+      return;
+    }
+    const p = slot.pending.get(m.id);
+    if (!p) return;
+    slot.pending.delete(m.id);
+    p.resolve(ownSources(p.records, m.outcomes));
+  }
+
+  /**
+   * Replies already sent, taken now rather than when the event loop next turns: this thread checks
+   * groups too, synchronously, and a worker whose answers wait for it would run out of work.
+   */
+  private drain(): void {
+    for (const slot of this.slots) {
+      for (let m = slot.alive && receiveMessageOnPort(slot.port); m; m = slot.alive && receiveMessageOnPort(slot.port)) {
+        this.take(slot, m.message as WorkerReply);
+      }
+    }
+  }
+
   /** The records a worker held are answered now: with their internal errors, or checked here. */
   private lose(slot: Slot, why: string, recheck: boolean): void {
     if (!slot.alive) return;
     slot.alive = false;
+    slot.port.close();
     void slot.worker.terminate();
     for (const p of slot.pending.values()) {
       p.resolve(recheck ? this.inThread(p.records) : p.records.map((r) => stopped(r, why)));
@@ -113,13 +135,14 @@ export class CheckerPool {
   }
 
   submit(records: InputRecord[]): Promise<BatchOutcome[]> {
+    this.drain();
     const slot = this.pick();
     if (!slot || slot.pending.size >= IN_FLIGHT_PER_WORKER) return Promise.resolve(this.inThread(records));
     const id = this.nextId++;
     return new Promise((resolve) => {
       slot.pending.set(id, { records, resolve });
       try {
-        slot.worker.postMessage({ id, records: records.map(toWire) });
+        slot.port.postMessage({ id, records: records.map(toWire) });
       } catch {
         // A value that cannot be cloned (none from JSON can): check it here.
         slot.pending.delete(id);
@@ -142,6 +165,7 @@ export class CheckerPool {
   /** Stops every worker, whatever it is doing (the end of the run, or Ctrl-C). */
   async close(): Promise<void> {
     this.closing = true;
+    for (const s of this.slots) s.port.close();
     await Promise.all(this.slots.map((s) => s.worker.terminate().catch(() => 0)));
   }
 }

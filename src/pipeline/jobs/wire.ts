@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { InputRecord } from '../../read/input-record.js';
 import type { BatchOutcome } from './batch-check.js';
 
@@ -31,6 +32,8 @@ export interface WorkerSetup {
   /** Tests only (DPRK_CHECK_JOBS_CRASH=N, or oom:N): the worker dies on its Nth request, by exiting or by running out of memory. */
   crashOn?: number;
   crashBy?: 'exit' | 'oom';
+  /** Where requests come and replies go (the pool adds it; without it, the parent port). */
+  port?: MessagePort;
 }
 
 export function toWire(r: InputRecord): InputRecord {
