@@ -3,7 +3,7 @@ import type { CliIO } from './io.js';
 import { EXIT } from './exit-codes.js';
 import { readReportFile } from './read-report-file.js';
 import type { FailOn } from '../model/levels.js';
-import type { ApplicantResult } from '../model/report.js';
+import type { ApplicantResult, LinkKeys } from '../model/report.js';
 import { WHOLE_MESSAGE_PART } from '../model/finding.js';
 import { escapeControls } from '../formats/plain-text.js';
 import { exitCodeFor } from '../report/build.js';
@@ -12,6 +12,7 @@ import type { SourceLocation } from '../model/source-location.js';
 import { byLocation, mergeReports, type MergeInput } from '../pipeline/merge-reports.js';
 import { ResultStore } from '../pipeline/result-store.js';
 import { isObj } from '../util/is-object.js';
+import { SpilledList } from '../util/spilled-list.js';
 import { anyRedacted, writeReports, type OutputTarget } from './write-reports.js';
 
 export interface MergeCommandOptions {
@@ -26,7 +27,7 @@ export interface MergeCommandOptions {
 /** `dprk-check merge a.json b.json …`: one report, one exit code, as if one run had checked everything. */
 export async function runMerge(files: string[], opts: MergeCommandOptions, io: CliIO): Promise<number> {
   const reports: MergeInput[] = [];
-  const stores: ResultStore[] = [];
+  const stores: Array<{ close(): void }> = [];
   const release = () => {
     for (const s of stores) s.close();
   };
@@ -39,11 +40,17 @@ export async function runMerge(files: string[], opts: MergeCommandOptions, io: C
       // Each applicant goes into a result store as it is read (spilled past a few thousand), its
       // source order checked on the way: merge then reads the reports side by side.
       const store = new ResultStore();
-      stores.push(store);
+      // Link keys likewise: a 1M-applicant shard report carries a million of them.
+      const keys = new SpilledList<LinkKeys>('link-keys');
+      stores.push(store, keys);
       let inSourceOrder = true;
       let last: SourceLocation | undefined;
       try {
         doc = await readReportFile(resolve(io.cwd, file), (key, item) => {
+          if (key === 'linkKeys' && isObj(item)) {
+            keys.push(item as unknown as LinkKeys);
+            return true;
+          }
           if (key !== 'applicants' || !isObj(item)) return false;
           const a = applicantFromContract(item);
           if (last !== undefined && byLocation(last, a.location) > 0) inSourceOrder = false;
@@ -60,7 +67,9 @@ export async function runMerge(files: string[], opts: MergeCommandOptions, io: C
       }
       // A report parsed whole (not the layout json.ts writes) keeps its applicants as an array.
       const taken = isObj(doc) && Array.isArray(doc.applicants) && doc.applicants.length === 0 && store.length > 0;
-      const report = taken ? reportFromContractWith(doc, file, store.list()) : reportFromContract(doc, file);
+      const keysTaken = isObj(doc) && Array.isArray(doc.linkKeys) && doc.linkKeys.length === 0 && keys.length > 0;
+      const parsed = taken ? reportFromContractWith(doc, file, store.list()) : reportFromContract(doc, file);
+      const report = typeof parsed !== 'string' && keysTaken ? { ...parsed, linkKeys: keys } : parsed;
       if (typeof report === 'string') {
         io.stderr.write(`dprk-check: ${escapeControls(report)}\n`);
         release();

@@ -1,5 +1,6 @@
 import type { ApplicantList, ApplicantResult, Link, LinkKeys, Report, RunError, SkippedInput } from '../model/report.js';
 import { Column } from '../util/column.js';
+import { SpilledList } from '../util/spilled-list.js';
 import { placed, type SourceLocation } from '../model/source-location.js';
 import type { FailOn } from '../model/levels.js';
 import { buildReport } from '../report/build.js';
@@ -56,11 +57,9 @@ export function mergeReports(reports: MergeInput[], options: MergeOptions): Merg
       `${without.join(', ')} carr${without.length === 1 ? 'ies' : 'y'} no link keys (write shard reports with --shard or --link-keys): links are kept per report and marked shard-local`,
     );
   }
-  const keysBySource = new Map<string, LinkKeys>();
   for (const { file, report } of reports) {
     if (report.tool.rulesVersion !== first.tool.rulesVersion)
       notes.push(`${file} was made with rules ${report.tool.rulesVersion}, ${reports[0]!.file} with ${first.tool.rulesVersion}`);
-    for (const k of report.linkKeys ?? []) keysBySource.set(`${k.source}\u0000${k.id}`, k);
     for (const e of report.errors) {
       const key = `${e.source}\u0000error`;
       if (!seenErrors.has(key)) errors.push(e);
@@ -71,13 +70,18 @@ export function mergeReports(reports: MergeInput[], options: MergeOptions): Merg
   const applicants = new ResultStore();
   const correlator = recompute ? new Correlator() : undefined;
   const persons = new Column(Uint32Array);
-  for (const a of inSourceOrder(reports, notes)) {
+  const cursors = reports.map((r) => new KeyCursor(r.report.linkKeys ?? []));
+  // The merged report's link keys, in its order (a merged report can be merged again).
+  const mergedKeys = new SpilledList<LinkKeys>('link-keys');
+  for (const { a, from, duplicate } of inSourceOrder(reports, notes)) {
+    const k = correlator ? cursors[from]!.keyOf(a) : undefined;
+    if (duplicate) continue;
     const ordinal = applicants.length;
     if (correlator) {
       dropLinkage(a);
-      const k = keysBySource.get(`${a.source}\u0000${a.id}`);
       persons.push(personOf(k));
       addLinkKeys(correlator, ordinal, a, k);
+      if (k) mergedKeys.push(k);
     }
     applicants.append(a);
   }
@@ -97,30 +101,46 @@ export function mergeReports(reports: MergeInput[], options: MergeOptions): Merg
     }),
     ...(skipped.size ? { skipped: [...skipped.values()] } : {}),
     ...(reports.some((r) => r.report.interrupted) ? { interrupted: true } : {}),
-    ...(recompute ? { linkKeys: Array.from(list, (a) => keysBySource.get(`${a.source}\u0000${a.id}`)).filter((k): k is LinkKeys => !!k) } : {}),
+    ...(recompute ? { linkKeys: mergedKeys } : {}),
   };
-  return { report, notes, recomputed: recompute, release: () => applicants.close() };
+  return {
+    report,
+    notes,
+    recomputed: recompute,
+    release: () => {
+      applicants.close();
+      mergedKeys.close();
+    },
+  };
+}
+
+/** An applicant as merged: the report it came from, and whether an earlier report already had it. */
+interface Merged {
+  a: ApplicantResult;
+  from: number;
+  duplicate: boolean;
 }
 
 /**
  * Every report's applicants in one deterministic order: path, then position (ties in report
- * order); an applicant in more than one report (same source and id) once, the first.
+ * order); an applicant in more than one report (same source and id) is kept once, the first (the
+ * others come as duplicates, for their reports' link keys to stay in step).
  */
-function* inSourceOrder(reports: MergeInput[], notes: string[]): Generator<ApplicantResult> {
+function* inSourceOrder(reports: MergeInput[], notes: string[]): Generator<Merged> {
   const duplicate = (a: ApplicantResult) => notes.push(`${a.source} (${a.id}) appears in more than one report; kept once`);
   if (!reports.every((r) => r.inSourceOrder ?? sorted(r.report.applicants))) {
     // Shards interleave records; put them back in order: all in memory, as they must be sorted.
     const seen = new Set<string>();
-    const all: ApplicantResult[] = [];
-    for (const { report } of reports) {
+    const all: Merged[] = [];
+    reports.forEach(({ report }, from) => {
       for (const a of report.applicants) {
         const key = `${a.source}\u0000${a.id}`;
         if (seen.has(key)) duplicate(a);
-        else all.push(a);
+        all.push({ a, from, duplicate: seen.has(key) });
         seen.add(key);
       }
-    }
-    yield* all.sort((a, b) => byLocation(a.location, b.location));
+    });
+    yield* all.sort((x, y) => byLocation(x.a.location, y.a.location) || (x.duplicate ? 1 : 0) - (y.duplicate ? 1 : 0));
     return;
   }
   // k-way: the next of each report in hand; the smallest source goes first, ties to the earlier report.
@@ -144,12 +164,38 @@ function* inSourceOrder(reports: MergeInput[], notes: string[]): Generator<Appli
       tieIds.clear();
     }
     const key = `${a.source}\u0000${a.id}`;
-    if (tieIds.has(key)) {
-      duplicate(a);
-      continue;
-    }
+    if (tieIds.has(key)) duplicate(a);
+    yield { a, from: best, duplicate: tieIds.has(key) };
     tieIds.add(key);
-    yield a;
+  }
+}
+
+/**
+ * A report's link keys, taken in step with its applicants: a shard report writes both in its input
+ * order, one key set per applicant, so the next key set is the applicant's and none is held. A
+ * report out of step (edited, or written otherwise) is looked up by source and id from then on.
+ */
+class KeyCursor {
+  private readonly it: Iterator<LinkKeys>;
+  private head: IteratorResult<LinkKeys>;
+  private byKey: Map<string, LinkKeys> | undefined;
+
+  constructor(private readonly keys: Iterable<LinkKeys>) {
+    this.it = keys[Symbol.iterator]();
+    this.head = this.it.next();
+  }
+
+  keyOf(a: ApplicantResult): LinkKeys | undefined {
+    if (!this.byKey) {
+      const k = this.head.done ? undefined : this.head.value;
+      if (k && k.source === a.source && k.id === a.id) {
+        this.head = this.it.next();
+        return k;
+      }
+      this.byKey = new Map();
+      for (const each of this.keys) this.byKey.set(`${each.source}\u0000${each.id}`, each);
+    }
+    return this.byKey.get(`${a.source}\u0000${a.id}`);
   }
 }
 

@@ -46,6 +46,32 @@ describe('mergeReports', () => {
     expect(r.errors).toEqual([]);
   });
 
+  test('link keys out of step with the applicants (a report edited by hand) are found by source and id: the same merge', () => {
+    const key = (id: string, n: number, account: string) => ({ id, source: `x#${n}`, person: `0000000${n}`, keys: [`bank-account:${account}:0`] });
+    const shard1 = [applicant('a', 'x#1'), applicant('c', 'x#3'), applicant('e', 'x#5')];
+    const keys1 = [key('a', 1, '00000000000000aa'), key('c', 3, '00000000000000cc'), key('e', 5, '00000000000000aa')];
+    const shard2 = [applicant('b', 'x#2'), applicant('d', 'x#4')];
+    const keys2 = [key('b', 2, '00000000000000cc'), key('d', 4, '00000000000000dd')];
+    const merge = (k1: typeof keys1, k2: typeof keys2) =>
+      mergeReports(
+        [
+          { file: '1.json', report: report(structuredClone(shard1), { linkKeys: k1 }) },
+          { file: '2.json', report: report(structuredClone(shard2), { linkKeys: k2 }) },
+        ],
+        opts,
+      ).report;
+    const inStep = merge(keys1, keys2);
+    expect(inStep.links.map((l) => l.applicants)).toEqual([
+      ['a', 'e'],
+      ['b', 'c'],
+    ]);
+    expect([...inStep.linkKeys!].map((k) => k.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    const outOfStep = merge([...keys1].reverse(), [keys2[1]!, keys2[0]!]);
+    expect(outOfStep.links).toEqual(inStep.links);
+    expect([...outOfStep.applicants]).toEqual([...inStep.applicants]);
+    expect([...outOfStep.linkKeys!]).toEqual([...inStep.linkKeys!]);
+  });
+
   test("a shard's own linkage findings are replaced, not doubled", () => {
     const linked = applicant('a', 'x#1', {
       level: 'high',
