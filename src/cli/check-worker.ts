@@ -2,6 +2,7 @@
 // main thread checks with from the same files — rule packs (through the rule cache), configuration,
 // IP data, allow-list — and refuses to check if it does not end up with the same rule set.
 import { parentPort, workerData } from 'node:worker_threads';
+import { adoptSharedFiles } from '../util/shared-files.js';
 import { loadRuleSet } from '../ruleset/load.js';
 import { activeRules } from '../evaluate/evaluate.js';
 import { tuneRuleSet } from '../config/tune-rules.js';
@@ -40,6 +41,7 @@ function prepare(setup: WorkerSetup): { rules: CompiledRule[]; check: BatchCheck
 const setup = workerData as WorkerSetup;
 const port = setup?.port ?? parentPort;
 if (port) {
+  adoptSharedFiles(setup.sharedFiles);
   let ready: ReturnType<typeof prepare> | undefined;
   try {
     ready = prepare(setup);

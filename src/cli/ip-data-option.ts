@@ -23,6 +23,18 @@ export function openIpData(files: string[] | undefined, io: CliIO): OfflineIpRes
   }
 }
 
+/**
+ * Before --jobs workers start: the IP tables read now, into memory the workers share (one copy,
+ * not one per thread). Data that cannot be read is left for the lookups to report, as without workers.
+ */
+export function shareIpData(ip: OfflineIpResolver): void {
+  try {
+    ip.openAll();
+  } catch (e) {
+    if (!(e instanceof IpDataError)) throw e;
+  }
+}
+
 /** Report.tool.data: which data sets answered the IP questions. */
 export function reportData(ip: OfflineIpResolver): Record<string, DataInfo> {
   const d = ip.describe();

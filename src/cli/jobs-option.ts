@@ -5,6 +5,7 @@ import type { CliIO } from './io.js';
 import { expandInputs } from '../read/expand-paths.js';
 import { packagePath } from '../util/package-root.js';
 import type { JobsSetup } from '../pipeline/jobs/pool.js';
+import { sharedFiles } from '../util/shared-files.js';
 import type { WorkerSetup } from '../pipeline/jobs/wire.js';
 
 const MB = 1024 * 1024;
@@ -60,7 +61,7 @@ export function workerFile(): string | undefined {
   return [packagePath('dist', 'cli', 'worker-bundle.js'), packagePath('dist', 'cli', 'check-worker.js')].find((f) => existsSync(f));
 }
 
-export function jobsSetup(count: number, data: Omit<WorkerSetup, 'crashOn' | 'crashBy'>, io: CliIO): JobsSetup | undefined {
+export function jobsSetup(count: number, data: Omit<WorkerSetup, 'crashOn' | 'crashBy' | 'sharedFiles'>, io: CliIO): JobsSetup | undefined {
   const file = workerFile();
   if (count < 2 || !file) return undefined;
   const group = Number(io.env.DPRK_CHECK_JOBS_GROUP) || undefined;
@@ -69,7 +70,8 @@ export function jobsSetup(count: number, data: Omit<WorkerSetup, 'crashOn' | 'cr
   return {
     count,
     workerFile: file,
-    workerData: { ...data, ...(crashOn ? { crashOn, crashBy: crash![1] ? ('oom' as const) : ('exit' as const) } : {}) },
+    // The IP tables read so far (shareIpData) go to the workers as shared memory, not copies.
+    workerData: { ...data, sharedFiles: sharedFiles(), ...(crashOn ? { crashOn, crashBy: crash![1] ? ('oom' as const) : ('exit' as const) } : {}) },
     ...(group ? { group } : {}),
     onNotice: (m) => io.stderr.write(`dprk-check: warning: ${m}\n`),
   };

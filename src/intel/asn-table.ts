@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readSharedFile } from '../util/shared-files.js';
 import type { ParsedIp } from '../normalize/ip.js';
 import { IpDataError } from './ip-data-error.js';
 
@@ -64,7 +64,7 @@ export class AsnTable {
   static open(file: string, family: 4 | 6): AsnTable {
     let bytes: Buffer;
     try {
-      bytes = readFileSync(file);
+      bytes = readSharedFile(file);
     } catch (e) {
       throw new IpDataError(
         `IP data file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); run npm run build to create it`,

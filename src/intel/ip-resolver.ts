@@ -69,12 +69,27 @@ export class OfflineIpResolver implements IpResolver {
 
   private asnLookup(ip: ParsedIp): { asn?: number; org?: string } {
     if (this.userAsn && !(ip.version === 6 && this.userAsn.ipVersion === 4)) return this.userAsn.lookup(ip);
-    let table = this.asn.get(ip.version);
+    return this.asnTable(ip.version).lookup(ip) ?? {};
+  }
+
+  private asnTable(family: 4 | 6): AsnTable {
+    let table = this.asn.get(family);
     if (!table) {
-      table = AsnTable.open(join(IP_DATA_DIR, this.builtin().asn.files[ip.version]), ip.version);
-      this.asn.set(ip.version, table);
+      table = AsnTable.open(join(IP_DATA_DIR, this.builtin().asn.files[family]), family);
+      this.asn.set(family, table);
     }
-    return table.lookup(ip) ?? {};
+    return table;
+  }
+
+  /**
+   * Opens now every table a lookup may need. Before --jobs workers start: their resolvers then use
+   * the bytes this one read (util/shared-files.ts), one copy for all threads.
+   */
+  openAll(): void {
+    for (const family of [4, 6] as const) {
+      this.countrySource(family);
+      if (!this.userAsn || (family === 6 && this.userAsn.ipVersion === 4)) this.asnTable(family);
+    }
   }
 
   lookup(raw: string): IpFacts | undefined {

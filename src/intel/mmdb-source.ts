@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readSharedFile } from '../util/shared-files.js';
 import type { Reader } from 'mmdb-lib';
 import { requireVendored } from '../util/vendor.js';
 import type { ParsedIp } from '../normalize/ip.js';
@@ -72,7 +72,7 @@ export class MmdbSource {
   static open(file: string): MmdbSource {
     let bytes: Buffer;
     try {
-      bytes = readFileSync(file);
+      bytes = readSharedFile(file);
     } catch (e) {
       throw new IpDataError(`IP data file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }

@@ -32,6 +32,8 @@ export interface WorkerSetup {
   /** Tests only (DPRK_CHECK_JOBS_CRASH=N, or oom:N): the worker dies on its Nth request, by exiting or by running out of memory. */
   crashOn?: number;
   crashBy?: 'exit' | 'oom';
+  /** Data files the main thread read into shared memory (util/shared-files.ts): used, not read again. */
+  sharedFiles?: Map<string, SharedArrayBuffer>;
   /** Where requests come and replies go (the pool adds it; without it, the parent port). */
   port?: MessagePort;
 }
