@@ -174,6 +174,12 @@ export class Correlator {
     s.applicants.put(ordinal, meta, signature, exported ? [...exported.values()].sort() : undefined);
   }
 
+  /** An indexed applicant's person key (the hash of its name's ends), kept in memory: after `finish` too. */
+  person(ordinal: number): number {
+    const s = this.spilled;
+    return s ? s.applicants.person(ordinal) : (this.metas[ordinal]?.person ?? 0);
+  }
+
   meta(ordinal: number): ApplicantMeta | undefined {
     const s = this.spilled;
     if (!s) return this.metas[ordinal];

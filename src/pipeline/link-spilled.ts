@@ -20,8 +20,8 @@ export interface SpilledLinkContext {
   n: number;
   /** Stand-ins for applicants of earlier runs (ordinals from n on): linked to, never reported. */
   earlier: ApplicantResult[];
-  /** Each applicant's person key (an unsigned 32-bit name hash), by ordinal. */
-  persons: Column<Uint32Array>;
+  /** Each applicant's person key, by ordinal (Correlator.person). */
+  person: (ordinal: number) => number;
   exceptionsOf: Array<CompiledException[] | undefined>;
   kinds: LinkKinds;
   rules: CompiledRule[];
@@ -39,7 +39,7 @@ export interface SpilledLinkContext {
  * re-scored (the end of applyLinks, on the whole result), and stored again.
  */
 export function linkSpilled(found: LinkResult[], store: ResultStore, ctx: SpilledLinkContext): Link[] {
-  const { n, earlier, persons, exceptionsOf } = ctx;
+  const { n, earlier, person, exceptionsOf } = ctx;
   const additions = new Additions(n);
   const links: Link[] = [];
   try {
@@ -53,7 +53,7 @@ export function linkSpilled(found: LinkResult[], store: ResultStore, ctx: Spille
         (ordinal) => {
           if (ordinal >= n) {
             const r = earlier[ordinal - n];
-            return r ? { result: r, person: persons.get(ordinal) } : undefined;
+            return r ? { result: r, person: person(ordinal) } : undefined;
           }
           let stub = stubs.get(ordinal);
           if (!stub) {
@@ -62,7 +62,7 @@ export function linkSpilled(found: LinkResult[], store: ResultStore, ctx: Spille
             stub = blankResult(r.id, r.location, '', r.source);
             stubs.set(ordinal, stub);
           }
-          return { result: stub, person: persons.get(ordinal), exceptions: exceptionsOf[ordinal] };
+          return { result: stub, person: person(ordinal), exceptions: exceptionsOf[ordinal] };
         },
         // No rules: pattern rules run once per applicant below, over all its findings.
         { kinds: ctx.kinds },

@@ -1,5 +1,4 @@
 import type { ApplicantList, ApplicantResult, Link, LinkKeys, Report, RunError, SkippedInput } from '../model/report.js';
-import { Column } from '../util/column.js';
 import { SpilledList } from '../util/spilled-list.js';
 import { placed, type SourceLocation } from '../model/source-location.js';
 import type { FailOn } from '../model/levels.js';
@@ -10,7 +9,7 @@ import { builtinLinkKinds } from '../correlate/link-kinds.js';
 import { ResultStore } from './result-store.js';
 import { linkSpilled } from './link-spilled.js';
 import { applyLinks } from '../correlate/apply-links.js';
-import { addLinkKeys, personOf } from '../correlate/parse-link-keys.js';
+import { addLinkKeys } from '../correlate/parse-link-keys.js';
 
 export interface MergeOptions {
   failOn?: FailOn;
@@ -69,7 +68,6 @@ export function mergeReports(reports: MergeInput[], options: MergeOptions): Merg
   }
   const applicants = new ResultStore();
   const correlator = recompute ? new Correlator() : undefined;
-  const persons = new Column(Uint32Array);
   const cursors = reports.map((r) => new KeyCursor(r.report.linkKeys ?? []));
   // The merged report's link keys, in its order (a merged report can be merged again).
   const mergedKeys = new SpilledList<LinkKeys>('link-keys');
@@ -79,7 +77,6 @@ export function mergeReports(reports: MergeInput[], options: MergeOptions): Merg
     const ordinal = applicants.length;
     if (correlator) {
       dropLinkage(a);
-      persons.push(personOf(k));
       addLinkKeys(correlator, ordinal, a, k);
       if (k) mergedKeys.push(k);
     }
@@ -88,7 +85,7 @@ export function mergeReports(reports: MergeInput[], options: MergeOptions): Merg
   errors.sort((a, b) => byLocation(a.location, b.location));
   errors.push(...missingShards(reports.map((r) => r.report)));
   let links: Link[];
-  if (correlator) links = relink(correlator.finish(), applicants, persons);
+  if (correlator) links = relink(correlator.finish(), applicants, correlator);
   else links = reports.flatMap(({ report }) => report.links.map((l) => ({ ...l, scope: 'shard-local' as const })));
   const list = applicants.list();
   const report: Report = {
@@ -221,12 +218,13 @@ function dropLinkage(a: ApplicantResult): void {
 }
 
 /** Links across all applicants, applied to their results (in memory, or a round at a time on disk). */
-function relink(found: LinkResult[], applicants: ResultStore, persons: Column<Uint32Array>): Link[] {
+function relink(found: LinkResult[], applicants: ResultStore, correlator: Correlator): Link[] {
+  const person = (ordinal: number) => correlator.person(ordinal);
   if (applicants.spilled)
-    return linkSpilled(found, applicants, { n: applicants.length, earlier: [], persons, exceptionsOf: [], kinds: builtinLinkKinds(), rules: [] });
+    return linkSpilled(found, applicants, { n: applicants.length, earlier: [], person, exceptionsOf: [], kinds: builtinLinkKinds(), rules: [] });
   return applyLinks(found, (ordinal) => {
     const result = applicants.get(ordinal);
-    return result ? { result, person: persons.get(ordinal) } : undefined;
+    return result ? { result, person: person(ordinal) } : undefined;
   });
 }
 

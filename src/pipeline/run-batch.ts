@@ -18,9 +18,8 @@ import { outcomes } from './jobs/outcomes.js';
 import type { JobsSetup } from './jobs/pool.js';
 import { ResultCompactor } from './compact-result.js';
 import { ResultStore } from './result-store.js';
-import { Column } from '../util/column.js';
 import { linkSpilled } from './link-spilled.js';
-import { addLinkKeys, personOf } from '../correlate/parse-link-keys.js';
+import { addLinkKeys } from '../correlate/parse-link-keys.js';
 import type { CompiledException } from '../model/exception.js';
 import { inShard, type ShardSpec } from './shard.js';
 import type { JoinSummary } from '../model/report.js';
@@ -157,7 +156,6 @@ export async function checkRecords(
   options: BatchOptions,
 ): Promise<Omit<BatchResult, 'skipped' | 'otherShards'>> {
   const applicants = new ResultStore(options.inMemory ? Infinity : undefined);
-  const persons = new Column(Uint32Array);
   const errors: RunError[] = [];
   const kinds = linkKindsFrom(rules);
   const correlator = new Correlator({
@@ -195,7 +193,6 @@ export async function checkRecords(
       applicants.append(r);
       correlator.addKeys(ordinal, outcome.links.meta, outcome.links.keys, outcome.links.signature);
       if (outcome.held) exceptionsOf[ordinal] = outcome.held.map((i) => linkExceptions[i]!);
-      persons.push(correlator.meta(ordinal)!.person);
       if (levelRank(r.level) >= failRank) flagged++;
     } else errors.push(outcome.error);
     const done = applicants.length + errors.length;
@@ -214,7 +211,6 @@ export async function checkRecords(
   if (options.earlier && !interrupted) {
     for (const k of await options.earlier(linkKeys!)) {
       addLinkKeys(correlator, n + earlier.length, k, k);
-      persons.push(personOf(k));
       // A stand-in: linked to, never reported. Its findings are thrown away with it.
       earlier.push(blankResult(k.id, parseSource(k.source), '', k.source));
     }
@@ -222,12 +218,12 @@ export async function checkRecords(
   const found = correlator.finish().filter((l) => earlier.length === 0 || l.members.some((m) => m.ordinal < n));
   // Results on disk are patched a round of links at a time (link-spilled.ts): the same report.
   const links = applicants.spilled
-    ? linkSpilled(found, applicants, { n, earlier, persons, exceptionsOf, kinds, rules })
+    ? linkSpilled(found, applicants, { n, earlier, person: (o) => correlator.person(o), exceptionsOf, kinds, rules })
     : applyLinks(
         found,
         (ordinal) => {
           const result = ordinal < n ? applicants.get(ordinal) : earlier[ordinal - n];
-          return result ? { result, person: persons.get(ordinal), exceptions: ordinal < n ? exceptionsOf[ordinal] : undefined } : undefined;
+          return result ? { result, person: correlator.person(ordinal), exceptions: ordinal < n ? exceptionsOf[ordinal] : undefined } : undefined;
         },
         { kinds, rules },
       );
