@@ -16,7 +16,7 @@ import { DiagnosticsError } from '../model/diagnostic.js';
 import type { DprkConfig } from '../config/config.js';
 import { tuneRuleSet } from '../config/tune-rules.js';
 import { unusedExceptions } from '../evaluate/exceptions.js';
-import { openIpData, reportData, shareIpData } from './ip-data-option.js';
+import { openIpData, reportData } from './ip-data-option.js';
 import { runBatch } from '../pipeline/run-batch.js';
 import { parseShard, type ShardSpec } from '../pipeline/shard.js';
 import { loadAllowList, type AllowList } from '../correlate/allow-list.js';
@@ -146,7 +146,6 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
     }
   }
   const threads = await jobCount(opts.jobs, files, io);
-  if (threads > 1) shareIpData(ip);
   const jobs = threads
     ? jobsSetup(
         threads,
@@ -159,6 +158,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
           strict: opts.strict,
           expect: { rules: rules.length, version: tuned.version },
         },
+        ip,
         io,
       )
     : undefined;

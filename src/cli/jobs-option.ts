@@ -6,6 +6,8 @@ import { expandInputs } from '../read/expand-paths.js';
 import { packagePath } from '../util/package-root.js';
 import type { JobsSetup } from '../pipeline/jobs/pool.js';
 import { sharedFiles } from '../util/shared-files.js';
+import type { OfflineIpResolver } from '../intel/ip-resolver.js';
+import { shareIpData } from './ip-data-option.js';
 import type { WorkerSetup } from '../pipeline/jobs/wire.js';
 
 const MB = 1024 * 1024;
@@ -61,17 +63,24 @@ export function workerFile(): string | undefined {
   return [packagePath('dist', 'cli', 'worker-bundle.js'), packagePath('dist', 'cli', 'check-worker.js')].find((f) => existsSync(f));
 }
 
-export function jobsSetup(count: number, data: Omit<WorkerSetup, 'crashOn' | 'crashBy' | 'sharedFiles'>, io: CliIO): JobsSetup | undefined {
+export function jobsSetup(
+  count: number,
+  data: Omit<WorkerSetup, 'crashOn' | 'crashBy' | 'sharedFiles'>,
+  ip: OfflineIpResolver,
+  io: CliIO,
+): JobsSetup | undefined {
   const file = workerFile();
   if (count < 2 || !file) return undefined;
   const group = Number(io.env.DPRK_CHECK_JOBS_GROUP) || undefined;
-  const crash = /^(oom:)?(\d+)$/.exec(io.env.DPRK_CHECK_JOBS_CRASH ?? '');
-  const crashOn = crash ? Number(crash[2]) || undefined : undefined;
+  // DPRK_CHECK_JOBS_CRASH=N or oom:N (tests): each worker dies on its Nth request.
+  const crash = /^(oom:)?([1-9]\d*)$/.exec(io.env.DPRK_CHECK_JOBS_CRASH ?? '');
+  const crashed = crash ? { crashOn: Number(crash[2]), crashBy: crash[1] ? ('oom' as const) : ('exit' as const) } : {};
+  // The IP tables, read now into memory the workers share instead of each reading its own copy.
+  shareIpData(ip);
   return {
     count,
     workerFile: file,
-    // The IP tables read so far (shareIpData) go to the workers as shared memory, not copies.
-    workerData: { ...data, sharedFiles: sharedFiles(), ...(crashOn ? { crashOn, crashBy: crash![1] ? ('oom' as const) : ('exit' as const) } : {}) },
+    workerData: { ...data, sharedFiles: sharedFiles(), ...crashed },
     ...(group ? { group } : {}),
     onNotice: (m) => io.stderr.write(`dprk-check: warning: ${m}\n`),
   };

@@ -8,9 +8,9 @@ import { ruleTextSharer } from './share-rule-text.js';
 /**
  * Every record's outcome, in input order, checked in this thread or (--jobs N) by N threads: N - 1
  * workers and this one (CheckerPool). Groups go out as they are read and come back in the order
- * they went out, so ordinals, links and the report are those of a one-thread run. At most two
- * groups per thread are out at a time: reading waits for the checks (memory does not grow with
- * the input).
+ * they went out, so ordinals, links and the report are those of a one-thread run. At most
+ * IN_FLIGHT_PER_WORKER groups per thread are out at a time: reading waits for the checks (memory
+ * does not grow with the input).
  */
 export async function* outcomes(
   records: AsyncIterable<InputRecord>,

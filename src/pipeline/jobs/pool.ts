@@ -123,7 +123,10 @@ export class CheckerPool {
    */
   private drain(): void {
     for (const slot of this.slots) {
-      for (let m = slot.alive && receiveMessageOnPort(slot.port); m; m = slot.alive && receiveMessageOnPort(slot.port)) {
+      // `take` may lose the slot (a worker that could not start): its port is closed then.
+      while (slot.alive) {
+        const m = receiveMessageOnPort(slot.port);
+        if (!m) break;
         this.take(slot, m.message as WorkerReply);
       }
     }
