@@ -1,38 +1,47 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 
 /**
  * Data files read into shared memory, once per process. A SharedArrayBuffer posted to a worker
  * thread is shared, not copied, so with --jobs N the IP tables (11–21 MB) are held once instead of
  * N times: the main thread reads them before starting workers (jobs-option.ts) and each worker
- * adopts them. The bytes are only ever read. A path is read once: a file changed during the run
- * does not change what the threads look up, and all of them look up the same thing.
+ * adopts them. The bytes are only ever read. Kept with the file's size and modification time, and
+ * read again when either changed: a process that checks more than once (tests, a library user)
+ * never looks up a file as it was.
  */
-const files = new Map<string, SharedArrayBuffer>();
+export interface SharedFile {
+  bytes: SharedArrayBuffer;
+  size: number;
+  mtimeMs: number;
+}
 
-/** The file's bytes (a view of shared memory); read from disk the first time in this process. */
+const files = new Map<string, SharedFile>();
+
+/** The file's bytes (a view of shared memory); read from disk unless this process has them as they are. */
 export function readSharedFile(path: string): Buffer {
-  let bytes = files.get(path);
-  if (!bytes) {
-    bytes = readInto(path);
-    files.set(path, bytes);
+  const st = statSync(path);
+  let f = files.get(path);
+  if (!f || f.size !== st.size || f.mtimeMs !== st.mtimeMs) {
+    f = readInto(path);
+    files.set(path, f);
   }
-  return Buffer.from(bytes);
+  return Buffer.from(f.bytes);
 }
 
 /** Every file read so far, to hand to a worker thread. */
-export function sharedFiles(): Map<string, SharedArrayBuffer> {
+export function sharedFiles(): Map<string, SharedFile> {
   return new Map(files);
 }
 
 /** In a worker: the files the main thread read, used instead of reading them again. */
-export function adoptSharedFiles(from: ReadonlyMap<string, SharedArrayBuffer> | undefined): void {
-  for (const [path, bytes] of from ?? []) if (!files.has(path)) files.set(path, bytes);
+export function adoptSharedFiles(from: ReadonlyMap<string, SharedFile> | undefined): void {
+  for (const [path, f] of from ?? []) if (!files.has(path)) files.set(path, f);
 }
 
-function readInto(path: string): SharedArrayBuffer {
+function readInto(path: string): SharedFile {
   const fd = openSync(path, 'r');
   try {
-    const size = fstatSync(fd).size;
+    const st = fstatSync(fd);
+    const size = st.size;
     const bytes = new SharedArrayBuffer(size);
     const view = new Uint8Array(bytes);
     let at = 0;
@@ -42,7 +51,7 @@ function readInto(path: string): SharedArrayBuffer {
       at += n;
     }
     // A file that shrank while being read: what was there (the parsers reject a short table).
-    return at === size ? bytes : bytes.slice(0, at);
+    return { bytes: at === size ? bytes : bytes.slice(0, at), size, mtimeMs: st.mtimeMs };
   } finally {
     closeSync(fd);
   }

@@ -1,4 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
+import type { SharedFile } from '../../util/shared-files.js';
 import type { InputRecord } from '../../read/input-record.js';
 import type { BatchOutcome } from './batch-check.js';
 
@@ -33,7 +34,7 @@ export interface WorkerSetup {
   crashOn?: number;
   crashBy?: 'exit' | 'oom';
   /** Data files the main thread read into shared memory (util/shared-files.ts): used, not read again. */
-  sharedFiles?: Map<string, SharedArrayBuffer>;
+  sharedFiles?: Map<string, SharedFile>;
   /** Where requests come and replies go (the pool adds it; without it, the parent port). */
   port?: MessagePort;
 }
