@@ -107,6 +107,7 @@ export function mergeReports(reports: MergeInput[], options: MergeOptions): Merg
     release: () => {
       applicants.close();
       mergedKeys.close();
+      correlator?.close();
     },
   };
 }

@@ -79,7 +79,7 @@ export interface ReadSettings {
 }
 
 export interface BatchResult {
-  /** In input order; an array unless results were spilled to disk. `release` frees the spill file. */
+  /** In input order; an array unless results were spilled to disk. `release` frees the spill files (after the report is written). */
   applicants: ApplicantList;
   release: () => void;
   errors: RunError[];
@@ -227,7 +227,12 @@ export async function checkRecords(
         },
         { kinds, rules },
       );
-  return { applicants: applicants.list(), release: () => applicants.close(), errors, links, interrupted, ...(linkKeys ? { linkKeys } : {}) };
+  // release: the spilled results, and the correlator's applicant file (exported keys are read from it until then).
+  const release = () => {
+    applicants.close();
+    correlator.close();
+  };
+  return { applicants: applicants.list(), release, errors, links, interrupted, ...(linkKeys ? { linkKeys } : {}) };
 }
 
 /**
