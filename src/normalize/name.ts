@@ -12,7 +12,7 @@ export interface NormalizedName {
   compact: string;
   latin: boolean;
   /** Consonant skeletons of the rotations (romanisation.ts): "Min-seo Choi" and "CHOE MINSO" meet here. */
-  skeletons: string[];
+  readonly skeletons: string[];
 }
 
 /**
@@ -75,10 +75,27 @@ export const normalizeName: (raw: string) => NormalizedName = memoize((raw) => {
     latin = isLatin(raw);
   }
   const rotations = ordered.map((_, i) => ordered.slice(i).join('') + ordered.slice(0, i).join(''));
-  // Only skeletons of three consonants or more say anything: two would join too many names.
-  const skeletons = latin ? rotations.map(nameSkeleton).filter((k) => k.length >= 3) : [];
-  return { tokens: [...ordered].sort(), rotations, compact, latin, skeletons };
+  return new Normalized([...ordered].sort(), rotations, compact, latin);
 });
+
+/**
+ * Skeletons are worked out on first use: only the loose sameName compares them, and a watchlist
+ * lookup (strict) normalises every payee and reference name it sees; fourteen replacements per
+ * rotation were a tenth of the evaluate stage.
+ */
+class Normalized implements NormalizedName {
+  #skeletons: string[] | undefined;
+  constructor(
+    readonly tokens: string[],
+    readonly rotations: string[],
+    readonly compact: string,
+    readonly latin: boolean,
+  ) {}
+  get skeletons(): string[] {
+    // Only skeletons of three consonants or more say anything: two would join too many names.
+    return (this.#skeletons ??= this.latin ? this.rotations.map(nameSkeleton).filter((k) => k.length >= 3) : []);
+  }
+}
 
 function tokenMatches(a: string, b: string): boolean {
   if (a === b) return true;
