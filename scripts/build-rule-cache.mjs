@@ -17,6 +17,8 @@ for (const file of discoverRuleFiles([join(root, 'rules')]).files) {
   if (src.errors.length || typeof src.value !== 'object' || src.value === null) continue;
   const positions = {};
   for (const key of Object.keys(src.value)) positions[key] = positionOf(src, [key]);
-  entries[textKey(text)] = { value: src.value, positions };
+  // The value as JSON text: parsed on a hit, which is a fresh copy for the caller to keep (cheaper
+  // than parsing every value with the file and cloning the one asked for).
+  entries[textKey(text)] = { json: JSON.stringify(src.value), positions };
 }
-writeFileSync(join(root, 'dist', 'rules-cache.json'), JSON.stringify({ format: 1, entries }));
+writeFileSync(join(root, 'dist', 'rules-cache.json'), JSON.stringify({ format: 2, entries }));

@@ -10,7 +10,8 @@ import { parseYamlSource, preparsedYamlSource, type YamlSource } from '../yaml/y
  * edited built-in, a team's own pack — is parsed as usual, so the cache can never be stale.
  */
 interface CacheEntry {
-  value: unknown;
+  /** The parsed value as JSON: each hit parses its own copy, which the loader may change. */
+  json: string;
   positions: Record<string, { line: number; column: number }>;
 }
 
@@ -22,8 +23,9 @@ function entries(): Map<string, CacheEntry> | null {
   cache = null;
   if (existsSync(file)) {
     try {
-      const doc = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, CacheEntry> };
-      cache = new Map(Object.entries(doc.entries));
+      const doc = JSON.parse(readFileSync(file, 'utf8')) as { format?: number; entries: Record<string, CacheEntry> };
+      // A cache written by another version of the build is not read (it only costs time).
+      cache = doc.format === 2 ? new Map(Object.entries(doc.entries)) : null;
     } catch {
       cache = null; // a damaged cache only costs time
     }
@@ -37,5 +39,5 @@ export function textKey(text: string): string {
 
 export function yamlSourceFor(file: string, text: string): YamlSource {
   const hit = entries()?.get(textKey(text));
-  return hit ? preparsedYamlSource(file, text, structuredClone(hit.value), hit.positions) : parseYamlSource(file, text);
+  return hit ? preparsedYamlSource(file, text, JSON.parse(hit.json), hit.positions) : parseYamlSource(file, text);
 }
