@@ -38,6 +38,9 @@ export interface SpilledLinkContext {
  * given its additions in order, completed by the pattern rules that name linkage rules and
  * re-scored (the end of applyLinks, on the whole result), and stored again.
  */
+const RELEASED = undefined as unknown as LinkResult;
+
+/** `found` is emptied as it is applied (its entries are let go): pass an array nothing else reads. */
 export function linkSpilled(found: LinkResult[], store: ResultStore, ctx: SpilledLinkContext): Link[] {
   const { n, earlier, person, exceptionsOf } = ctx;
   const additions = new Additions(n);
@@ -48,8 +51,12 @@ export function linkSpilled(found: LinkResult[], store: ResultStore, ctx: Spille
       let members = 0;
       while (i < found.length && (i === from || members + found[i]!.members.length <= MEMBERS_PER_ROUND)) members += found[i++]!.members.length;
       const stubs = new Map<number, ApplicantResult>();
+      const batch = found.slice(from, i);
+      // The caller gives the links up: each round's are let go once applied, so the correlator's
+      // links and the report's are not both held whole (at 100k link-heavy records, 37 and 15 MB).
+      found.fill(RELEASED, from, i);
       const round = applyLinks(
-        found.slice(from, i),
+        batch,
         (ordinal) => {
           if (ordinal >= n) {
             const r = earlier[ordinal - n];
