@@ -43,6 +43,17 @@ export function equality(negate: boolean): OperatorDef {
   };
 }
 
+/**
+ * A list index built when a value first reaches it, not when the rule compiles: building one
+ * normalises every listed spelling (a tenth of a single check's start), and most leaves of a
+ * record never see a value (no payee, no platform). Building cannot fail, so no problem with the
+ * rule is found later for it.
+ */
+function onFirstUse(make: () => (value: unknown) => Verdict): (value: unknown) => Verdict {
+  let test: ((value: unknown) => Verdict) | undefined;
+  return (value) => (test ??= make())(value);
+}
+
 /** notIn's note names the set it was tested against (a list by its id and size, literals up to 8). */
 function noneOf(operand: unknown, candidates: Array<{ value: string }>): string {
   if (isListRef(operand)) return `is none of the ${candidates.length} values of list '${(operand as { list: string }).list}'`;
@@ -60,7 +71,7 @@ export function membership(negate: boolean): OperatorDef {
         const list = lookupList(operand, env);
         if (!list) return undefined;
         // Companies are scored, not just compared: the note names the entry, source and similarity.
-        if (env.comparator === 'company') return companyMembership(listCandidates(list), negate);
+        if (env.comparator === 'company') return onFirstUse(() => companyMembership(listCandidates(list), negate));
         candidates = list.entries.flatMap((e) => [e.value, ...e.aliases].map((v) => ({ value: v, label: listLabel(list, e) })));
       } else if (Array.isArray(operand) && operand.length > 0 && operand.every(isScalar)) {
         if (env.comparator === 'company') return companyMembership(literalCandidates(operand.map(String)), negate);
@@ -70,7 +81,7 @@ export function membership(negate: boolean): OperatorDef {
         return undefined;
       }
       const setText = noneOf(operand, candidates);
-      if (env.comparator === 'name') return nameMembership(candidates, negate, setText);
+      if (env.comparator === 'name') return onFirstUse(() => nameMembership(candidates, negate, setText));
       const miss: Verdict = negate ? { ok: true, note: setText } : NO;
       const hit = (label: string): Verdict => (negate ? NO : { ok: true, note: label });
       if (cmp.keyed) {
