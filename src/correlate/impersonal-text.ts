@@ -1,5 +1,6 @@
 import type { Applicant } from '../model/applicant.js';
 import { foldText } from '../normalize/text.js';
+import { anchoredReplace } from '../util/anchored-replace.js';
 
 // Every repetition is bounded: these run on résumé text of up to a megabyte, and an unbounded
 // `[^\s@]+@` retried from every start of a 30 000-character word is quadratic (seconds a record).
@@ -10,6 +11,17 @@ const EMAIL = /[^\s@<>()]{1,64}@[^\s@<>()]{1,255}\.[a-z]{2,24}/gi;
 const PHONE = /\+?\(?\d[\d\s().\/-]{5,30}\d/g;
 /** Bare profile handles (linkedin.com/in/x without a scheme, github.com/x). */
 const HANDLE = /\b[\w.-]{1,100}\.(?:com|io|dev|me|net|org)\/\S{0,2048}/gi;
+/** What every match of EMAIL and HANDLE holds, at most 64 and 100 characters after its start. */
+const AT = /@/g;
+const DOMAIN_SLASH = /\.(?:com|io|dev|me|net|org)\//gi;
+
+/** The identifiers taken out of a résumé; EMAIL and HANDLE tried only near an "@" or a ".com/" (util/anchored-replace.ts). */
+export function stripIdentifiers(text: string): string {
+  return anchoredReplace(anchoredReplace(text.replace(URL, ' '), EMAIL, AT, 64, ' '), HANDLE, DOMAIN_SLASH, 100, ' ').replace(PHONE, ' ');
+}
+
+/** The patterns, in the order they are taken out (tests hold stripIdentifiers to plain replaces of them). */
+export const IDENTIFIER_PATTERNS = [URL, EMAIL, HANDLE, PHONE] as const;
 
 /**
  * The résumé text without what identifies the person: their names, e-mails, phones, addresses, city
@@ -37,7 +49,7 @@ export function impersonalText(text: string, a: Applicant): string {
   }
   addWords(a.claimedLocation?.city);
   addWords(a.claimedLocation?.region);
-  const stripped = text.replace(URL, ' ').replace(EMAIL, ' ').replace(HANDLE, ' ').replace(PHONE, ' ');
+  const stripped = stripIdentifiers(text);
   if (own.size === 0) return stripped;
   return foldText(stripped)
     .split(' ')
