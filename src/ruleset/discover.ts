@@ -10,18 +10,20 @@ export function discoverRuleFiles(paths: string[]): { files: string[]; skipped: 
   const skipped: string[] = [];
   const missing: string[] = [];
   const seen = new Set<string>();
-  const visit = (p: string): void => {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      missing.push(p);
-      return;
+  // `isDir` is known from the directory listing (no stat per file); a link or a named path is stat'ed.
+  const visit = (p: string, isDir?: boolean): void => {
+    if (isDir === undefined) {
+      try {
+        isDir = statSync(p).isDirectory();
+      } catch {
+        missing.push(p);
+        return;
+      }
     }
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) {
-        if (name.startsWith('.') || name === 'node_modules') continue;
-        visit(join(p, name));
+    if (isDir) {
+      for (const e of readdirSync(p, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+        visit(join(p, e.name), e.isSymbolicLink() ? undefined : e.isDirectory());
       }
       return;
     }
