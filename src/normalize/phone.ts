@@ -55,8 +55,11 @@ export type PhoneKeyFacts = Pick<PhoneFacts, 'raw' | 'e164' | 'country'>;
  * already is parsed without them.
  */
 export function phoneForComparison(raw: string): PhoneKeyFacts {
-  return parseBare.peek(raw) ?? e164FastPath(raw) ?? parseKey(raw);
+  return parseBare.peek(raw) ?? forComparison(raw);
 }
+
+// Memoised too: a rule compares the applicant's number with every reference's, record after record.
+const forComparison = memoize((raw: string): PhoneKeyFacts => e164FastPath(raw) ?? parseKey(raw));
 
 /** "+", then digits with the usual punctuation: international format. */
 const INTERNATIONAL = /^\s*\+[\d\s().\/-]{6,30}$/;
