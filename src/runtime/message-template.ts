@@ -43,30 +43,59 @@ function valueAt(root: unknown, concrete: string): unknown {
  */
 function sameElementValues(facts: Facts, path: string, evidence: EvidenceItem[]): unknown[] {
   const out: unknown[] = [];
+  const steps = arrayStepsOf(path);
   for (const e of evidence) {
-    let cut = -1;
-    for (let i = path.indexOf('[]'); i >= 0; i = path.indexOf('[]', i + 2)) {
-      if (e.pattern.startsWith(path.slice(0, i + 2))) cut = i + 2;
-    }
-    if (cut < 0) continue;
-    const arrays = (path.slice(0, cut).match(/\[\]/g) ?? []).length;
+    // The longest array prefix of the placeholder the evidence shares.
+    let step: ArrayStep | undefined;
+    for (const s of steps) if (e.pattern.startsWith(s.prefix)) step = s;
+    if (!step) continue;
     // The concrete prefix of the evidence path that covers the same number of array steps.
     let seen = 0;
     let end = -1;
     for (const m of e.path.matchAll(/\[\d+\]/g)) {
-      if (++seen === arrays) {
+      if (++seen === step.arrays) {
         end = m.index! + m[0].length;
         break;
       }
     }
     if (end < 0) continue;
     const element = valueAt(facts, e.path.slice(0, end));
-    const rest = path.slice(cut).replace(/^\./, '');
-    const parsed = rest ? parsePath(rest) : undefined;
-    if (!rest) out.push(element);
-    else if (parsed && typeof parsed !== 'string') out.push(...compileResolver(parsed)(element, '').map((r) => r.value));
+    if (!step.rest) out.push(element);
+    else if (step.resolve) out.push(...step.resolve(element, '').map((r) => r.value));
   }
   return out;
+}
+
+/** A placeholder's path cut after one of its `[]`: the prefix, how many `[]` it holds, and the rest compiled. */
+interface ArrayStep {
+  prefix: string;
+  arrays: number;
+  rest: string;
+  resolve: Resolver | undefined;
+}
+
+type Resolver = ReturnType<typeof compileResolver>;
+
+// Per placeholder path, worked out once: messages are rendered for every finding of a batch.
+const arraySteps = new Map<string, ArrayStep[]>();
+
+function arrayStepsOf(path: string): ArrayStep[] {
+  let steps = arraySteps.get(path);
+  if (steps) return steps;
+  steps = [];
+  for (let i = path.indexOf('[]'); i >= 0; i = path.indexOf('[]', i + 2)) {
+    const cut = i + 2;
+    const rest = path.slice(cut).replace(/^\./, '');
+    const parsed = rest ? parsePath(rest) : undefined;
+    steps.push({
+      prefix: path.slice(0, cut),
+      arrays: steps.length + 1,
+      rest,
+      resolve: parsed && typeof parsed !== 'string' ? compileResolver(parsed) : undefined,
+    });
+  }
+  if (arraySteps.size < 4096) arraySteps.set(path, steps);
+  return steps;
 }
 
 export function compileTemplate(template: string, parsed: Map<string, ParsedPath>) {
