@@ -16,6 +16,13 @@ if (!process.execArgv.some((a) => a.startsWith('--heap-growing-percent'))) setFl
 // about a tenth of a clean check's start. Node 20 has no such cache; NODE_DISABLE_COMPILE_CACHE=1
 // turns it off. Loaded after enabling it, hence the dynamic import.
 module.enableCompileCache?.();
-const { main } = await import('../dist/cli/bundle.js');
-
-process.exitCode = await main(process.argv.slice(2));
+const args = process.argv.slice(2);
+// `dprk-check --version` alone needs none of the tool: its own small bundle prints the same text
+// (with any other argument, the program's --version answers, as it always does).
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  const { printVersion } = await import('../dist/cli/version-bundle.js');
+  process.exitCode = printVersion();
+} else {
+  const { main } = await import('../dist/cli/bundle.js');
+  process.exitCode = await main(args);
+}

@@ -13,6 +13,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 for (const [entry, out] of [
   ['main.js', 'bundle.js'],
   ['check-worker.js', 'worker-bundle.js'],
+  // A bare --version is answered from this one (bin/dprk-check.js): a few kB, not the whole tool.
+  ['version-entry.js', 'version-bundle.js'],
 ])
   await build({
     entryPoints: [join(root, 'dist/cli', entry)],

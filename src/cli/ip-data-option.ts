@@ -2,10 +2,7 @@ import { resolve } from 'node:path';
 import type { CliIO } from './io.js';
 import { OfflineIpResolver } from '../intel/ip-resolver.js';
 import { IpDataError } from '../intel/ip-data-error.js';
-import { builtinIpMeta, describeData, type DataInfo } from '../intel/ip-data-info.js';
-import { HOSTING_DATA } from '../intel/hosting-asns.js';
-import { toolVersion } from '../util/package-root.js';
-import { DISPOSABLE_DATA, disposableListVersion } from '../intel/disposable-domains.js';
+import type { DataInfo } from '../intel/ip-data-info.js';
 
 /**
  * The resolver for a check run: --ip-data files are opened now, so a missing or corrupt file stops
@@ -39,17 +36,4 @@ export function shareIpData(ip: OfflineIpResolver): void {
 export function reportData(ip: OfflineIpResolver): Record<string, DataInfo> {
   const d = ip.describe();
   return { ip: d.country, asn: d.asn, hosting: d.hosting };
-}
-
-/** `dprk-check --version`: the tool version, then the date and licence of each data set. */
-export function versionText(): string {
-  const meta = builtinIpMeta();
-  const missing = 'not built (run npm run build)';
-  return [
-    toolVersion(),
-    `IP → country: ${meta ? describeData(meta.country) : missing}`,
-    `IP → ASN:     ${meta ? describeData(meta.asn) : missing}`,
-    `hosting/VPN:  ${describeData(HOSTING_DATA)}`,
-    `disposable e-mail domains: ${DISPOSABLE_DATA.name} ${disposableListVersion() ?? '(missing)'} (${DISPOSABLE_DATA.licence})`,
-  ].join('\n');
 }

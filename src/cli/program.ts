@@ -10,9 +10,9 @@ import { ALL_FORMATS } from '../read/adapters/registry.js';
 import { addInitCommand } from './init-command.js';
 import { FORMAT_NAMES, FORMATS } from '../formats/index.js';
 import { planOutputs } from './write-reports.js';
-import { isWriteError, writeErrorText } from './write-output.js';
 import { FAIL_ON } from '../model/levels.js';
-import { versionText } from './ip-data-option.js';
+import { versionText } from './version-text.js';
+import { stdoutFailure } from './stdout.js';
 import { IpDataError } from '../intel/ip-data-error.js';
 import { addWatchlistCommand } from './watchlist-command.js';
 import { readSchema } from '../validate/ajv.js';
@@ -299,11 +299,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       return EXIT.ERROR;
     }
     // Help, a schema or a rule list to a standard output that is gone: as for reports (write-reports.ts).
-    if (isWriteError(e)) {
-      if (e.code === 'EPIPE') return result.code;
-      io.stderr.write(`dprk-check: cannot write to standard output: ${writeErrorText(e)}\n`);
-      return EXIT.ERROR;
-    }
+    const failed = stdoutFailure(e, io.stderr, result.code);
+    if (failed !== undefined) return failed;
     const err = e as Error;
     io.stderr.write(`dprk-check: internal error: ${err.message}\n`);
     if (io.env.DPRK_CHECK_DEBUG) io.stderr.write(`${err.stack ?? ''}\n`);

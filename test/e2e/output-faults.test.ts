@@ -34,6 +34,36 @@ const oneMessage = (stderr: string, text: string) => {
   expect(stderr.trim().split('\n')).toEqual([expect.stringContaining(text)]);
 };
 
+describe('a bare --version (bin/dprk-check.js answers it from its own small bundle)', () => {
+  const bare = (rest: string) => sh(`${process.execPath} ${BIN} --version ${rest}`);
+
+  test('prints what the program prints for --version, exit 0', () => {
+    const fast = bare('');
+    // With another argument the program itself answers.
+    const program = sh('$CHECK --version');
+    expect(fast.status).toBe(0);
+    expect(program.status).toBe(0);
+    expect(fast.stdout).toBe(program.stdout);
+    expect(fast.stdout).toMatch(/^\d+\.\d+\.\d+\nIP → country: /);
+  });
+
+  test.each([
+    ['> /dev/full', 'cannot write to standard output: ENOSPC'],
+    ['>&-', 'cannot write to standard output: EBADF'],
+  ])('%s: one message, exit 2, as the program', (redirect, text) => {
+    const r = bare(redirect);
+    expect(r.status).toBe(2);
+    oneMessage(r.stderr, text);
+    expect(sh(`$CHECK --version ${redirect}`).stderr).toBe(r.stderr);
+  });
+
+  test('| true (the reader has gone): quiet, exit 0', () => {
+    const r = bare('| true; echo "status=${PIPESTATUS[0]}"');
+    expect(r.stdout).toBe('status=0\n');
+    expect(r.stderr).toBe('');
+  });
+});
+
 describe('standard output that cannot be written', () => {
   test.each(['text', 'json', 'sarif'])('> /dev/full (-f %s): one message, exit 2', (format) => {
     const r = sh(`$CHECK -f ${format} ${FLAGGED} > /dev/full`);
