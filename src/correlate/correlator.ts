@@ -385,7 +385,6 @@ export class Correlator {
   }
 }
 
-/** One member per applicant, with every slot where it holds the value. */
 /** A key two or more applicants hold, with where each holds it. */
 interface SharedKey {
   space: number;
@@ -397,6 +396,7 @@ interface SharedKey {
 /** What a consumed entry of `shared` is set to (see link). */
 const RELEASED = undefined as unknown as SharedKey;
 
+/** One member per applicant, with every slot where it holds the value. */
 function groupSlots(raw: Array<{ ordinal: number; slot: number }>): LinkMember[] {
   const by = new Map<number, number[]>();
   for (const r of raw) {

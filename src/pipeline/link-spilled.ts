@@ -27,6 +27,9 @@ export interface SpilledLinkContext {
   rules: CompiledRule[];
 }
 
+/** What an applied entry of `found` is set to (see linkSpilled). */
+const RELEASED = undefined as unknown as LinkResult;
+
 /**
  * applyLinks over results that are on disk, in bounded memory: the same report as applyLinks over
  * results held in memory, without reading every linked applicant back at once (in a link-heavy
@@ -37,10 +40,9 @@ export interface SpilledLinkContext {
  * round added is set aside on disk, by applicant. Then each patched applicant is read back once,
  * given its additions in order, completed by the pattern rules that name linkage rules and
  * re-scored (the end of applyLinks, on the whole result), and stored again.
+ *
+ * `found` is emptied as it is applied (its entries are let go): pass an array nothing else reads.
  */
-const RELEASED = undefined as unknown as LinkResult;
-
-/** `found` is emptied as it is applied (its entries are let go): pass an array nothing else reads. */
 export function linkSpilled(found: LinkResult[], store: ResultStore, ctx: SpilledLinkContext): Link[] {
   const { n, earlier, person, exceptionsOf } = ctx;
   const additions = new Additions(n);
