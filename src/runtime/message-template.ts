@@ -41,9 +41,8 @@ function valueAt(root: unknown, concrete: string): unknown {
  * Values for a placeholder taken from the same array element as the evidence: if the rule matched
  * derived.payees[1].holderName, {{derived.payees[].origin}} means derived.payees[1].origin.
  */
-function sameElementValues(facts: Facts, path: string, evidence: EvidenceItem[]): unknown[] {
+function sameElementValues(facts: Facts, steps: ArrayStep[], evidence: EvidenceItem[]): unknown[] {
   const out: unknown[] = [];
-  const steps = arrayStepsOf(path);
   for (const e of evidence) {
     // The longest array prefix of the placeholder the evidence shares.
     let step: ArrayStep | undefined;
@@ -76,13 +75,9 @@ interface ArrayStep {
 
 type Resolver = ReturnType<typeof compileResolver>;
 
-// Per placeholder path, worked out once: messages are rendered for every finding of a batch.
-const arraySteps = new Map<string, ArrayStep[]>();
-
+/** A placeholder's array steps, worked out when the template compiles (not for every finding rendered). */
 function arrayStepsOf(path: string): ArrayStep[] {
-  let steps = arraySteps.get(path);
-  if (steps) return steps;
-  steps = [];
+  const steps: ArrayStep[] = [];
   for (let i = path.indexOf('[]'); i >= 0; i = path.indexOf('[]', i + 2)) {
     const cut = i + 2;
     const rest = path.slice(cut).replace(/^\./, '');
@@ -94,17 +89,16 @@ function arrayStepsOf(path: string): ArrayStep[] {
       resolve: parsed && typeof parsed !== 'string' ? compileResolver(parsed) : undefined,
     });
   }
-  if (arraySteps.size < 4096) arraySteps.set(path, steps);
   return steps;
 }
 
 export function compileTemplate(template: string, parsed: Map<string, ParsedPath>) {
   const resolvers = new Map([...parsed].map(([k, p]) => [k, compileResolver(p)]));
-  const pieces: Array<string | { path: string }> = [];
+  const pieces: Array<string | { path: string; steps: ArrayStep[] }> = [];
   let last = 0;
   for (const m of template.matchAll(PLACEHOLDER)) {
     if (m.index > last) pieces.push(template.slice(last, m.index));
-    pieces.push({ path: m[1]! });
+    pieces.push({ path: m[1]!, steps: arrayStepsOf(m[1]!) });
     last = m.index + m[0].length;
   }
   if (last < template.length) pieces.push(template.slice(last));
@@ -113,7 +107,7 @@ export function compileTemplate(template: string, parsed: Map<string, ParsedPath
       if (typeof piece === 'string') return piece;
       const path = piece.path;
       const matched = evidence.filter((e) => e.pattern === path).map((e) => e.value);
-      const related = matched.length ? matched : sameElementValues(facts, path, evidence);
+      const related = matched.length ? matched : sameElementValues(facts, piece.steps, evidence);
       const values = related.length ? related : (resolvers.get(path)?.(facts, '') ?? []).map((r) => r.value);
       const shown = [...new Set(values.map(showValue))];
       const text = shown.length === 0 ? '(none)' : shown.length > 3 ? `${shown.slice(0, 3).join(', ')} and ${shown.length - 3} more` : shown.join(', ');
