@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { run } from '../../src/cli/program.js';
 import { memoryIO } from '../helpers/memory-io.js';
+import { sqliteAvailable } from '../helpers/sqlite.js';
 import { chromiumAvailable, launch, type Browser } from './chromium.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -16,7 +17,7 @@ async function cli(args: string[], day: string) {
   return { code: await run(args, m.io), err: m.stderr() };
 }
 
-describe.runIf(chromiumAvailable())('an evidence pack with history and a review, in Chromium', () => {
+describe.runIf(chromiumAvailable() && sqliteAvailable())('an evidence pack with history and a review, in Chromium', () => {
   let dir: string;
   let browser: Browser;
   const errors: string[] = [];

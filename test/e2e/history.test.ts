@@ -5,11 +5,13 @@ import { join, resolve } from 'node:path';
 import { run } from '../../src/cli/program.js';
 import { memoryIO } from '../helpers/memory-io.js';
 import { freshDatabase, postgresUrl } from '../helpers/postgres.js';
+import { sqliteAvailable } from '../helpers/sqlite.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const AUG = 'fixtures/history/2026-08-export.json';
 const SEP = 'fixtures/history/2026-09-export.json';
 const PG = postgresUrl();
+const SQLITE = sqliteAvailable();
 const dir = mkdtempSync(join(tmpdir(), 'dprk-hist-e2e-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -52,9 +54,8 @@ function inputValues(file: string): string[] {
   return out;
 }
 
-const stores: Array<[string, () => Promise<{ spec: string; drop: () => Promise<void> }>]> = [
-  ['SQLite', async () => ({ spec: join(mkdtempSync(join(dir, 's-')), 'hr.db'), drop: async () => {} })],
-];
+const stores: Array<[string, () => Promise<{ spec: string; drop: () => Promise<void> }>]> = [];
+if (SQLITE) stores.push(['SQLite', async () => ({ spec: join(mkdtempSync(join(dir, 's-')), 'hr.db'), drop: async () => {} })]);
 if (PG)
   stores.push([
     'PostgreSQL',
@@ -126,7 +127,7 @@ describe.each(stores)('two runs a month apart, %s history', (name, make) => {
   }, 60000);
 });
 
-describe('what the SQLite history holds', () => {
+describe.runIf(SQLITE)('what the SQLite history holds', () => {
   test('no input value is in the database file: no name, e-mail, phone, address or account fingerprint', async () => {
     const d = mkdtempSync(join(dir, 'pii-'));
     const db = join(d, 'hr.db');
@@ -190,7 +191,7 @@ describe('bad history input: one clear message, exit 2, nothing recorded', () =>
   });
 });
 
-describe('concurrent runs on one SQLite history', () => {
+describe.runIf(SQLITE)('concurrent runs on one SQLite history', () => {
   test('four processes at once: every run recorded whole, none lost', async () => {
     const { spawn } = await import('node:child_process');
     const d = mkdtempSync(join(dir, 'conc-'));
@@ -210,7 +211,7 @@ describe('concurrent runs on one SQLite history', () => {
 });
 
 describe('history: in .dprk-check.yaml', () => {
-  test.each([
+  test.runIf(SQLITE).each([
     ['a path, relative to the file', 'history: hr.db\n'],
     ['store and retention', 'history:\n  store: hr.db\n  retention: 30d\n'],
   ])('%s', async (_what, yaml) => {

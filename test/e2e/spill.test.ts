@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { run } from '../../src/cli/program.js';
 import { memoryIO } from '../helpers/memory-io.js';
+import { sqliteAvailable } from '../helpers/sqlite.js';
 import { generate } from '../../bench/generate.js';
 
 /**
@@ -17,6 +18,7 @@ const HEAVY = join(dir, 'heavy.ndjson');
 /** Links of the kinds the generator does not make: a reference that is another applicant (written otherwise), one résumé file, photo, wallet, device and document, a duplicate id. */
 const KINDS = join(dir, 'kinds.ndjson');
 const EXPORT = 'fixtures/batch/export.ndjson';
+const SQLITE = sqliteAvailable();
 const AUG = 'fixtures/history/2026-08-export.json';
 const SEP = 'fixtures/history/2026-09-export.json';
 const KINDS_RECORDS = [
@@ -115,7 +117,7 @@ describe('link keys spilled to disk: the same report as in memory', { timeout: 1
     expect(JSON.parse(memory.merged).links.length).toBeGreaterThan(20);
   });
 
-  test('--history: earlier applicants found from spilled keys, the same links and findings', async () => {
+  test.runIf(SQLITE)('--history: earlier applicants found from spilled keys, the same links and findings', async () => {
     const twoRuns = async (after: number | undefined) => {
       const db = join(dir, `hr-${after ?? 'mem'}.db`);
       const first = await cli(['--history', db, '-f', 'json', AUG], after, '2026-08-14');

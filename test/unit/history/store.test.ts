@@ -6,8 +6,10 @@ import { openHistory } from '../../../src/history/open-store.js';
 import { HistoryError } from '../../../src/history/history-error.js';
 import type { HistoryStore, RunRecord } from '../../../src/history/store.js';
 import { freshDatabase, postgresUrl } from '../../helpers/postgres.js';
+import { sqliteAvailable } from '../../helpers/sqlite.js';
 
 const PG = postgresUrl();
+const SQLITE = sqliteAvailable();
 const KEY_A = '1111111111111111';
 const KEY_B = '2222222222222222';
 
@@ -22,15 +24,15 @@ function run(checkedAt: string, applicants: Array<Partial<RunRecord['applicants'
 }
 
 /** One suite, two back ends: whatever passes on SQLite must pass on PostgreSQL. */
-const backends: Array<[string, () => Promise<{ spec: string; cleanup: () => Promise<void> }>]> = [
-  [
+const backends: Array<[string, () => Promise<{ spec: string; cleanup: () => Promise<void> }>]> = [];
+if (SQLITE)
+  backends.push([
     'SQLite',
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'dprk-hist-'));
       return { spec: join(dir, 'history.db'), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
     },
-  ],
-];
+  ]);
 if (PG)
   backends.push([
     'PostgreSQL',
@@ -159,7 +161,7 @@ describe.each(backends)('history store on %s', (_name, make) => {
   });
 });
 
-describe('SQLite history: bad places', () => {
+describe.runIf(SQLITE)('SQLite history: bad places', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dprk-hist-bad-'));
   afterEach(() => {});
 
