@@ -24,28 +24,36 @@ function row(a: ApplicantResult, i: number, anchor: string, reviews: boolean): R
 const sortable = (key: string, label: string, current?: boolean) =>
   html`<th scope="col" ${current ? html`aria-sort="descending"` : ''} data-col="${key}"><button type="button" class="sort" data-sort="${key}">${label}<span class="arrow" aria-hidden="true">${current ? ' ▼' : ''}</span></button></th>`;
 
-export function overviewHtml(report: Report): Raw {
+/**
+ * The overview in pieces: its head up to the table body, one row per applicant in `order`, then
+ * its tail. A million rows held as one string would pass V8's longest string (2^29 characters).
+ */
+export function writeOverview(report: Report, order: readonly number[], emit: (chunk: string) => void): void {
   const s = report.summary;
   const levels = [...LEVELS].reverse() as Level[];
-  const rows = byRisk(report.applicants).map((i) => row(report.applicants.at(i)!, i, `a${i + 1}`, !!report.provenance?.history));
-  return html`<section id="overview" aria-labelledby="overview-h">
+  const reviews = !!report.provenance?.history;
+  emit(
+    html`<section id="overview" aria-labelledby="overview-h">
 <h2 id="overview-h" tabindex="-1">Overview</h2>
 <p class="counts">${plural(s.total, 'record')}: ${s.evaluated} checked, ${s.invalid} could not be checked. ${levels
-    .filter((l) => s.byLevel[l])
-    .map((l) => html`${badge(l)} ${s.byLevel[l]} `)}</p>
+      .filter((l) => s.byLevel[l])
+      .map((l) => html`${badge(l)} ${s.byLevel[l]} `)}</p>
 <form class="filters noprint" aria-label="Filter applicants">
 <fieldset><legend>Level</legend>${levels.map(
-    (l) => html`<label><input type="checkbox" name="level" value="${l}" checked> ${l} (${s.byLevel[l]})</label>`,
-  )}</fieldset>
+      (l) => html`<label><input type="checkbox" name="level" value="${l}" checked> ${l} (${s.byLevel[l]})</label>`,
+    )}</fieldset>
 <fieldset><legend>Family of findings</legend>${FAMILIES.map(
-    (f) => html`<label><input type="checkbox" name="family" value="${f}" checked> ${f}</label>`,
-  )}<label><input type="checkbox" name="family" value="" checked> no findings</label></fieldset>
+      (f) => html`<label><input type="checkbox" name="family" value="${f}" checked> ${f}</label>`,
+    )}<label><input type="checkbox" name="family" value="" checked> no findings</label></fieldset>
 </form>
 <p id="shown" class="noprint" role="status" aria-live="polite">Showing all ${report.applicants.length} applicants, highest risk first.</p>
 <table id="applicants" class="overview">
 <caption>Applicants, highest risk first.<span class="noprint"> Select a column heading to sort.</span></caption>
 <thead><tr>${sortable('id', 'Applicant')}${sortable('name', 'Name')}${sortable('risk', 'Level', true)}${sortable('score', 'Score')}<th scope="col">Findings</th><th scope="col">Families</th><th scope="col">Top finding</th><th scope="col">Review</th></tr></thead>
-<tbody>${rows}</tbody>
+<tbody>`.html,
+  );
+  for (const i of order) emit(row(report.applicants.at(i)!, i, `a${i + 1}`, reviews).html);
+  emit(`</tbody>
 </table>
-</section>`;
+</section>`);
 }

@@ -22,6 +22,20 @@ export function anchorsOf(report: Report): Anchors {
   return out;
 }
 
+/** Each applicant's links by id, in report order: one pass over the links, not one per pack (a million packs × 56,000 links). */
+export type LinksByApplicant = Map<string, Link[]>;
+
+export function linksByApplicant(report: Report): LinksByApplicant {
+  const out: LinksByApplicant = new Map();
+  for (const l of report.links)
+    for (const id of new Set(l.applicants)) {
+      let mine = out.get(id);
+      if (!mine) out.set(id, (mine = []));
+      mine.push(l);
+    }
+  return out;
+}
+
 function evidenceRows(f: Finding): Raw {
   if (f.evidence.length === 0) return html``;
   return html`<table class="evidence"><caption>Evidence</caption><thead><tr><th scope="col">Field</th><th scope="col">Value</th><th scope="col">Tested against</th></tr></thead><tbody>${f.evidence.map(
@@ -62,9 +76,9 @@ function scoreBlock(a: ApplicantResult): Raw {
 <p class="formula">Families count as independent evidence: ${formula}. Within a family each further finding counts half as much as the one before. Levels: ${bands}.</p>`;
 }
 
-function linksBlock(a: ApplicantResult, report: Report, anchors: Anchors): Raw {
-  const mine = report.links.filter((l) => l.applicants.includes(a.id));
-  if (mine.length === 0) return html``;
+function linksBlock(a: ApplicantResult, links: LinksByApplicant, anchors: Anchors): Raw {
+  const mine = links.get(a.id);
+  if (!mine) return html``;
   const other = (l: Link) =>
     l.applicants
       .map((id, i) => ({ id, source: l.sources?.[i] }))
@@ -114,7 +128,7 @@ function provenanceLine(a: ApplicantResult, report: Report): Raw {
 }
 
 /** One applicant's evidence pack: everything a reviewer needs, on its own printed page. */
-export function packHtml(a: ApplicantResult, report: Report, anchors: Anchors, index: number, disclaimer: string): Raw {
+export function packHtml(a: ApplicantResult, report: Report, anchors: Anchors, links: LinksByApplicant, index: number, disclaimer: string): Raw {
   const anchor = `a${index + 1}`;
   const findings = [...a.findings].sort(
     (x, y) => FAMILIES.indexOf(x.family) - FAMILIES.indexOf(y.family) || severityRank(y.severity) - severityRank(x.severity),
@@ -135,7 +149,7 @@ ${a.warnings.length ? html`<ul class="warnings">${a.warnings.map((w) => html`<li
 ${scoreBlock(a)}
 ${a.findings.length ? byFamily : html`<p>No red flags found by the rules that could run.</p>`}
 ${a.suppressed?.length ? html`<section class="suppressed"><h3>Suppressed by configured exceptions</h3><ul>${a.suppressed.map((x) => html`<li><code>${x.ruleId}</code> (${x.severity}) ${x.title} — exception ${x.exception} (${x.source}): ${x.reason}</li>`)}</ul></section>` : ''}
-${linksBlock(a, report, anchors)}
+${linksBlock(a, links, anchors)}
 ${historyBlock(a, anchor)}
 ${notCheckedBlock(a, anchor)}
 ${provenanceLine(a, report)}

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Report } from '../../model/report.js';
 import { html, raw, type Raw } from './escape.js';
 import { STYLE, SCRIPT } from './assets.js';
-import { anchorsOf, packHtml } from './pack.js';
-import { byRisk, overviewHtml } from './overview.js';
+import { anchorsOf, linksByApplicant, packHtml } from './pack.js';
+import { byRisk, writeOverview } from './overview.js';
 import { DISCLAIMER } from '../disclaimer.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('base64');
@@ -38,12 +38,23 @@ ${p?.history ? html`<dt>History</dt><dd>${p.history.store}${p.history.runId !== 
 </dl></section>`;
 }
 
-function errorsHtml(report: Report): Raw {
-  if (!report.errors.length && !report.skipped?.length) return html``;
-  return html`<section id="errors" aria-labelledby="err-h"><h2 id="err-h">Records that could not be checked (${report.errors.length})</h2>
-${report.errors.length ? html`<table><thead><tr><th scope="col">Source</th><th scope="col">Problem</th></tr></thead><tbody>${report.errors.map((e) => html`<tr><td><code>${e.source}</code></td><td>${e.message}</td></tr>`)}</tbody></table>` : ''}
+/** Records that could not be checked, a row at a time (a damaged export can have one per line). */
+function writeErrors(report: Report, emit: (chunk: string) => void): void {
+  if (!report.errors.length && !report.skipped?.length) return;
+  emit(
+    html`<section id="errors" aria-labelledby="err-h"><h2 id="err-h">Records that could not be checked (${report.errors.length})</h2>
+`.html,
+  );
+  if (report.errors.length) {
+    emit('<table><thead><tr><th scope="col">Source</th><th scope="col">Problem</th></tr></thead><tbody>');
+    for (const e of report.errors) emit(html`<tr><td><code>${e.source}</code></td><td>${e.message}</td></tr>`.html);
+    emit('</tbody></table>');
+  }
+  emit(
+    html`
 ${report.skipped?.length ? html`<p>Skipped as not applicant data: ${report.skipped.map((s) => s.path).join(', ')}</p>` : ''}
-</section>`;
+</section>`.html,
+  );
 }
 
 /** The whole page. Pure: the same report gives the same bytes. */
@@ -53,12 +64,17 @@ export function renderHtml(report: Report): string {
   return parts.join('');
 }
 
-/** The page in pieces: head and overview, one evidence pack at a time, then the tail. */
+/**
+ * The page in pieces, never whole: head, the overview a row at a time, errors a row at a time, one
+ * evidence pack at a time, then the tail. Its size grows with the export (about 12 kB an applicant).
+ */
 export function writeHtml(report: Report, emit: (chunk: string) => void): void {
   const anchors = anchorsOf(report);
+  const links = linksByApplicant(report);
+  const order = byRisk(report.applicants);
   const title = `dprk-check report, ${report.generatedAt.slice(0, 10)}`;
-  const PACKS = '\u0000packs\u0000';
-  const page = html`<!DOCTYPE html>
+  emit(
+    html`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -78,18 +94,21 @@ ${report.redacted ? html`<p class="redacted" role="note">Personal data is masked
 ${report.interrupted ? html`<p class="redacted" role="note">Interrupted: this report covers only the records read before the run was stopped.</p>` : ''}
 </header>
 <main>
-${overviewHtml(report)}
-${errorsHtml(report)}
-<section id="packs" aria-label="Evidence packs, one per applicant">${raw(PACKS)}</section>
+`.html,
+  );
+  writeOverview(report, order, emit);
+  emit('\n');
+  writeErrors(report, emit);
+  emit('\n<section id="packs" aria-label="Evidence packs, one per applicant">');
+  for (const i of order) emit(packHtml(report.applicants.at(i)!, report, anchors, links, i, DISCLAIMER).html);
+  emit(
+    html`</section>
 ${provenanceHtml(report)}
 </main>
 <footer><p class="meta">${DISCLAIMER}</p></footer>
 <script>${raw(SCRIPT)}</script>
 </body>
 </html>
-`.html;
-  const cut = page.indexOf(PACKS);
-  emit(page.slice(0, cut));
-  for (const i of byRisk(report.applicants)) emit(packHtml(report.applicants.at(i)!, report, anchors, i, DISCLAIMER).html);
-  emit(page.slice(cut + PACKS.length));
+`.html,
+  );
 }

@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
 import { renderHtml } from '../../../src/formats/html/index.js';
-import { contentSecurityPolicy } from '../../../src/formats/html/page.js';
+import { contentSecurityPolicy, writeHtml } from '../../../src/formats/html/page.js';
 import { DISCLAIMER } from '../../../src/formats/disclaimer.js';
 import { STYLE, SCRIPT } from '../../../src/formats/html/assets.js';
 import { esc, safeUrl } from '../../../src/formats/html/escape.js';
 import { redactReport } from '../../../src/redact/redact-report.js';
 import { fixtureReport, PII_STRINGS, unescapeAll } from '../../helpers/fixture-report.js';
-import type { Report } from '../../../src/model/report.js';
+import type { ApplicantResult, Link, Report } from '../../../src/model/report.js';
 
 const HOSTILE = `<img src=x onerror="alert(1)"><script>alert(2)</script>' " &`;
 
@@ -100,6 +100,51 @@ describe('html report', () => {
     expect(page).toContain('ab'.repeat(32));
     expect(page).toContain('dated 2026-06-17');
     expect(page).toContain(`version <code>${report.tool.rulesVersion}</code>`);
+  });
+
+  test('the page is written a piece at a time: its largest piece hardly grows from 30 applicants to 3,000', () => {
+    const { report } = fixtureReport();
+    const many = (n: number): Report => {
+      const applicants: ApplicantResult[] = Array.from({ length: n }, (_, i) => ({ ...structuredClone(report.applicants[i % 3]!), id: `cand-${i}` }));
+      const errors = Array.from({ length: n }, (_, i) => ({ ...report.errors[0]!, source: `exports/big.ndjson#${i}` }));
+      return { ...report, applicants, errors, summary: { ...report.summary, total: 2 * n } };
+    };
+    const largest = (r: Report) => {
+      let max = 0;
+      let total = 0;
+      writeHtml(r, (chunk) => {
+        max = Math.max(max, chunk.length);
+        total += chunk.length;
+      });
+      return { max, total };
+    };
+    const small = largest(many(30));
+    const big = largest(many(3000));
+    expect(big.total).toBeGreaterThan(50 * small.total);
+    // Longer ids and counts only: a page held whole would be a hundred times larger.
+    expect(big.max).toBeLessThan(small.max * 1.1);
+    expect(renderHtml(many(30)).length).toBe(small.total);
+  });
+
+  test("an applicant's pack lists the links that name it, once each, in report order", () => {
+    const { report } = fixtureReport();
+    const [a, b, c] = report.applicants.map((x) => x.id);
+    const link = (kind: string, applicants: string[]): Link => ({ kind, value: kind, applicants });
+    report.links = [
+      link('shared-phone', [a!, b!]),
+      link('shared-device', [b!, c!]),
+      link('shared-ship-to', [c!, a!, a!]),
+      link('shared-payout-account', [b!, c!]),
+    ];
+    const page = renderHtml(report);
+    const pack = (id: string) => {
+      const at = page.indexOf(`<span class="id">${esc(id)}</span>`);
+      return page.slice(at, page.indexOf('</article>', at));
+    };
+    const kinds = (id: string) => [...pack(id).matchAll(/<strong>(shared-[a-z-]+)<\/strong>/g)].map((m) => m[1]);
+    expect(kinds(a!)).toEqual(['shared-phone', 'shared-ship-to']);
+    expect(kinds(b!)).toEqual(['shared-phone', 'shared-device', 'shared-payout-account']);
+    expect(kinds(c!)).toEqual(['shared-device', 'shared-ship-to', 'shared-payout-account']);
   });
 
   test('only http(s) references become links', () => {
