@@ -1,6 +1,7 @@
 import { defineFormat, type Emit } from './format.js';
 import type { ApplicantResult, Report, RunError } from '../model/report.js';
 import { evidenceText } from './evidence.js';
+import { nestedJson } from './nested-json.js';
 
 /**
  * The report contract of applicant-model.md. Contract keys keep their documented types (evidence
@@ -88,9 +89,6 @@ export function toContract(report: Report): Record<string, unknown> {
   return Object.fromEntries(contractEntries(report).map(([k, v]) => [k, v instanceof Streamed ? Array.from(v.items, (x) => v.map(x)) : v]));
 }
 
-/** JSON.stringify(value, null, 2) nested `depth` levels deep (JSON strings never hold a raw newline). */
-const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
-
 /**
  * Byte for byte what `JSON.stringify(toContract(report), null, 2)` gives, written one applicant at
  * a time: a single string of a large report exceeds V8's limit (~512 MB) and doubles the memory.
@@ -100,9 +98,9 @@ export function writeJson(report: Report, out: Emit): void {
   out('{');
   entries.forEach(([key, value], i) => {
     out(`${i ? ',' : ''}\n  ${JSON.stringify(key)}: `);
-    if (!(value instanceof Streamed)) return out(nested(value, 1));
+    if (!(value instanceof Streamed)) return out(nestedJson(value, 1));
     let j = 0;
-    for (const item of value.items) out(`${j++ ? ',' : '['}\n    ${nested(value.map(item), 2)}`);
+    for (const item of value.items) out(`${j++ ? ',' : '['}\n    ${nestedJson(value.map(item), 2)}`);
     out(j ? '\n  ]' : '[]');
   });
   out('\n}\n');

@@ -9,6 +9,7 @@ import { errorLocation } from './source-location.js';
 import { oneLine, truncate } from './plain-text.js';
 import { severityRank } from './finding-order.js';
 import { collectRules, ruleDescriptor, sarifLevel } from './sarif-rules.js';
+import { nestedJson } from './nested-json.js';
 
 /**
  * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one result per finding, located at
@@ -216,7 +217,7 @@ export function writeSarif(report: Report, ctx: Pick<FormatContext, 'rules'>, ou
   const indent = text.slice(text.lastIndexOf('\n', at) + 1, at);
   out(text.slice(0, at + '"results": ['.length));
   let n = 0;
-  for (const r of results()) out(`${n++ ? ',' : ''}\n${indent}  ${JSON.stringify(r, null, 2).replace(/\n/g, `\n${indent}  `)}`);
+  for (const r of results()) out(`${n++ ? ',' : ''}\n${indent}  ${nestedJson(r, indent.length / 2 + 1)}`);
   out(`${n ? `\n${indent}` : ''}${text.slice(at + '"results": ['.length)}\n`);
 }
 
