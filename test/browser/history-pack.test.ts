@@ -17,7 +17,7 @@ async function cli(args: string[], day: string) {
   return { code: await run(args, m.io), err: m.stderr() };
 }
 
-describe.runIf(chromiumAvailable() && sqliteAvailable())('an evidence pack with history and a review, in Chromium', () => {
+describe.runIf(chromiumAvailable() && (await sqliteAvailable()))('an evidence pack with history and a review, in Chromium', () => {
   let dir: string;
   let browser: Browser;
   const errors: string[] = [];

@@ -11,7 +11,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const AUG = 'fixtures/history/2026-08-export.json';
 const SEP = 'fixtures/history/2026-09-export.json';
 const PG = postgresUrl();
-const SQLITE = sqliteAvailable();
+const SQLITE = await sqliteAvailable();
 const dir = mkdtempSync(join(tmpdir(), 'dprk-hist-e2e-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -13,7 +13,7 @@ import { sqliteAvailable } from '../helpers/sqlite.js';
 // and the main thread and come back in whatever order they finish.
 const ROOT = join(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin', 'dprk-check.js');
-const SQLITE = sqliteAvailable();
+const SQLITE = await sqliteAvailable();
 const built = existsSync(join(ROOT, 'dist', 'cli', 'bundle.js')) && existsSync(join(ROOT, 'dist', 'cli', 'worker-bundle.js'));
 const dir = mkdtempSync(join(tmpdir(), 'dprk-jobs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -18,7 +18,7 @@ const HEAVY = join(dir, 'heavy.ndjson');
 /** Links of the kinds the generator does not make: a reference that is another applicant (written otherwise), one résumé file, photo, wallet, device and document, a duplicate id. */
 const KINDS = join(dir, 'kinds.ndjson');
 const EXPORT = 'fixtures/batch/export.ndjson';
-const SQLITE = sqliteAvailable();
+const SQLITE = await sqliteAvailable();
 const AUG = 'fixtures/history/2026-08-export.json';
 const SEP = 'fixtures/history/2026-09-export.json';
 const KINDS_RECORDS = [

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { unavailable } from './requirement.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -13,8 +14,7 @@ export function postgresUrl(): string | undefined {
   const file = join(ROOT, '.ci/services.env');
   if (!url && existsSync(file)) url = /^DPRK_TEST_POSTGRES_URL=(.+)$/m.exec(readFileSync(file, 'utf8'))?.[1]?.trim();
   if (url) return url;
-  if (process.env.CI === 'true') throw new Error('CI=true but no PostgreSQL: run .ci/services.sh (it writes .ci/services.env)');
-  console.warn('PostgreSQL history tests skipped: no DPRK_TEST_POSTGRES_URL (run .ci/services.sh)');
+  unavailable('PostgreSQL history tests', 'no PostgreSQL: no DPRK_TEST_POSTGRES_URL', 'run .ci/services.sh (it writes .ci/services.env)');
   return undefined;
 }
 

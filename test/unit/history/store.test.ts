@@ -9,7 +9,7 @@ import { freshDatabase, postgresUrl } from '../../helpers/postgres.js';
 import { sqliteAvailable } from '../../helpers/sqlite.js';
 
 const PG = postgresUrl();
-const SQLITE = sqliteAvailable();
+const SQLITE = await sqliteAvailable();
 const KEY_A = '1111111111111111';
 const KEY_B = '2222222222222222';
 
