@@ -49,7 +49,7 @@ export default function matchesEntirely(text, pattern) {
     // object literal of that size. The .json.js file is the package's own copy of the .json beside it.
     b.onLoad({ filter: /libphonenumber-js[\\/]metadata\.max\.json\.js$/ }, (args) => ({
       loader: 'js',
-      contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(args.path.replace(/\.js$/, ''), 'utf8'))))});`,
+      contents: `export default JSON.parse(${JSON.stringify(readFileSync(args.path.replace(/\.js$/, ''), 'utf8'))});`,
     }));
   },
 };

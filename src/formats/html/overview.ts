@@ -5,6 +5,7 @@ import { badge } from './level-badge.js';
 import { html, type Raw } from './escape.js';
 import { reviewLabel } from './review-label.js';
 import { plural } from '../../util/plural.js';
+import type { Emit } from '../format.js';
 
 /** Worst first: score, then level, then input order (stable). */
 export function byRisk(applicants: ApplicantList): number[] {
@@ -28,7 +29,7 @@ const sortable = (key: string, label: string, current?: boolean) =>
  * The overview in pieces: its head up to the table body, one row per applicant in `order`, then
  * its tail. A million rows held as one string would pass V8's longest string (2^29 characters).
  */
-export function writeOverview(report: Report, order: readonly number[], emit: (chunk: string) => void): void {
+export function writeOverview(report: Report, order: readonly number[], emit: Emit): void {
   const s = report.summary;
   const levels = [...LEVELS].reverse() as Level[];
   const reviews = !!report.provenance?.history;

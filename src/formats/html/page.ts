@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Report } from '../../model/report.js';
+import type { Emit } from '../format.js';
 import { html, raw, type Raw } from './escape.js';
 import { STYLE, SCRIPT } from './assets.js';
 import { anchorsOf, linksByApplicant, packHtml } from './pack.js';
@@ -39,7 +40,7 @@ ${p?.history ? html`<dt>History</dt><dd>${p.history.store}${p.history.runId !== 
 }
 
 /** Records that could not be checked, a row at a time (a damaged export can have one per line). */
-function writeErrors(report: Report, emit: (chunk: string) => void): void {
+function writeErrors(report: Report, emit: Emit): void {
   if (!report.errors.length && !report.skipped?.length) return;
   emit(
     html`<section id="errors" aria-labelledby="err-h"><h2 id="err-h">Records that could not be checked (${report.errors.length})</h2>
@@ -68,7 +69,7 @@ export function renderHtml(report: Report): string {
  * The page in pieces, never whole: head, the overview a row at a time, errors a row at a time, one
  * evidence pack at a time, then the tail. Its size grows with the export (about 12 kB an applicant).
  */
-export function writeHtml(report: Report, emit: (chunk: string) => void): void {
+export function writeHtml(report: Report, emit: Emit): void {
   const anchors = anchorsOf(report);
   const links = linksByApplicant(report);
   const order = byRisk(report.applicants);
