@@ -6,7 +6,7 @@ import { anyRedacted, writeReports, ruleInfos, type OutputTarget } from './write
 import { loadRuleSet, BUILTIN_RULES_DIR } from '../ruleset/load.js';
 import { activeRules } from '../evaluate/evaluate.js';
 import { buildReport, exitCodeFor } from '../report/build.js';
-import type { ApplicantList, Link, Report } from '../model/report.js';
+import type { ApplicantList, LinkList, Report } from '../model/report.js';
 import type { FailOn } from '../model/levels.js';
 import type { InputFormat } from '../read/adapters/index.js';
 import type { InputLimits } from '../read/input-limits.js';
@@ -238,7 +238,7 @@ async function checkWithHistory(files: string[], opts: CheckOptions, io: CliIO, 
   // With a history the results are an array (inMemory above).
   const all = history ? Array.from(batch.applicants) : undefined;
   if (history) await history.annotate(all!);
-  let shown: { applicants: ApplicantList; links: Link[]; left: number } = { applicants: batch.applicants, links: batch.links, left: 0 };
+  let shown: { applicants: ApplicantList; links: LinkList; left: number } = { applicants: batch.applicants, links: batch.links, left: 0 };
   if (opts.newOnly && history) shown = onlyNew(all!, batch.links);
   if (shown.left)
     io.stderr.write(`dprk-check: --new-only: ${shown.left} reviewed applicant${shown.left === 1 ? '' : 's'} whose findings have not changed left out\n`);

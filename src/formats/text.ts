@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { defineFormat, lineWriter, type Emit, type FormatContext } from './format.js';
 import { DISCLAIMER } from './disclaimer.js';
 import { escapeControls as t, stripAnsi } from './plain-text.js';
-import { levelAt, worstFirst, type ApplicantResult, type Report } from '../model/report.js';
+import { levelAt, worstFirst, type ApplicantResult, type Link, type LinkList, type Report } from '../model/report.js';
 import type { Finding } from '../model/finding.js';
 import { FAMILIES, levelRank, type Level, type Severity } from '../model/levels.js';
 import { topFinding } from './finding-order.js';
@@ -137,19 +137,34 @@ function errorBlock(report: Report, c: ChalkInstance): string[] {
 
 /** Cross-applicant links (batch runs): what is shared, by whom, and how much it weighs. */
 function linksBlock(report: Report, c: ChalkInstance): string[] {
-  if (report.links.length === 0) return [];
+  const total = report.links.length;
+  if (total === 0) return [];
   const lv = paint(c);
-  const order = (l: Report['links'][number]) => ['critical', 'high', 'medium', 'low', 'info'].indexOf(l.severity ?? 'info');
-  const links = [...report.links].sort((a, b) => order(a) - order(b));
-  const out = ['', c.bold(`Links between applicants (${links.length})`)];
-  for (const l of links.slice(0, 50)) {
+  const out = ['', c.bold(`Links between applicants (${total})`)];
+  for (const l of worstLinks(report.links, 50)) {
     const sev = l.severity ? lv[l.severity](l.severity.toUpperCase().padEnd(8)) : ''.padEnd(8);
     const scope = l.scope ? c.dim(` [${l.scope}]`) : '';
     out.push(`  ${sev} ${t(l.kind)}: ${t(l.applicants.join(', '))}${scope}`);
     out.push(`           ${c.dim(t(`shared value: ${l.value}${l.note ? ` — ${l.note}` : ''}`))}`);
   }
-  if (links.length > 50) out.push(c.dim(`  … and ${links.length - 50} more (see --format json)`));
+  if (total > 50) out.push(c.dim(`  … and ${total - 50} more (see --format json)`));
   return out;
+}
+
+const LINK_ORDER = ['critical', 'high', 'medium', 'low', 'info'];
+
+/**
+ * The first `n` links by severity, report order within one (what a stable sort would show), in
+ * one pass keeping at most `n` of each severity: the list may be on disk and long.
+ */
+function worstLinks(links: LinkList, n: number): Link[] {
+  // indexOf is -1 for a severity not in the list (a hand-made report): those come first, as they sorted.
+  const kept: Link[][] = Array.from({ length: LINK_ORDER.length + 1 }, () => []);
+  for (const l of links) {
+    const bucket = kept[LINK_ORDER.indexOf(l.severity ?? 'info') + 1]!;
+    if (bucket.length < n) bucket.push(l);
+  }
+  return kept.flat().slice(0, n);
 }
 
 /** Positions of the applicants to show, worst first: level, then score, then input order. */

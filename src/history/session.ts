@@ -1,4 +1,4 @@
-import type { ApplicantResult, Link, LinkKeys, Report } from '../model/report.js';
+import type { ApplicantResult, Link, LinkKeys, LinkList, Report } from '../model/report.js';
 import type { InputFile } from '../model/history.js';
 import { findingsFingerprint } from './fingerprint.js';
 import type { EarlierApplicant, HistoryStore } from './store.js';
@@ -76,8 +76,10 @@ export class HistorySession {
 export const isReviewed = (a: ApplicantResult) => !!a.review?.unchanged;
 
 /** --new-only: the applicants nobody has reviewed yet (or whose findings changed), and the links they are in. */
-export function onlyNew(applicants: ApplicantResult[], links: Link[]): { applicants: ApplicantResult[]; links: Link[]; left: number } {
+export function onlyNew(applicants: ApplicantResult[], links: LinkList): { applicants: ApplicantResult[]; links: Link[]; left: number } {
   const kept = applicants.filter((a) => !isReviewed(a));
   const ids = new Set(kept.map((a) => a.id));
-  return { applicants: kept, links: links.filter((l) => l.applicants.some((id) => ids.has(id))), left: applicants.length - kept.length };
+  const shown: Link[] = [];
+  for (const l of links) if (l.applicants.some((id) => ids.has(id))) shown.push(l);
+  return { applicants: kept, links: shown, left: applicants.length - kept.length };
 }

@@ -132,7 +132,7 @@ export interface Report {
    */
   summary: { total: number; evaluated: number; invalid: number; unreadable?: number; byLevel: Record<Level, number> };
   applicants: ApplicantList;
-  links: Link[];
+  links: LinkList;
   errors: RunError[];
   /** Set when sources were joined (docs/sources.md). */
   sources?: JoinSummary;
@@ -165,6 +165,15 @@ export interface ApplicantList extends Iterable<ApplicantResult> {
   scoreOf?(index: number): number;
 }
 
+/**
+ * The links of a report, in report order: a plain array, or a list on disk past a few thousand
+ * (util/spilled-list.ts), since a link-heavy million-record run finds hundreds of thousands. Read
+ * in order, as often as needed; each pass over a spilled list reads copies.
+ */
+export interface LinkList extends Iterable<Link> {
+  readonly length: number;
+}
+
 export function levelAt(list: ApplicantList, index: number): Level {
   return list.levelOf ? list.levelOf(index) : list.at(index)!.level;
 }
@@ -193,6 +202,19 @@ export function mapApplicants(list: ApplicantList, fn: (a: ApplicantResult, inde
     *[Symbol.iterator]() {
       let i = 0;
       for (const a of list) yield fn(a, i++);
+    },
+  };
+}
+
+/** A link list with `fn` applied to each link: an array stays an array; a spilled list is mapped as it is read. */
+export function mapLinks(list: LinkList, fn: (l: Link) => Link): LinkList {
+  if (Array.isArray(list)) return (list as Link[]).map((l) => fn(l));
+  return {
+    get length() {
+      return list.length;
+    },
+    *[Symbol.iterator]() {
+      for (const l of list) yield fn(l);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { ApplicantList, ApplicantResult, Link, LinkKeys, Report, RunError, SkippedInput } from '../model/report.js';
+import type { ApplicantList, ApplicantResult, LinkKeys, LinkList, Report, RunError, SkippedInput } from '../model/report.js';
 import { SpilledList } from '../util/spilled-list.js';
 import { placed, type SourceLocation } from '../model/source-location.js';
 import type { FailOn } from '../model/levels.js';
@@ -84,9 +84,9 @@ export function mergeReports(reports: MergeInput[], options: MergeOptions): Merg
   }
   errors.sort((a, b) => byLocation(a.location, b.location));
   errors.push(...missingShards(reports.map((r) => r.report)));
-  let links: Link[];
+  let links: LinkList;
   if (correlator) links = relink(correlator.finish(), applicants, correlator);
-  else links = reports.flatMap(({ report }) => report.links.map((l) => ({ ...l, scope: 'shard-local' as const })));
+  else links = reports.flatMap(({ report }) => Array.from(report.links, (l) => ({ ...l, scope: 'shard-local' as const })));
   const list = applicants.list();
   const report: Report = {
     ...buildReport(list, errors, links, {
@@ -108,6 +108,7 @@ export function mergeReports(reports: MergeInput[], options: MergeOptions): Merg
       applicants.close();
       mergedKeys.close();
       correlator?.close();
+      if (links instanceof SpilledList) links.close();
     },
   };
 }
@@ -219,7 +220,7 @@ function dropLinkage(a: ApplicantResult): void {
 }
 
 /** Links across all applicants, applied to their results (in memory, or a round at a time on disk). */
-function relink(found: LinkResult[], applicants: ResultStore, correlator: Correlator): Link[] {
+function relink(found: LinkResult[], applicants: ResultStore, correlator: Correlator): LinkList {
   const person = (ordinal: number) => correlator.person(ordinal);
   if (applicants.spilled)
     return linkSpilled(found, applicants, { n: applicants.length, earlier: [], person, exceptionsOf: [], kinds: builtinLinkKinds(), rules: [] });

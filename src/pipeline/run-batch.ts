@@ -3,7 +3,8 @@ import { parseSource } from '../model/source-location.js';
 import { blankResult } from '../report/blank-result.js';
 import type { CompiledRule } from '../model/rule.js';
 import type { EnrichContext } from '../enrich/enricher.js';
-import type { ApplicantList, ApplicantResult, Link, LinkKeys, RunError, SkippedInput } from '../model/report.js';
+import type { ApplicantList, ApplicantResult, LinkKeys, LinkList, RunError, SkippedInput } from '../model/report.js';
+import { SpilledList } from '../util/spilled-list.js';
 import type { InputRecord } from '../read/input-record.js';
 import { levelRank, type FailOn } from '../model/levels.js';
 import { readRecords } from '../read/read-records.js';
@@ -83,7 +84,7 @@ export interface BatchResult {
   applicants: ApplicantList;
   release: () => void;
   errors: RunError[];
-  links: Link[];
+  links: LinkList;
   skipped: SkippedInput[];
   interrupted: boolean;
   /** Records left to other shards. */
@@ -231,6 +232,7 @@ export async function checkRecords(
   const release = () => {
     applicants.close();
     correlator.close();
+    if (links instanceof SpilledList) links.close();
   };
   return { applicants: applicants.list(), release, errors, links, interrupted, ...(linkKeys ? { linkKeys } : {}) };
 }

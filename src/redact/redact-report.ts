@@ -1,4 +1,4 @@
-import { mapApplicants, type ApplicantResult, type Link, type Report, type RunError } from '../model/report.js';
+import { mapApplicants, mapLinks, type ApplicantResult, type Link, type Report, type RunError } from '../model/report.js';
 import { WHOLE_MESSAGE_PART, type Finding } from '../model/finding.js';
 
 const WITHHELD = '[message withheld: its report did not record which words are personal data]';
@@ -30,7 +30,7 @@ export function redactReport(report: Report, options: { perApplicant?: boolean }
     ...report,
     redacted: true,
     applicants: options.perApplicant && !Array.isArray(report.applicants) ? masked : Array.from(masked),
-    links: report.links.map(redactLink),
+    links: mapLinks(report.links, redactLink),
     errors: report.errors.map(redactError),
     ...(report.sources ? { sources: redactSources(report.sources) } : {}),
   };

@@ -1,4 +1,4 @@
-import { isInputError, levelAt, type ApplicantList, type Link, type Report, type RunError } from '../model/report.js';
+import { isInputError, levelAt, type ApplicantList, type LinkList, type Report, type RunError } from '../model/report.js';
 import { LEVELS, levelRank, type FailOn, type Level } from '../model/levels.js';
 
 export interface ReportMeta {
@@ -12,7 +12,7 @@ export interface ReportMeta {
 }
 
 /** The report stage: results → Report. No I/O, no colour; order is the input order. */
-export function buildReport(applicants: ApplicantList, errors: RunError[], links: Link[], meta: ReportMeta): Report {
+export function buildReport(applicants: ApplicantList, errors: RunError[], links: LinkList, meta: ReportMeta): Report {
   const byLevel = Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<Level, number>;
   for (let i = 0; i < applicants.length; i++) byLevel[levelAt(applicants, i)]++;
   return {
