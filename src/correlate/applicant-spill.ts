@@ -69,11 +69,18 @@ export class ApplicantSpill {
     return r && { id: r.id, source: r.source, person: this.persons.get(ordinal) };
   }
 
-  /** Metas of these ordinals (ascending reads in one sweep), as a sparse array by ordinal. */
-  metasOf(ordinals: Iterable<number>): Array<ApplicantMeta | undefined> {
-    const out: Array<ApplicantMeta | undefined> = [];
+  /**
+   * The ids of the ordinals marked (non-zero) in `marked`, read in one ascending sweep: what linking
+   * asks besides the person keys. Sources are not read (the results give them when links are applied).
+   */
+  idsOf(marked: Uint8Array): Map<number, string> {
+    const out = new Map<number, string>();
     const reader = new WindowReader(this.file);
-    for (const o of [...ordinals].sort((a, b) => a - b)) out[o] = this.meta(o, reader);
+    for (let o = 0; o < marked.length; o++) {
+      if (!marked[o] || !this.has(o)) continue;
+      const bytes = reader.read(this.offsets.get(o), this.lengths.get(o));
+      out.set(o, bytes.toString('utf8', HEADER, HEADER + bytes.readUInt32LE(0)));
+    }
     return out;
   }
 
@@ -85,6 +92,12 @@ export class ApplicantSpill {
     const sig = this.record(ordinal, this.sigReader)?.signature;
     this.sigCache.set(ordinal, sig);
     return sig;
+  }
+
+  /** Lets the signature cache and its reader go (the correlator outlives linking; a later read starts again). */
+  forgetSignatures(): void {
+    this.sigCache.clear();
+    this.sigReader = undefined;
   }
 
   /** Exported keys of the ordinals below `upTo`, in ordinal order, read as they are iterated. */

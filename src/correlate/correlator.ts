@@ -9,7 +9,8 @@ import { builtinLinkKinds, MAX_LINKED_PEOPLE, NO_RULE_NOTE, type LinkKinds } fro
 import { BANDS, bandHash, signatureToBase64 } from './minhash.js';
 import { ROLES, roleOfSlot, SPACE_INDEX, SPACES, slotOf } from './roles.js';
 import { findSimilarResumes } from './similar-resumes.js';
-import { PeopleCounter } from './people.js';
+import { PeopleCounter, type Identities } from './people.js';
+import { SharedKeyColumns } from './shared-key-columns.js';
 import { SignatureStore } from './signature-store.js';
 import { KeyRuns } from './key-runs.js';
 import { forcedSpillAfter } from '../util/spill-file.js';
@@ -193,23 +194,38 @@ export class Correlator {
   finish(): LinkResult[] {
     const s = this.spilled;
     if (!s) {
-      const shared = [...this.table.shared()].map((e) => ({ space: e.space, hi: e.hi, lo: e.lo, members: this.table.membersOf(e.entry) }));
-      return this.link(shared, (key) => this.display.get(key), this.metas, this.signatures);
+      const metas = this.metas;
+      const table = this.table;
+      const shared = (function* () {
+        for (const e of table.shared()) yield { space: e.space, hi: e.hi, lo: e.lo, members: table.membersOf(e.entry) };
+      })();
+      const who: Identities = { id: (o) => metas[o]?.id, person: (o) => metas[o]?.person ?? 0 };
+      return this.link(shared, (_, key) => this.display.get(key), who, this.signatures);
     }
-    const shared = [...s.runs.merge(!!this.options.keepDisplay)];
-    const ordinals = new Set<number>();
-    for (const g of shared) for (const m of g.members) ordinals.add(m.ordinal);
-    const metas = s.applicants.metasOf(ordinals);
-    const texts = new Map<string, string>();
+    // The shared keys go into columns as the merge yields them (a key and its members are a few
+    // numbers, not objects), and their members are marked: at a million ordinary applicants,
+    // 63,000 keys and their metas as objects were some 30 MB more heap during linking.
+    const keys = new SharedKeyColumns();
+    const linked = new Uint8Array(s.end);
+    for (const g of s.runs.merge(!!this.options.keepDisplay)) {
+      keys.push(g);
+      for (const m of g.members) linked[m.ordinal] = 1;
+    }
+    const ids = s.applicants.idsOf(linked);
+    const who: Identities = { id: (o) => ids.get(o), person: (o) => s.applicants.person(o) };
+    // Display texts by key, read in the order they sit on disk (one decryption per window).
+    const texts: Array<string | undefined> = [];
     const read = s.runs.textReader();
-    for (const g of [...shared].sort((a, b) => a.displayAt - b.displayAt)) {
-      if (SPACES[g.space] === 'resume-band') continue;
-      const key = hex64(g.hi, g.lo);
-      const text = s.display.get(key) ?? (g.displayLength ? read(g.displayAt, g.displayLength) : undefined);
-      if (text !== undefined) texts.set(key, text);
+    const bandSpace = SPACE_INDEX.get('resume-band')!;
+    for (const i of keys.byDisplayPlace()) {
+      if (keys.space(i) === bandSpace) continue;
+      const early = s.display.size ? s.display.get(hex64(keys.hi(i), keys.lo(i))) : undefined;
+      texts[i] = early ?? (keys.displayLength(i) ? read(keys.displayAt(i), keys.displayLength(i)) : undefined);
     }
     s.runs.close();
-    return this.link(shared, (key) => texts.get(key), metas, { get: (o) => s.applicants.signature(o) });
+    const links = this.link(keys.all(), (i) => texts[i], who, { get: (o) => s.applicants.signature(o) });
+    s.applicants.forgetSignatures();
+    return links;
   }
 
   /** Frees the disk a spilled correlator holds (exportKeys can no longer be read). Safe to call twice. */
@@ -219,26 +235,26 @@ export class Correlator {
   }
 
   private link(
-    shared: SharedKey[],
-    displayOf: (key: string) => string | undefined,
-    metas: ReadonlyArray<ApplicantMeta | undefined>,
+    shared: Iterable<SharedKey>,
+    displayOf: (index: number, key: string) => string | undefined,
+    who: Identities,
     signatures: { get(ordinal: number): Uint32Array | undefined },
   ): LinkResult[] {
     const links: LinkResult[] = [];
     const bandGroups: number[][] = [];
-    // Each shared key is let go once classified (the caller passes an array it gives up): the keys
-    // and the links made of them are not both held whole (100k link-heavy: 62,000 keys, 27 MB).
-    for (let i = 0; i < shared.length; i++) {
-      const e = shared[i]!;
-      shared[i] = RELEASED;
+    // Shared keys come one at a time and are let go once classified: the keys and the links made
+    // of them are not both held whole (100k link-heavy: 62,000 keys, 27 MB).
+    let index = 0;
+    for (const e of shared) {
+      const i = index++;
       const space = SPACES[e.space]!;
-      const key = hex64(e.hi, e.lo);
       if (space === 'resume-band') {
         bandGroups.push(e.members.map((m) => m.ordinal));
         continue;
       }
-      const value = displayOf(key) ?? `#${key}`;
-      links.push(...this.classify(space, e.members, key, value, metas));
+      const key = hex64(e.hi, e.lo);
+      const value = displayOf(i, key) ?? `#${key}`;
+      for (const l of this.classify(space, e.members, key, value, who)) links.push(l);
     }
     // By first member (the result does not depend on the order): a spilled batch reads the
     // signatures in one sweep, mostly.
@@ -247,7 +263,7 @@ export class Correlator {
       .map((g) => [lowest(g), g] as const)
       .sort((a, b) => a[0] - b[0])
       .map(([, g]) => g);
-    links.push(...findSimilarResumes(byFirst, signatures, metas, links, this.kinds));
+    links.push(...findSimilarResumes(byFirst, signatures, who, links, this.kinds));
     // Each link's first member worked out once, not twice per comparison of the sort.
     const first = new Map<LinkResult, number>();
     for (const l of links)
@@ -258,15 +274,9 @@ export class Correlator {
     return links.sort((a, b) => first.get(a)! - first.get(b)! || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.key < b.key ? -1 : 1));
   }
 
-  private classify(
-    space: (typeof SPACES)[number],
-    raw: Array<{ ordinal: number; slot: number }>,
-    key: string,
-    value: string,
-    metas: ReadonlyArray<ApplicantMeta | undefined>,
-  ): LinkResult[] {
+  private classify(space: (typeof SPACES)[number], raw: Array<{ ordinal: number; slot: number }>, key: string, value: string, who: Identities): LinkResult[] {
     const members = groupSlots(raw);
-    const people = (ms: LinkMember[]) => new PeopleCounter(metas).count(ms.map((m) => m.ordinal));
+    const people = (ms: LinkMember[]) => new PeopleCounter(who).count(ms.map((m) => m.ordinal));
     const has = (m: LinkMember, role: string) => m.slots.some((s) => roleOfSlot(s).name === role);
     const make = (kind: string, ms: LinkMember[]): LinkResult[] => {
       const n = people(ms);
@@ -308,7 +318,7 @@ export class Correlator {
         const own = members.filter((m) => has(m, space));
         const refs = members.filter((m) => has(m, `reference-${space}`));
         const out = make(`shared-${space}`, own);
-        const counter = new PeopleCounter(metas);
+        const counter = new PeopleCounter(who);
         const crossing = refs.filter((r) => own.some((o) => !counter.samePerson(r.ordinal, o.ordinal)));
         if (crossing.length) {
           const targets = own.filter((o) => crossing.some((r) => !counter.samePerson(r.ordinal, o.ordinal)));
@@ -393,16 +403,15 @@ interface SharedKey {
   members: Array<{ ordinal: number; slot: number }>;
 }
 
-/** What a consumed entry of `shared` is set to (see link). */
-const RELEASED = undefined as unknown as SharedKey;
-
 /** One member per applicant, with every slot where it holds the value. */
 function groupSlots(raw: Array<{ ordinal: number; slot: number }>): LinkMember[] {
   const by = new Map<number, number[]>();
   for (const r of raw) {
-    const list = by.get(r.ordinal) ?? [];
-    list.push(r.slot);
-    by.set(r.ordinal, list);
+    // Most members hold the value once: `[slot]` is one element, where a push onto `[]` reserves
+    // seventeen (1M ordinary applicants: 56,000 links kept 23 MB of mostly empty slot arrays).
+    const list = by.get(r.ordinal);
+    if (list) list.push(r.slot);
+    else by.set(r.ordinal, [r.slot]);
   }
   return [...by.entries()].sort((a, b) => a[0] - b[0]).map(([ordinal, slots]) => ({ ordinal, slots }));
 }

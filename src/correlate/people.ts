@@ -1,17 +1,25 @@
-import type { ApplicantMeta } from './link-types.js';
+/**
+ * Who an indexed applicant is, as far as linking needs to know: its id and person key. `id` is
+ * undefined for an ordinal that was never indexed. An interface, not an array of metas: a spilled
+ * batch answers from the ids of linked applicants only and the person keys it keeps in memory.
+ */
+export interface Identities {
+  id(ordinal: number): string | undefined;
+  person(ordinal: number): number;
+}
 
 /**
  * How many different people a set of records stands for: records are one person when they share
  * an id or a person key (union-find, so A~B by id and B~C by name makes one person).
  */
 export class PeopleCounter {
-  constructor(private readonly metas: ReadonlyArray<ApplicantMeta | undefined>) {}
+  constructor(private readonly who: Identities) {}
 
   samePerson(a: number, b: number): boolean {
-    const x = this.metas[a];
-    const y = this.metas[b];
-    if (!x || !y) return a === b;
-    return x.id === y.id || x.person === y.person;
+    const x = this.who.id(a);
+    const y = this.who.id(b);
+    if (x === undefined || y === undefined) return a === b;
+    return x === y || this.who.person(a) === this.who.person(b);
   }
 
   count(ordinals: number[]): number {
@@ -26,13 +34,14 @@ export class PeopleCounter {
     const byPerson = new Map<number, number>();
     for (const o of ordinals) {
       parent.set(o, o);
-      const meta = this.metas[o];
-      if (!meta) continue;
-      for (const other of [byId.get(meta.id), byPerson.get(meta.person)]) {
+      const id = this.who.id(o);
+      if (id === undefined) continue;
+      const person = this.who.person(o);
+      for (const other of [byId.get(id), byPerson.get(person)]) {
         if (other !== undefined) parent.set(find(o), find(other));
       }
-      byId.set(meta.id, o);
-      byPerson.set(meta.person, o);
+      byId.set(id, o);
+      byPerson.set(person, o);
     }
     return new Set(ordinals.map(find)).size;
   }

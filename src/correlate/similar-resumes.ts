@@ -1,8 +1,8 @@
-import type { ApplicantMeta, LinkResult } from './link-types.js';
+import type { LinkResult } from './link-types.js';
 import { hash64, hex64 } from './hash64.js';
 import { MAX_LINKED_PEOPLE, NO_RULE_NOTE, type LinkKinds } from './link-kinds.js';
 import { similarity } from './minhash.js';
-import { PeopleCounter } from './people.js';
+import { PeopleCounter, type Identities } from './people.js';
 import { ROLES, slotOf } from './roles.js';
 
 /** Estimated Jaccard similarity of 4-word shingles from which two résumés count as near-identical. */
@@ -21,12 +21,12 @@ const TEXT_SLOT = slotOf(
 export function findSimilarResumes(
   buckets: number[][],
   signatures: { get(ordinal: number): Uint32Array | undefined },
-  metas: ReadonlyArray<ApplicantMeta | undefined>,
+  who: Identities,
   existing: LinkResult[],
   kinds: LinkKinds,
 ): LinkResult[] {
   const kind = kinds.get('similar-resume');
-  const people = new PeopleCounter(metas);
+  const people = new PeopleCounter(who);
   const sameFile = new Set<string>();
   for (const l of existing) {
     if (l.kind !== 'shared-resume') continue;
@@ -70,7 +70,7 @@ export function findSimilarResumes(
     if (ordinals.length < 2) continue;
     ordinals.sort((x, y) => x - y);
     const n = people.count(ordinals);
-    const ids = ordinals.map((o) => metas[o]?.id ?? String(o)).sort();
+    const ids = ordinals.map((o) => who.id(o) ?? String(o)).sort();
     const h = hash64(`similar-resume|${ids.join('\u001f')}`);
     const pct = Math.round((lowest.get(root) ?? 1) * 100);
     out.push({

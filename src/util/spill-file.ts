@@ -28,7 +28,7 @@ export class SpillFile {
   private readonly path: string;
   private readonly unlinked: boolean;
   /** Plain bytes appended but not yet written: `used` of them. */
-  private readonly buf: Buffer;
+  private buf: Buffer;
   private used = 0;
   /** A region reserved larger than the buffer: written before anything appended after it. */
   private big: Buffer | undefined;
@@ -137,6 +137,8 @@ export class SpillFile {
     if (this.closed) return;
     this.closed = true;
     this.used = 0;
+    // A closed file may stay referenced (a report's list, a correlator): its megabyte need not.
+    this.buf = EMPTY;
     this.big = undefined;
     try {
       closeSync(this.fd);
@@ -208,6 +210,7 @@ export function forcedSpillAfter(env: NodeJS.ProcessEnv = process.env): number |
 }
 
 const ZEROS = Buffer.alloc(16);
+const EMPTY = Buffer.alloc(0);
 
 /** The 128-bit big-endian counter `iv + block`. */
 function counterAt(iv: Buffer, block: number): Buffer {
