@@ -9,6 +9,7 @@ import type { LinkKinds } from '../correlate/link-kinds.js';
 import { applyLinks, completeLinked } from '../correlate/apply-links.js';
 import { SpillFile } from '../util/spill-file.js';
 import { blankResult } from '../report/blank-result.js';
+import { parseSource } from '../model/source-location.js';
 import type { ResultStore } from './result-store.js';
 import { Column } from '../util/column.js';
 import { SpilledList } from '../util/spilled-list.js';
@@ -23,6 +24,11 @@ export interface SpilledLinkContext {
   earlier: ApplicantResult[];
   /** Each applicant's person key, by ordinal (Correlator.person). */
   person: (ordinal: number) => number;
+  /**
+   * Each applicant's id and source, by ordinal, as the correlator keeps them (Correlator.meta): the
+   * result's own, read back without deserialising the whole result.
+   */
+  identity: (ordinal: number) => { id: string; source: string } | undefined;
   exceptionsOf: Array<CompiledException[] | undefined>;
   kinds: LinkKinds;
   rules: CompiledRule[];
@@ -69,9 +75,11 @@ export function linkSpilled(found: LinkResult[], store: ResultStore, ctx: Spille
           }
           let stub = stubs.get(ordinal);
           if (!stub) {
-            const r = store.get(ordinal);
-            if (!r) return undefined;
-            stub = blankResult(r.id, r.location, '', r.source);
+            // A stand-in needs the id and source only (what a link names); reading them from the
+            // correlator's small record, not the whole result, halves the garbage of a round.
+            const who = ordinal < store.length ? ctx.identity(ordinal) : undefined;
+            if (!who) return undefined;
+            stub = blankResult(who.id, parseSource(who.source), '', who.source);
             stubs.set(ordinal, stub);
           }
           return { result: stub, person: person(ordinal), exceptions: exceptionsOf[ordinal] };

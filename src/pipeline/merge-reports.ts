@@ -223,7 +223,15 @@ function dropLinkage(a: ApplicantResult): void {
 function relink(found: LinkResult[], applicants: ResultStore, correlator: Correlator): LinkList {
   const person = (ordinal: number) => correlator.person(ordinal);
   if (applicants.spilled)
-    return linkSpilled(found, applicants, { n: applicants.length, earlier: [], person, exceptionsOf: [], kinds: builtinLinkKinds(), rules: [] });
+    return linkSpilled(found, applicants, {
+      n: applicants.length,
+      earlier: [],
+      person,
+      identity: (o) => correlator.meta(o),
+      exceptionsOf: [],
+      kinds: builtinLinkKinds(),
+      rules: [],
+    });
   return applyLinks(found, (ordinal) => {
     const result = applicants.get(ordinal);
     return result ? { result, person: person(ordinal) } : undefined;

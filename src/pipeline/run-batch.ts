@@ -219,7 +219,7 @@ export async function checkRecords(
   const found = correlator.finish().filter((l) => earlier.length === 0 || l.members.some((m) => m.ordinal < n));
   // Results on disk are patched a round of links at a time (link-spilled.ts): the same report.
   const links = applicants.spilled
-    ? linkSpilled(found, applicants, { n, earlier, person: (o) => correlator.person(o), exceptionsOf, kinds, rules })
+    ? linkSpilled(found, applicants, { n, earlier, person: (o) => correlator.person(o), identity: (o) => correlator.meta(o), exceptionsOf, kinds, rules })
     : applyLinks(
         found,
         (ordinal) => {
