@@ -56,6 +56,7 @@ export class SpillFile {
 
   /** Appends `data` (copied: the caller may reuse it); returns the offset it starts at. */
   append(data: Uint8Array): number {
+    this.open();
     if (data.length > this.buf.length) {
       this.flush();
       const at = this.end;
