@@ -76,7 +76,7 @@ export function linkSpilled(found: LinkResult[], store: ResultStore, ctx: Spille
           let stub = stubs.get(ordinal);
           if (!stub) {
             // A stand-in needs the id and source only (what a link names); reading them from the
-            // correlator's small record, not the whole result, halves the garbage of a round.
+            // correlator's small record: a few dozen bytes read for each member, not a whole result.
             const who = ordinal < store.length ? ctx.identity(ordinal) : undefined;
             if (!who) return undefined;
             stub = blankResult(who.id, parseSource(who.source), '', who.source);
