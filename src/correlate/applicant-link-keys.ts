@@ -3,7 +3,7 @@ import { hash64 } from './hash64.js';
 import { linkKeys, type KeyOptions } from './link-keys.js';
 import { resumeSignature } from './minhash.js';
 import { personKey } from './person.js';
-import { impersonalText } from './impersonal-text.js';
+import { ownWords, stripIdentifiers } from './impersonal-text.js';
 
 import type { ApplicantMeta } from './link-types.js';
 
@@ -39,5 +39,5 @@ export function applicantLinkKeys(a: Applicant, source: string, options: KeyOpti
   const text = a.resume?.text;
   const meta = { id: a.id, source, person: personKey(a.name.full) };
   // Shingled without the person's own names, contacts and places: a mill changes only those.
-  return text ? { meta, keys, signature: resumeSignature(impersonalText(text, a)) } : { meta, keys };
+  return text ? { meta, keys, signature: resumeSignature(stripIdentifiers(text), ownWords(a)) } : { meta, keys };
 }

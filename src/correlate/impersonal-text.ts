@@ -24,12 +24,11 @@ export function stripIdentifiers(text: string): string {
 export const IDENTIFIER_PATTERNS = [URL, EMAIL, HANDLE, PHONE] as const;
 
 /**
- * The résumé text without what identifies the person: their names, e-mails, phones, addresses, city
- * and region, and any URL, e-mail or phone number. A résumé mill changes exactly these per persona;
- * left in, they keep four otherwise word-for-word résumés under the similarity threshold. What is
- * left is the part a mill copies: the history, the skills and the wording.
+ * The person's own words, folded: their names, the local parts of their e-mails, their addresses,
+ * city and region. A résumé mill changes exactly these per persona; left in, they keep four
+ * otherwise word-for-word résumés under the similarity threshold.
  */
-export function impersonalText(text: string, a: Applicant): string {
+export function ownWords(a: Applicant): Set<string> {
   const own = new Set<string>();
   const addWords = (v: unknown) => {
     if (typeof v !== 'string') return;
@@ -49,6 +48,17 @@ export function impersonalText(text: string, a: Applicant): string {
   }
   addWords(a.claimedLocation?.city);
   addWords(a.claimedLocation?.region);
+  return own;
+}
+
+/**
+ * The résumé text without what identifies the person: their own words (ownWords) and any URL,
+ * e-mail or phone number. What is left is the part a mill copies: the history, the skills and the
+ * wording. (Linking shingles stripIdentifiers(text) without ownWords(a) directly: the same words,
+ * without building this text; test/unit/correlate/impersonal-text.test.ts holds the two equal.)
+ */
+export function impersonalText(text: string, a: Applicant): string {
+  const own = ownWords(a);
   const stripped = stripIdentifiers(text);
   if (own.size === 0) return stripped;
   return foldText(stripped)

@@ -34,31 +34,36 @@ function words(text: string): string[] {
 }
 
 /**
- * hash32 of each of words(text), for ASCII text without making the words: a résumé is thousands
- * of characters, and the lower-cased copy, the split and the word strings were most of the cost.
+ * hash32 of each of words(text) but those in `without` (folded words), for ASCII text without
+ * making the words: a résumé is thousands of characters, and the lower-cased copy, the split and
+ * the word strings were most of the cost. A word is only cut out of the text when its hash is
+ * that of a word to leave out.
  */
-function wordHashes(text: string): number[] {
-  if (!ASCII.test(text)) return words(text).map(hash32);
+function wordHashes(text: string, without?: ReadonlySet<string>): number[] {
+  if (!ASCII.test(text)) return (without?.size ? words(text).filter((w) => !without.has(w)) : words(text)).map(hash32);
+  const skip = without?.size ? new Set([...without].map(hash32)) : undefined;
   const out: number[] = [];
   let h = 0x811c9dc5;
-  let inWord = false;
+  let start = -1;
   for (let i = 0; i <= text.length; i++) {
     let c = i < text.length ? text.charCodeAt(i) : 0;
     if (c >= 65 && c <= 90) c += 32;
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
       h = Math.imul(h ^ c, 16777619);
-      inWord = true;
-    } else if (inWord) {
-      out.push(h >>> 0);
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      h >>>= 0;
+      if (!skip?.has(h) || !without!.has(text.slice(start, i).toLowerCase())) out.push(h);
       h = 0x811c9dc5;
-      inWord = false;
+      start = -1;
     }
   }
   return out;
 }
 
-export function resumeSignature(text: string): Uint32Array | undefined {
-  const wh = wordHashes(text);
+/** The signature of the text's words, leaving out those in `without` (folded words: the person's own, impersonal-text.ts). */
+export function resumeSignature(text: string, without?: ReadonlySet<string>): Uint32Array | undefined {
+  const wh = wordHashes(text, without);
   if (wh.length - SHINGLE + 1 < MIN_SHINGLES) return undefined;
   const sig = new Uint32Array(BINS).fill(EMPTY);
   for (let i = 0; i + SHINGLE <= wh.length; i++) {
