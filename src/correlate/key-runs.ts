@@ -192,7 +192,12 @@ export class KeyRuns {
       i = j;
     }
     const out = this.sorted;
-    for (let i = 0; i < n; i++) out.set(b.subarray(order[i]! * WORDS, order[i]! * WORDS + WORDS), i * WORDS);
+    // Word by word: a subarray per occurrence (set's argument) cost more than the copy.
+    for (let i = 0; i < n; i++) {
+      const from = order[i]! * WORDS;
+      const to = i * WORDS;
+      for (let w = 0; w < WORDS; w++) out[to + w] = b[from + w]!;
+    }
     // SpillFile.append copies, so `out` can be reused.
     const at = this.runs.append(new Uint8Array(out.buffer, 0, n * BYTES));
     this.runStarts.push(at / BYTES);

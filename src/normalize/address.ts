@@ -45,16 +45,18 @@ export function normalizeStreet(line: string): string {
 
 // One street line is normalised several times per record: its link key, the ship-to that repeats
 // the home address, and every rule that compares addresses (Unicode folding is the cost).
-const streetMemo = memoize((line: string): string =>
-  foldText(line.replace(/ß/g, 'ss'))
-    .split(' ')
-    .map((t) => STREET_WORDS[t] ?? t)
-    .map((t) => (t.length > 6 && t.endsWith('strasse') ? `${t.slice(0, -7)}str` : t))
-    .map((t) => t.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u'))
-    .filter((t) => t && !DESIGNATORS.has(t))
-    .sort()
-    .join(' '),
-);
+// One pass over the words (this runs on every address of a batch; most lines hold no ß and most
+// words no "e" for the German vowel spellings).
+const streetMemo = memoize((line: string): string => {
+  const words: string[] = [];
+  for (let t of foldText(line.includes('ß') ? line.replace(/ß/g, 'ss') : line).split(' ')) {
+    t = STREET_WORDS[t] ?? t;
+    if (t.length > 6 && t.endsWith('strasse')) t = `${t.slice(0, -7)}str`;
+    if (t.includes('e')) t = t.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
+    if (t && !DESIGNATORS.has(t)) words.push(t);
+  }
+  return words.sort().join(' ');
+});
 
 function postal(code: string | undefined): string {
   return (code ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '');
