@@ -75,14 +75,24 @@ type Step = string | number;
  * Iterative (an explicit stack), stops at the first problem, and never reads an inherited key.
  */
 export function valueOverLimit(root: unknown, limits: InputLimits): string | undefined {
-  const stack: Array<{ v: unknown; depth: number; step: Step | undefined }> = [{ v: root, depth: 1, step: undefined }];
+  // The stack as three parallel arrays, not an object per value: a record is a few hundred values,
+  // and this runs on every record of a batch.
+  const values: unknown[] = [root];
+  const depths: number[] = [1];
+  const steps: Array<Step | undefined> = [undefined];
+  return walk(values, depths, steps, limits);
+}
+
+function walk(values: unknown[], depths: number[], steps: Array<Step | undefined>, limits: InputLimits): string | undefined {
   // Depth-first, so the steps from the root to the value in hand are always path[0 .. depth-2].
   const path: Step[] = [];
   let keys = 0;
   let chars = 0;
   const where = () => pathText(path);
-  while (stack.length) {
-    const { v, depth, step } = stack.pop()!;
+  while (values.length) {
+    const v = values.pop();
+    const depth = depths.pop()!;
+    const step = steps.pop();
     if (step !== undefined) {
       path.length = depth - 1;
       path[depth - 2] = step;
@@ -97,7 +107,11 @@ export function valueOverLimit(root: unknown, limits: InputLimits): string | und
     if (depth > limits.maxDepth) return `${where()}: nested more than ${limits.maxDepth} levels deep (input limit depth)`;
     if (Array.isArray(v)) {
       if (v.length > limits.maxItems) return `${where()}: an array of ${count(v.length)} items; at most ${count(limits.maxItems)} (input limit items)`;
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], depth: depth + 1, step: i });
+      for (let i = v.length - 1; i >= 0; i--) {
+        values.push(v[i]);
+        depths.push(depth + 1);
+        steps.push(i);
+      }
       continue;
     }
     const own = Object.keys(v);
@@ -107,7 +121,9 @@ export function valueOverLimit(root: unknown, limits: InputLimits): string | und
       const k = own[i]!;
       chars += k.length;
       if (k.length > limits.maxString) return `${where()}: a key of ${count(k.length)} characters; at most ${count(limits.maxString)} (input limit string)`;
-      stack.push({ v: (v as Record<string, unknown>)[k], depth: depth + 1, step: k });
+      values.push((v as Record<string, unknown>)[k]);
+      depths.push(depth + 1);
+      steps.push(k);
     }
   }
   return undefined;

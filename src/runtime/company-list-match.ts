@@ -73,13 +73,19 @@ function membershipVerdict(index: LengthIndex, negate: boolean, value: string): 
  */
 class LengthIndex {
   private readonly sorted: Array<{ c: CompanyCandidate; order: number; length: number }>;
+  /** reachable() by key length: the answer depends on the length alone (keys are at most a few hundred letters). */
+  private readonly byLength: CompanyCandidate[][] = [];
 
   constructor(candidates: CompanyCandidate[]) {
     this.sorted = candidates.map((c, order) => ({ c, order, length: c.prepared.key.length })).sort((a, b) => a.length - b.length || a.order - b.order);
   }
 
-  /** Candidates a key of this length can match, in list order. */
-  reachable(length: number): CompanyCandidate[] {
+  /** Candidates a key of this length can match, in list order (shared: read-only). */
+  reachable(length: number): readonly CompanyCandidate[] {
+    return (this.byLength[length] ??= this.find(length));
+  }
+
+  private find(length: number): CompanyCandidate[] {
     const f = MATCH_FLOOR;
     // Same key or a spelling score: 2·min/(sum) ≥ f ⇔ listed length within
     // [length·f/(2−f), length·(2−f)/f]. A letter of slack each way against rounding.
