@@ -142,7 +142,8 @@ function linksBlock(report: Report, c: ChalkInstance): string[] {
   const lv = paint(c);
   const out = ['', c.bold(`Links between applicants (${total})`)];
   for (const l of worstLinks(report.links, 50)) {
-    const sev = l.severity ? lv[l.severity](l.severity.toUpperCase().padEnd(8)) : ''.padEnd(8);
+    // A severity outside the model (a hand-made report, as worstLinks allows) is shown as written, uncoloured.
+    const sev = l.severity ? (lv[l.severity] ?? String)(String(l.severity).toUpperCase().padEnd(8)) : ''.padEnd(8);
     const scope = l.scope ? c.dim(` [${l.scope}]`) : '';
     out.push(`  ${sev} ${t(l.kind)}: ${t(l.applicants.join(', '))}${scope}`);
     out.push(`           ${c.dim(t(`shared value: ${l.value}${l.note ? ` — ${l.note}` : ''}`))}`);

@@ -42,6 +42,13 @@ describe('text: links between applicants', () => {
     }
   });
 
+  test('a severity outside the model (a hand-made report) comes first, as written, and the block is still written', () => {
+    const odd = [...links.slice(0, 3), { ...links[3]!, severity: 'urgent' as Severity }];
+    const out = text(odd);
+    expect(shown(out)[0]).toBe('value-3');
+    expect(out).toContain('URGENT   shared-phone: cand-3, cand-4');
+  });
+
   test('no links, no block', () => {
     expect(text([])).not.toContain('Links between applicants');
   });
