@@ -190,7 +190,7 @@ async function checkWithHistory(files: string[], opts: CheckOptions, io: CliIO, 
   const { rules, ip, shard, allow, color, history } = p;
   const tuned = p.ruleSet;
 
-  const progress = await startProgress(io, opts.progress);
+  const progress = await startProgress(io, opts.progress, color);
   let batch;
   try {
     batch = await runBatch(

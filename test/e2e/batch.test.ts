@@ -184,6 +184,24 @@ describe('batch: progress and Ctrl-C', () => {
     expect(ci.text).not.toMatch(/Reading applicants|Checked/);
   });
 
+  test('a terminal that reports no width (an unsized pseudo-terminal) still gets a spinner that ends', async () => {
+    // ora once divided by these 0 columns and cleared lines forever, deaf even to Ctrl-C; this
+    // terminal throws past 10,000 cleared lines, so such a loop fails the test instead of hanging it.
+    class UnsizedTty extends FakeTty {
+      cleared = 0;
+      override columns = 0;
+      override clearLine() {
+        if (++this.cleared > 10_000) throw new Error('the spinner does not stop clearing lines');
+        return true;
+      }
+    }
+    const tty = new UnsizedTty();
+    const r = await cli(['-f', 'json', EXPORT], { stderr: tty });
+    expect(tty.text).toMatch(/Reading applicants|Checked/);
+    expect(tty.cleared).toBeLessThan(10_000);
+    expect(r.json().summary.total).toBeGreaterThan(0);
+  });
+
   test('Ctrl-C stops reading, still writes a report of what was read, and exits 130', async () => {
     const controller = new AbortController();
     const lines = exportLines.filter((l) => l.trim());
