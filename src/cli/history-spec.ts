@@ -14,7 +14,7 @@ export function historySpec(given: string | undefined, io: CliIO, config?: strin
   return load.config?.history ?? {};
 }
 
-/** Open it, or say in one line why not (exit 2). */
+/** Open it — an SQLite file must exist: these commands never create a history — or say in one line why not (exit 2). */
 export async function withHistory(spec: string | undefined, io: CliIO, fn: (store: HistoryStore) => Promise<number>): Promise<number> {
   if (!spec) {
     io.stderr.write('dprk-check: no history named: give --history PATH (an SQLite file or postgres://…), or history: in .dprk-check.yaml\n');
@@ -22,7 +22,7 @@ export async function withHistory(spec: string | undefined, io: CliIO, fn: (stor
   }
   let store: HistoryStore | undefined;
   try {
-    store = await openHistory(spec, io.cwd);
+    store = await openHistory(spec, io.cwd, { existing: true });
     return await fn(store);
   } catch (e) {
     if (!(e instanceof HistoryError)) throw e;

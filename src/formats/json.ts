@@ -2,6 +2,7 @@ import { defineFormat, type Emit } from './format.js';
 import type { ApplicantResult, Report, RunError } from '../model/report.js';
 import { evidenceText } from './evidence.js';
 import { nestedJson } from './nested-json.js';
+import type { ReviewState } from '../model/history.js';
 
 /**
  * The report contract of applicant-model.md. Contract keys keep their documented types (evidence
@@ -35,7 +36,14 @@ export function applicantContract(a: ApplicantResult) {
     ...(a.suppressed?.length ? { suppressed: a.suppressed } : {}),
     ...(a.explained?.length ? { explained: a.explained } : {}),
     ...(a.coverage ? { coverage: a.coverage } : {}),
+    // --history: the review decision in force (unchanged: the findings are still those reviewed) and earlier checks.
+    ...(a.review ? { review: reviewContract(a.review) } : {}),
+    ...(a.history?.length ? { history: a.history } : {}),
   };
+}
+
+function reviewContract({ decision: d, unchanged }: ReviewState) {
+  return { status: d.status, by: d.by, at: d.at, note: d.note, unchanged };
 }
 
 function errorContract(e: RunError) {

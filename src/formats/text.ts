@@ -10,6 +10,7 @@ import { evidenceText, referenceText } from './evidence.js';
 import { formatDiagnostic } from '../model/diagnostic.js';
 import { LEVEL_THRESHOLDS } from '../score/score.js';
 import { plural } from '../util/plural.js';
+import { earlierCheckText, reviewText } from './review.js';
 
 function paint(c: ChalkInstance) {
   const level: Record<Level | Severity, (s: string) => string> = {
@@ -77,6 +78,13 @@ function applicantBlock(a: ApplicantResult, c: ChalkInstance, width?: number): s
   out.push(`${c.bold(`Applicant ${t(a.id)}`)} — ${t(a.name)}  ${c.dim(t(a.source))}`);
   out.push(`Risk: ${lv[a.level](c.bold(a.level.toUpperCase()))} (score ${a.score}/100, ${plural(a.findings.length, 'finding')})`);
   for (const w of a.warnings) out.push(c.yellow(`  warning: ${t(w.message)}`));
+  // --history: the decision in force and the earlier checks, before the findings they bear on.
+  const review = reviewText(a);
+  if (review) out.push(...wrap(t(`Review: ${review}`), width, '', '  '));
+  if (a.history?.length) {
+    out.push('Earlier checks:');
+    for (const h of a.history) out.push(`  ${c.dim('–')} ${t(earlierCheckText(h))}`);
+  }
   out.push('');
   for (const family of FAMILIES) {
     const fs = a.findings.filter((f) => f.family === family).sort((x, y) => severityOrder(x.severity) - severityOrder(y.severity));

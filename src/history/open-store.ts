@@ -13,13 +13,18 @@ export function historyLabel(spec: string): string {
   return isPostgresUrl(spec) ? redactUrl(spec) : spec;
 }
 
-/** `--history PATH` (an SQLite file, created when missing) or `--history postgres://…`. */
-export async function openHistory(spec: string, cwd: string): Promise<HistoryStore> {
+/**
+ * `--history PATH` (an SQLite file, created when missing) or `--history postgres://…`. `existing`:
+ * the file must be there already — what `history`, `history prune` and `review` read or change:
+ * a mistyped path must not become a new, empty history that answers "no runs yet".
+ */
+export async function openHistory(spec: string, cwd: string, { existing = false }: { existing?: boolean } = {}): Promise<HistoryStore> {
   if (isPostgresUrl(spec)) return SqlHistoryStore.open(await openPostgres(spec), `the PostgreSQL history at ${redactUrl(spec)}`);
   const path = resolve(cwd, spec);
   const label = `the history database ${spec}`;
   const st = statSync(path, { throwIfNoEntry: false });
   if (st?.isDirectory()) throw new HistoryError(`${label} is a directory; name a file, e.g. ${spec.replace(/\/+$/, '')}/history.db`);
+  if (!st && existing) throw new HistoryError(`${label} does not exist (check the path; a check run with --history ${spec} creates it)`);
   if (!st && !existsSync(dirname(path))) throw new HistoryError(`cannot create ${label}: the directory ${dirname(spec) || '.'} does not exist`);
   const db = await openSqlite(path, label);
   try {

@@ -75,6 +75,9 @@ export function redactApplicant(a: ApplicantResult, extra: Hidden = []): Applica
     name: '[name]',
     findings: staged.map(({ f, evidence, parts }) => redactFinding(f, evidence, parts, known)),
     warnings: a.warnings.map((w) => redactDiagnostic(w, (s) => scrubText(s, known))),
+    // A review note is free text a reviewer typed (README asks them to keep personal data out of
+    // it, but cannot make sure): scrubbed like every other text that may quote the applicant.
+    ...(a.review?.decision.note ? { review: { ...a.review, decision: { ...a.review.decision, note: scrubText(a.review.decision.note, known) } } } : {}),
   };
 }
 

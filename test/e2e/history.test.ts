@@ -103,8 +103,15 @@ describe.each(stores)('two runs a month apart, %s history', (name, make) => {
       expect(review.code).toBe(0);
       expect(review.out).toContain('cand-907 cleared by J. Park');
       const html3 = join(dir, `${name}-oct.html`);
-      const third = await cli(['--history', spec, '-f', `html:${html3}`, '-f', 'text', SEP], '2026-10-01');
+      const json3 = join(dir, `${name}-oct.json`);
+      const third = await cli(['--history', spec, '-f', `html:${html3}`, '-f', `json:${json3}`, '-f', 'text', SEP], '2026-10-01');
       expect(third.code).toBe(1);
+      // Every report that speaks of the applicant shows the decision and the earlier checks, not HTML alone.
+      expect(third.out).toContain('Review: reviewed: cleared — cleared by J. Park on 2026-09-15 (findings unchanged since): Agency pays both; contract seen');
+      expect(third.out).toMatch(/Earlier checks:\n  – run 2, 2026-09-14: level critical, .*linkage\.shared-payout-account/);
+      const kevin3 = JSON.parse(readFileSync(json3, 'utf8')).applicants.find((a: { id: string }) => a.id === 'cand-907');
+      expect(kevin3.review).toEqual({ status: 'cleared', by: 'J. Park', at: expect.stringMatching(/^2026-09-15/), note: 'Agency pays both; contract seen', unchanged: true });
+      expect(kevin3.history).toEqual([expect.objectContaining({ runId: 2, level: 'critical' })]);
       const page3 = readFileSync(html3, 'utf8');
       expect(page3).toContain('<strong>Review: reviewed: cleared</strong> — cleared by J. Park on 2026-09-15 (findings unchanged since).');
       expect(page3).toContain('Agency pays both; contract seen');
@@ -166,6 +173,21 @@ describe('bad history input: one clear message, exit 2, nothing recorded', () =>
     const r = await cli(['--history', join(dir, 'missing/hr.db'), AUG], '2026-08-14');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/cannot create the history database .*: the directory .* does not exist; nothing was checked/);
+  });
+
+  test('history, history prune and review never create a history: a mistyped path is an error, not an empty history', async () => {
+    const typo = join(dir, 'hsitory.db');
+    for (const args of [
+      ['history', '--history', typo],
+      ['history', 'prune', '--history', typo],
+      ['review', 'cand-907', '--status', 'cleared', '--note', 'checked', '--history', typo],
+    ]) {
+      const r = await sub(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toMatch(/the history database .*hsitory\.db does not exist \(check the path; a check run with --history .* creates it\)/);
+      expect(r.out).not.toMatch(/No runs recorded/);
+      expect(readdirSync(dir)).not.toContain('hsitory.db');
+    }
   });
 
   test('a PostgreSQL URL that cannot connect', async () => {

@@ -3,7 +3,7 @@ import { FAMILIES, LEVELS, levelRank, type Level } from '../../model/levels.js';
 import { topFinding } from '../finding-order.js';
 import { badge } from './level-badge.js';
 import { html, type Raw } from './escape.js';
-import { reviewLabel } from './review-label.js';
+import { reviewLabel } from '../review.js';
 import { plural } from '../../util/plural.js';
 import type { Emit } from '../format.js';
 

@@ -6,7 +6,7 @@ import { showValue } from '../../runtime/message-template.js';
 import { severityRank } from '../finding-order.js';
 import { badge } from './level-badge.js';
 import { html, raw, safeUrl, type Raw } from './escape.js';
-import { reviewLabel } from './review-label.js';
+import { reviewLabel } from '../review.js';
 import { plural } from '../../util/plural.js';
 
 /** Where each applicant's evidence pack lives in the page, by id (first record of an id wins). */

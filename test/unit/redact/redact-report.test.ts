@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { redactApplicant, redactReport } from '../../../src/redact/redact-report.js';
+import { blankResult } from '../../../src/report/blank-result.js';
+import { parseSource } from '../../../src/model/source-location.js';
 import { FORMAT_NAMES, FORMATS } from '../../../src/formats/index.js';
 import { CLEAN_IDS, FIRED_RULE_IDS, FLAGGED_IDS, PII_STRINGS, fixtureReport, unescapeAll } from '../../helpers/fixture-report.js';
 
@@ -72,6 +74,15 @@ describe('redactReport on real rule output', () => {
     // Without parts, only values long enough to search for safely are found again.
     delete a.findings[0]!.messageParts;
     expect(redactApplicant(a).findings[0]!.message).toBe('Reference Li vouches for [name].');
+  });
+
+  test("a review note (free text from --history) is scrubbed: the applicant's name and any e-mail or phone number it quotes", () => {
+    const a = blankResult('cand-1', parseSource('x.json'), 'Brian Caldwell');
+    a.review = { decision: { status: 'escalated', by: 'J. Park', at: '2026-09-15T09:00:00Z', note: 'Brian Caldwell gave b.c@example.org and +1 614 555 0178' }, unchanged: true };
+    const note = redactApplicant(a).review!.decision.note;
+    expect(note).not.toMatch(/Caldwell|example\.org|555/);
+    expect(note).toContain('[name]');
+    expect(a.review.decision.note).toContain('Brian Caldwell');
   });
 
   test('evidence notes mask personal references and keep rule data (a CIDR range)', () => {
