@@ -110,7 +110,13 @@ describe.each(stores)('two runs a month apart, %s history', (name, make) => {
       expect(third.out).toContain('Review: reviewed: cleared — cleared by J. Park on 2026-09-15 (findings unchanged since): Agency pays both; contract seen');
       expect(third.out).toMatch(/Earlier checks:\n  – run 2, 2026-09-14: level critical, .*linkage\.shared-payout-account/);
       const kevin3 = JSON.parse(readFileSync(json3, 'utf8')).applicants.find((a: { id: string }) => a.id === 'cand-907');
-      expect(kevin3.review).toEqual({ status: 'cleared', by: 'J. Park', at: expect.stringMatching(/^2026-09-15/), note: 'Agency pays both; contract seen', unchanged: true });
+      expect(kevin3.review).toEqual({
+        status: 'cleared',
+        by: 'J. Park',
+        at: expect.stringMatching(/^2026-09-15/),
+        note: 'Agency pays both; contract seen',
+        unchanged: true,
+      });
       expect(kevin3.history).toEqual([expect.objectContaining({ runId: 2, level: 'critical' })]);
       const page3 = readFileSync(html3, 'utf8');
       expect(page3).toContain('<strong>Review: reviewed: cleared</strong> — cleared by J. Park on 2026-09-15 (findings unchanged since).');

@@ -78,7 +78,10 @@ describe('redactReport on real rule output', () => {
 
   test("a review note (free text from --history) is scrubbed: the applicant's name and any e-mail or phone number it quotes", () => {
     const a = blankResult('cand-1', parseSource('x.json'), 'Brian Caldwell');
-    a.review = { decision: { status: 'escalated', by: 'J. Park', at: '2026-09-15T09:00:00Z', note: 'Brian Caldwell gave b.c@example.org and +1 614 555 0178' }, unchanged: true };
+    a.review = {
+      decision: { status: 'escalated', by: 'J. Park', at: '2026-09-15T09:00:00Z', note: 'Brian Caldwell gave b.c@example.org and +1 614 555 0178' },
+      unchanged: true,
+    };
     const note = redactApplicant(a).review!.decision.note;
     expect(note).not.toMatch(/Caldwell|example\.org|555/);
     expect(note).toContain('[name]');
