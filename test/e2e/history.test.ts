@@ -108,7 +108,7 @@ describe.each(stores)('two runs a month apart, %s history', (name, make) => {
       expect(third.code).toBe(1);
       // Every report that speaks of the applicant shows the decision and the earlier checks, not HTML alone.
       expect(third.out).toContain('Review: reviewed: cleared — cleared by J. Park on 2026-09-15 (findings unchanged since): Agency pays both; contract seen');
-      expect(third.out).toMatch(/Earlier checks:\n  – run 2, 2026-09-14: level critical, .*linkage\.shared-payout-account/);
+      expect(third.out).toMatch(/Earlier checks:\n {2}– run 2, 2026-09-14: level critical, .*linkage\.shared-payout-account/);
       const kevin3 = JSON.parse(readFileSync(json3, 'utf8')).applicants.find((a: { id: string }) => a.id === 'cand-907');
       expect(kevin3.review).toEqual({
         status: 'cleared',
