@@ -44,7 +44,9 @@ export function addInitCommand(program: Command, io: CliIO, result: { code: numb
         return;
       }
       writeFileSync(path, text);
-      io.stderr.write(`dprk-check: wrote ${file}. Fill it in (empty fields are fine: remove or leave them), then run: dprk-check ${file}\n`);
+      io.stderr.write(
+        `dprk-check: wrote ${file}. Fill in what you know and delete the text fields you leave empty ("" is not a value: the check names the line of each one left), then run: dprk-check ${file}\n`,
+      );
       result.code = EXIT.OK;
     });
 }

@@ -247,6 +247,25 @@ describe('init', () => {
     const j = await runCli(['init'], { cwd: d });
     expect(j.code).toBe(0);
     expect(JSON.parse(j.stdout)).toMatchObject({ id: '', name: { full: '' } });
+    // As the message says: filled in, with the text fields left empty deleted, it checks.
+    const w = await runCli(['init', 'a.json'], { cwd: d });
+    expect(w.stderr).toContain('delete the text fields you leave empty');
+    const leftEmpty = await json(['a.json'], d);
+    expect(leftEmpty.code).toBe(2);
+    const filled = JSON.parse(readFileSync(join(d, 'a.json'), 'utf8'));
+    filled.id = 'A7';
+    filled.name.full = 'Ann Lee';
+    const dropEmpty = (o: Record<string, unknown>) => {
+      for (const [k, v] of Object.entries(o)) {
+        if (v === '') delete o[k];
+        else if (v && typeof v === 'object' && !Array.isArray(v)) dropEmpty(v as Record<string, unknown>);
+      }
+    };
+    dropEmpty(filled);
+    writeFileSync(join(d, 'a.json'), JSON.stringify(filled));
+    const checked = await json(['a.json'], d);
+    expect(checked.code).toBe(0);
+    expect(checked.report.summary).toMatchObject({ total: 1, evaluated: 1 });
     const c = await runCli(['init', '--csv', 't.csv'], { cwd: d });
     expect(c.code).toBe(0);
     const header = readFileSync(join(d, 't.csv'), 'utf8');
