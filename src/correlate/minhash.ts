@@ -40,7 +40,10 @@ function words(text: string): string[] {
  * that of a word to leave out.
  */
 function wordHashes(text: string, without?: ReadonlySet<string>): number[] {
-  if (!ASCII.test(text)) return (without?.size ? words(text).filter((w) => !without.has(w)) : words(text)).map(hash32);
+  if (!ASCII.test(text))
+    return words(text)
+      .filter((w) => !without?.has(w))
+      .map(hash32);
   const skip = without?.size ? new Set([...without].map(hash32)) : undefined;
   const out: number[] = [];
   let h = 0x811c9dc5;

@@ -1,5 +1,5 @@
 import type { ApplicantResult } from '../model/report.js';
-import type { HistoryEntry } from '../model/history.js';
+import type { HistoryEntry, ReviewState } from '../model/history.js';
 
 /**
  * What the history says about an applicant (--history), in words every format shares: the review
@@ -14,13 +14,16 @@ export function reviewLabel(a: ApplicantResult): string {
   return r.decision.status;
 }
 
+/** "cleared by J. Park on 2026-09-15 (findings unchanged since)": who decided what, when, and whether it still holds. */
+export function decisionText({ decision: d, unchanged }: ReviewState): string {
+  return `${d.status} by ${d.by} on ${d.at.slice(0, 10)} (${unchanged ? 'findings unchanged since' : 'findings have changed since: review again'})`;
+}
+
 /** "reviewed: cleared — cleared by J. Park on 2026-09-15 (findings unchanged since): note", or undefined without a decision. */
 export function reviewText(a: ApplicantResult): string | undefined {
   const r = a.review;
   if (!r) return undefined;
-  const d = r.decision;
-  const since = r.unchanged ? 'findings unchanged since' : 'findings have changed since: review again';
-  return `${reviewLabel(a)} — ${d.status} by ${d.by} on ${d.at.slice(0, 10)} (${since})${d.note ? `: ${d.note}` : ''}`;
+  return `${reviewLabel(a)} — ${decisionText(r)}${r.decision.note ? `: ${r.decision.note}` : ''}`;
 }
 
 /** "run 1, 2026-08-14: level high, network.dprk-allocated-ip (rules 2026.11.1)". */

@@ -80,10 +80,6 @@ export function valueOverLimit(root: unknown, limits: InputLimits): string | und
   const values: unknown[] = [root];
   const depths: number[] = [1];
   const steps: Array<Step | undefined> = [undefined];
-  return walk(values, depths, steps, limits);
-}
-
-function walk(values: unknown[], depths: number[], steps: Array<Step | undefined>, limits: InputLimits): string | undefined {
   // Depth-first, so the steps from the root to the value in hand are always path[0 .. depth-2].
   const path: Step[] = [];
   let keys = 0;

@@ -6,7 +6,7 @@ import { showValue } from '../../runtime/message-template.js';
 import { severityRank } from '../finding-order.js';
 import { badge } from './level-badge.js';
 import { html, raw, safeUrl, type Raw } from './escape.js';
-import { reviewLabel } from '../review.js';
+import { decisionText, reviewLabel } from '../review.js';
 import { plural } from '../../util/plural.js';
 
 /** Where each applicant's evidence pack lives in the page, by id (first record of an id wins). */
@@ -104,7 +104,7 @@ function reviewBlock(a: ApplicantResult, report: Report): Raw {
   // Without a history there is nowhere a decision could have been recorded: say nothing.
   if (!r) return report.provenance?.history ? html`<p class="review none"><strong>Review:</strong> no decision recorded yet.</p>` : html``;
   const d = r.decision;
-  return html`<div class="review st-${d.status}"><p><strong>Review: ${reviewLabel(a)}</strong> — ${d.status} by ${d.by} on ${d.at.slice(0, 10)}${r.unchanged ? ' (findings unchanged since)' : ' (findings have changed since: review again)'}.</p>${d.note ? html`<blockquote>${d.note}</blockquote>` : ''}</div>`;
+  return html`<div class="review st-${d.status}"><p><strong>Review: ${reviewLabel(a)}</strong> — ${decisionText(r)}.</p>${d.note ? html`<blockquote>${d.note}</blockquote>` : ''}</div>`;
 }
 
 function historyBlock(a: ApplicantResult, anchor: string): Raw {
