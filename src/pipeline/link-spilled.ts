@@ -1,4 +1,3 @@
-import { deserialize, serialize } from 'node:v8';
 import type { ApplicantResult, Link } from '../model/report.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Finding } from '../model/finding.js';
@@ -7,7 +6,7 @@ import type { CompiledRule } from '../model/rule.js';
 import type { LinkResult } from '../correlate/correlator.js';
 import type { LinkKinds } from '../correlate/link-kinds.js';
 import { applyLinks, completeLinked } from '../correlate/apply-links.js';
-import { SpillFile } from '../util/spill-file.js';
+import { parseSpilled, SpillFile } from '../util/spill-file.js';
 import { blankResult } from '../report/blank-result.js';
 import { parseSource } from '../model/source-location.js';
 import type { ResultStore } from './result-store.js';
@@ -137,10 +136,10 @@ class Additions {
 
   add(ordinal: number, a: Addition): void {
     this.file ??= new SpillFile('links');
-    const bytes = serialize(a);
+    const { at, length } = this.file.appendJson(a);
     const e = this.count++;
-    this.offsets.set(e, this.file.append(bytes));
-    this.lengths.set(e, bytes.length);
+    this.offsets.set(e, at);
+    this.lengths.set(e, length);
     this.next.set(e, -1);
     if (this.head[ordinal] === -1) this.head[ordinal] = e;
     else this.next.set(this.tail[ordinal]!, e);
@@ -152,7 +151,7 @@ class Additions {
   }
 
   *of(ordinal: number): Generator<Addition> {
-    for (let e = this.head[ordinal]!; e !== -1; e = this.next.get(e)) yield deserialize(this.file!.read(this.offsets.get(e), this.lengths.get(e))) as Addition;
+    for (let e = this.head[ordinal]!; e !== -1; e = this.next.get(e)) yield parseSpilled<Addition>(this.file!.read(this.offsets.get(e), this.lengths.get(e)));
   }
 
   close(): void {

@@ -1,7 +1,6 @@
-import { deserialize, serialize } from 'node:v8';
 import type { ApplicantList, ApplicantResult } from '../model/report.js';
 import { LEVELS, levelRank, type Level } from '../model/levels.js';
-import { forcedSpillAfter, SpillFile } from '../util/spill-file.js';
+import { forcedSpillAfter, parseSpilled, SpillFile } from '../util/spill-file.js';
 import { Column } from '../util/column.js';
 
 /**
@@ -15,8 +14,8 @@ const READ_AHEAD = 1 << 20;
 
 /**
  * Every applicant's result, appended as it is decided (docs/batch.md "Memory"). Held as objects
- * while few; once past the threshold each is serialised (v8 structured clone: undefined, NaN and
- * key order survive, so every format writes the same bytes) to the spill file, and memory keeps
+ * while few; once past the threshold each is written as JSON to the spill file (a result is JSON data,
+ * as in the JSON report: every format writes the same bytes, test/e2e/spill-identical), and memory keeps
  * 21 bytes per applicant (offset, length, level, score, in chunked columns: util/column.ts). That
  * is enough to sort worst-first without reading a result back; a format's pass in input order
  * reads results back in 1 MB blocks.
@@ -59,7 +58,7 @@ export class ResultStore {
   get(ordinal: number): ApplicantResult | undefined {
     if (ordinal < 0 || ordinal >= this.count || !Number.isInteger(ordinal)) return undefined;
     if (!this.spill) return this.held[ordinal];
-    return deserialize(this.spill.read(this.offsets.get(ordinal), this.lengths.get(ordinal))) as ApplicantResult;
+    return parseSpilled<ApplicantResult>(this.spill.read(this.offsets.get(ordinal), this.lengths.get(ordinal)));
   }
 
   /** Stores a changed result (links patched it): in memory it is the same object; on disk it is written again. */
@@ -107,7 +106,7 @@ export class ResultStore {
       const block = spill.read(start, end - start);
       for (let k = i; k < j; k++) {
         const at = this.offsets.get(k) - start;
-        yield deserialize(block.subarray(at, at + this.lengths.get(k))) as ApplicantResult;
+        yield parseSpilled<ApplicantResult>(block, at, at + this.lengths.get(k));
       }
       i = j;
     }
@@ -121,9 +120,9 @@ export class ResultStore {
   }
 
   private put(ordinal: number, r: ApplicantResult): void {
-    const bytes = serialize(r);
-    this.offsets.set(ordinal, this.spill!.append(bytes));
-    this.lengths.set(ordinal, bytes.length);
+    const { at, length } = this.spill!.appendJson(r);
+    this.offsets.set(ordinal, at);
+    this.lengths.set(ordinal, length);
     this.levels.set(ordinal, levelRank(r.level));
     this.scores.set(ordinal, r.score);
   }

@@ -77,6 +77,21 @@ export class SpillFile {
     return { at: r.at, length };
   }
 
+  /**
+   * A value as JSON text: its offset and length in bytes (read it back with `parseSpilled`).
+   *
+   * JSON, not v8.serialize: each v8.serialize leaves a native serializer (its object map, its
+   * buffer) that only a garbage collection frees, and V8 does not count it towards starting one.
+   * Spilling a result or a link's additions per applicant, thousands of them waited at a time:
+   * 10 000 applicants peaked at 232 MB of RSS against 183 MB with JSON, and RSS grew by 80 MB
+   * while a million applicants' links were applied. The CPU cost is the same (~40 µs a result).
+   * What is set aside is JSON data (reports are), so what reads back is what a JSON report holds:
+   * a key whose value is undefined is left out, as every format leaves it out.
+   */
+  appendJson(value: unknown): { at: number; length: number } {
+    return this.appendString(JSON.stringify(value));
+  }
+
   /** `n` bytes to fill in place before the next call on this file: where to write them, and their offset in the file. */
   reserve(n: number): { buf: Buffer; offset: number; at: number } {
     this.open();
@@ -230,3 +245,8 @@ const OPEN = new Set<SpillFile>();
 process.once('exit', () => {
   for (const f of [...OPEN]) f.close();
 });
+
+/** A value `appendJson` set aside, from the bytes read back (or from `start` to `end` of a block of them). */
+export function parseSpilled<T>(bytes: Buffer, start = 0, end = bytes.length): T {
+  return JSON.parse(bytes.toString('utf8', start, end)) as T;
+}

@@ -1,6 +1,5 @@
-import { deserialize, serialize } from 'node:v8';
 import { Column } from './column.js';
-import { forcedSpillAfter, SpillFile, WindowReader } from './spill-file.js';
+import { forcedSpillAfter, parseSpilled, SpillFile, WindowReader } from './spill-file.js';
 
 /** Items held as objects up to this many; past it, every item is on disk. */
 const SPILL_AFTER = 4096;
@@ -8,8 +7,8 @@ const SPILL_AFTER = 4096;
 /**
  * A list that is appended to and read in order (any number of times), held in memory while short
  * and in an encrypted spill file (spill-file.ts) past a few thousand items: memory keeps 4 bytes an
- * item. `merge` keeps the shard reports' link keys this way. Spilled items are v8-serialised, so
- * what is read back is then a copy, equal to what was appended; treat items as read-only either way.
+ * item. `merge` keeps the shard reports' link keys this way. Spilled items are JSON (SpillFile.appendJson), so
+ * what is read back is then a copy, equal to what was appended as JSON data; treat items as read-only either way.
  */
 export class SpilledList<T> implements Iterable<T> {
   private held: T[] = [];
@@ -48,7 +47,7 @@ export class SpilledList<T> implements Iterable<T> {
     // Appended one after another: each item starts where the one before it ends.
     for (let i = 0, at = 0; i < this.count; i++) {
       const n = this.lengths.get(i);
-      yield deserialize(reader.read(at, n)) as T;
+      yield parseSpilled<T>(reader.read(at, n));
       at += n;
     }
   }
@@ -59,8 +58,6 @@ export class SpilledList<T> implements Iterable<T> {
   }
 
   private append(item: T): void {
-    const bytes = serialize(item);
-    this.spill!.append(bytes);
-    this.lengths.set(this.count++, bytes.length);
+    this.lengths.set(this.count++, this.spill!.appendJson(item).length);
   }
 }

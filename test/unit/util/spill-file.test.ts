@@ -1,7 +1,7 @@
 import { readdirSync, readSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { expect, test } from 'vitest';
-import { SpillFile } from '../../../src/util/spill-file.js';
+import { parseSpilled, SpillFile } from '../../../src/util/spill-file.js';
 
 const leftovers = () => readdirSync(tmpdir()).filter((n) => n.startsWith('dprk-check-'));
 
@@ -87,5 +87,25 @@ test('a read past the end is a RangeError, not garbage', () => {
   const f = new SpillFile('t');
   f.append(Buffer.from('abc'));
   expect(() => f.read(1, 3)).toThrow(RangeError);
+  f.close();
+});
+
+test('JSON values read back equal, alone or from a block read in one go, across flushes', () => {
+  const f = new SpillFile('t', 48);
+  const values = Array.from({ length: 40 }, (_, i) => ({
+    id: `a-${i}`,
+    name: `Zoë Ó'Brien ${'ü'.repeat(i % 5)}`,
+    score: i * 1.5,
+    tags: i % 3 ? ['x'] : [],
+    gone: undefined,
+  }));
+  const at = values.map((v) => f.appendJson(v));
+  const plain = values.map((v) => JSON.parse(JSON.stringify(v)));
+  for (const i of [39, 0, 17]) expect(parseSpilled(f.read(at[i]!.at, at[i]!.length))).toEqual(plain[i]);
+  // Undefined keys are left out, as a JSON report leaves them out.
+  expect(Object.keys(parseSpilled<object>(f.read(at[2]!.at, at[2]!.length)))).toEqual(['id', 'name', 'score', 'tags']);
+  const block = f.read(at[10]!.at, at[12]!.at + at[12]!.length - at[10]!.at);
+  const off = (i: number) => at[i]!.at - at[10]!.at;
+  expect([10, 11, 12].map((i) => parseSpilled(block, off(i), off(i) + at[i]!.length))).toEqual(plain.slice(10, 13));
   f.close();
 });
