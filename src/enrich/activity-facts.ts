@@ -1,5 +1,6 @@
 import type { Enricher } from './enricher.js';
 import { parseDate } from '../util/dates.js';
+import { memoize } from '../util/memo.js';
 
 /** A time with a clock and an explicit offset: without one, the hour of day is a guess. */
 export const TIMED = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -13,9 +14,26 @@ const ASIA_DAY = [9, 18];
 const LOCAL_DAY = [8, 20];
 
 const DAY_MS = 86_400_000;
-const hourFormats = new Map<string, Intl.DateTimeFormat | null>();
-/** Per zone: UTC day number → the zone's offset in ms all that day, or null on a day its offset changes. */
+/** By canonical zone name: a few hundred at most, however an export spells them. */
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+/** Per canonical zone: UTC day number → the zone's offset in ms all that day, or null on a day its offset changes. */
 const dayOffsets = new Map<string, Map<number, number | null>>();
+/**
+ * The zone as written → its canonical name (null: not a zone). ICU accepts any capitalisation, so
+ * keyed as written the caches above could grow by one formatter per record of a hostile export.
+ */
+const canonicalZone = memoize((timeZone: string): string | null => {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}, 1024);
+
+/** Cached zones (tests: they stay bounded). */
+export function cachedZoneCount(): number {
+  return hourFormats.size;
+}
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
   let f = hourFormats.get(timeZone);
@@ -31,7 +49,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
         hourCycle: 'h23',
       });
     } catch {
-      f = null;
+      return null;
     }
     hourFormats.set(timeZone, f);
   }
@@ -46,14 +64,15 @@ function offsetAt(f: Intl.DateTimeFormat, ms: number): number {
 }
 
 /**
- * The hour of the day at `ms` in `timeZone`. Formatting a date in a zone costs microseconds, and an
+ * The hour of the day at `ms` in the zone `written` (any capitalisation ICU accepts). Formatting a date in a zone costs microseconds, and an
  * export has many sessions: the offset is looked up twice per zone and UTC day (at its start and at
  * the next day's start) and, when both agree — every day but the two a year when clocks change —
  * the hour is plain arithmetic. On a day the offset changes, every time is formatted on its own.
  */
-export function localHour(ms: number, timeZone: string): number | undefined {
-  const f = formatterFor(timeZone);
-  if (!f || !Number.isFinite(ms)) return undefined;
+export function localHour(ms: number, written: string): number | undefined {
+  const timeZone = canonicalZone(written);
+  const f = timeZone === null ? null : formatterFor(timeZone);
+  if (timeZone === null || !f || !Number.isFinite(ms)) return undefined;
   const day = Math.floor(ms / DAY_MS);
   let days = dayOffsets.get(timeZone);
   if (!days) dayOffsets.set(timeZone, (days = new Map()));

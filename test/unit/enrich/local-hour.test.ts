@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { localHour } from '../../../src/enrich/activity-facts.js';
+import { cachedZoneCount, localHour } from '../../../src/enrich/activity-facts.js';
 
 /** What localHour computed before its per-day offset cache: one formatted hour per time. */
 const reference = new Map<string, Intl.DateTimeFormat>();
@@ -44,4 +44,16 @@ test('an unknown zone or an impossible time gives no hour', () => {
   expect(localHour(Number.NaN, 'UTC')).toBeUndefined();
   expect(localHour(Date.UTC(2026, 0, 1, 23, 30), 'UTC')).toBe(23);
   expect(localHour(Date.UTC(2026, 0, 1, 23, 30), 'Asia/Pyongyang')).toBe(8);
+});
+
+test('a zone spelled in any capitalisation is the same zone, and the caches hold it once', () => {
+  const ms = Date.UTC(2026, 2, 8, 14, 30);
+  const before = cachedZoneCount();
+  const spellings = Array.from({ length: 300 }, (_, i) =>
+    [...'America/Chicago'].map((c, j) => ((i >> (j % 9)) & 1 ? c.toUpperCase() : c.toLowerCase())).join(''),
+  );
+  const hours = new Set(spellings.map((z) => localHour(ms, z)));
+  expect(hours).toEqual(new Set([formatted(ms, 'America/Chicago')]));
+  expect(cachedZoneCount() - before).toBeLessThanOrEqual(1);
+  expect(localHour(ms, 'Not/A_Zone')).toBeUndefined();
 });
