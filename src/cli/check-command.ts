@@ -190,18 +190,6 @@ async function checkWithHistory(files: string[], opts: CheckOptions, io: CliIO, 
   const { rules, ip, shard, allow, color, history } = p;
   const tuned = p.ruleSet;
 
-  // A masked report leaves the hashed link keys out (redact-report.ts): say so before the run, not after.
-  if (
-    (opts.linkKeys || shard) &&
-    anyRedacted(
-      opts.outputs.filter((t) => t.format === 'json'),
-      opts.redact,
-    )
-  ) {
-    io.stderr.write(
-      'dprk-check: --redact leaves the hashed link keys out of the JSON report: `merge` cannot link it to other reports. Write shard reports unmasked (short-lived artifacts) and mask the merged report.\n',
-    );
-  }
   const progress = await startProgress(io, opts.progress, color);
   let batch;
   try {

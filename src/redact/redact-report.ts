@@ -26,11 +26,8 @@ export function redactReport(report: Report, options: { perApplicant?: boolean }
   // Results in memory are masked once, up front: formats read an applicant more than once (text's
   // table and blocks, SARIF's rules and results), and masking again each time is work done twice.
   const masked = mapApplicants(report.applicants, (a) => redactApplicant(a, linked.get(a.id) ?? []));
-  // The hashed link keys stay out: a phone number's hash is found by trying every number, and a
-  // masked report is the one shared. Shard reports keep them only unmasked (check warns).
-  const { linkKeys: _unshared, ...rest } = report;
   return {
-    ...rest,
+    ...report,
     redacted: true,
     applicants: options.perApplicant && !Array.isArray(report.applicants) ? masked : Array.from(masked),
     links: mapLinks(report.links, redactLink),

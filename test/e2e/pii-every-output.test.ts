@@ -188,30 +188,3 @@ test('a merged report shows the home address a single run masks, masked too (iss
   expect(gh).toContain('Laptop ship-to [address, US]; home [address, US].');
   expect(gh).not.toContain('Orchard');
 });
-
-test('a masked report leaves the hashed link keys out; check says so when --shard or --link-keys asked for them', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dprk-keys-'));
-  try {
-    copyFileSync(join(ROOT, 'fixtures/batch/export.ndjson'), join(dir, 'export.ndjson'));
-    const shard = (i: number, extra: string[]) =>
-      run(['export.ndjson', '--shard', `${i}/2`, ...extra, '-f', `json:s${i}${extra.length ? '-masked' : ''}.json`], memoryIO(dir).io);
-    const json = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as { linkKeys?: unknown[] };
-    for (const i of [1, 2]) await shard(i, []);
-    expect(json('s1.json').linkKeys?.length).toBeGreaterThan(0);
-    const masked = memoryIO(dir);
-    await run(['export.ndjson', '--shard', '1/2', '--redact', '-f', 'json:s1-masked.json'], masked.io);
-    expect(json('s1-masked.json').linkKeys).toBeUndefined();
-    expect(masked.stderr()).toContain('--redact leaves the hashed link keys out of the JSON report');
-    // Unmasked shards merge with their keys (a merge of merges can link again); masked, without.
-    await run(['merge', '-f', 'json:merged.json', 's1.json', 's2.json'], memoryIO(dir).io);
-    expect(json('merged.json').linkKeys?.length).toBeGreaterThan(0);
-    const m = memoryIO(dir);
-    await run(['merge', '--redact', '-f', 'json:merged-masked.json', 's1.json', 's2.json'], m.io);
-    expect(json('merged-masked.json').linkKeys).toBeUndefined();
-    const plain = memoryIO(dir);
-    await run(['export.ndjson', '--shard', '1/2', '-f', 'json:s1.json'], plain.io);
-    expect(plain.stderr()).not.toContain('link keys');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
