@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { execSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FORMAT_NAMES } from '../../src/formats/index.js';
@@ -113,5 +113,44 @@ describe('check --redact: no link keys either', () => {
     expect(report.links.length).toBeGreaterThan(0);
     for (const l of report.links) expect(l).not.toHaveProperty('key');
     expect(found(r.stdout)).toEqual([]);
+  });
+
+  test('--link-keys with --redact is refused before anything is read: exit 2, nothing written', () => {
+    const r = cli(['--link-keys', '--redact', '-f', 'json:refused.json', 'export.ndjson']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--link-keys and --redact cannot be combined');
+    expect(r.stderr).toContain('dprk-check merge --redact');
+    expect(r.stderr).not.toContain('report written');
+    expect(r.stdout).toBe('');
+    expect(existsSync(join(dir, 'refused.json'))).toBe(false);
+  });
+
+  test('redact: true from the configuration is refused alike; --no-redact on the command line writes the keys', () => {
+    const sub = mkdtempSync(join(dir, 'config-'));
+    copyFileSync(join(dir, 'export.ndjson'), join(sub, 'export.ndjson'));
+    writeFileSync(join(sub, '.dprk-check.yaml'), 'defaults:\n  redact: true\n');
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [BIN, '--no-progress', ...args], { cwd: sub, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    const refused = run(['--link-keys', '-f', 'json', 'export.ndjson']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('pass --no-redact');
+    const kept = run(['--link-keys', '--no-redact', '-f', 'json', 'export.ndjson']);
+    expect(kept.status).toBe(2); // broken records in the export
+    expect((JSON.parse(kept.stdout) as Doc).linkKeys?.length).toBeGreaterThan(0);
+  });
+
+  test('--shard with --redact writes a masked shard report without link keys, and says what that means for merge', () => {
+    const r = cli(['--shard', '1/3', '--redact', '-f', 'json:masked-shard.json', 'export.ndjson']);
+    expect([0, 1, 2]).toContain(r.code);
+    expect(r.stderr).toContain('--shard with --redact: the masked JSON report carries no link keys');
+    const shard = doc('masked-shard.json');
+    expect(shard.shard).toBeDefined();
+    expect(shard).not.toHaveProperty('linkKeys');
+    expect(found(read('masked-shard.json'))).toEqual([]);
+  });
+
+  test('--shard without a JSON output has nothing to warn about', () => {
+    const r = cli(['--shard', '1/3', '--redact', '-f', 'text', 'export.ndjson']);
+    expect(r.stderr).not.toContain('--shard with --redact');
   });
 });
