@@ -48,11 +48,18 @@ export function documentRecords(file: string, raw: string, options: DocumentOpti
     value = JSON.parse(text);
   } catch {
     if (!mine(file)) return [];
-    const { offset, message } = jsonErrorOffset(text);
+    const { offset, message, element } = jsonErrorOffset(text);
     const ndjsonHint = message.startsWith('unexpected text after the end')
       ? { hint: 'this looks like one JSON value per line: name the file .ndjson or .jsonl to read it line by line' }
       : {};
-    return [failure({ file }, 'input-not-json', `not valid JSON: ${message}`, { ...lineColumn(text, offset), ...ndjsonHint })];
+    // The whole document is refused (what follows a syntax error cannot be told apart); the
+    // message still names the element, as a record's own error would.
+    let where = '';
+    if (element) {
+      const starts = lineColumn(text, element.offset);
+      where = ` (${element.complete ? 'after' : 'in'} element ${element.index}, which starts at line ${starts.line}, column ${starts.column})`;
+    }
+    return [failure({ file }, 'input-not-json', `not valid JSON: ${message}${where}`, { ...lineColumn(text, offset), ...ndjsonHint })];
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return mine(file) ? [failure({ file }, 'input-empty', 'the file holds an empty array: no applicants to check')] : [];

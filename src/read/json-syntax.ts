@@ -1,3 +1,10 @@
+export interface JsonError {
+  offset: number;
+  message: string;
+  /** In a top-level array: the element the error is in (or, when that element is complete, after). */
+  element?: { index: number; offset: number; complete: boolean };
+}
+
 /**
  * Finds where JSON text first goes wrong. V8's JSON.parse message on Node 20 gives no position,
  * and "not valid JSON" alone does not help anyone fix a hand-written file. Only run after
@@ -7,13 +14,14 @@
  * just failed to parse), and a recursive descent overflows the call stack on a line of 8,000
  * opening brackets.
  */
-export function jsonErrorOffset(text: string): { offset: number; message: string } {
+export function jsonErrorOffset(text: string): JsonError {
   let i = 0;
+  let element: JsonError['element'];
   const ws = () => {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
   };
   const fail = (message: string): never => {
-    throw { offset: i, message };
+    throw { offset: i, message, ...(element ? { element } : {}) };
   };
   const string = (): void => {
     i++;
@@ -71,9 +79,15 @@ export function jsonErrorOffset(text: string): { offset: number; message: string
   try {
     while (pendingValue) {
       pendingValue = false;
+      // A value directly inside a top-level array is an element: where it starts names it.
+      if (open.length === 1 && open[0] === '[') {
+        ws();
+        element = { index: (element?.index ?? -1) + 1, offset: i, complete: false };
+      }
       startValue();
       // Close every container the value just completed, then move to the next member.
       while (!pendingValue && open.length) {
+        if (element && open.length === 1) element.complete = true;
         const top = open[open.length - 1]!;
         const close = top === '{' ? '}' : ']';
         ws();
@@ -90,11 +104,13 @@ export function jsonErrorOffset(text: string): { offset: number; message: string
           open.pop();
         } else fail(text[i] === undefined ? `unexpected end of input: missing ${close}` : `expected ',' or '${close}'`);
       }
+      // The top-level array is closed: what follows is in no element.
+      if (open.length === 0) element = undefined;
     }
     ws();
     if (i < text.length) fail('unexpected text after the end of the JSON value');
   } catch (e) {
-    if (typeof e === 'object' && e !== null && 'offset' in e) return e as { offset: number; message: string };
+    if (typeof e === 'object' && e !== null && 'offset' in e) return e as JsonError;
     throw e;
   }
   return { offset: 0, message: 'not valid JSON' };

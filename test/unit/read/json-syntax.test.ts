@@ -14,3 +14,18 @@ describe('json-syntax', () => {
     }
   });
 });
+
+describe('jsonErrorOffset in a top-level array', () => {
+  test('names the element the error is in, or the complete element it follows', () => {
+    expect(jsonErrorOffset('[{"a": 1}, {"a": x}]')).toEqual({
+      offset: 17,
+      message: "unexpected character 'x'",
+      element: { index: 1, offset: 11, complete: false },
+    });
+    expect(jsonErrorOffset('[1, 2 3]')).toMatchObject({ message: "expected ',' or ']'", element: { index: 1, offset: 4, complete: true } });
+    expect(jsonErrorOffset('[1, 2,]')).toMatchObject({ message: 'trailing comma before ]', element: { index: 1, complete: true } });
+    expect(jsonErrorOffset('[[1, 2], [3, 4}]')).toMatchObject({ element: { index: 1, offset: 9, complete: false } });
+    expect(jsonErrorOffset('[1] 2')).not.toHaveProperty('element');
+    expect(jsonErrorOffset('{"a": [1, x]}')).not.toHaveProperty('element');
+  });
+});

@@ -88,6 +88,18 @@ describe('parseJsonRecords', () => {
     expect(rs[2]!.error!.message).toContain('element 2 is null');
     expect(rs[3]!.error!.message).toContain('an array');
   });
+
+  test('a syntax error in an array names the element it is in, or after, and where that element starts', () => {
+    const inIt = one('[\n  {"id": "a"},\n  {"id": "b",\n   "name": x}\n]').error!;
+    expect(inIt).toMatchObject({ code: 'input-not-json', line: 4, column: 12 });
+    expect(inIt.message).toBe("not valid JSON: unexpected character 'x' (in element 1, which starts at line 3, column 3)");
+    const after = one('[\n  {"id": "a"}\n  {"id": "b"}\n]').error!;
+    expect(after).toMatchObject({ line: 3, column: 3 });
+    expect(after.message).toBe("not valid JSON: expected ',' or ']' (after element 0, which starts at line 2, column 3)");
+    // Past the array, or in an object document, there is no element to name.
+    expect(one('[{"id": "a"}] x').error!.message).toBe('not valid JSON: unexpected text after the end of the JSON value');
+    expect(one('{"id": [1, x]}').error!.message).toBe("not valid JSON: unexpected character 'x'");
+  });
 });
 
 describe('readInputs', () => {
