@@ -81,6 +81,55 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+describe.each(['pretty.json', 'compact.json'] as const)('problems in elements of %s', (file) => {
+  test('each error names the file, the element index and the line and column where the element starts', () => {
+    const r = report([file]);
+    expect(r.summary).toMatchObject({ total: 5, evaluated: 2, invalid: 3 });
+    const starts = elementStarts(file);
+    expect(starts).toHaveLength(RECORDS.length);
+    expect(r.errors.map((e) => [e.source, e.message])).toEqual([
+      [`${file}[1]`, `element 1 (line ${starts[1]!.line}, column ${starts[1]!.column}): invalid applicant record (1 problem)`],
+      [`${file}[2]`, `element 2 (line ${starts[2]!.line}, column ${starts[2]!.column}) is a string, not an applicant object`],
+      [`${file}[3]`, `element 3 (line ${starts[3]!.line}, column ${starts[3]!.column}): invalid applicant record (1 problem)`],
+    ]);
+    // The element really starts there in the file.
+    const text = FILES[file];
+    expect(at(text, starts[1]!.line, starts[1]!.column)).toMatch(/^\{/);
+    expect(at(text, starts[2]!.line, starts[2]!.column)).toMatch(/^"not an applicant"/);
+  });
+
+  test('each problem points at the offending value in the file, as on an NDJSON line', () => {
+    const text = FILES[file];
+    const [invalid, notObject, unknown] = report([file]).errors.map((e) => e.problems[0]!);
+    expect(invalid).toMatchObject({ code: 'applicant-schema', path: '/contact/emails/0' });
+    expect(at(text, invalid!.line!, invalid!.column!)).toMatch(/^42\b/);
+    expect(notObject).toMatchObject({ code: 'input-not-object' });
+    expect(at(text, notObject!.line!, notObject!.column!)).toMatch(/^"not an applicant"/);
+    expect(unknown).toMatchObject({ code: 'applicant-unknown-field', path: '/bogus' });
+    expect(at(text, unknown!.line!, unknown!.column!)).toMatch(/^"bogus"/);
+
+    const ndjson = report(['records.ndjson']).errors.map((e) => e.problems[0]!);
+    expect(ndjson.map((p) => [p.code, p.path])).toEqual([invalid, notObject, unknown].map((p) => [p!.code, p!.path]));
+    const lines = FILES['records.ndjson'];
+    expect(at(lines, ndjson[0]!.line!, ndjson[0]!.column!)).toMatch(/^42\b/);
+    expect(at(lines, ndjson[2]!.line!, ndjson[2]!.column!)).toMatch(/^"bogus"/);
+  });
+
+  test('the text report heads each error with its source and shows file:line:column for each problem', () => {
+    const r = cli([file]);
+    expect(r.code).toBe(2);
+    const [p] = report([file]).errors[0]!.problems;
+    expect(r.stdout).toContain(
+      `  ${file}[1]: element 1 (line ${elementStarts(file)[1]!.line}, column ${elementStarts(file)[1]!.column}): invalid applicant record`,
+    );
+    expect(r.stdout).toContain(`    ${file}:${p!.line}:${p!.column}: error applicant-schema: contact.emails[0]: must be string`);
+  });
+
+  test('--jobs 2 places them the same (the element text goes to the worker thread)', () => {
+    expect(report(['--jobs', '2', file]).errors).toEqual(report([file]).errors);
+  });
+});
+
 describe('a syntax error in an array', () => {
   test('the file is refused, naming the element it is in, where that element starts, and where the error is', () => {
     const text = FILES['pretty.json'].replace('"bogus": 1', '"bogus": 1,');
@@ -103,4 +152,19 @@ describe('a syntax error in an array', () => {
     expect(e!.message).toBe("not valid JSON: expected ',' or ']' (after element 0, which starts at line 2, column 3)");
     expect(at(text, e!.problems[0]!.line!, e!.problems[0]!.column!)).toMatch(/^\{/);
   });
+});
+
+test('a large array: the last element is still placed exactly', () => {
+  const many = Array.from({ length: 5000 }, (_, i) => ({ id: `cand-${i}`, name: { full: `Person ${i}` } }));
+  many.push({ id: 'cand-last', name: { full: 'Last One' }, bogus: true } as never);
+  const text = `${JSON.stringify(many, null, 2)}\n`;
+  writeFileSync(join(dir, 'large.json'), text);
+  const r = report(['--fail-on', 'never', 'large.json']);
+  expect(r.summary).toMatchObject({ total: 5001, evaluated: 5000, invalid: 1 });
+  const lines = text.split('\n');
+  const startLine = lines.lastIndexOf('  {') + 1;
+  expect(r.errors[0]!.source).toBe('large.json[5000]');
+  expect(r.errors[0]!.message).toBe(`element 5000 (line ${startLine}, column 3): invalid applicant record (1 problem)`);
+  const p = r.errors[0]!.problems[0]!;
+  expect(at(text, p.line!, p.column!)).toMatch(/^"bogus"/);
 });
