@@ -91,6 +91,20 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
     }
     shard = parsed;
   }
+  // A masked report never carries link keys (redact-report.ts): asking for both is a contradiction,
+  // refused before anything is read. A masked shard report is still a report, but merge cannot link
+  // it to the other shards: said once, here, rather than discovered after the merge.
+  if (opts.redact && opts.linkKeys) {
+    io.stderr.write(
+      'dprk-check: --link-keys and --redact cannot be combined: a masked report carries no link keys (they are unsalted hashes of phone numbers, e-mails and addresses, which can be guessed back). Write the report for merge without --redact (if .dprk-check.yaml sets redact: true, pass --no-redact) and mask the merged one: dprk-check merge --redact …\n',
+    );
+    return EXIT.ERROR;
+  }
+  if (opts.redact && shard && opts.outputs.some((t) => t.format === 'json')) {
+    io.stderr.write(
+      'dprk-check: --shard with --redact: the masked JSON report carries no link keys, so merge cannot link its applicants to those of other shards. For a shard report to merge, leave out --redact and mask the merged report: dprk-check merge --redact …\n',
+    );
+  }
   const paths = [...(opts.builtinRules ? [BUILTIN_RULES_DIR] : []), ...(opts.rules ?? []).map((p) => resolve(io.cwd, p))];
   if (paths.length === 0) {
     io.stderr.write('dprk-check: --no-builtin-rules without --rules leaves nothing to check with.\n');

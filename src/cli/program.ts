@@ -136,7 +136,10 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
       "values applicants may share without being linked (a staffing agency's address, phone, network): YAML or JSON, see docs/linkage.md",
     )
     .option('--shard <i/n>', 'check only shard i of n (a stable split by record source, for CI matrices; see docs/ci.md)')
-    .option('--link-keys', 'put hashed link keys in the JSON report so `dprk-check merge` can link across reports (implied by --shard)')
+    .option(
+      '--link-keys',
+      'put hashed link keys in the JSON report so `dprk-check merge` can link across reports (implied by --shard; not with --redact: a masked report carries none)',
+    )
     .option(
       '--history <path|url>',
       'remember runs in this history (an SQLite file, created if missing, or postgres://…): links new applicants to earlier ones and shows review decisions; stores hashes, never personal data',
@@ -220,7 +223,7 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     )
     .option('-o, --output <file>', 'write the merged report to a file (atomically)')
     .addOption(new Option('--fail-on <level>', 'lowest level that makes the run exit 1').choices([...FAIL_ON]))
-    .option('--redact', 'mask personal data in every format')
+    .option('--redact', 'mask personal data in every format; hashed link keys are left out')
     .option('--no-redact', 'keep personal data even in sarif, junit and github output')
     .option('--details', 'text: the full block for every applicant, worst first')
     .option('--only-flagged', 'text: leave out applicants below --fail-on')

@@ -123,7 +123,8 @@ function errorBlock(report: Report, c: ChalkInstance): string[] {
   for (const e of report.errors) {
     // A read error is one diagnostic with the same message: its position belongs on the head line.
     const own = e.diagnostics.find((d) => d.message === e.message && d.line);
-    const where = own ? `${e.source}:${own.line}${own.column ? `:${own.column}` : ''}` : e.source;
+    // An array element's message names where it starts (element 3 (line 9, column 3)): the source alone heads it.
+    const where = own && e.location.index === undefined ? `${e.source}:${own.line}${own.column ? `:${own.column}` : ''}` : e.source;
     // An NDJSON source already names its line (file#12); the position adds the column only.
     const head = own && e.location.line !== undefined ? `${e.source}${own.column ? `:${own.column}` : ''}` : where;
     out.push(`  ${c.bold(t(head))}: ${t(e.message)}`);

@@ -1,6 +1,7 @@
 import type { Facts } from '../model/applicant.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { InputRecord } from '../read/input-record.js';
+import { elementPlace } from '../read/json-document.js';
 import type { ApplicantResult, RunError } from '../model/report.js';
 import type { CompiledRule } from '../model/rule.js';
 import type { EnrichContext } from '../enrich/enricher.js';
@@ -26,10 +27,20 @@ export interface CheckOptions {
 /** On success the applicant's facts ride along for the batch stages (links); they are not kept. */
 export type RecordOutcome = { ok: true; result: ApplicantResult; applicant: Facts } | { ok: false; error: RunError };
 
-/** Positions found in one NDJSON line's own text are line 1; shift them to the line in the file. */
+/**
+ * Positions found in a record's own text (an NDJSON line, a JSON array's element) start at line 1,
+ * column 1; shift them to where the record starts in the file (an element's first line starts at
+ * its column).
+ */
 function shift(ds: Diagnostic[], record: InputRecord): Diagnostic[] {
-  if (!record.line || record.line === 1) return ds;
-  return ds.map((d) => (d.line ? { ...d, line: d.line + record.line! - 1 } : d));
+  const line = record.line ?? 1;
+  const column = record.column ?? 1;
+  if (line === 1 && column === 1) return ds;
+  return ds.map((d) => {
+    if (!d.line) return d;
+    const moved = { ...d, line: d.line + line - 1 };
+    return d.line === 1 && d.column ? { ...moved, column: d.column + column - 1 } : moved;
+  });
 }
 
 /** One record through validate → enrich → evaluate → score. */
@@ -103,12 +114,17 @@ function outcome(
     return { ok: false, error: { source: record.source, location: record.location, message: record.error.message, diagnostics: [record.error, ...noted] } };
   if (!v?.applicant || !facts || !e) {
     const errors = v?.errors ?? [];
+    // An NDJSON source names the line the record starts on; an array element's, only its index.
+    const at =
+      record.location.index !== undefined && record.line && record.column
+        ? `${elementPlace(record.location.index, { line: record.line, column: record.column })}: `
+        : '';
     return {
       ok: false,
       error: {
         source: record.source,
         location: record.location,
-        message: `invalid applicant record (${plural(errors.length, 'problem')})`,
+        message: `${at}invalid applicant record (${plural(errors.length, 'problem')})`,
         diagnostics: [...shift(errors, record), ...noted],
       },
     };

@@ -10,8 +10,10 @@ export interface InputRecord {
   value?: unknown;
   /** The record's own JSON text when it is cheap to keep (single files), for line:column lookups. */
   text?: string;
-  /** Line of the record in its file (NDJSON), so positions inside it can be offset. */
+  /** Line where the record starts in its file (NDJSON, a JSON array's element), so positions inside it can be offset. */
   line?: number;
+  /** Column where a JSON array's element starts on that line: positions on the record's first line are offset by it. */
+  column?: number;
   error?: Diagnostic;
   /** Problems that do not stop the check: odd encoding, fields an ATS adapter could not map. */
   warnings?: Diagnostic[];

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { InputRecord } from './input-record.js';
 import { placed, sourceText, type SourceLocation } from '../model/source-location.js';
-import { jsonErrorOffset, lineColumn } from './json-syntax.js';
+import { arrayElements, jsonErrorOffset, lineColumn } from './json-syntax.js';
 
 /**
  * A JSON document is read whole, so it has a ceiling; NDJSON has none because it is streamed.
@@ -31,8 +31,19 @@ export interface DocumentOptions {
   warnings?: Diagnostic[];
 }
 
-/** One JSON document holding an applicant or an array of applicants → records, in order. */
-export function documentRecords(file: string, raw: string, options: DocumentOptions = {}): InputRecord[] {
+/** How a message names an element of a JSON array: its index and where it starts. */
+export function elementPlace(index: number, at: { line: number; column: number }): string {
+  return `element ${index} (line ${at.line}, column ${at.column})`;
+}
+
+/**
+ * One JSON document holding an applicant or an array of applicants → records, in order. An array's
+ * elements are taken one at a time from their own text (arrayElements), each parsed as it is
+ * reached: a record carries its element's text and the line and column where it starts, so a
+ * problem in it is placed in the file as on an NDJSON line, and the parsed elements of a large
+ * array are not all held at once.
+ */
+export function* documentRecords(file: string, raw: string, options: DocumentOptions = {}): Generator<InputRecord> {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const mine = (source: string) => {
     if (!options.accept || options.accept(source)) return true;
@@ -41,37 +52,53 @@ export function documentRecords(file: string, raw: string, options: DocumentOpti
   };
   const warn = options.warnings?.length ? { warnings: options.warnings } : {};
   if (text.trim() === '') {
-    return mine(file) ? [failure({ file }, 'input-empty', 'the file is empty: expected a JSON object describing an applicant')] : [];
+    if (mine(file)) yield failure({ file }, 'input-empty', 'the file is empty: expected a JSON object describing an applicant');
+    return;
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    if (!mine(file)) return [];
-    const { offset, message } = jsonErrorOffset(text);
+    if (!mine(file)) return;
+    const { offset, message, element } = jsonErrorOffset(text);
     const ndjsonHint = message.startsWith('unexpected text after the end')
       ? { hint: 'this looks like one JSON value per line: name the file .ndjson or .jsonl to read it line by line' }
       : {};
-    return [failure({ file }, 'input-not-json', `not valid JSON: ${message}`, { ...lineColumn(text, offset), ...ndjsonHint })];
+    // The whole document is refused (what follows a syntax error cannot be told apart); the
+    // message still names the element, as a record's own error would.
+    let where = '';
+    if (element) {
+      const starts = lineColumn(text, element.offset);
+      where = ` (${element.complete ? 'after' : 'in'} element ${element.index}, which starts at line ${starts.line}, column ${starts.column})`;
+    }
+    yield failure({ file }, 'input-not-json', `not valid JSON: ${message}${where}`, { ...lineColumn(text, offset), ...ndjsonHint });
+    return;
   }
   if (Array.isArray(value)) {
-    if (value.length === 0) return mine(file) ? [failure({ file }, 'input-empty', 'the file holds an empty array: no applicants to check')] : [];
-    const out: InputRecord[] = [];
-    value.forEach((v, i) => {
-      const at = { file, index: i };
+    if (value.length === 0) {
+      if (mine(file)) yield failure({ file }, 'input-empty', 'the file holds an empty array: no applicants to check');
+      return;
+    }
+    // Parsed whole only to know the document is valid; each element is parsed again from its text.
+    value = undefined;
+    let i = 0;
+    for (const span of arrayElements(text)) {
+      const at = { file, index: i++ };
       const source = sourceText(at);
-      if (!mine(source)) return;
+      if (!mine(source)) continue;
+      const own = text.slice(span.start, span.end);
+      const v: unknown = JSON.parse(own);
+      const place = { line: span.line, column: span.column };
       if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-        out.push(failure(at, 'input-not-object', `element ${i} is ${describeJson(v)}, not an applicant object`));
-      } else out.push({ source, location: at, file, value: v, ...warn });
-    });
-    return out;
+        yield failure(at, 'input-not-object', `${elementPlace(at.index, place)} is ${describeJson(v)}, not an applicant object`, place);
+      } else yield { source, location: at, file, value: v, text: own, ...place, ...warn };
+    }
+    return;
   }
-  if (!mine(file)) return [];
+  if (!mine(file)) return;
   if (typeof value !== 'object' || value === null) {
-    return [
-      failure({ file }, 'input-not-object', `the file holds ${describeJson(value)}; expected a JSON object describing an applicant (or an array of them)`),
-    ];
+    yield failure({ file }, 'input-not-object', `the file holds ${describeJson(value)}; expected a JSON object describing an applicant (or an array of them)`);
+    return;
   }
-  return [{ ...placed({ file }), file, value, text, ...warn }];
+  yield { ...placed({ file }), file, value, text, ...warn };
 }

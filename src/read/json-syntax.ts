@@ -1,3 +1,10 @@
+export interface JsonError {
+  offset: number;
+  message: string;
+  /** In a top-level array: the element the error is in (or, when that element is complete, after). */
+  element?: { index: number; offset: number; complete: boolean };
+}
+
 /**
  * Finds where JSON text first goes wrong. V8's JSON.parse message on Node 20 gives no position,
  * and "not valid JSON" alone does not help anyone fix a hand-written file. Only run after
@@ -7,13 +14,14 @@
  * just failed to parse), and a recursive descent overflows the call stack on a line of 8,000
  * opening brackets.
  */
-export function jsonErrorOffset(text: string): { offset: number; message: string } {
+export function jsonErrorOffset(text: string): JsonError {
   let i = 0;
+  let element: JsonError['element'];
   const ws = () => {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
   };
   const fail = (message: string): never => {
-    throw { offset: i, message };
+    throw { offset: i, message, ...(element ? { element } : {}) };
   };
   const string = (): void => {
     i++;
@@ -71,9 +79,15 @@ export function jsonErrorOffset(text: string): { offset: number; message: string
   try {
     while (pendingValue) {
       pendingValue = false;
+      // A value directly inside a top-level array is an element: where it starts names it.
+      if (open.length === 1 && open[0] === '[') {
+        ws();
+        element = { index: (element?.index ?? -1) + 1, offset: i, complete: false };
+      }
       startValue();
       // Close every container the value just completed, then move to the next member.
       while (!pendingValue && open.length) {
+        if (element && open.length === 1) element.complete = true;
         const top = open[open.length - 1]!;
         const close = top === '{' ? '}' : ']';
         ws();
@@ -90,11 +104,13 @@ export function jsonErrorOffset(text: string): { offset: number; message: string
           open.pop();
         } else fail(text[i] === undefined ? `unexpected end of input: missing ${close}` : `expected ',' or '${close}'`);
       }
+      // The top-level array is closed: what follows is in no element.
+      if (open.length === 0) element = undefined;
     }
     ws();
     if (i < text.length) fail('unexpected text after the end of the JSON value');
   } catch (e) {
-    if (typeof e === 'object' && e !== null && 'offset' in e) return e as { offset: number; message: string };
+    if (typeof e === 'object' && e !== null && 'offset' in e) return e as JsonError;
     throw e;
   }
   return { offset: 0, message: 'not valid JSON' };
@@ -110,4 +126,70 @@ export function lineColumn(text: string, offset: number): { line: number; column
     }
   }
   return { line, column: offset - last };
+}
+
+/** Where one element of a JSON array sits in its text: [start, end), and the line and column (1-based) of its first character. */
+export interface ElementSpan {
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+}
+
+/**
+ * The elements of a top-level JSON array, in order, in text JSON.parse has accepted (nothing is
+ * checked here): one pass over the characters counting lines, one element's place in hand at a
+ * time. Strings are skipped with indexOf (they hold no raw newline in valid JSON); a quote in one is
+ * escaped when an odd run of backslashes comes before it.
+ */
+export function* arrayElements(text: string): Generator<ElementSpan> {
+  const n = text.length;
+  let i = text.indexOf('[');
+  if (i < 0) return;
+  let line = 1;
+  let lineStart = 0;
+  for (let k = text.indexOf('\n'); k >= 0 && k < i; k = text.indexOf('\n', k + 1)) {
+    line++;
+    lineStart = k + 1;
+  }
+  let depth = 0;
+  let start = -1;
+  let startLine = 0;
+  let startColumn = 0;
+  // Just past the element's last character that is not white space.
+  let end = -1;
+  for (i++; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 13) continue;
+    if (depth === 0 && (c === 0x2c || c === 0x5d)) {
+      // `,` or the array's own `]`
+      if (start >= 0) yield { start, end, line: startLine, column: startColumn };
+      if (c === 0x5d) return;
+      start = -1;
+      continue;
+    }
+    if (start < 0) {
+      start = i;
+      startLine = line;
+      startColumn = i - lineStart + 1;
+    }
+    if (c === 0x22) {
+      let q = i;
+      for (;;) {
+        q = text.indexOf('"', q + 1);
+        if (q < 0) return;
+        let b = q - 1;
+        while (text.charCodeAt(b) === 0x5c) b--;
+        if ((q - 1 - b) % 2 === 0) break;
+      }
+      i = q;
+    } else if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) depth--;
+    end = i + 1;
+  }
 }

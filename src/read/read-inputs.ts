@@ -11,7 +11,7 @@ export interface ReadEnv {
 
 /** Parse one JSON document holding an applicant or an array of applicants. */
 export function parseJsonRecords(file: string, raw: string): InputRecord[] {
-  return documentRecords(file, raw);
+  return [...documentRecords(file, raw)];
 }
 
 /**

@@ -9,7 +9,7 @@ import { expandInputs, notRegularMessage, type InputEntry } from './expand-paths
 import { readLines, type RawLine } from './line-reader.js';
 import { LIMIT_HINT, lineRecord } from './ndjson.js';
 import { resolveLimits, textOverLimit, valueOverLimit, type InputLimits } from './input-limits.js';
-import { documentRecords, failure, MAX_JSON_FILE_BYTES, TOO_LARGE_HINT } from './json-document.js';
+import { documentRecords, elementPlace, failure, MAX_JSON_FILE_BYTES, TOO_LARGE_HINT } from './json-document.js';
 import { adaptRecord, type InputFormat } from './adapters/index.js';
 
 export interface ReadOptions {
@@ -43,7 +43,7 @@ export async function* readRecords(args: string[], options: ReadOptions): AsyncG
     if (r.value === undefined) return r;
     // Before anything that recurses into the value (adapters, ajv, positions from the text).
     const over = valueOverLimit(r.value, limits);
-    if (over) return failure(r.location, 'input-limit', r.line ? `line ${r.line}: ${over}` : over, { ...(r.line ? { line: r.line } : {}), hint: LIMIT_HINT });
+    if (over) return failure(r.location, 'input-limit', placeText(r, over), { ...placeOf(r), hint: LIMIT_HINT });
     let a;
     try {
       a = adaptRecord(r.value, inputFormat, { file: r.file, line: r.line });
@@ -71,6 +71,18 @@ export async function* readRecords(args: string[], options: ReadOptions): AsyncG
       if (ours) yield unexpected({ file: shown }, e);
     }
   }
+}
+
+/** Where a record starts, for its diagnostics: an NDJSON line, or an array element's line and column. */
+function placeOf(r: InputRecord): { line?: number; column?: number } {
+  if (!r.line) return {};
+  return r.column ? { line: r.line, column: r.column } : { line: r.line };
+}
+
+/** A message about a whole record, led by where it starts (`line 7: …`, `element 3 (line 9, column 3): …`). */
+function placeText(r: InputRecord, message: string): string {
+  if (!r.line) return message;
+  return `${r.location.index !== undefined && r.column ? elementPlace(r.location.index, { line: r.line, column: r.column }) : `line ${r.line}`}: ${message}`;
 }
 
 /** A bug met while reading one input or record: reported as its error. */

@@ -21,13 +21,17 @@ import { KnownValues, maskShapes, noteReferenceValues, scrubText } from './scrub
  */
 export function redactReport(report: Report, options: { perApplicant?: boolean } = {}): Report {
   const linked = linkedValues(report);
+  // Link keys go (the per-applicant `linkKeys` and each link's `key`): they are unsalted 64-bit
+  // hashes of phones, e-mails and addresses, and a phone number is found from its hash by trying
+  // every number. A masked report is one to share, never one to merge with links recomputed.
+  const { linkKeys: _hashesOfPersonalData, ...unkeyed } = report;
   // perApplicant (the CLI's masking layer) on a spilled report: each applicant is masked as a format
   // reads it, so the report is never held masked in memory (it is read back per read anyway).
   // Results in memory are masked once, up front: formats read an applicant more than once (text's
   // table and blocks, SARIF's rules and results), and masking again each time is work done twice.
   const masked = mapApplicants(report.applicants, (a) => redactApplicant(a, linked.get(a.id) ?? []));
   return {
-    ...report,
+    ...unkeyed,
     redacted: true,
     applicants: options.perApplicant && !Array.isArray(report.applicants) ? masked : Array.from(masked),
     links: mapLinks(report.links, redactLink),
@@ -137,7 +141,7 @@ function redactDiagnostic(d: Diagnostic, scrub: (s: string) => string): Diagnost
   return { ...d, message: scrub(d.message), ...(d.hint !== undefined ? { hint: scrub(d.hint) } : {}) };
 }
 
-function redactLink(l: Link): Link {
+function redactLink({ key: _hashOfTheValue, ...l }: Link): Link {
   return { ...l, value: maskFor(linkValueKind(l.kind), l.value) };
 }
 

@@ -85,8 +85,32 @@ describe('parseJsonRecords', () => {
     const rs = parseJsonRecords('b.json', '[{"id":"a"}, 7, null, [], {"id":"b"}]');
     expect(rs.map((r) => r.error?.code ?? 'ok')).toEqual(['ok', 'input-not-object', 'input-not-object', 'input-not-object', 'ok']);
     expect(rs[1]!.source).toBe('b.json[1]');
-    expect(rs[2]!.error!.message).toContain('element 2 is null');
+    expect(rs[2]!.error!.message).toContain('element 2 (line 1, column 17) is null');
+    expect(rs[2]!.error).toMatchObject({ line: 1, column: 17 });
     expect(rs[3]!.error!.message).toContain('an array');
+  });
+
+  test('each element keeps its own text and the line and column where it starts (positions as on an NDJSON line)', () => {
+    const text = '[\n  {"id": "a"},\n\n    {\n      "id": "b"\n    }  ,  {"id": "[,]\\\\"}\n]\n';
+    const rs = parseJsonRecords('b.json', text);
+    expect(rs.map((r) => [r.source, r.text, r.line, r.column])).toEqual([
+      ['b.json[0]', '{"id": "a"}', 2, 3],
+      ['b.json[1]', '{\n      "id": "b"\n    }', 4, 5],
+      ['b.json[2]', '{"id": "[,]\\\\"}', 6, 11],
+    ]);
+    expect(rs.map((r) => r.value)).toEqual(JSON.parse(text));
+  });
+
+  test('a syntax error in an array names the element it is in, or after, and where that element starts', () => {
+    const inIt = one('[\n  {"id": "a"},\n  {"id": "b",\n   "name": x}\n]').error!;
+    expect(inIt).toMatchObject({ code: 'input-not-json', line: 4, column: 12 });
+    expect(inIt.message).toBe("not valid JSON: unexpected character 'x' (in element 1, which starts at line 3, column 3)");
+    const after = one('[\n  {"id": "a"}\n  {"id": "b"}\n]').error!;
+    expect(after).toMatchObject({ line: 3, column: 3 });
+    expect(after.message).toBe("not valid JSON: expected ',' or ']' (after element 0, which starts at line 2, column 3)");
+    // Past the array, or in an object document, there is no element to name.
+    expect(one('[{"id": "a"}] x').error!.message).toBe('not valid JSON: unexpected text after the end of the JSON value');
+    expect(one('{"id": [1, x]}').error!.message).toBe("not valid JSON: unexpected character 'x'");
   });
 });
 

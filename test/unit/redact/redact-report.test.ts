@@ -110,6 +110,18 @@ describe('redactReport on real rule output', () => {
     expect(redactReport(withPii).errors[0]!.message).toBe('record of [email] from [IP address] is broken');
   });
 
+  test("link keys go: the per-applicant linkKeys and each link's key (hashes of phones and e-mails can be guessed back)", () => {
+    const keyed = {
+      ...report,
+      links: report.links.map((l) => ({ ...l, key: '185ed973e0b8c627' })),
+      linkKeys: [{ id: 'cand-1042', source: 'x.json', person: '8763bcaf', keys: ['phone:2f3ccb95b946bd80:0'] }],
+    };
+    const masked = redactReport(keyed);
+    expect(masked).not.toHaveProperty('linkKeys');
+    expect(masked.links.map((l) => Object.keys(l).sort())).toEqual([['applicants', 'kind', 'value']]);
+    expect(keyed.linkKeys).toHaveLength(1);
+  });
+
   test('pure: the input report is not changed', () => {
     const before = JSON.stringify(report);
     redactReport(report);
