@@ -15,6 +15,7 @@ import type { CompiledException } from '../model/exception.js';
 import { score } from '../score/score.js';
 import { withProvenance } from '../join/provenance.js';
 import { plural } from '../util/plural.js';
+import { problemCount } from '../model/omitted-problems.js';
 
 export interface CheckOptions {
   strict: boolean;
@@ -108,7 +109,8 @@ function outcome(
       error: {
         source: record.source,
         location: record.location,
-        message: `invalid applicant record (${plural(errors.length, 'problem')})`,
+        // Counted with the problems the validator left out of its list: the head says how many there are.
+        message: `invalid applicant record (${plural(problemCount(errors), 'problem')})`,
         diagnostics: [...shift(errors, record), ...noted],
       },
     };
