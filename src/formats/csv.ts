@@ -42,7 +42,9 @@ export function writeCsv(report: Report, out: Emit): void {
       ]),
     );
   }
-  for (const e of report.errors) out(row(['', '', e.source, 'invalid', '', '', '', '', truncate(e.message, 500)]));
+  // The id column holds the record's own id when it had a readable one (else it stays empty); the
+  // source (file#line, file[index]) says where it is in any case.
+  for (const e of report.errors) out(row([e.id ?? '', '', e.source, 'invalid', '', '', '', '', truncate(e.message, 500)]));
 }
 
 export const csvFormat = defineFormat({

@@ -23,4 +23,13 @@ describe('the error of an invalid record', () => {
     const e = errorOf(at({ id: 'cand-9', name: { full: 'A B' }, identity: { documents: docs } }));
     expect(e.message).toBe('invalid applicant record (30 problems)');
   });
+
+  test('carries the id of the record when the schema would accept it, and none made up', () => {
+    expect(errorOf(at({ id: 'cand-9', name: 'A B' })).id).toBe('cand-9');
+    for (const id of [42, '', 'x'.repeat(257), ['cand-9']]) expect(errorOf(at({ id, name: 'A B' }))).not.toHaveProperty('id');
+    expect(errorOf(at({ name: { full: 'A B' } }))).not.toHaveProperty('id');
+    // A line that is not JSON has no value to read an id from.
+    const unread = errorOf(at(undefined, { error: { code: 'input-not-json', severity: 'error', message: 'not valid JSON: unexpected end of input' } }));
+    expect(unread).not.toHaveProperty('id');
+  });
 });
