@@ -33,7 +33,7 @@ describe('csv', () => {
     const invalid = rows.filter((x) => x[col('status')] === 'invalid').map((x) => [x[col('id')], x[col('source')]]);
     expect(invalid).toEqual([
       ['', 'exports/batch.ndjson#5'],
-      ['cand-3003', 'exports/b.json'],
+      ['cand-5005', 'exports/b.json'],
     ]);
   });
 

@@ -12,8 +12,8 @@ describe('the errors of a JSON report', () => {
   test('carry the id of an invalid record when it had one, and keep it when read back (merge)', () => {
     const { report } = fixtureReport();
     const errors = toContract(report).errors as Array<Record<string, unknown>>;
-    expect(errors.map((e) => e.id)).toEqual([undefined, 'cand-3003']);
-    expect(roundTrip(report).errors.map((e) => e.id)).toEqual([undefined, 'cand-3003']);
+    expect(errors.map((e) => e.id)).toEqual([undefined, 'cand-5005']);
+    expect(roundTrip(report).errors.map((e) => e.id)).toEqual([undefined, 'cand-5005']);
   });
 });
 
