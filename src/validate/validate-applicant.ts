@@ -6,6 +6,7 @@ import { describeAjvError, readSchema, validatorFor, type ErrorObject } from './
 import { meaningChecks } from './meaning-checks.js';
 import { closest } from '../util/closest.js';
 import { omittedProblems } from '../model/omitted-problems.js';
+import { gotValue } from '../model/quoted-value.js';
 
 export interface ValidationResult {
   applicant?: Applicant;
@@ -134,7 +135,7 @@ function hintFor(e: ErrorObject, unknown: boolean, strict: boolean): string | un
       : undefined;
   }
   if (e.keyword === 'pattern' && e.schemaPath.includes('/definitions/country/') && typeof e.data === 'string') {
-    return `got ${JSON.stringify(e.data)}; write the two-letter code, e.g. US, GB, DE`;
+    return `${gotValue(e.data)}; write the two-letter code, e.g. US, GB, DE`;
   }
   return undefined;
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { FORMAT_NAMES, FORMATS } from '../../src/formats/index.js';
 
 /**
  * A person who gets only a CSV or a CI log still learns why a record could not be checked: the
@@ -18,6 +19,8 @@ beforeAll(() => {
   writeFileSync(join(dir, 'bad.json'), '{\n  "id": "cand-31",\n  "name": { "full": "Ana Lima" },\n  "contact": { "emails": "not-a-list" }\n}\n');
   const broken = { id: 'cand-32', name: { full: 'Bo Chen' }, identity: { documents: Array.from({ length: 12 }, () => ({ issuingCountry: 'usa' })) } };
   writeFileSync(join(dir, 'broken.ndjson'), `${JSON.stringify(broken)}\n`);
+  // A date of birth no calendar has: its diagnostic quotes it.
+  writeFileSync(join(dir, 'dob.json'), JSON.stringify({ id: 'cand-33', name: { full: 'Cy Diaz' }, dateOfBirth: '1990-02-30' }, null, 2));
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,5 +49,30 @@ describe('records that could not be checked, outside the text report', () => {
     expect(row).toMatch(
       /^cand-32,,broken\.ndjson#1,invalid,,,,,"?invalid applicant record \(12 problems\): identity\.documents\[0\]\.issuingCountry: .*; and 7 more"?$/,
     );
+  });
+});
+
+describe('a value quoted by the diagnostics of an invalid record', () => {
+  const every = FORMAT_NAMES.flatMap((f) => ['-f', `${f}:out.${f}`]);
+  const outputs = (names: readonly string[]) => names.map((f) => [f, readFileSync(join(dir, `out.${f}`), 'utf8')] as const);
+
+  test('is shown where nothing is masked, so a person can fix the record', () => {
+    const r = cli(['-f', 'csv:out.csv', 'dob.json']);
+    expect(r.stderr).toContain('(got "1990-02-30")');
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toContain('1990-02-30');
+  });
+
+  test('is masked in every format and on standard error with --redact', () => {
+    const r = cli(['--redact', ...every, 'dob.json']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('dob.json: invalid applicant record (1 problem): dateOfBirth: is not a plausible date');
+    expect(r.stderr).toContain('(got [date of birth])');
+    for (const [f, text] of [...outputs(FORMAT_NAMES), ['stderr', r.stderr] as const]) expect([f, text.includes('1990-02-30')]).toEqual([f, false]);
+  });
+
+  test('is masked in the formats masked by default, and on the standard error beside them', () => {
+    const masked = FORMAT_NAMES.filter((f) => FORMATS[f].redactByDefault);
+    const r = cli([...masked.flatMap((f) => ['-f', `${f}:out.${f}`]), 'dob.json']);
+    for (const [f, text] of [...outputs(masked), ['stderr', r.stderr] as const]) expect([f, text.includes('1990-02-30')]).toEqual([f, false]);
   });
 });
