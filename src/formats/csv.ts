@@ -2,7 +2,6 @@ import { defineFormat, type Emit } from './format.js';
 import type { Report } from '../model/report.js';
 import { oneLine, truncate } from './plain-text.js';
 import { ruleIds, topFinding } from './finding-order.js';
-import { errorSummary } from './error-reasons.js';
 
 /**
  * One row per record for spreadsheets (RFC 4180: CRLF, quotes doubled), invalid records included
@@ -43,10 +42,7 @@ export function writeCsv(report: Report, out: Emit): void {
       ]),
     );
   }
-  // The id column holds the record's own id when it had a readable one (else it stays empty); the
-  // source (file#line, file[index]) says where it is in any case.
-  // The last column says why: the error's message and its first problems, with where they are.
-  for (const e of report.errors) out(row([e.id ?? '', '', e.source, 'invalid', '', '', '', '', truncate(errorSummary(e), 1000)]));
+  for (const e of report.errors) out(row(['', '', e.source, 'invalid', '', '', '', '', truncate(e.message, 500)]));
 }
 
 export const csvFormat = defineFormat({
