@@ -64,8 +64,8 @@ function offsetAt(f: Intl.DateTimeFormat, ms: number): number {
 }
 
 /**
- * The hour of the day at `ms` in the zone `written` (any capitalisation ICU accepts). Formatting a date in a zone costs microseconds, and an
- * export has many sessions: the offset is looked up twice per zone and UTC day (at its start and at
+ * The hour of the day at `ms` in the zone `written` (any capitalisation ICU accepts). Formatting a
+ * date in a zone costs microseconds, and an export has many sessions: the offset is looked up twice per zone and UTC day (at its start and at
  * the next day's start) and, when both agree — every day but the two a year when clocks change —
  * the hour is plain arithmetic. On a day the offset changes, every time is formatted on its own.
  */

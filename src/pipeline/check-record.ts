@@ -1,7 +1,7 @@
 import type { Facts } from '../model/applicant.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { InputRecord } from '../read/input-record.js';
-import { elementPlace } from '../read/json-document.js';
+import { recordElementPlace } from '../read/json-document.js';
 import type { ApplicantResult, RunError } from '../model/report.js';
 import type { CompiledRule } from '../model/rule.js';
 import type { EnrichContext } from '../enrich/enricher.js';
@@ -115,10 +115,8 @@ function outcome(
   if (!v?.applicant || !facts || !e) {
     const errors = v?.errors ?? [];
     // An NDJSON source names the line the record starts on; an array element's, only its index.
-    const at =
-      record.location.index !== undefined && record.line && record.column
-        ? `${elementPlace(record.location.index, { line: record.line, column: record.column })}: `
-        : '';
+    const element = recordElementPlace(record);
+    const at = element ? `${element}: ` : '';
     return {
       ok: false,
       error: {

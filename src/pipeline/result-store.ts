@@ -14,9 +14,9 @@ const READ_AHEAD = 1 << 20;
 
 /**
  * Every applicant's result, appended as it is decided (docs/batch.md "Memory"). Held as objects
- * while few; once past the threshold each is written as JSON to the spill file (a result is JSON data,
- * as in the JSON report: every format writes the same bytes, test/e2e/spill-identical), and memory keeps
- * 21 bytes per applicant (offset, length, level, score, in chunked columns: util/column.ts). That
+ * while few; once past the threshold each is written as JSON to the spill file (a result is JSON
+ * data, as in the JSON report: every format writes the same bytes, test/e2e/spill-identical), and
+ * memory keeps 21 bytes per applicant (offset, length, level, score, in chunked columns: util/column.ts). That
  * is enough to sort worst-first without reading a result back; a format's pass in input order
  * reads results back in 1 MB blocks.
  * A result changed after it was stored (links) is put back with `replace`: appended again, and its

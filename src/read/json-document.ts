@@ -36,6 +36,11 @@ export function elementPlace(index: number, at: { line: number; column: number }
   return `element ${index} (line ${at.line}, column ${at.column})`;
 }
 
+/** elementPlace of a record read from a JSON array (undefined for any other record). */
+export function recordElementPlace(r: InputRecord): string | undefined {
+  return r.location.index !== undefined && r.line && r.column ? elementPlace(r.location.index, { line: r.line, column: r.column }) : undefined;
+}
+
 /**
  * One JSON document holding an applicant or an array of applicants → records, in order. An array's
  * elements are taken one at a time from their own text (arrayElements), each parsed as it is

@@ -9,7 +9,7 @@ import { expandInputs, notRegularMessage, type InputEntry } from './expand-paths
 import { readLines, type RawLine } from './line-reader.js';
 import { LIMIT_HINT, lineRecord } from './ndjson.js';
 import { resolveLimits, textOverLimit, valueOverLimit, type InputLimits } from './input-limits.js';
-import { documentRecords, elementPlace, failure, MAX_JSON_FILE_BYTES, TOO_LARGE_HINT } from './json-document.js';
+import { documentRecords, failure, recordElementPlace, MAX_JSON_FILE_BYTES, TOO_LARGE_HINT } from './json-document.js';
 import { adaptRecord, type InputFormat } from './adapters/index.js';
 
 export interface ReadOptions {
@@ -82,7 +82,7 @@ function placeOf(r: InputRecord): { line?: number; column?: number } {
 /** A message about a whole record, led by where it starts (`line 7: …`, `element 3 (line 9, column 3): …`). */
 function placeText(r: InputRecord, message: string): string {
   if (!r.line) return message;
-  return `${r.location.index !== undefined && r.column ? elementPlace(r.location.index, { line: r.line, column: r.column }) : `line ${r.line}`}: ${message}`;
+  return `${recordElementPlace(r) ?? `line ${r.line}`}: ${message}`;
 }
 
 /** A bug met while reading one input or record: reported as its error. */

@@ -7,8 +7,9 @@ const SPILL_AFTER = 4096;
 /**
  * A list that is appended to and read in order (any number of times), held in memory while short
  * and in an encrypted spill file (spill-file.ts) past a few thousand items: memory keeps 4 bytes an
- * item. `merge` keeps the shard reports' link keys this way. Spilled items are JSON (SpillFile.appendJson), so
- * what is read back is then a copy, equal to what was appended as JSON data; treat items as read-only either way.
+ * item. `merge` keeps the shard reports' link keys this way. Spilled items are JSON
+ * (SpillFile.appendJson), so what is read back is then a copy, equal to what was appended as JSON
+ * data; treat items as read-only either way.
  */
 export class SpilledList<T> implements Iterable<T> {
   private held: T[] = [];
