@@ -117,9 +117,12 @@ describe('file targets: complete or untouched', () => {
     const child = spawn(process.execPath, [BIN, '--no-progress', '-f', 'json:term.json', 'more.ndjson'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    await new Promise((r) => setTimeout(r, 4000));
+    // Listened for from the start: a fast machine finishes before the signal, and a 'close' already
+    // emitted would never resolve a listener added after it (the test then timed out).
+    const closed = new Promise<number | null>((r) => child.on('close', r));
+    await new Promise((r) => setTimeout(r, 2000));
     child.kill('SIGTERM');
-    const code = await new Promise<number | null>((r) => child.on('close', r));
+    const code = await closed;
     expect(stderr).not.toMatch(STACK_FRAME);
     if (code === 143) {
       const report = JSON.parse(readFileSync(join(dir, 'term.json'), 'utf8'));
