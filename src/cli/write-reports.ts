@@ -5,6 +5,7 @@ import { useColor } from './io.js';
 import { EXIT } from './exit-codes.js';
 import { AtomicFile, BlockWriter, isWriteError, writeErrorText } from './write-output.js';
 import { escapeControls } from '../formats/plain-text.js';
+import { errorSummary } from '../formats/error-reasons.js';
 import { FORMAT_NAMES, FORMATS, isFormatName, type FormatName } from '../formats/index.js';
 import type { RuleInfo } from '../formats/format.js';
 import type { Report } from '../model/report.js';
@@ -194,7 +195,8 @@ export function writeReports(report: Report, targets: OutputTarget[], options: W
     const shown = views.forLog(targets);
     // A few lines tell a CI log what went wrong; the report itself lists every record.
     const MAX_ECHO = 20;
-    for (const e of shown.errors.slice(0, MAX_ECHO)) io.stderr.write(`dprk-check: ${escapeControls(`${e.source}: ${e.message}`)}\n`);
+    // Each with why (its first problems and where they are): "invalid applicant record" alone sends a person to the report file.
+    for (const e of shown.errors.slice(0, MAX_ECHO)) io.stderr.write(`dprk-check: ${escapeControls(`${e.source}: ${errorSummary(e)}`)}\n`);
     if (shown.errors.length > MAX_ECHO)
       io.stderr.write(`dprk-check: … and ${shown.errors.length - MAX_ECHO} more records that could not be checked (all are in the report)\n`);
   }

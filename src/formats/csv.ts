@@ -2,6 +2,7 @@ import { defineFormat, type Emit } from './format.js';
 import type { Report } from '../model/report.js';
 import { oneLine, truncate } from './plain-text.js';
 import { ruleIds, topFinding } from './finding-order.js';
+import { errorSummary } from './error-reasons.js';
 
 /**
  * One row per record for spreadsheets (RFC 4180: CRLF, quotes doubled), invalid records included
@@ -42,7 +43,10 @@ export function writeCsv(report: Report, out: Emit): void {
       ]),
     );
   }
-  for (const e of report.errors) out(row(['', '', e.source, 'invalid', '', '', '', '', truncate(e.message, 500)]));
+  // The id column holds the record's own id when it had a readable one (else it stays empty); the
+  // source (file#line, file[index]) says where it is in any case.
+  // The last column says why: the error's message and its first problems, with where they are.
+  for (const e of report.errors) out(row([e.id ?? '', '', e.source, 'invalid', '', '', '', '', truncate(errorSummary(e), 1000)]));
 }
 
 export const csvFormat = defineFormat({

@@ -1,11 +1,12 @@
 import { defineFormat, lineWriter, type Emit } from './format.js';
-import { levelAt, worstFirst, type ApplicantResult, type Report } from '../model/report.js';
+import { levelAt, worstFirst, type ApplicantResult, type Report, type RunError } from '../model/report.js';
 import { levelRank, type Level } from '../model/levels.js';
 import type { SourceLocation } from '../model/source-location.js';
 import { errorLocation } from './source-location.js';
 import { plainText, truncate } from './plain-text.js';
 import { bySeverity } from './finding-order.js';
 import { plural } from '../util/plural.js';
+import { errorReasons, moreText } from './error-reasons.js';
 
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…,title=…::message`) that GitHub turns
@@ -44,6 +45,12 @@ function applicantMessage(a: ApplicantResult): string {
   return [`Applicant ${a.id} (${a.source}): ${a.level}, score ${a.score}/100.`, ...lines, 'A signal for a person to verify, never a verdict.'].join('\n');
 }
 
+/** What the record is and why it could not be checked: one problem a line, as an applicant's findings. */
+function errorMessage(e: RunError): string {
+  const { head, reasons, more } = errorReasons(e);
+  return [`${e.source}: ${head}`, ...reasons, moreText(more)].filter(Boolean).join('\n');
+}
+
 /**
  * GitHub shows 10 error, 10 warning and 10 notice annotations per step and 50 per job
  * (actions/toolkit docs/problem-matchers.md, "Limitations"); more are dropped without a word. So
@@ -62,8 +69,7 @@ export function writeGithub(report: Report, emit: Emit): void {
       out(line());
     } else left[command]++;
   };
-  for (const e of report.errors)
-    emitOne('error', () => annotation('error', errorLocation(e), 'dprk-check: record could not be checked', `${e.source}: ${e.message}`));
+  for (const e of report.errors) emitOne('error', () => annotation('error', errorLocation(e), 'dprk-check: record could not be checked', errorMessage(e)));
   const apps = report.applicants;
   const flagged: number[] = [];
   let at = 0;

@@ -49,6 +49,8 @@ function reviewContract({ decision: d, unchanged }: ReviewState) {
 function errorContract(e: RunError) {
   return {
     source: e.source,
+    // Extra key: the record's id, when it had a readable one.
+    ...(e.id !== undefined ? { id: e.id } : {}),
     message: e.message,
     problems: e.diagnostics.map((d) => ({
       code: d.code,

@@ -4,6 +4,7 @@ import { levelAt, scoreAt, type ApplicantResult, type Report } from '../model/re
 import { levelRank, type Level } from '../model/levels.js';
 import { oneLine, truncate } from './plain-text.js';
 import { topFinding } from './finding-order.js';
+import { errorSummary } from './error-reasons.js';
 
 /**
  * A CI job summary ($GITHUB_STEP_SUMMARY): totals, the flagged applicants worst first, the records
@@ -75,7 +76,7 @@ export function writeMarkdown(report: Report, emit: Emit): void {
     out('');
     out('| Source | Problem |');
     out('| --- | --- |');
-    for (const e of report.errors.slice(0, MAX_ROWS)) out(`| ${mdCell(e.source)} | ${mdCell(truncate(e.message, 300))} |`);
+    for (const e of report.errors.slice(0, MAX_ROWS)) out(`| ${mdCell(e.source)} | ${mdCell(truncate(errorSummary(e), 1000))} |`);
     if (report.errors.length > MAX_ROWS) {
       out('');
       out(`… and ${report.errors.length - MAX_ROWS} more; see the JSON report.`);

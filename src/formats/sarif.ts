@@ -10,6 +10,7 @@ import { oneLine, truncate } from './plain-text.js';
 import { severityRank } from './finding-order.js';
 import { collectRules, ruleDescriptor, sarifLevel } from './sarif-rules.js';
 import { nestedJson } from './nested-json.js';
+import { errorSummary } from './error-reasons.js';
 
 /**
  * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one result per finding, located at
@@ -131,9 +132,10 @@ function errorNotification(e: RunError) {
   const at = errorLocation(e);
   return {
     level: 'error' as const,
-    message: { text: truncate(oneLine(`${e.source}: ${e.message}`), 1000) },
+    message: { text: truncate(oneLine(`${e.source}: ${errorSummary(e)}`), 1000) },
     locations: [{ physicalLocation: physicalLocation(at) }],
     descriptor: { id: e.diagnostics[0]?.code ?? 'input-invalid' },
+    ...(e.id !== undefined ? { properties: { applicantId: e.id } } : {}),
   };
 }
 

@@ -34,6 +34,8 @@ export interface RunError {
   /** sourceText(location), as for an applicant. */
   source: string;
   location: SourceLocation;
+  /** The record's own id, when it had one the schema accepts (a record that is not JSON has none): never made up. */
+  id?: string;
   message: string;
   diagnostics: Diagnostic[];
 }

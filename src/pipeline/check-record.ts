@@ -16,6 +16,7 @@ import type { CompiledException } from '../model/exception.js';
 import { score } from '../score/score.js';
 import { withProvenance } from '../join/provenance.js';
 import { plural } from '../util/plural.js';
+import { problemCount } from '../model/omitted-problems.js';
 
 export interface CheckOptions {
   strict: boolean;
@@ -70,6 +71,22 @@ export function checkGroup(records: InputRecord[], rules: CompiledRule[], option
   }
 }
 
+/**
+ * The id a record that cannot be checked still has, to find it by in the ATS: only one the schema
+ * would accept (a string of 1 to 256 characters), so a broken id is not shown as if it were one.
+ */
+export function readableId(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const id = (value as { id?: unknown }).id;
+  return typeof id === 'string' && id.length >= 1 && id.length <= 256 ? id : undefined;
+}
+
+/** Where a record is, and its id when it has a readable one: what every error of a record starts from. */
+function errorAt(record: InputRecord): Pick<RunError, 'source' | 'location' | 'id'> {
+  const id = readableId(record.value);
+  return { source: record.source, location: record.location, ...(id !== undefined ? { id } : {}) };
+}
+
 /** The record's own error: the batch goes on, and the summary still counts every record. */
 export function internalError(record: InputRecord, e: unknown): RecordOutcome {
   const what = e instanceof Error ? e.message : String(e);
@@ -77,8 +94,7 @@ export function internalError(record: InputRecord, e: unknown): RecordOutcome {
   return {
     ok: false,
     error: {
-      source: record.source,
-      location: record.location,
+      ...errorAt(record),
       message,
       diagnostics: [
         {
@@ -110,8 +126,7 @@ function outcome(
   options: CheckOptions,
 ): RecordOutcome {
   const noted = record.warnings ?? [];
-  if (record.error)
-    return { ok: false, error: { source: record.source, location: record.location, message: record.error.message, diagnostics: [record.error, ...noted] } };
+  if (record.error) return { ok: false, error: { ...errorAt(record), message: record.error.message, diagnostics: [record.error, ...noted] } };
   if (!v?.applicant || !facts || !e) {
     const errors = v?.errors ?? [];
     // An NDJSON source names the line the record starts on; an array element's, only its index.
@@ -120,9 +135,9 @@ function outcome(
     return {
       ok: false,
       error: {
-        source: record.source,
-        location: record.location,
-        message: `${at}invalid applicant record (${plural(errors.length, 'problem')})`,
+        ...errorAt(record),
+        // Counted with the problems the validator left out of its list: the head says how many there are.
+        message: `${at}invalid applicant record (${plural(problemCount(errors), 'problem')})`,
         diagnostics: [...shift(errors, record), ...noted],
       },
     };
@@ -131,8 +146,7 @@ function outcome(
     return {
       ok: false,
       error: {
-        source: record.source,
-        location: record.location,
+        ...errorAt(record),
         message: e.failures.map((f) => f.message).join('; '),
         diagnostics: e.failures.map((f) => ({ code: 'rule-schema', severity: 'error', message: f.message, ruleId: f.ruleId })),
       },

@@ -194,6 +194,12 @@ export function classifyField(path: string): FieldClass | undefined {
   return undefined;
 }
 
+/** The class of the field a diagnostic's JSON pointer names (`/identity/documents/0/dateOfBirth`). */
+export function classifyPointer(pointer: string): FieldClass | undefined {
+  const keys = pointer.split('/').slice(1);
+  return classifyField(keys.reduce((acc, k) => (/^\d+$/.test(k) ? `${acc}[${k}]` : acc ? `${acc}.${k}` : k), ''));
+}
+
 /** Link kinds (batch linkage) → the kind of value they share; anything unknown is masked as other. */
 export function linkValueKind(kind: string): PiiKind {
   const k = kind.toLowerCase();

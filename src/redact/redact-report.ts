@@ -5,7 +5,8 @@ const WITHHELD = '[message withheld: its report did not record which words are p
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { EvidenceItem, MessagePart } from '../model/rule.js';
 import { showValue } from '../runtime/message-template.js';
-import { classifyField, linkValueKind } from './pii-fields.js';
+import { classifyField, classifyPointer, linkValueKind } from './pii-fields.js';
+import { replaceGotValues } from '../model/quoted-value.js';
 import { maskAt, maskFor } from './mask.js';
 import { KnownValues, maskShapes, noteReferenceValues, scrubText } from './scrub-text.js';
 
@@ -138,7 +139,19 @@ function scrubLeaves(path: string, v: unknown, known: KnownValues): unknown {
 }
 
 function redactDiagnostic(d: Diagnostic, scrub: (s: string) => string): Diagnostic {
-  return { ...d, message: scrub(d.message), ...(d.hint !== undefined ? { hint: scrub(d.hint) } : {}) };
+  const masked = (s: string) => scrub(maskQuoted(s, d.path));
+  return { ...d, message: masked(d.message), ...(d.hint !== undefined ? { hint: masked(d.hint) } : {}) };
+}
+
+/**
+ * A value a diagnostic quotes (`got "1990-02-30"`) is masked by the field the diagnostic points
+ * at: a date of birth has no shape the shape pass could know it by. Kept only when that field is
+ * public (a country code); a field the table does not know, or no field, is masked as well.
+ */
+function maskQuoted(text: string, pointer: string | undefined): string {
+  const cls = pointer === undefined ? undefined : classifyPointer(pointer);
+  if (cls === 'public') return text;
+  return replaceGotValues(text, (v) => maskFor(cls ?? 'other', v));
 }
 
 function redactLink({ key: _hashOfTheValue, ...l }: Link): Link {

@@ -60,6 +60,7 @@ function reportRest(doc: J, applicants: ApplicantList): Report {
     .map((e): RunError => ({
       source: String(e.source),
       location: parseSource(String(e.source)),
+      ...(typeof e.id === 'string' ? { id: e.id } : {}),
       message: String(e.message),
       diagnostics: arr(e.problems)
         .filter(isObj)

@@ -1,6 +1,7 @@
 import type { Diagnostic, DiagnosticCode } from '../model/diagnostic.js';
 import { isIanaTimeZone, isPlausibleDate } from '../util/dates.js';
 import { lookupTable } from '../util/lookup-table.js';
+import { gotValue } from '../model/quoted-value.js';
 
 /**
  * What a JSON Schema pattern cannot say: that 2026-02-30 does not exist, that a year is plausible
@@ -76,7 +77,7 @@ function compile(schema: SchemaLike, node: SchemaLike | undefined, refs: Map<str
           out.push({
             code: p.code,
             severity: 'error',
-            message: `${pathText(at)}: ${p.message} (got ${JSON.stringify(v)})`,
+            message: `${pathText(at)}: ${p.message} (${gotValue(v)})`,
             path: pointerText(at),
             ...(p.hint ? { hint: p.hint } : {}),
           });

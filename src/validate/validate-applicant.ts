@@ -5,6 +5,8 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { describeAjvError, readSchema, validatorFor, type ErrorObject } from './ajv.js';
 import { meaningChecks } from './meaning-checks.js';
 import { closest } from '../util/closest.js';
+import { omittedProblems } from '../model/omitted-problems.js';
+import { gotValue } from '../model/quoted-value.js';
 
 export interface ValidationResult {
   applicant?: Applicant;
@@ -110,7 +112,7 @@ export function validateApplicant(value: unknown, options: ValidateOptions = {})
   errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   if (errors.length > MAX_MESSAGES) {
     const more = errors.length - MAX_MESSAGES;
-    errors.splice(MAX_MESSAGES, more, { code: 'applicant-schema', severity: 'error', message: `… and ${more} more problems`, file: options.file });
+    errors.splice(MAX_MESSAGES, more, omittedProblems(more, options.file));
   }
   return errors.length ? { errors, warnings } : { applicant: value as Applicant, errors, warnings };
 }
@@ -133,7 +135,7 @@ function hintFor(e: ErrorObject, unknown: boolean, strict: boolean): string | un
       : undefined;
   }
   if (e.keyword === 'pattern' && e.schemaPath.includes('/definitions/country/') && typeof e.data === 'string') {
-    return `got ${JSON.stringify(e.data)}; write the two-letter code, e.g. US, GB, DE`;
+    return `${gotValue(e.data)}; write the two-letter code, e.g. US, GB, DE`;
   }
   return undefined;
 }

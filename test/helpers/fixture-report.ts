@@ -187,6 +187,7 @@ function handMade(): { applicants: ApplicantResult[]; errors: RunError[] } {
     {
       source: 'exports/b.json',
       location: { file: 'exports/b.json' },
+      id: 'cand-5005',
       message: 'invalid applicant record (1 problem)',
       diagnostics: [
         {

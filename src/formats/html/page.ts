@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { Report } from '../../model/report.js';
+import type { Report, RunError } from '../../model/report.js';
 import type { Emit } from '../format.js';
 import { html, raw, type Raw } from './escape.js';
 import { STYLE, SCRIPT } from './assets.js';
 import { anchorsOf, linksByApplicant, packHtml } from './pack.js';
 import { byRisk, writeOverview } from './overview.js';
 import { DISCLAIMER } from '../disclaimer.js';
+import { errorReasons, moreText } from '../error-reasons.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('base64');
 
@@ -40,6 +41,13 @@ ${p?.history ? html`<dt>History</dt><dd>${p.history.store}${p.history.runId !== 
 }
 
 /** Records that could not be checked, a row at a time (a damaged export can have one per line). */
+/** The record, and why it could not be checked: its message, then its first problems, each with where it is. */
+function errorRow(e: RunError): Raw {
+  const { head, reasons, more } = errorReasons(e);
+  const items = [...reasons, moreText(more)].filter(Boolean);
+  return html`<tr><td><code>${e.source}</code></td><td>${head}${items.length ? html`<ul>${items.map((r) => html`<li>${r}</li>`)}</ul>` : ''}</td></tr>`;
+}
+
 function writeErrors(report: Report, emit: Emit): void {
   if (!report.errors.length && !report.skipped?.length) return;
   emit(
@@ -48,7 +56,7 @@ function writeErrors(report: Report, emit: Emit): void {
   );
   if (report.errors.length) {
     emit('<table><thead><tr><th scope="col">Source</th><th scope="col">Problem</th></tr></thead><tbody>');
-    for (const e of report.errors) emit(html`<tr><td><code>${e.source}</code></td><td>${e.message}</td></tr>`.html);
+    for (const e of report.errors) emit(errorRow(e).html);
     emit('</tbody></table>');
   }
   emit(

@@ -29,6 +29,14 @@ describe('csv', () => {
     expect(invalid).toEqual(['exports/batch.ndjson#5', 'exports/b.json']);
   });
 
+  test('an invalid row carries the id of its record when the record had a readable one, and no other', () => {
+    const invalid = rows.filter((x) => x[col('status')] === 'invalid').map((x) => [x[col('id')], x[col('source')]]);
+    expect(invalid).toEqual([
+      ['', 'exports/batch.ndjson#5'],
+      ['cand-5005', 'exports/b.json'],
+    ]);
+  });
+
   test('the top finding is the most severe one, on one line without control characters', () => {
     const top = byId('cand-4004')[col('top_finding')]!;
     expect(top.startsWith('Salary to a crypto wallet: Paid to')).toBe(true);

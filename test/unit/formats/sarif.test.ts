@@ -98,6 +98,15 @@ describe('sarif', () => {
     expect(n[1]!.locations[0]!.physicalLocation.region).toEqual({ startLine: 4 });
   });
 
+  test('the notification of an invalid record says why, names its id when it had one, and stays valid SARIF', () => {
+    const log = toSarif(report, { rules });
+    expect(valid(log)).toEqual([]);
+    const n = run(log).invocations[0]!.toolExecutionNotifications as Array<{ message: { text: string }; properties?: { applicantId: string } }>;
+    expect(n[1]!.message.text).toBe('exports/b.json: invalid applicant record (1 problem): contact.emails[0]: is not a valid email-ish (line 4, column 18)');
+    expect(n[1]!.properties).toEqual({ applicantId: 'cand-5005' });
+    expect(n[0]!.properties).toBeUndefined();
+  });
+
   test('over the results limit: the most severe are kept, with a notice, and still valid', () => {
     const limits = { ...GITHUB_LIMITS, resultsPerRun: 3 };
     const log = toSarif(report, { rules }, limits);

@@ -8,6 +8,15 @@ import { fixtureReport } from '../../helpers/fixture-report.js';
 
 const roundTrip = (r: Report) => reportFromContract(JSON.parse(JSON.stringify(toContract(r))), 'r.json') as Report;
 
+describe('the errors of a JSON report', () => {
+  test('carry the id of an invalid record when it had one, and keep it when read back (merge)', () => {
+    const { report } = fixtureReport();
+    const errors = toContract(report).errors as Array<Record<string, unknown>>;
+    expect(errors.map((e) => e.id)).toEqual([undefined, 'cand-5005']);
+    expect(roundTrip(report).errors.map((e) => e.id)).toEqual([undefined, 'cand-5005']);
+  });
+});
+
 describe('a JSON report read back masks as the run that wrote it', () => {
   const { report } = fixtureReport();
 
