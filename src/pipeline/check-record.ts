@@ -129,7 +129,7 @@ function outcome(
   if (record.error) return { ok: false, error: { ...errorAt(record), message: record.error.message, diagnostics: [record.error, ...noted] } };
   if (!v?.applicant || !facts || !e) {
     const errors = v?.errors ?? [];
-    // An NDJSON source names the line the record starts on; an array element's, only its index.
+    // An NDJSON record's line is in its location; an array element's index, line and column go in the message.
     const element = recordElementPlace(record);
     const at = element ? `${element}: ` : '';
     return {
