@@ -10,6 +10,7 @@ import { ALL_FORMATS } from '../read/adapters/registry.js';
 import { addInitCommand } from './init-command.js';
 import { FORMAT_NAMES, FORMATS } from '../formats/index.js';
 import { planOutputs } from './write-reports.js';
+import { prepareOutputs } from './output-preflight.js';
 import { FAIL_ON } from '../model/levels.js';
 import { versionText } from './version-text.js';
 import { stdoutFailure } from './stdout.js';
@@ -174,8 +175,18 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
         return;
       }
       const plan = planOutputs(opts.format ?? [], opts.output);
-      if (!plan.ok) {
-        io.stderr.write(`dprk-check: ${plan.message}\n`);
+      // Every file the run reads, so that no report is written over one of them.
+      const history = opts.history ?? configState.config?.history?.store;
+      const reads = [
+        ...files,
+        ...(opts.rules ?? []),
+        ...(opts.ipData ?? []),
+        ...[opts.people, opts.allowShared, configState.config?.file].filter((f): f is string => f !== undefined),
+        ...(history !== undefined && !/^postgres(ql)?:/i.test(history) ? [history] : []),
+      ];
+      const problem = plan.ok ? prepareOutputs(plan.targets, reads, io) : plan.message;
+      if (!plan.ok || problem) {
+        io.stderr.write(`dprk-check: ${problem}\n`);
         result.code = EXIT.ERROR;
         return;
       }
@@ -231,8 +242,9 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .option('--no-color', 'no colour')
     .action(async (reports: string[], opts) => {
       const plan = planOutputs(opts.format ?? ['json'], opts.output);
-      if (!plan.ok) {
-        io.stderr.write(`dprk-check: ${plan.message}\n`);
+      const problem = plan.ok ? prepareOutputs(plan.targets, reports, io) : plan.message;
+      if (!plan.ok || problem) {
+        io.stderr.write(`dprk-check: ${problem}\n`);
         result.code = EXIT.ERROR;
         return;
       }
