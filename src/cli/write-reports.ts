@@ -154,6 +154,31 @@ export class ReportViews {
 export function writeReports(report: Report, targets: OutputTarget[], options: WriteOptions, io: CliIO): number {
   const views = new ReportViews(report, options.redact);
   let failed = false;
+  const temps = targets.flatMap((t) => (t.file === undefined || t.fd !== undefined ? [] : (AtomicFile.tempFor(resolve(io.cwd, t.file)) ?? [])));
+  const done = io.writing?.(temps);
+  try {
+    failed = writeEach(views, targets, options, io);
+  } finally {
+    done?.();
+  }
+  // Records that could not be checked must show somewhere a person looks; the text report on
+  // stdout lists them itself.
+  const textOnStdout = targets.some((t) => t.format === 'text' && t.file === undefined);
+  if (report.errors.length && !textOnStdout) {
+    const shown = views.forLog(targets);
+    // A few lines tell a CI log what went wrong; the report itself lists every record.
+    const MAX_ECHO = 20;
+    // Each with why (its first problems and where they are): "invalid applicant record" alone sends a person to the report file.
+    for (const e of shown.errors.slice(0, MAX_ECHO)) io.stderr.write(`dprk-check: ${escapeControls(`${e.source}: ${errorSummary(e)}`)}\n`);
+    if (shown.errors.length > MAX_ECHO)
+      io.stderr.write(`dprk-check: … and ${shown.errors.length - MAX_ECHO} more records that could not be checked (all are in the report)\n`);
+  }
+  return failed ? EXIT.ERROR : EXIT.OK;
+}
+
+/** Each target in turn; true if one could not be written. */
+function writeEach(views: ReportViews, targets: OutputTarget[], options: WriteOptions, io: CliIO): boolean {
+  let failed = false;
   for (const t of targets) {
     const formatter = FORMATS[t.format];
     const color = t.format === 'text' && t.file === undefined && useColor(options.color, io.env, io.stdout.isTTY);
@@ -196,17 +221,5 @@ export function writeReports(report: Report, targets: OutputTarget[], options: W
       failed = true;
     }
   }
-  // Records that could not be checked must show somewhere a person looks; the text report on
-  // stdout lists them itself.
-  const textOnStdout = targets.some((t) => t.format === 'text' && t.file === undefined);
-  if (report.errors.length && !textOnStdout) {
-    const shown = views.forLog(targets);
-    // A few lines tell a CI log what went wrong; the report itself lists every record.
-    const MAX_ECHO = 20;
-    // Each with why (its first problems and where they are): "invalid applicant record" alone sends a person to the report file.
-    for (const e of shown.errors.slice(0, MAX_ECHO)) io.stderr.write(`dprk-check: ${escapeControls(`${e.source}: ${errorSummary(e)}`)}\n`);
-    if (shown.errors.length > MAX_ECHO)
-      io.stderr.write(`dprk-check: … and ${shown.errors.length - MAX_ECHO} more records that could not be checked (all are in the report)\n`);
-  }
-  return failed ? EXIT.ERROR : EXIT.OK;
+  return failed;
 }

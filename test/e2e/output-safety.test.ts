@@ -4,6 +4,8 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { STACK_FRAME } from '../helpers/cli.js';
+// @ts-expect-error plain JavaScript, no types
+import { generate } from '../../bench/generate.js';
 
 /**
  * Writing reports never loses the user's data, never hangs and never leaves data behind (built CLI,
@@ -17,9 +19,10 @@ const FLAGGED = join(ROOT, 'fixtures', 'flagged-payroll.json');
 const LIMIT = 20_000;
 let dir: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   if (!existsSync(join(ROOT, 'dist', 'cli', 'bundle.js'))) execSync('npm run build', { cwd: ROOT, stdio: 'ignore' });
   dir = mkdtempSync(join(tmpdir(), 'dprk-safety-'));
+  await generate(join(dir, 'many.ndjson'), 400);
 }, 60_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -218,4 +221,109 @@ describe('output directories are checked before the run', () => {
     );
     expect(readFileSync(join(d, 'earlier.csv'), 'utf8')).toBe('earlier');
   });
+});
+
+/** Resolves with the child's end, or with 'still running' once `ms` pass (then the test fails and `finally` kills it). */
+const ended = (child: ChildProcess, ms: number) =>
+  new Promise<{ code: number | null; signal: NodeJS.Signals | null } | 'still running'>((r) => {
+    const timer = setTimeout(() => r('still running'), ms);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      r({ code, signal });
+    });
+  });
+
+/** Until `check` holds, looking again on each turn of the event loop (for what another process does after our child ended). */
+const until = async (check: () => boolean, ms: number): Promise<boolean> => {
+  const end = Date.now() + ms;
+  while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+  return check();
+};
+
+describe('a signal while reports are written', () => {
+  test.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)(
+    '%s: the process ends at once, by the signal; the earlier report stays, no temporary file',
+    async (signal) => {
+      const d = fresh(`sig-write-${signal}`);
+      writeFileSync(join(d, 'r.json'), 'earlier report');
+      let child: ChildProcess | undefined;
+      try {
+        // The text report (over a megabyte with --details) goes to a pipe this test stops reading: the
+        // CLI is then held in its writing phase, deterministically, the json file not yet written.
+        child = spawn(process.execPath, [BIN, '--no-progress', '--details', '-f', 'text', '-f', 'json:r.json', join(dir, 'many.ndjson')], {
+          cwd: d,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { ...process.env, NO_COLOR: '1' },
+        });
+        const end = ended(child, LIMIT);
+        await new Promise((r) => child!.stdout!.once('data', r));
+        child.stdout!.pause();
+        child.kill(signal);
+        // The old code went on writing to the full pipe, the signal waiting for it: it never ended.
+        expect(await end).toEqual({ code: null, signal });
+        expect(readFileSync(join(d, 'r.json'), 'utf8')).toBe('earlier report');
+        expect(readdirSync(d)).toEqual(['r.json']);
+      } finally {
+        child?.kill('SIGKILL');
+      }
+    },
+    60_000,
+  );
+
+  test.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)(
+    '%s: a temporary file being written is removed (write-guard)',
+    async (signal) => {
+      const d = fresh(`sig-guard-${signal}`);
+      const tmp = join(d, '.r.html.123.tmp');
+      // What writeReports does with the real process: listeners on, the phase begun, then busy writing.
+      const script = `
+      import { writeFileSync, writeSync } from 'node:fs';
+      import { signalsEndWrites, STOP_SIGNALS } from ${JSON.stringify(join(ROOT, 'dist', 'cli', 'write-guard.js'))};
+      const onSignal = () => {};
+      for (const s of STOP_SIGNALS) process.on(s, onSignal);
+      signalsEndWrites([process.argv[1]], onSignal);
+      writeFileSync(process.argv[1], 'unmasked applicant data');
+      writeSync(1, 'ready');
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${LIMIT});`;
+      let child: ChildProcess | undefined;
+      try {
+        child = spawn(process.execPath, ['--input-type=module', '-e', script, tmp], { stdio: ['ignore', 'pipe', 'inherit'] });
+        const end = ended(child, LIMIT);
+        await new Promise((r) => child!.stdout!.once('data', r));
+        expect(existsSync(tmp)).toBe(true);
+        child.kill(signal);
+        expect(await end).toEqual({ code: null, signal });
+        // Removed by the watcher once the process is gone.
+        expect(await until(() => !existsSync(tmp), LIMIT)).toBe(true);
+      } finally {
+        child?.kill('SIGKILL');
+      }
+    },
+    60_000,
+  );
+
+  test('SIGHUP while records are read: a partial report, exit 129', async () => {
+    const d = fresh('sig-read');
+    mkdirSync(join(d, 'in'));
+    writeFileSync(join(d, 'in', 'notes.txt'), 'not applicant data');
+    let child: ChildProcess | undefined;
+    try {
+      // Standard input stays open: the run waits there, past the line that says in/notes.txt was skipped.
+      child = spawn(process.execPath, [BIN, '--no-progress', '-f', 'json:r.json', 'in', '-'], { cwd: d, stdio: ['pipe', 'ignore', 'pipe'] });
+      const end = ended(child, LIMIT);
+      let stderr = '';
+      await new Promise<void>((r) =>
+        child!.stderr!.on('data', (b) => {
+          stderr += b;
+          if (stderr.includes('skipped')) r();
+        }),
+      );
+      child.kill('SIGHUP');
+      expect(await end).toEqual({ code: 129, signal: null });
+      expect(JSON.parse(readFileSync(join(d, 'r.json'), 'utf8')).interrupted).toBe(true);
+      expect(readdirSync(d).sort()).toEqual(['in', 'r.json']);
+    } finally {
+      child?.kill('SIGKILL');
+    }
+  }, 60_000);
 });
