@@ -192,8 +192,13 @@ export class AtomicFile {
 
   /** The temporary file a write to `target` would use (undefined: written in place): see write-guard.ts. */
   static tempFor(target: string): string | undefined {
-    const plan = planFor(target);
-    return plan.kind === 'file' ? plan.tmp : undefined;
+    try {
+      const plan = planFor(target);
+      return plan.kind === 'file' ? plan.tmp : undefined;
+    } catch {
+      // The write itself will fail and say why.
+      return undefined;
+    }
   }
 
   /** `opened`: a descriptor for the target opened already (a pipe probed before the run), closed on commit. */
