@@ -11,6 +11,9 @@ import { addInitCommand } from './init-command.js';
 import { FORMAT_NAMES, FORMATS } from '../formats/index.js';
 import { planOutputs } from './write-reports.js';
 import { prepareOutputs } from './output-preflight.js';
+import { writeErrorText } from './write-output.js';
+import { SpillError } from '../util/spill-file.js';
+import { escapeControls } from '../formats/plain-text.js';
 import { FAIL_ON } from '../model/levels.js';
 import { versionText } from './version-text.js';
 import { stdoutFailure } from './stdout.js';
@@ -311,6 +314,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     // Built-in IP data opens lazily: a broken install shows up at the first public IP.
     if (e instanceof IpDataError) {
       io.stderr.write(`dprk-check: ${e.message}\n`);
+      return EXIT.ERROR;
+    }
+    if (e instanceof SpillError) {
+      io.stderr.write(
+        `dprk-check: cannot set data aside in the temporary directory ${escapeControls(e.dir)}: ${writeErrorText(e.cause)}. A large run keeps its working data there (encrypted); set TMPDIR to a directory that exists and has room, e.g. TMPDIR=/var/tmp\n`,
+      );
       return EXIT.ERROR;
     }
     // Help, a schema or a rule list to a standard output that is gone: as for reports (write-reports.ts).

@@ -327,3 +327,24 @@ describe('a signal while reports are written', () => {
     }
   }, 60_000);
 });
+
+describe('a temporary directory that cannot take spill files', () => {
+  test.each([
+    ['missing', 'does-not-exist', 'ENOENT'],
+    ['a file', 'a-file', 'ENOTDIR'],
+  ])('TMPDIR %s: the message names the temporary directory and TMPDIR, not standard output; exit 2', (_, name, code) => {
+    const d = fresh(`tmpdir-${name}`);
+    writeFileSync(join(d, 'a-file'), '');
+    writeFileSync(join(d, 'r.json'), 'earlier report');
+    for (const out of ['', '-f json:r.json']) {
+      // Every store spills past one entry: the temporary directory is needed at once.
+      const r = sh(`cd ${d} && DPRK_CHECK_SPILL_AFTER=1 TMPDIR=${join(d, name)} exec $CHECK ${out} ${join(dir, 'many.ndjson')} > /dev/null`);
+      expect(r.status).toBe(2);
+      oneMessage(r.stderr, `cannot set data aside in the temporary directory ${join(d, name)}: ${code}`);
+      expect(r.stderr).toContain('set TMPDIR to a directory that exists and has room');
+      expect(r.stderr).not.toContain('standard output');
+      expect(readFileSync(join(d, 'r.json'), 'utf8')).toBe('earlier report');
+      expect(readdirSync(d).sort()).toEqual(['a-file', 'r.json']);
+    }
+  });
+});
