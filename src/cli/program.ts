@@ -66,7 +66,7 @@ Exit codes:
   0  no applicant at or above --fail-on (default: high)
   1  at least one applicant at or above --fail-on
   2  something could not be checked: bad arguments, unreadable rules, or an invalid record
-  130  stopped by Ctrl-C (143: by SIGTERM); the report written covers the records read until then
+  130  stopped by Ctrl-C (143: by SIGTERM, 129: by SIGHUP); the report written covers the records read until then
 
 The report lists signals for a person to verify, never a verdict. Nothing leaves this machine.`;
 
