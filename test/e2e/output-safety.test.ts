@@ -64,7 +64,8 @@ describe('a named pipe as the output', () => {
     execSync('mkfifo p', { cwd: d });
     let reader: ChildProcess | undefined;
     try {
-      reader = spawn('sh', ['-c', 'cat p > got.json'], { cwd: d, stdio: 'ignore' });
+      // exec: the reader is the child killed in `finally`.
+      reader = spawn('sh', ['-c', 'exec cat p > got.json'], { cwd: d, stdio: 'ignore' });
       const done = new Promise((r) => reader!.on('close', r));
       // The reader may not have opened the pipe yet: until it has, the CLI says so (exit 2); try again.
       const run = () => sh(`cd fifo-read && exec $CHECK -f json -o p ${FLAGGED}`);
@@ -80,7 +81,7 @@ describe('a named pipe as the output', () => {
 
   test('process substitution (-o >(…), a /dev/fd/N pipe) keeps working', () => {
     fresh('subst');
-    const r = sh(`cd subst && $CHECK -f json -o >(cat > got.json) ${FLAGGED}; s=$?; wait $!; echo "status=$s"`);
+    const r = sh(`cd subst && timeout -s KILL ${LIMIT / 1000} $CHECK -f json -o >(cat > got.json) ${FLAGGED}; s=$?; wait $!; echo "status=$s"`);
     expect(r.stdout).toBe('status=1\n');
     expect(r.stderr).toMatch(/json report written to \/dev\/fd\/\d+\n$/);
     expect(JSON.parse(readFileSync(join(dir, 'subst', 'got.json'), 'utf8')).summary.total).toBe(1);
