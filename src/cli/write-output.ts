@@ -126,7 +126,7 @@ type Plan =
   | { kind: 'descriptor'; fd: number }
   | { kind: 'pipe' }
   | { kind: 'device' }
-  /** A regular file, new or replaced: via `tmp` beside `path` (symlinks resolved); `existing` is what is there now. */
+  /** A regular file, new or replaced, via `tmp` beside `path` (symlinks resolved); `existing`: what is there. */
   | { kind: 'file'; path: string; tmp: string; existing?: Stats };
 
 function planFor(target: string): Plan {
@@ -148,7 +148,7 @@ function planFor(target: string): Plan {
   return { kind: 'file', path, tmp: join(dirname(path), `.${basename(path)}.${process.pid}.tmp`), ...(existing ? { existing } : {}) };
 }
 
-/** Open a temporary file afresh: O_EXCL, so a link planted at its name is never followed; one left by a killed run is replaced. */
+/** A temporary file opened afresh: O_EXCL, so a link planted at its name is not followed (a stale one goes). */
 function openTemp(tmp: string, mode: number): number {
   try {
     return openSync(tmp, 'wx', mode);
@@ -165,11 +165,17 @@ function openTemp(tmp: string, mode: number): number {
  */
 function keepOwnership(fd: number, old: Stats): void {
   if (old.uid !== process.getuid?.() || old.gid !== process.getgid?.()) {
+    const refused = (e: unknown) => ['EPERM', 'EINVAL', 'ENOSYS'].includes((e as NodeJS.ErrnoException).code ?? '');
     try {
       fchownSync(fd, old.uid, old.gid);
     } catch (e) {
-      // Only root may give a file away: the report is ours then, as any new file would be.
-      if (!['EPERM', 'EINVAL', 'ENOSYS'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
+      if (!refused(e)) throw e;
+      // Only root may give a file away; a member of the file's group may still keep the group.
+      try {
+        fchownSync(fd, -1, old.gid);
+      } catch (e2) {
+        if (!refused(e2)) throw e2;
+      }
     }
   }
   fchmodSync(fd, old.mode & 0o7777);

@@ -16,7 +16,7 @@ import { redactReport } from '../redact/redact-report.js';
 export interface OutputTarget {
   format: FormatName;
   file?: string;
-  /** The descriptor `file` is written to as it is (output-preflight.ts): one it names (/dev/fd/N), or a pipe opened for it. */
+  /** The descriptor `file` is written to as it is (output-preflight.ts): one it names, or a pipe opened for it. */
   fd?: number;
   /** `fd` was opened for this target (a pipe): closed once written, so its reader sees the end. */
   closeFd?: boolean;
@@ -191,7 +191,7 @@ function writeEach(views: ReportViews, targets: OutputTarget[], options: WriteOp
       details: options.details,
       onlyFlagged: options.onlyFlagged,
     };
-    // Standard output, or a name for it (`-o /dev/stdout`): one writer, so `>&-` and `| head` are told apart the same way.
+    // Standard output, or a name for it (`-o /dev/stdout`): one writer, so `>&-` and `| head` are told apart alike.
     if (t.file === undefined || t.fd === 1) {
       const where = t.file === undefined ? 'standard output' : escapeControls(t.file);
       const out = new BlockWriter((block) => io.stdout.write(block));

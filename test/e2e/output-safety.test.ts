@@ -224,7 +224,7 @@ describe('output directories are checked before the run', () => {
   });
 });
 
-/** Resolves with the child's end, or with 'still running' once `ms` pass (then the test fails and `finally` kills it). */
+/** The child's end, or 'still running' once `ms` pass (the test then fails and `finally` kills it). */
 const ended = (child: ChildProcess, ms: number) =>
   new Promise<{ code: number | null; signal: NodeJS.Signals | null } | 'still running'>((r) => {
     const timer = setTimeout(() => r('still running'), ms);
@@ -234,7 +234,7 @@ const ended = (child: ChildProcess, ms: number) =>
     });
   });
 
-/** Until `check` holds, looking again on each turn of the event loop (for what another process does after our child ended). */
+/** Until `check` holds, looking again every 20 ms (for what another process does after our child ended). */
 const until = async (check: () => boolean, ms: number): Promise<boolean> => {
   const end = Date.now() + ms;
   while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
