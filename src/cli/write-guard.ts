@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EXIT } from './exit-codes.js';
+import { lookupTable } from '../util/lookup-table.js';
 
 /** The signals that stop a run: Ctrl-C, `kill`, and the terminal closing. */
 export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 export type StopSignal = (typeof STOP_SIGNALS)[number];
 
 /** 128 + the signal's number, the shell convention: 130, 143, 129. */
-export const SIGNAL_EXIT: Record<StopSignal, number> = { SIGINT: EXIT.INTERRUPTED, SIGTERM: EXIT.TERMINATED, SIGHUP: EXIT.HANGUP };
+export const SIGNAL_EXIT: Record<StopSignal, number> = lookupTable({ SIGINT: EXIT.INTERRUPTED, SIGTERM: EXIT.TERMINATED, SIGHUP: EXIT.HANGUP });
 
 /**
  * Reports are written synchronously (write-output.ts), so while they are written the process's
