@@ -13,4 +13,6 @@ export const EXIT = {
   INTERRUPTED: 130,
   /** Stopped by SIGTERM (128 + 15): the same partial report as Ctrl-C. */
   TERMINATED: 143,
+  /** Stopped by SIGHUP (128 + 1: the terminal was closed): the same partial report as Ctrl-C. */
+  HANGUP: 129,
 } as const;

@@ -11,6 +11,12 @@ export interface CliIO {
   now?: () => Date;
   /** Aborted on Ctrl-C: a batch stops reading and reports what it has. */
   signal?: AbortSignal;
+  /**
+   * The real process only (main.ts): called as reports start being written, with the temporary
+   * files they will use; a signal from then on ends the process at once and they are removed
+   * (write-guard.ts). Returns what to call when the writing is done.
+   */
+  writing?: (tempFiles: string[]) => () => void;
 }
 
 /**

@@ -10,6 +10,10 @@ import { ALL_FORMATS } from '../read/adapters/registry.js';
 import { addInitCommand } from './init-command.js';
 import { FORMAT_NAMES, FORMATS } from '../formats/index.js';
 import { planOutputs } from './write-reports.js';
+import { prepareOutputs } from './output-preflight.js';
+import { writeErrorText } from './write-output.js';
+import { SpillError } from '../util/spill-file.js';
+import { escapeControls } from '../formats/plain-text.js';
 import { FAIL_ON } from '../model/levels.js';
 import { versionText } from './version-text.js';
 import { stdoutFailure } from './stdout.js';
@@ -62,7 +66,7 @@ Exit codes:
   0  no applicant at or above --fail-on (default: high)
   1  at least one applicant at or above --fail-on
   2  something could not be checked: bad arguments, unreadable rules, or an invalid record
-  130  stopped by Ctrl-C (143: by SIGTERM); the report written covers the records read until then
+  130  stopped by Ctrl-C (143: by SIGTERM, 129: by SIGHUP); the report written covers the records read until then
 
 The report lists signals for a person to verify, never a verdict. Nothing leaves this machine.`;
 
@@ -174,8 +178,18 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
         return;
       }
       const plan = planOutputs(opts.format ?? [], opts.output);
-      if (!plan.ok) {
-        io.stderr.write(`dprk-check: ${plan.message}\n`);
+      // Every file the run reads, so that no report is written over one of them.
+      const history = opts.history ?? configState.config?.history?.store;
+      const reads = [
+        ...files,
+        ...(opts.rules ?? []),
+        ...(opts.ipData ?? []),
+        ...[opts.people, opts.allowShared, configState.config?.file].filter((f): f is string => f !== undefined),
+        ...(history !== undefined && !/^postgres(ql)?:/i.test(history) ? [history] : []),
+      ];
+      const problem = plan.ok ? prepareOutputs(plan.targets, reads, io) : plan.message;
+      if (!plan.ok || problem) {
+        io.stderr.write(`dprk-check: ${problem}\n`);
         result.code = EXIT.ERROR;
         return;
       }
@@ -231,8 +245,9 @@ export function buildProgram(io: CliIO, result: { code: number }): Command {
     .option('--no-color', 'no colour')
     .action(async (reports: string[], opts) => {
       const plan = planOutputs(opts.format ?? ['json'], opts.output);
-      if (!plan.ok) {
-        io.stderr.write(`dprk-check: ${plan.message}\n`);
+      const problem = plan.ok ? prepareOutputs(plan.targets, reports, io) : plan.message;
+      if (!plan.ok || problem) {
+        io.stderr.write(`dprk-check: ${problem}\n`);
         result.code = EXIT.ERROR;
         return;
       }
@@ -299,6 +314,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     // Built-in IP data opens lazily: a broken install shows up at the first public IP.
     if (e instanceof IpDataError) {
       io.stderr.write(`dprk-check: ${e.message}\n`);
+      return EXIT.ERROR;
+    }
+    if (e instanceof SpillError) {
+      io.stderr.write(
+        `dprk-check: cannot set data aside in the temporary directory ${escapeControls(e.dir)}: ${writeErrorText(e.cause)}. A large run keeps its working data there (encrypted); set TMPDIR to a directory that exists and has room, e.g. TMPDIR=/var/tmp\n`,
+      );
       return EXIT.ERROR;
     }
     // Help, a schema or a rule list to a standard output that is gone: as for reports (write-reports.ts).

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import type { CliIO } from './io.js';
 import { useColor } from './io.js';
 import { EXIT } from './exit-codes.js';
-import { AtomicFile, BlockWriter, isWriteError, writeErrorText } from './write-output.js';
+import { AtomicFile, BlockWriter, isWriteError, namedDescriptor, writeErrorText } from './write-output.js';
 import { escapeControls } from '../formats/plain-text.js';
 import { errorSummary } from '../formats/error-reasons.js';
 import { FORMAT_NAMES, FORMATS, isFormatName, type FormatName } from '../formats/index.js';
@@ -16,6 +16,10 @@ import { redactReport } from '../redact/redact-report.js';
 export interface OutputTarget {
   format: FormatName;
   file?: string;
+  /** The descriptor `file` is written to as it is (output-preflight.ts): one it names, or a pipe opened for it. */
+  fd?: number;
+  /** `fd` was opened for this target (a pipe): closed once written, so its reader sees the end. */
+  closeFd?: boolean;
 }
 
 export type OutputPlan = { ok: true; targets: OutputTarget[] } | { ok: false; message: string };
@@ -48,7 +52,8 @@ export function planOutputs(specs: string[], output?: string): OutputPlan {
     }
     open[0]!.file = output;
   }
-  const toStdout = targets.filter((t) => t.file === undefined);
+  // `-o /dev/stdout` is standard output too: two reports there would be one garbled stream.
+  const toStdout = targets.filter((t) => t.file === undefined || namedDescriptor(resolve(t.file)) === 1);
   if (toStdout.length > 1) {
     return {
       ok: false,
@@ -149,44 +154,12 @@ export class ReportViews {
 export function writeReports(report: Report, targets: OutputTarget[], options: WriteOptions, io: CliIO): number {
   const views = new ReportViews(report, options.redact);
   let failed = false;
-  for (const t of targets) {
-    const formatter = FORMATS[t.format];
-    const color = t.format === 'text' && t.file === undefined && useColor(options.color, io.env, io.stdout.isTTY);
-    const ctx = {
-      color,
-      rulesCount: options.rules.length,
-      // Wrap only what a person reads on a terminal; files and pipes get one line per item.
-      width: t.file === undefined && io.stdout.isTTY ? io.stdout.columns : undefined,
-      rules: options.rules,
-      details: options.details,
-      onlyFlagged: options.onlyFlagged,
-    };
-    if (t.file === undefined) {
-      const out = new BlockWriter((block) => io.stdout.write(block));
-      try {
-        formatter.write(views.for(t.format), ctx, (chunk) => out.write(chunk));
-        out.flush();
-      } catch (e) {
-        if (!isWriteError(e)) throw e;
-        if (e.code === 'EPIPE') continue;
-        io.stderr.write(`dprk-check: cannot write the ${t.format} report to standard output: ${writeErrorText(e)}\n`);
-        failed = true;
-      }
-      continue;
-    }
-    let file: AtomicFile | undefined;
-    try {
-      file = new AtomicFile(resolve(io.cwd, t.file));
-      const f = file;
-      formatter.write(views.for(t.format), ctx, (chunk) => f.write(chunk));
-      file.commit();
-      io.stderr.write(`dprk-check: ${t.format} report written to ${escapeControls(t.file)}\n`);
-    } catch (e) {
-      file?.abort();
-      if (!isWriteError(e)) throw e;
-      io.stderr.write(`dprk-check: cannot write the ${t.format} report to ${escapeControls(t.file)}: ${writeErrorText(e)}; nothing was written there\n`);
-      failed = true;
-    }
+  const temps = targets.flatMap((t) => (t.file === undefined || t.fd !== undefined ? [] : (AtomicFile.tempFor(resolve(io.cwd, t.file)) ?? [])));
+  const done = io.writing?.(temps);
+  try {
+    failed = writeEach(views, targets, options, io);
+  } finally {
+    done?.();
   }
   // Records that could not be checked must show somewhere a person looks; the text report on
   // stdout lists them itself.
@@ -201,4 +174,52 @@ export function writeReports(report: Report, targets: OutputTarget[], options: W
       io.stderr.write(`dprk-check: … and ${shown.errors.length - MAX_ECHO} more records that could not be checked (all are in the report)\n`);
   }
   return failed ? EXIT.ERROR : EXIT.OK;
+}
+
+/** Each target in turn; true if one could not be written. */
+function writeEach(views: ReportViews, targets: OutputTarget[], options: WriteOptions, io: CliIO): boolean {
+  let failed = false;
+  for (const t of targets) {
+    const formatter = FORMATS[t.format];
+    const color = t.format === 'text' && t.file === undefined && useColor(options.color, io.env, io.stdout.isTTY);
+    const ctx = {
+      color,
+      rulesCount: options.rules.length,
+      // Wrap only what a person reads on a terminal; files and pipes get one line per item.
+      width: t.file === undefined && io.stdout.isTTY ? io.stdout.columns : undefined,
+      rules: options.rules,
+      details: options.details,
+      onlyFlagged: options.onlyFlagged,
+    };
+    // Standard output, or a name for it (`-o /dev/stdout`): one writer, so `>&-` and `| head` are told apart alike.
+    if (t.file === undefined || t.fd === 1) {
+      const where = t.file === undefined ? 'standard output' : escapeControls(t.file);
+      const out = new BlockWriter((block) => io.stdout.write(block));
+      try {
+        formatter.write(views.for(t.format), ctx, (chunk) => out.write(chunk));
+        out.flush();
+        if (t.file !== undefined) io.stderr.write(`dprk-check: ${t.format} report written to ${where}\n`);
+      } catch (e) {
+        if (!isWriteError(e)) throw e;
+        if (e.code === 'EPIPE') continue;
+        io.stderr.write(`dprk-check: cannot write the ${t.format} report to ${where}: ${writeErrorText(e)}\n`);
+        failed = true;
+      }
+      continue;
+    }
+    let file: AtomicFile | undefined;
+    try {
+      file = new AtomicFile(resolve(io.cwd, t.file), t.closeFd ? t.fd : undefined);
+      const f = file;
+      formatter.write(views.for(t.format), ctx, (chunk) => f.write(chunk));
+      file.commit();
+      io.stderr.write(`dprk-check: ${t.format} report written to ${escapeControls(t.file)}\n`);
+    } catch (e) {
+      file?.abort();
+      if (!isWriteError(e)) throw e;
+      io.stderr.write(`dprk-check: cannot write the ${t.format} report to ${escapeControls(t.file)}: ${writeErrorText(e)}; nothing was written there\n`);
+      failed = true;
+    }
+  }
+  return failed;
 }

@@ -40,9 +40,9 @@ export class SpillFile {
 
   constructor(name = 'spill', bufferBytes = 1 << 20) {
     this.buf = Buffer.allocUnsafe(Math.max(16, bufferBytes));
-    this.dir = mkdtempSync(join(tmpdir(), 'dprk-check-'));
+    this.dir = inTempDir(() => mkdtempSync(join(tmpdir(), 'dprk-check-')));
     this.path = join(this.dir, name);
-    this.fd = openSync(this.path, 'wx+', 0o600);
+    this.fd = inTempDir(() => openSync(this.path, 'wx+', 0o600));
     let unlinked = false;
     try {
       unlinkSync(this.path);
@@ -117,7 +117,7 @@ export class SpillFile {
     const buf = Buffer.allocUnsafe(length);
     let got = 0;
     while (got < length) {
-      const n = readSync(this.fd, buf, got, length - got, offset + got);
+      const n = inTempDir(() => readSync(this.fd, buf, got, length - got, offset + got));
       if (n === 0) throw new Error(`spill file ended at ${offset + got} of ${offset + length}`);
       got += n;
     }
@@ -180,7 +180,7 @@ export class SpillFile {
   private writeOut(plain: Uint8Array): void {
     const enc = this.crypt(plain, this.flushed);
     let put = 0;
-    while (put < enc.length) put += writeSync(this.fd, enc, put, enc.length - put, this.flushed + put);
+    while (put < enc.length) put += inTempDir(() => writeSync(this.fd, enc, put, enc.length - put, this.flushed + put));
     this.flushed += enc.length;
   }
 
@@ -193,6 +193,31 @@ export class SpillFile {
     const out = cipher.update(data);
     cipher.final();
     return out;
+  }
+}
+
+/**
+ * The temporary directory failed a spill file (missing, full, read-only): said as such, naming the
+ * directory. A bare ENOENT or ENOSPC from here used to surface as "cannot write to standard output",
+ * when standard output was fine.
+ */
+export class SpillError extends Error {
+  constructor(
+    readonly dir: string,
+    override readonly cause: NodeJS.ErrnoException,
+  ) {
+    super(`the temporary directory ${dir} cannot hold the data a large run sets aside (${cause.code ?? cause.message})`);
+    this.name = 'SpillError';
+  }
+}
+
+function inTempDir<T>(op: () => T): T {
+  try {
+    return op();
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (typeof err?.code === 'string' && typeof err.syscall === 'string') throw new SpillError(tmpdir(), err);
+    throw e;
   }
 }
 

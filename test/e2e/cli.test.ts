@@ -367,10 +367,12 @@ describe('text report', () => {
     expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).applicants[0].id).toBe('cand-high');
   });
 
-  test('--output into a directory that does not exist: exit 2 and a plain message', async () => {
+  test('--output into a directory that does not exist: exit 2 and a plain message, before anything is read', async () => {
     const r = await cli(['--output', 'no-such-dir/out.json', 'clean.json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('dprk-check: cannot write the text report to no-such-dir/out.json: ENOENT (no such directory); nothing was written there\n');
+    expect(r.stderr).toBe(
+      'dprk-check: cannot write the text report to no-such-dir/out.json: the directory no-such-dir does not exist (create it first: mkdir -p no-such-dir); nothing was read\n',
+    );
     noStack(r);
   });
 });

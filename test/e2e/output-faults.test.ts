@@ -101,16 +101,24 @@ describe('standard output that cannot be written', () => {
 });
 
 describe('file targets: complete or untouched', () => {
-  test('an unwritable target leaves the earlier file there untouched, one message, exit 2', () => {
+  test('a target that fails mid-write leaves the other targets written whole, one message, exit 2', () => {
     writeFileSync(join(dir, 'earlier.json'), 'earlier report');
-    writeFileSync(join(dir, 'blocker'), 'a file, not a directory');
-    const r = sh(`$CHECK -f json:blocker/r.json -f csv:earlier.json ${FLAGGED}`);
+    const r = sh(`$CHECK -f json:/dev/full -f csv:earlier.json ${FLAGGED}`);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('cannot write the json report to blocker/r.json: ENOTDIR');
+    expect(r.stderr).toContain('cannot write the json report to /dev/full: ENOSPC');
     expect(r.stderr).not.toMatch(STACK_FRAME);
     // The other target is still written, whole.
     expect(readFileSync(join(dir, 'earlier.json'), 'utf8')).toMatch(/^\uFEFFid,name/);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('a target whose directory cannot hold it: refused before the run, every earlier file untouched, exit 2', () => {
+    writeFileSync(join(dir, 'earlier.json'), 'earlier report');
+    writeFileSync(join(dir, 'blocker'), 'a file, not a directory');
+    const r = sh(`$CHECK -f json:blocker/r.json -f csv:earlier.json ${FLAGGED}`);
+    expect(r.status).toBe(2);
+    oneMessage(r.stderr, 'cannot write the json report to blocker/r.json: blocker is not a directory; nothing was read');
+    expect(readFileSync(join(dir, 'earlier.json'), 'utf8')).toBe('earlier report');
   });
 
   test('SIGTERM mid-run: a complete partial report at the file target (or none), exit 143', async () => {
