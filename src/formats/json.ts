@@ -54,6 +54,9 @@ function errorContract(e: RunError) {
     message: e.message,
     problems: e.diagnostics.map((d) => ({
       code: d.code,
+      // Extra key: a record that could not be checked may also carry warnings (input-encoding); merge
+      // reads them back as warnings, not as errors.
+      severity: d.severity,
       message: d.message,
       ...(d.line ? { line: d.line, column: d.column } : {}),
       ...(d.path ? { path: d.path } : {}),
