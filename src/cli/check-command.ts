@@ -100,6 +100,14 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
     );
     return EXIT.ERROR;
   }
+  // Only the JSON report carries link keys: asked for without one, the option would do nothing, and
+  // a CI job expecting keys in its artifact would find out only at the merge. Refused, as with --redact.
+  if (opts.linkKeys && !opts.outputs.some((t) => t.format === 'json')) {
+    io.stderr.write(
+      `dprk-check: --link-keys puts hashed link keys in the JSON report, but no JSON report is written (outputs: ${opts.outputs.map((t) => t.format).join(', ') || 'none'}). Add -f json:FILE (e.g. -f json:shard.json), or leave out --link-keys.\n`,
+    );
+    return EXIT.ERROR;
+  }
   if (opts.redact && shard && opts.outputs.some((t) => t.format === 'json')) {
     io.stderr.write(
       'dprk-check: --shard with --redact: the masked JSON report carries no link keys, so merge cannot link its applicants to those of other shards. For a shard report to merge, leave out --redact and mask the merged report: dprk-check merge --redact …\n',
