@@ -36,8 +36,12 @@ export function fieldValue(path: string, value: string, max: number): string {
   return `${path} ${JSON.stringify(value.length > max ? `${value.slice(0, max - 3)}…` : value)}`;
 }
 
-/** A field path (`network.sessions[0].ip`: at least one `.` or `[`) followed by a quoted value. */
-const FIELD_VALUE = /(?<![\w.\]])([A-Za-z_]\w*(?:\[\d+\])*(?:(?:\.[A-Za-z_]\w*|\[\d+\])(?:\[\d+\])*)+) ("(?:[^"\\]|\\.)*")/g;
+/**
+ * A field path (`network.sessions[0].ip`: at least one `.` or `[`) followed by a quoted value. Each
+ * repetition starts with `.` or `[`, so there is one way to read a path: warnings may quote text a
+ * record holds, and an ambiguous pattern would backtrack on it exponentially.
+ */
+const FIELD_VALUE = /(?<![\w.\]])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[\d+\])+) ("(?:[^"\\]|\\.)*")/g;
 
 /** Each value quoted after its field's path replaced by what `mask` makes of it (given the path and the unquoted value). */
 export function replaceFieldValues(text: string, mask: (path: string, value: string) => string): string {
