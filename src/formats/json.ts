@@ -51,6 +51,8 @@ function errorContract(e: RunError) {
     source: e.source,
     // Extra key: the record's id, when it had a readable one.
     ...(e.id !== undefined ? { id: e.id } : {}),
+    // Extra key: where an element of a JSON array starts (its source names only its index).
+    ...(e.start ? { start: e.start } : {}),
     message: e.message,
     problems: e.diagnostics.map((d) => ({
       code: d.code,

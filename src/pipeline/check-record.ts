@@ -81,10 +81,11 @@ export function readableId(value: unknown): string | undefined {
   return typeof id === 'string' && id.length >= 1 && id.length <= 256 ? id : undefined;
 }
 
-/** Where a record is, and its id when it has a readable one: what every error of a record starts from. */
-function errorAt(record: InputRecord): Pick<RunError, 'source' | 'location' | 'id'> {
+/** Where a record is (and starts, for an array element), and its id when it has a readable one: what every error of a record starts from. */
+function errorAt(record: InputRecord): Pick<RunError, 'source' | 'location' | 'id' | 'start'> {
   const id = readableId(record.value);
-  return { source: record.source, location: record.location, ...(id !== undefined ? { id } : {}) };
+  const start = record.location.index !== undefined && record.line && record.column ? { start: { line: record.line, column: record.column } } : {};
+  return { source: record.source, location: record.location, ...(id !== undefined ? { id } : {}), ...start };
 }
 
 /** The record's own error: the batch goes on, and the summary still counts every record. */

@@ -61,6 +61,9 @@ function reportRest(doc: J, applicants: ApplicantList): Report {
       source: String(e.source),
       location: parseSource(String(e.source)),
       ...(typeof e.id === 'string' ? { id: e.id } : {}),
+      ...(isObj(e.start) && typeof e.start.line === 'number' && typeof e.start.column === 'number'
+        ? { start: { line: e.start.line, column: e.start.column } }
+        : {}),
       message: String(e.message),
       diagnostics: arr(e.problems)
         .filter(isObj)
