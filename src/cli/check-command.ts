@@ -3,7 +3,7 @@ import type { CliIO } from './io.js';
 import { useColor } from './io.js';
 import { EXIT } from './exit-codes.js';
 import { anyRedacted, writeReports, ruleInfos, type OutputTarget } from './write-reports.js';
-import { loadRuleSet, BUILTIN_RULES_DIR } from '../ruleset/load.js';
+import { displayPath, loadRuleSet, BUILTIN_RULES_DIR } from '../ruleset/load.js';
 import { activeRules } from '../evaluate/evaluate.js';
 import { buildReport, exitCodeFor } from '../report/build.js';
 import type { ApplicantList, LinkList, Report } from '../model/report.js';
@@ -100,6 +100,14 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
     );
     return EXIT.ERROR;
   }
+  // Only the JSON report carries link keys: asked for without one, the option would do nothing, and
+  // a CI job expecting keys in its artifact would find out only at the merge. Refused, as with --redact.
+  if (opts.linkKeys && !opts.outputs.some((t) => t.format === 'json')) {
+    io.stderr.write(
+      `dprk-check: --link-keys puts hashed link keys in the JSON report, but no JSON report is written (outputs: ${opts.outputs.map((t) => t.format).join(', ') || 'none'}). Add -f json:FILE (e.g. -f json:shard.json), or leave out --link-keys.\n`,
+    );
+    return EXIT.ERROR;
+  }
   if (opts.redact && shard && opts.outputs.some((t) => t.format === 'json')) {
     io.stderr.write(
       'dprk-check: --shard with --redact: the masked JSON report carries no link keys, so merge cannot link its applicants to those of other shards. For a shard report to merge, leave out --redact and mask the merged report: dprk-check merge --redact …\n',
@@ -135,6 +143,29 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CliIO): 
     return EXIT.ERROR;
   }
   const rules = activeRules(tuned.rules);
+  if (rules.length === 0) {
+    // No rule to run (packs of lists only, every rule deprecated): every applicant would pass as
+    // 'none' with exit 0, which a CI job would read as a clean export.
+    const shownPaths = paths.map((p) => displayPath(p, io.cwd)).join(', ');
+    const deprecated = tuned.rules.length - rules.length;
+    printDiagnostics(
+      io,
+      [
+        {
+          code: 'rules-none-running',
+          severity: 'error',
+          message:
+            ruleSet.rules.length === 0
+              ? `no rules loaded from ${shownPaths}: the packs hold lists but no rule`
+              : `none of the ${plural(ruleSet.rules.length, 'loaded rule')} would run (${deprecated} deprecated, ${ruleSet.rules.length - tuned.rules.length} disabled by the configuration)`,
+          hint: 'add a pack with rules (--rules DIR; the built-in pack unless --no-builtin-rules), or enable a rule',
+        },
+      ],
+      color,
+    );
+    io.stderr.write('dprk-check: no rule would run; nothing was checked.\n');
+    return EXIT.ERROR;
+  }
   const ip = openIpData(opts.ipData, io);
   if (!ip) return EXIT.ERROR;
   const historySpec = opts.history ?? opts.config?.history?.store;

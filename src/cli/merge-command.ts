@@ -14,6 +14,28 @@ import { ResultStore } from '../pipeline/result-store.js';
 import { isObj } from '../util/is-object.js';
 import { SpilledList } from '../util/spilled-list.js';
 import { anyRedacted, writeReports, type OutputTarget } from './write-reports.js';
+import { REPORT_SCHEMA, reportItemProblems, reportProblems, type ReportProblem } from '../validate/report-schema.js';
+import { plural } from '../util/plural.js';
+
+/** A report's problems: the first ten kept to show, all counted (a tampered report may have millions). */
+class ProblemList {
+  readonly shown: ReportProblem[] = [];
+  total = 0;
+  add(found: ReportProblem[]): void {
+    this.total += found.length;
+    for (const p of found) if (this.shown.length < 10) this.shown.push(p);
+  }
+}
+
+/** `file: error report-invalid: /pointer: what` per problem shown, then what to do. */
+function writeReportProblems(io: CliIO, file: string, problems: ProblemList): void {
+  for (const p of problems.shown)
+    io.stderr.write(`${escapeControls(file)}: error report-invalid: ${escapeControls(p.pointer)}: ${escapeControls(p.message)}\n`);
+  const more = problems.total - problems.shown.length;
+  io.stderr.write(
+    `dprk-check: merge: ${escapeControls(file)} is not a report dprk-check wrote (${plural(problems.total, 'problem')} against schemas/${REPORT_SCHEMA}${more > 0 ? `; ${more} more not shown` : ''}); nothing was merged. Merge the JSON reports of dprk-check runs (-f json:FILE) as they were written.\n`,
+  );
+}
 
 export interface MergeCommandOptions {
   outputs: OutputTarget[];
@@ -45,8 +67,18 @@ export async function runMerge(files: string[], opts: MergeCommandOptions, io: C
       stores.push(store, keys);
       let inSourceOrder = true;
       let last: SourceLocation | undefined;
+      // Checked against the report's schema as it is read: each list item on its own, the rest after.
+      const problems = new ProblemList();
+      const seen = { applicants: 0, linkKeys: 0 };
       try {
         doc = await readReportFile(resolve(io.cwd, file), (key, item) => {
+          if (key === 'applicants' || key === 'linkKeys') {
+            const found = reportItemProblems(key, item, seen[key]++);
+            if (found.length) {
+              problems.add(found);
+              return true;
+            }
+          }
           if (key === 'linkKeys' && isObj(item)) {
             keys.push(item as unknown as LinkKeys);
             return true;
@@ -62,6 +94,12 @@ export async function runMerge(files: string[], opts: MergeCommandOptions, io: C
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         io.stderr.write(`dprk-check: ${escapeControls(file)}: ${code === 'ENOENT' ? 'no such file' : code ? `cannot read: ${code}` : 'not valid JSON'}\n`);
+        release();
+        return EXIT.ERROR;
+      }
+      problems.add(reportProblems(doc));
+      if (problems.total) {
+        writeReportProblems(io, file, problems);
         release();
         return EXIT.ERROR;
       }

@@ -79,10 +79,12 @@ export function tuneRuleSet(ruleSet: RuleSet, config?: DprkConfig): TunedRules {
 
   if (ruleSet.rules.length > 0 && rules.length === 0) {
     diagnostics.push({
+      // An error, not a warning: a run with no rule would pass every applicant as 'none', and a CI
+      // job reading the exit code would take that for a clean export.
       code: 'config-disables-all',
-      severity: 'warning',
+      severity: 'error',
       file: config.shown,
-      message: `THE CONFIGURATION DISABLES EVERY RULE (${disabled.length} of ${ruleSet.rules.length}, by disable: ${config.disable.join(', ')}): nothing can be flagged, and every applicant will come out as 'none'`,
+      message: `THE CONFIGURATION DISABLES EVERY RULE (${disabled.length} of ${ruleSet.rules.length}, by disable: ${config.disable.join(', ')}): nothing could be flagged, so nothing is checked`,
       hint: 'disable only the rules you mean to (e.g. network.* rather than *); `dprk-check --print-config` shows what each pattern selects',
     });
   }

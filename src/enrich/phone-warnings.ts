@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Facts } from '../model/applicant.js';
 import { phoneUnreadable } from '../normalize/phone.js';
+import { fieldValue } from '../model/quoted-value.js';
 
 /**
  * One warning per phone number that cannot be read, naming where it is: it takes part in no
@@ -10,12 +11,13 @@ export function phoneWarnings(facts: Facts): Diagnostic[] {
   const out: Diagnostic[] = [];
   const country = facts.claimedLocation?.country;
   const warn = (where: string, raw: string) => {
-    const shown = JSON.stringify(raw.length > 40 ? `${raw.slice(0, 37)}…` : raw);
+    // Quoted through fieldValue, so masked outputs find the number again by its field.
+    const shown = fieldValue(where, raw, 40);
     const path = `/${where.replace(/\[(\d+)\]/g, '.$1').replace(/\./g, '/')}`;
     out.push({
       code: 'applicant-phone',
       severity: 'warning',
-      message: `${where} ${shown} cannot be read as a phone number; it is left out of phone checks and links`,
+      message: `${shown} cannot be read as a phone number; it is left out of phone checks and links`,
       path,
       hint: 'write it in international form, e.g. +1 614 555 0142',
     });

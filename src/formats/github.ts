@@ -2,7 +2,7 @@ import { defineFormat, lineWriter, type Emit } from './format.js';
 import { levelAt, worstFirst, type ApplicantResult, type Report, type RunError } from '../model/report.js';
 import { levelRank, type Level } from '../model/levels.js';
 import type { SourceLocation } from '../model/source-location.js';
-import { errorLocation } from './source-location.js';
+import { errorLocation, type ErrorPlace } from './source-location.js';
 import { plainText, truncate } from './plain-text.js';
 import { bySeverity } from './finding-order.js';
 import { plural } from '../util/plural.js';
@@ -25,11 +25,12 @@ export function escapeProperty(s: string): string {
 
 type Command = 'error' | 'warning' | 'notice';
 
-function annotation(command: Command, at: SourceLocation | undefined, title: string, message: string): string {
+function annotation(command: Command, at: SourceLocation | ErrorPlace | undefined, title: string, message: string): string {
   const props: string[] = [];
   if (at && at.file !== '<stdin>') {
     props.push(`file=${escapeProperty(at.file)}`);
     if (at.line !== undefined) props.push(`line=${at.line}`);
+    if (at.line !== undefined && 'column' in at && at.column !== undefined) props.push(`col=${at.column}`);
   }
   props.push(`title=${escapeProperty(title)}`);
   return `::${command} ${props.join(',')}::${escapeData(truncate(message, 4000))}`;

@@ -51,9 +51,14 @@ function errorContract(e: RunError) {
     source: e.source,
     // Extra key: the record's id, when it had a readable one.
     ...(e.id !== undefined ? { id: e.id } : {}),
+    // Extra key: where an element of a JSON array starts (its source names only its index).
+    ...(e.start ? { start: e.start } : {}),
     message: e.message,
     problems: e.diagnostics.map((d) => ({
       code: d.code,
+      // Extra key: a record that could not be checked may also carry warnings (input-encoding); merge
+      // reads them back as warnings, not as errors.
+      severity: d.severity,
       message: d.message,
       ...(d.line ? { line: d.line, column: d.column } : {}),
       ...(d.path ? { path: d.path } : {}),

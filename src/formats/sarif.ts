@@ -5,7 +5,7 @@ import type { Finding } from '../model/finding.js';
 import { exitCodeFor } from '../report/build.js';
 import { evidenceText } from './evidence.js';
 import type { SourceLocation } from '../model/source-location.js';
-import { errorLocation } from './source-location.js';
+import { errorLocation, type ErrorPlace } from './source-location.js';
 import { oneLine, truncate } from './plain-text.js';
 import { severityRank } from './finding-order.js';
 import { collectRules, ruleDescriptor, sarifLevel } from './sarif-rules.js';
@@ -49,10 +49,11 @@ function artifactLocation(file: string) {
   return absolute ? { uri: `file://${uri}` } : { uri, uriBaseId: '%SRCROOT%' };
 }
 
-function physicalLocation(at: SourceLocation) {
+function physicalLocation(at: SourceLocation | ErrorPlace) {
+  const column = 'column' in at && at.column !== undefined ? { startColumn: at.column } : {};
   return {
     artifactLocation: artifactLocation(at.file),
-    ...(at.line !== undefined ? { region: { startLine: at.line } } : {}),
+    ...(at.line !== undefined ? { region: { startLine: at.line, ...column } } : {}),
   };
 }
 

@@ -52,6 +52,8 @@ export const DIAGNOSTIC_CODES = [
   'input-bad-value',
   'people-invalid',
   'applicant-unknown-tag',
+  'rule-pack-empty',
+  'rules-none-running',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

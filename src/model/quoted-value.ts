@@ -24,3 +24,27 @@ function unquote(quoted: string): string {
     return quoted.slice(1, -1);
   }
 }
+
+/**
+ * How a warning names a value of a record that was checked: the field's path, then the value quoted
+ * (`contact.phones[0] "ask for Li"`, shortened past `max` characters). Written here only, so that
+ * masking finds it again by that path (replaceFieldValues), in a single run and in a merged report
+ * alike (which keeps a warning's text but not its path): an unreadable phone number or a malformed
+ * IP address has no shape the shape pass could know it by.
+ */
+export function fieldValue(path: string, value: string, max: number): string {
+  return `${path} ${JSON.stringify(value.length > max ? `${value.slice(0, max - 3)}…` : value)}`;
+}
+
+/**
+ * A field path (`network.sessions[0].ip`: at least one `.` or `[`) followed by a quoted value. Each
+ * repetition starts with `.` or `[`, so there is one way to read a path: warnings may quote text a
+ * record holds, and an ambiguous pattern would backtrack on it exponentially.
+ */
+const FIELD_VALUE = /(?<![\w.\]])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[\d+\])+) ("(?:[^"\\]|\\.)*")/g;
+
+/** Each value quoted after its field's path replaced by what `mask` makes of it (given the path and the unquoted value). */
+export function replaceFieldValues(text: string, mask: (path: string, value: string) => string): string {
+  if (!text.includes(' "')) return text;
+  return text.replace(FIELD_VALUE, (_, path: string, quoted: string) => `${path} ${mask(path, unquote(quoted))}`);
+}

@@ -36,6 +36,11 @@ export interface RunError {
   location: SourceLocation;
   /** The record's own id, when it had one the schema accepts (a record that is not JSON has none): never made up. */
   id?: string;
+  /**
+   * Where the record starts in its file, for an element of a JSON array (its location is its index):
+   * what SARIF, GitHub annotations and JUnit place the error at, as they place an NDJSON line.
+   */
+  start?: { line: number; column: number };
   message: string;
   diagnostics: Diagnostic[];
 }

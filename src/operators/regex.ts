@@ -16,10 +16,12 @@ export const regex: PredicateOperator = {
     // One policy for rules and exceptions: JS syntax, matched in linear time (regex-safety.ts).
     const re = compileRuleRegex(operand, { ignoreCase: env.comparator !== 'exact' });
     if (!re.ok) {
-      if (re.kind === 'invalid') env.fail(`invalid regex /${operand}/: ${re.reason}`, [], undefined, 'rule-invalid-regex');
+      // An over-long pattern is quoted by its start only: the message names it, the file:line places it.
+      const shown = operand.length > 80 ? `${operand.slice(0, 60)}… (${operand.length} characters)` : operand;
+      if (re.kind === 'invalid') env.fail(`invalid regex /${shown}/: ${re.reason}`, [], undefined, 'rule-invalid-regex');
       else
         env.fail(
-          `unsafe regex /${operand}/: ${re.reason}`,
+          `unsafe regex /${shown}/: ${re.reason}`,
           [],
           'rewrite it without backreferences or lookaround, with smaller repetition bounds, or use contains / startsWith / in',
           'rule-unsafe-regex',

@@ -28,8 +28,11 @@ export function textOp(kind: 'contains' | 'startsWith' | 'endsWith'): OperatorDe
       const folded = needles.map((n) => ({ ...n, value: fold(n.value), padded: ` ${fold(n.value)} ` })).filter((n) => n.value.length > 0);
       return (value) => {
         if (typeof value !== 'string') return NO;
-        const hay = fold(value.slice(0, MAX_SUBJECT));
-        const padded = kind === 'contains' && !exact ? ` ${hay} ` : hay;
+        // A long value is read to MAX_SUBJECT characters, from the end for endsWith: the cut is not
+        // the end of the text, so it must neither end the value for endsWith nor a word for contains.
+        const cut = value.length > MAX_SUBJECT;
+        const hay = fold(cut ? (kind === 'endsWith' ? value.slice(-MAX_SUBJECT) : value.slice(0, MAX_SUBJECT)) : value);
+        const padded = kind === 'contains' && !exact ? ` ${hay}${cut ? '' : ' '}` : hay;
         for (const n of folded) {
           // Folded text is words separated by single spaces, so padding makes `contains` match whole
           // words and phrases: "RDP" must not be found inside "WordPress".

@@ -1,3 +1,4 @@
+import type { SourceLocation } from '../model/source-location.js';
 import type { Facts } from '../model/applicant.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { InputRecord } from '../read/input-record.js';
@@ -81,10 +82,13 @@ export function readableId(value: unknown): string | undefined {
   return typeof id === 'string' && id.length >= 1 && id.length <= 256 ? id : undefined;
 }
 
-/** Where a record is, and its id when it has a readable one: what every error of a record starts from. */
-function errorAt(record: InputRecord): Pick<RunError, 'source' | 'location' | 'id'> {
+/** Where a record is (and starts, for an array element), and its id when it has a readable one: what every error of a record starts from. */
+function errorAt(record: InputRecord): Pick<RunError, 'source' | 'location' | 'id' | 'start'> {
   const id = readableId(record.value);
-  return { source: record.source, location: record.location, ...(id !== undefined ? { id } : {}) };
+  // Read with care: internalError comes here for a record nothing else could handle.
+  const element = (record.location as SourceLocation | undefined)?.index !== undefined;
+  const start = element && record.line && record.column ? { start: { line: record.line, column: record.column } } : {};
+  return { source: record.source, location: record.location, ...(id !== undefined ? { id } : {}), ...start };
 }
 
 /** The record's own error: the batch goes on, and the summary still counts every record. */

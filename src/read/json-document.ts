@@ -95,7 +95,8 @@ export function* documentRecords(file: string, raw: string, options: DocumentOpt
       const v: unknown = JSON.parse(own);
       const place = { line: span.line, column: span.column };
       if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-        yield failure(at, 'input-not-object', `${elementPlace(at.index, place)} is ${describeJson(v)}, not an applicant object`, place);
+        // The record keeps where it starts too, as a readable element does: formats place its error there.
+        yield { ...failure(at, 'input-not-object', `${elementPlace(at.index, place)} is ${describeJson(v)}, not an applicant object`, place), ...place };
       } else yield { source, location: at, file, value: v, text: own, ...place, ...warn };
     }
     return;

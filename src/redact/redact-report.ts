@@ -6,7 +6,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { EvidenceItem, MessagePart } from '../model/rule.js';
 import { showValue } from '../runtime/message-template.js';
 import { classifyField, classifyPointer, linkValueKind } from './pii-fields.js';
-import { replaceGotValues } from '../model/quoted-value.js';
+import { replaceFieldValues, replaceGotValues } from '../model/quoted-value.js';
 import { maskAt, maskFor } from './mask.js';
 import { KnownValues, maskShapes, noteReferenceValues, scrubText } from './scrub-text.js';
 
@@ -149,9 +149,15 @@ function redactDiagnostic(d: Diagnostic, scrub: (s: string) => string): Diagnost
  * public (a country code); a field the table does not know, or no field, is masked as well.
  */
 function maskQuoted(text: string, pointer: string | undefined): string {
+  // A value quoted after its field's path (an unreadable phone, a malformed IP) is masked by that
+  // field, which the text itself names: a merged report keeps a warning's text, not its pointer.
+  const fielded = replaceFieldValues(text, (path, v) => {
+    const at = classifyField(path);
+    return at === 'public' ? JSON.stringify(v) : maskFor(at ?? 'other', v);
+  });
   const cls = pointer === undefined ? undefined : classifyPointer(pointer);
-  if (cls === 'public') return text;
-  return replaceGotValues(text, (v) => maskFor(cls ?? 'other', v));
+  if (cls === 'public') return fielded;
+  return replaceGotValues(fielded, (v) => maskFor(cls ?? 'other', v));
 }
 
 function redactLink({ key: _hashOfTheValue, ...l }: Link): Link {

@@ -61,11 +61,14 @@ function reportRest(doc: J, applicants: ApplicantList): Report {
       source: String(e.source),
       location: parseSource(String(e.source)),
       ...(typeof e.id === 'string' ? { id: e.id } : {}),
+      ...(isObj(e.start) && typeof e.start.line === 'number' && typeof e.start.column === 'number'
+        ? { start: { line: e.start.line, column: e.start.column } }
+        : {}),
       message: String(e.message),
       diagnostics: arr(e.problems)
         .filter(isObj)
         .map((p) => ({
-          ...diag(typeof p.code === 'string' ? (p.code as DiagnosticCode) : 'report-note', String(p.message)),
+          ...diag(typeof p.code === 'string' ? (p.code as DiagnosticCode) : 'report-note', String(p.message), problemSeverity(p)),
           ...(typeof p.line === 'number' ? { line: p.line, column: typeof p.column === 'number' ? p.column : undefined } : {}),
           ...(typeof p.path === 'string' ? { path: p.path } : {}),
         })),
@@ -132,6 +135,16 @@ function partsFrom(v: unknown): { messageParts: MessagePart[] } | undefined {
     else return undefined;
   }
   return { messageParts: parts };
+}
+
+/**
+ * A problem's severity as written (reports from this version write it); a report that did not
+ * write it (an older version) is read by its code: the codes below are only ever warnings.
+ */
+const WARNING_ONLY_CODES: ReadonlySet<string> = new Set(['input-encoding', 'input-unmapped', 'input-duplicate-id', 'input-skipped', 'report-note']);
+function problemSeverity(p: J): Diagnostic['severity'] {
+  if (p.severity === 'warning' || p.severity === 'error') return p.severity;
+  return typeof p.code === 'string' && WARNING_ONLY_CODES.has(p.code) ? 'warning' : 'error';
 }
 
 function diag(code: DiagnosticCode, message: string, severity: Diagnostic['severity'] = 'error'): Diagnostic {

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
-import { basename, relative } from 'node:path';
+import { basename, relative, resolve, sep } from 'node:path';
 import type { CompiledRule } from '../model/rule.js';
 import type { ListAddition, NamedList } from '../model/list.js';
 import { DiagnosticsError, type Diagnostic } from '../model/diagnostic.js';
@@ -154,8 +154,10 @@ export function collectRuleSet(options: LoadOptions = {}): LoadResult {
 
   const rules: CompiledRule[] = [];
   const byId = new Map<string, { rule: CompiledRule; src: YamlSource }>();
+  const notRules = new Set<string>();
   for (const src of ruleSources) {
     if (!isObj(src.value) || (!('id' in src.value) && !('match' in src.value))) {
+      notRules.add(src.file);
       const what = isObj(src.value) ? 'no id, match or list key' : 'no mapping at the top';
       warnings.push({
         code: 'input-not-rule',
@@ -190,9 +192,39 @@ export function collectRuleSet(options: LoadOptions = {}): LoadResult {
     byId.set(compiled.spec.id, { rule: compiled, src });
     rules.push(compiled);
   }
-  errors.push(...checkPatternIds(byId));
+  errors.push(...checkPatternIds(byId), ...emptyPacks(paths, files, missing, notRules, options.cwd));
   lint.push(...lintRuleSet(rules, new Map([...byId].map(([id, v]) => [id, v.src]))));
   return { ruleSet: { rules, lists, version: hash.digest('hex').slice(0, 12), warnings, lint, files }, errors };
+}
+
+/**
+ * A pack that holds no rule and no list (an empty directory, a mistyped subdirectory, only notes
+ * or non-rule YAML) is refused: checking with it would pass every applicant on rules that were
+ * never loaded, as linters refuse to lint with no configuration. A pack of lists only is kept: it
+ * gives rules in other packs their entries.
+ */
+function emptyPacks(paths: string[], files: string[], missing: string[], notRules: Set<string>, cwd: string | undefined): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const p of paths) {
+    const at = resolve(p);
+    if (seen.has(at) || missing.includes(p)) continue;
+    seen.add(at);
+    const inPack = files.filter((f) => {
+      const abs = resolve(f);
+      return abs === at || abs.startsWith(at.endsWith(sep) ? at : at + sep);
+    });
+    if (inPack.some((f) => !notRules.has(displayPath(f, cwd)))) continue;
+    const shown = resolve(cwd ?? process.cwd()) === at ? '.' : displayPath(p, cwd);
+    out.push({
+      code: 'rule-pack-empty',
+      severity: 'error',
+      file: shown,
+      message: `no rules loaded from ${shown}: ${inPack.length ? `none of its ${plural(inPack.length, 'YAML file')} is a rule or a list` : 'it holds no rule or list file (.yaml)'}`,
+      hint: 'check the path given to --rules or in the configuration; a pack holds rules as <family>/<slug>.yaml (docs/rules.md)',
+    });
+  }
+  return out;
 }
 
 /**

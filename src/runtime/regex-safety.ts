@@ -8,7 +8,8 @@ import { jsToRe2 } from './regex-translate.js';
  * unbounded quantifiers…), so regexes are matched by re2js, a pure-JS port of RE2: an automaton
  * that never backtracks, whose work is bounded by (program size × subject length) whatever the
  * pattern. What stays to bound is that product:
- *  - subjects are cut to MAX_SUBJECT characters before matching;
+ *  - subjects are cut to MAX_SUBJECT characters before matching (a pattern that asserts the end of
+ *    the text or a word boundary is never matched at the cut: assertsAtEnd);
  *  - the compiled program may have at most MAX_PROGRAM instructions (bounded repetition expands:
  *    `a{0,100}` is ~200 instructions), so one match is at most MAX_PROGRAM × MAX_SUBJECT steps:
  *    under a millisecond for ordinary patterns, ~30 ms of CPU for the most expensive one accepted
@@ -37,7 +38,11 @@ export type RuleRegex = { ok: true; test: (subject: string) => boolean; programS
 
 export function compileRuleRegex(pattern: string, opts: { ignoreCase: boolean }): RuleRegex {
   if (pattern.length > MAX_PATTERN)
-    return { ok: false, kind: 'unsafe', reason: `the pattern is ${pattern.length} characters long; the limit is ${MAX_PATTERN}` };
+    return {
+      ok: false,
+      kind: 'unsafe',
+      reason: `the pattern is ${pattern.length} characters long; the limit is ${MAX_PATTERN} (a longer pattern is refused, never cut)`,
+    };
   // The JS engine checks the syntax authors know (compiling never runs the pattern).
   try {
     new RegExp(pattern, 'u');
@@ -66,7 +71,43 @@ export function compileRuleRegex(pattern: string, opts: { ignoreCase: boolean })
   } catch (e) {
     return { ok: false, kind: 'unsafe', reason: re2Refusal((e as Error).message) };
   }
-  return { ok: true, test: (s) => set.match(s.length > MAX_SUBJECT ? s.slice(0, MAX_SUBJECT) : s).length > 0, programSize };
+  const endSensitive = assertsAtEnd(pattern);
+  let positions: ReturnType<typeof RE2JS.compile> | undefined;
+  const test = (s: string): boolean => {
+    if (s.length <= MAX_SUBJECT) return set.match(s).length > 0;
+    const head = s.slice(0, MAX_SUBJECT);
+    if (set.match(head).length === 0) return false;
+    if (!endSensitive) return true;
+    // The cut is not the end of the text: `$` must not match there, nor `\b` / `\B` be decided by
+    // it. A match that ends before the cut saw only text that is really there, so it holds; one that
+    // ends at the cut may be the cut's doing, and is not counted (the text past the cut is unread).
+    positions ??= RE2JS.compile(t.source, flags);
+    const m = positions.matcher(head);
+    while (m.find()) if (m.end() < head.length) return true;
+    return false;
+  };
+  return { ok: true, test, programSize };
+}
+
+/**
+ * Whether the pattern asserts something about where the text ends or what follows a position
+ * (`$`, `\b`, `\B` outside a character class): on a subject cut to MAX_SUBJECT characters such an
+ * assertion would see the cut as the end of the text. Read from the JavaScript source, where an
+ * escaped `\$` and a `$` inside `[…]` are literal.
+ */
+export function assertsAtEnd(pattern: string): boolean {
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      const next = pattern[++i];
+      if (!inClass && (next === 'b' || next === 'B')) return true;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') inClass = true;
+    else if (c === '$') return true;
+  }
+  return false;
 }
 
 /** The policy as a yes/no: the reason a pattern is refused, or undefined. */

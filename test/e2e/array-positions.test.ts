@@ -125,6 +125,33 @@ describe.each(['pretty.json', 'compact.json'] as const)('problems in elements of
     expect(r.stdout).toContain(`    ${file}:${p!.line}:${p!.column}: error applicant-schema: contact.emails[0]: must be string`);
   });
 
+  test('SARIF, GitHub annotations and JUnit place each error where its element starts, also after merge', () => {
+    const starts = [1, 2, 3].map((i) => elementStarts(file)[i]!);
+    const placed = (prefix: string[]) => {
+      const sarif = JSON.parse(cli([...prefix, '-f', 'sarif']).stdout) as {
+        runs: Array<{ invocations: Array<{ toolExecutionNotifications: Array<{ locations?: Array<{ physicalLocation: { region?: object } }> }> }> }>;
+      };
+      const regions = sarif.runs[0]!.invocations[0]!.toolExecutionNotifications.map((n) => n.locations?.[0]?.physicalLocation.region);
+      const github = cli([...prefix, '-f', 'github'])
+        .stdout.split('\n')
+        .filter((l) => l.startsWith('::error '))
+        .map((l) => /line=(\d+),col=(\d+)/.exec(l)?.slice(1).map(Number));
+      const junit = [...cli([...prefix, '-f', 'junit']).stdout.matchAll(/<testcase name="[^"]*\[(\d+)\]"([^>]*)>/g)].map((m) => {
+        const line = / line="(\d+)"/.exec(m[2]!)?.[1];
+        return [Number(m[1]), line === undefined ? undefined : Number(line)];
+      });
+      return { regions, github, junit };
+    };
+    const expected = {
+      regions: starts.map((s) => ({ startLine: s.line, startColumn: s.column })),
+      github: starts.map((s) => [s.line, s.column]),
+      junit: [1, 2, 3].map((i, k) => [i, starts[k]!.line]),
+    };
+    expect(placed([file])).toEqual(expected);
+    cli(['-f', `json:${file}.report.json`, file]);
+    expect(placed(['merge', `${file}.report.json`])).toEqual(expected);
+  });
+
   test('--jobs 2 places them the same (the element text goes to the worker thread)', () => {
     expect(report(['--jobs', '2', file]).errors).toEqual(report([file]).errors);
   });

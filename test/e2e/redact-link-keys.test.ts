@@ -125,6 +125,22 @@ describe('check --redact: no link keys either', () => {
     expect(existsSync(join(dir, 'refused.json'))).toBe(false);
   });
 
+  test('--link-keys without a JSON output is refused before anything is read (only the JSON report carries the keys)', () => {
+    for (const outputs of [[], ['-f', 'sarif:keys.sarif'], ['-f', 'text', '-f', 'csv:keys.csv']]) {
+      const r = cli(['--link-keys', ...outputs, 'export.ndjson']);
+      expect({ outputs, code: r.code }).toEqual({ outputs, code: 2 });
+      expect(r.stderr).toContain('--link-keys puts hashed link keys in the JSON report, but no JSON report is written');
+      expect(r.stderr).toContain('-f json:FILE');
+      expect(r.stdout).toBe('');
+    }
+    expect(existsSync(join(dir, 'keys.sarif'))).toBe(false);
+    expect(existsSync(join(dir, 'keys.csv'))).toBe(false);
+    // With a JSON output beside another format, the keys are written.
+    const r = cli(['--link-keys', '-f', 'json:with-keys.json', '-f', 'sarif:with-keys.sarif', 'export.ndjson']);
+    expect(r.stderr).not.toContain('no JSON report is written');
+    expect(doc('with-keys.json').linkKeys?.length).toBeGreaterThan(0);
+  });
+
   test('redact: true from the configuration is refused alike; --no-redact on the command line writes the keys', () => {
     const sub = mkdtempSync(join(dir, 'config-'));
     copyFileSync(join(dir, 'export.ndjson'), join(sub, 'export.ndjson'));

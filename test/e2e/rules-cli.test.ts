@@ -223,7 +223,7 @@ describe('rules validate', () => {
     expect((await cli(['rules', 'validate', 'nope', '--no-builtin-rules'], tempTree({}))).code).toBe(2);
     const empty = await cli(['rules', 'validate', '.', '--no-builtin-rules'], tempTree({ 'README.md': '#' }));
     expect(empty.code).toBe(2);
-    expect(empty.stdout).toContain('No rule files found');
+    expect(empty.stdout).toContain('.: error rule-pack-empty: no rules loaded from .: it holds no rule or list file (.yaml)');
   });
 
   test('without paths, validates what a check would load, the configuration included', async () => {
@@ -391,12 +391,13 @@ describe('tuning a check with .dprk-check.yaml', () => {
     expect(r.stderr).toContain(".dprk-check.yaml:3:5: warning config-unused: exception 'old-vpn' suppressed no finding in this run (1 applicant checked)");
   });
 
-  test('disabling every rule is warned about loudly, and the rule-set version shows the configuration', async () => {
+  test('disabling every rule is refused loudly (exit 2, nothing checked); disabling some shows in the rule-set version', async () => {
     const r = await cli(['--no-builtin-rules', 'a.json', '--format', 'json'], base('rules: [team]\ndisable: ["*"]\n'));
-    expect(r.stderr).toContain('THE CONFIGURATION DISABLES EVERY RULE (2 of 2');
-    const report = JSON.parse(r.stdout);
-    expect(report.applicants[0].level).toBe('none');
-    expect(report.tool.rulesVersion).toMatch(/\+config\./);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error config-disables-all: THE CONFIGURATION DISABLES EVERY RULE (2 of 2');
+    expect(r.stdout).toBe('');
+    const some = await cli(['--no-builtin-rules', 'a.json', '--format', 'json'], base('rules: [team]\ndisable: [network.cn-phone]\n'));
+    expect(JSON.parse(some.stdout).tool.rulesVersion).toMatch(/\+config\./);
   });
 
   test('severity overrides change the score', async () => {

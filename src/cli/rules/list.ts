@@ -47,7 +47,12 @@ export function ruleRows(packs: LoadedPacks): RuleRow[] {
 
 /** Packs that do not load are reported and stop the command: a partial list would mislead. */
 export function blockingProblems(packs: LoadedPacks, io: CliIO): boolean {
-  const errors = [...packs.configDiagnostics, ...packs.load.errors, ...packs.tuned.diagnostics].filter((d) => d.severity === 'error');
+  // A configuration that disables every rule stops a check, not a listing: the list is where one
+  // sees what each pattern disabled (the diagnostic is still printed).
+  const all = [...packs.configDiagnostics, ...packs.load.errors, ...packs.tuned.diagnostics];
+  const disablesAll = all.filter((d) => d.code === 'config-disables-all');
+  if (disablesAll.length) printDiagnostics(io, disablesAll.map(withHint), false);
+  const errors = all.filter((d) => d.severity === 'error' && d.code !== 'config-disables-all');
   if (errors.length === 0) return false;
   printDiagnostics(io, errors.map(withHint), false);
   const inConfig = packs.config || packs.configDiagnostics.length ? ' (--no-config leaves the configuration out)' : '';

@@ -53,10 +53,10 @@ describe('tuneRuleSet', () => {
     expect(tuned.diagnostics.map((d) => d.code)).toEqual(['config-unused', 'config-unused', 'config-unused']);
   });
 
-  test('warns loudly when every rule is disabled', () => {
+  test('refuses loudly when every rule is disabled (an error: a run would pass everyone as none)', () => {
     const { tuned } = tune('disable: ["*"]\n');
     const loud = tuned.diagnostics.find((d) => d.code === 'config-disables-all');
-    expect(loud?.severity).toBe('warning');
+    expect(loud?.severity).toBe('error');
     expect(loud?.message).toMatch(/^THE CONFIGURATION DISABLES EVERY RULE \(3 of 3/);
   });
 

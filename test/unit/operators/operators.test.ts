@@ -139,6 +139,18 @@ describe('in / notIn', () => {
 });
 
 describe('contains / startsWith / endsWith', () => {
+  test('a value longer than the 4,096 characters read: endsWith reads its end, contains no whole word at the cut', () => {
+    const long = (tail: string) => `${'word '.repeat(1000)}${tail}`;
+    const ends = matcher({ field: 'resume.text', endsWith: 'anydesk' });
+    expect(matches(ends, { resume: { text: long('uses anydesk') } })).toBe(true);
+    // The first 4,096 characters end with "anydesk", but the value goes on.
+    const cutAtWord = `${'x'.repeat(4089)}anydesk and more text after it`;
+    expect(matches(ends, { resume: { text: cutAtWord } })).toBe(false);
+    const word = matcher({ field: 'resume.text', contains: 'anydesk' });
+    expect(matches(word, { resume: { text: `${'x'.repeat(4088)} anydeskish words` } })).toBe(false);
+    expect(matches(word, { resume: { text: `uses anydesk ${'x'.repeat(5000)}` } })).toBe(true);
+  });
+
   test('contains folds case by default; as: exact does not', () => {
     const m = matcher({ field: 'resume.text', contains: 'anydesk' });
     const exact = matcher({ field: 'resume.text', contains: 'anydesk', as: 'exact' });

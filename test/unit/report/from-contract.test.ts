@@ -60,3 +60,31 @@ describe('a JSON report read back masks as the run that wrote it', () => {
     expect(linkage.messageParts).toBeUndefined();
   });
 });
+
+describe('the problems of a record that could not be checked keep their severity through merge', () => {
+  const withWarning = (): Report => {
+    const { report } = fixtureReport();
+    const e = report.errors[report.errors.length - 1]!;
+    const warning = { code: 'input-encoding', severity: 'warning', message: 'not valid UTF-8; read as Windows-1252', line: 1 } as const;
+    return { ...report, errors: [...report.errors.slice(0, -1), { ...e, diagnostics: [...e.diagnostics, warning] }] };
+  };
+  const severities = (r: Report) => r.errors.map((e) => e.diagnostics.map((d) => `${d.code}:${d.severity}`));
+
+  test('a warning stays a warning (the JSON report writes each problem’s severity)', () => {
+    const report = withWarning();
+    expect(severities(roundTrip(report))).toEqual(severities(report));
+    expect(severities(roundTrip(report)).flat()).toContain('input-encoding:warning');
+  });
+
+  test('a report that did not write severities (an older version): a warning-only code is read as a warning', () => {
+    const doc = JSON.parse(JSON.stringify(toContract(withWarning())));
+    for (const e of doc.errors) for (const p of e.problems) delete p.severity;
+    const back = reportFromContract(doc, 'old.json') as Report;
+    expect(severities(back).flat()).toContain('input-encoding:warning');
+    expect(
+      severities(back)
+        .flat()
+        .filter((s) => s.startsWith('applicant-schema')),
+    ).toEqual(expect.arrayContaining(['applicant-schema:error']));
+  });
+});

@@ -110,6 +110,17 @@ describe('load errors name file, line, column and a code', () => {
     expect([d.line, d.column]).toEqual([lineOf(text, 'regex:'), columnOf(text, '(a+)\\1$')]);
   });
 
+  test('a pattern longer than 4,096 characters is refused at load (file:line), never cut, and quoted by its start only', () => {
+    const pattern = `^(?:${'ab|'.repeat(1500)}c)$`;
+    const text = ruleYaml({ match: { field: 'resume.text', regex: pattern } });
+    const d = only(loadErrors({ [FILE]: text }), 'rule-unsafe-regex');
+    expect(d.line).toBe(lineOf(text, 'regex:'));
+    expect(d.message).toContain(
+      `(${pattern.length} characters)/: the pattern is ${pattern.length} characters long; the limit is 256 (a longer pattern is refused, never cut)`,
+    );
+    expect(d.message.length).toBeLessThan(250);
+  });
+
   test.each([['[z-a]'], ['(abc'], ['a{2,1}']])('invalid regex %s', (pattern) => {
     const text = ruleYaml({ match: { field: 'resume.text', regex: pattern } });
     const d = only(loadErrors({ [FILE]: text }), 'rule-invalid-regex');

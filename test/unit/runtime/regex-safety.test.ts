@@ -127,3 +127,37 @@ test('as: exact is case-sensitive, the default is not', () => {
   const text = regex.build('^AnyDesk$', env())!;
   expect([exact('anydesk', {}, {}, '').ok, exact('AnyDesk', {}, {}, '').ok, text('anydesk', {}, {}, '').ok]).toEqual([false, true, true]);
 });
+
+describe('a subject longer than MAX_SUBJECT is cut, and the cut is not the end of the text', () => {
+  const letters = (n: number) => 'a'.repeat(n);
+  const yes = (pattern: string, s: string) => {
+    const r = compileRuleRegex(pattern, { ignoreCase: true });
+    if (!r.ok) throw new Error(r.reason);
+    return r.test(s);
+  };
+
+  test('$ does not match at the cut: a long value with a digit past the cut is not "letters only"', () => {
+    const long = `${letters(MAX_SUBJECT + 400)}1`;
+    expect(yes('^[a-z ]+$', long)).toBe(false);
+    expect(yes('a$', long)).toBe(false);
+    // Within the limit, the same patterns read the whole value.
+    expect(yes('^[a-z ]+$', letters(MAX_SUBJECT))).toBe(true);
+    expect(yes('^[a-z ]+$', `${letters(100)}1`)).toBe(false);
+  });
+
+  test('\\b and \\B are not decided by the cut', () => {
+    // "foo" ends at the cut, but the text goes on with "d": no word boundary there.
+    const food = `${letters(MAX_SUBJECT - 4)} foo${'d'.repeat(50)}`;
+    expect(food.slice(0, MAX_SUBJECT).endsWith(' foo')).toBe(true);
+    expect(yes('\\bfoo\\b', food)).toBe(false);
+    // A whole word before the cut is still found in a long value.
+    expect(yes('\\bfoo\\b', `x foo y ${letters(MAX_SUBJECT * 2)}`)).toBe(true);
+    expect(yes('foo$|\\bx\\b', `x foo ${letters(MAX_SUBJECT * 2)}`)).toBe(true);
+  });
+
+  test('a pattern with no end assertion still matches up to the cut, and escaped or bracketed $ are literal', () => {
+    expect(yes('a+', letters(MAX_SUBJECT * 2))).toBe(true);
+    expect(yes('\\$a+', `$${letters(MAX_SUBJECT * 2)}`)).toBe(true);
+    expect(yes('[$]a+', `$${letters(MAX_SUBJECT * 2)}`)).toBe(true);
+  });
+});
