@@ -52,6 +52,8 @@ export const DIAGNOSTIC_CODES = [
   'input-bad-value',
   'people-invalid',
   'applicant-unknown-tag',
+  'input-csv-row',
+  'input-csv-extra-cells',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

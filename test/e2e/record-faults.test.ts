@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+/** Record-level faults in the input: each is reported with its place, and no other record is lost. */
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dprk-faults-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function json(args: string[]) {
+  const r = await runCli([...args, '--format', 'json', '--no-progress'], { cwd: dir });
+  return { ...r, report: JSON.parse(r.stdout) };
+}
+
+const HEADER = 'id,full_name,emails,country\n';
+const row = (n: number) => `c${n},Person ${n},p${n}@example.com,US\n`;
+
+describe('CSV exports', () => {
+  test('an unclosed quote is an error for its row; every other row is checked and the summary counts them all', async () => {
+    writeFileSync(join(dir, 'open.csv'), HEADER + row(1) + 'c2,"Bob Two,b2@example.com,US\n' + row(3) + 'c4,"Dan, Four",d4@example.com,US\n' + row(5));
+    const { code, report, stderr } = await json(['open.csv']);
+    expect(code).toBe(2);
+    expect(report.applicants.map((a: { id: string }) => a.id)).toEqual(['c1', 'c3', 'c4', 'c5']);
+    expect(report.summary).toMatchObject({ total: 5, evaluated: 4, invalid: 1 });
+    expect(report.sources.files[0]).toMatchObject({ records: 5, joined: 4, errors: 1 });
+    expect(report.errors).toEqual([expect.objectContaining({ source: 'open.csv#3', problems: [expect.objectContaining({ code: 'input-csv-row', line: 3 })] })]);
+    expect(stderr).toContain('open.csv#3: the quoted cell at line 3, column 4 runs on over line 4');
+  });
+
+  test('a quote never closed before the end of the file costs that row only', async () => {
+    writeFileSync(join(dir, 'eof.csv'), HEADER + row(1) + 'c2,"Bob Two,b2@example.com,US\n' + row(3) + row(4));
+    const { report } = await json(['eof.csv']);
+    expect(report.applicants.map((a: { id: string }) => a.id)).toEqual(['c1', 'c3', 'c4']);
+    expect(report.summary).toMatchObject({ total: 4, invalid: 1 });
+    expect(report.errors[0].message).toContain('is never closed (no closing quote before the end of the file)');
+  });
+
+  test('empty cells past the header are ignored with a note naming the lines; text past it is an error', async () => {
+    writeFileSync(join(dir, 'extra.csv'), HEADER + row(1) + 'c2,B,b@example.com,US,,\nc3,Smith, C,c@example.com,US\n');
+    const { report } = await json(['extra.csv']);
+    expect(report.applicants.map((a: { id: string }) => a.id)).toEqual(['c1', 'c2']);
+    expect(report.sources.files[0].warnings).toEqual(["line 3 has more cells than the header's 4; the extra cells are empty and were ignored"]);
+    expect(report.errors).toEqual([expect.objectContaining({ source: 'extra.csv#4', message: 'line 4 has 5 cells, the header 4: the row is not read' })]);
+    const text = await runCli(['extra.csv', '--no-progress'], { cwd: dir });
+    expect(text.stdout).toContain("note: line 3 has more cells than the header's 4; the extra cells are empty and were ignored");
+  });
+});
