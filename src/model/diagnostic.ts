@@ -54,6 +54,7 @@ export const DIAGNOSTIC_CODES = [
   'applicant-unknown-tag',
   'input-csv-row',
   'input-csv-extra-cells',
+  'input-duplicate-key',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

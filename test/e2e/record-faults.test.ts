@@ -50,3 +50,28 @@ describe('CSV exports', () => {
     expect(text.stdout).toContain("note: line 3 has more cells than the header's 4; the extra cells are empty and were ignored");
   });
 });
+
+describe('JSON records that repeat a key', () => {
+  test('NDJSON and array elements: a warning with the key and its line and column; the last value is the one checked', async () => {
+    writeFileSync(join(dir, 'dup.ndjson'), '{"id":"a","name":{"full":"Ann Lee"},"contact":{"emails":["x@example.com"],"emails":["y@example.com"]}}\n');
+    writeFileSync(join(dir, 'dup.json'), '[\n  {"id":"b","name":{"full":"Bo Li"},\n   "id":"b2"}\n]\n');
+    const { report } = await json(['dup.ndjson', 'dup.json']);
+    expect(report.summary).toMatchObject({ total: 2, evaluated: 2 });
+    const [a, b] = report.applicants;
+    expect(a.warnings).toEqual([
+      'line 1, column 75: key "emails" appears again in contact (first at line 1, column 48); the last value is used, the first is ignored',
+    ]);
+    expect(b).toMatchObject({
+      id: 'b2',
+      warnings: ['line 3, column 4: key "id" appears again (first at line 2, column 4); the last value is used, the first is ignored'],
+    });
+    const text = await runCli(['dup.ndjson', '--no-progress'], { cwd: dir });
+    expect(text.stdout).toContain('warning: line 1, column 75: key "emails" appears again in contact');
+  });
+
+  test('in a record that is invalid too, the warning is among its problems', async () => {
+    writeFileSync(join(dir, 'dup-bad.ndjson'), '{"id":"c","name":{"full":"C D"},"name":{"full":"E F"},"contact":{"emails":"no"}}\n');
+    const { report } = await json(['dup-bad.ndjson']);
+    expect(report.errors[0].problems.map((p: { code: string }) => p.code)).toEqual(['applicant-schema', 'input-duplicate-key']);
+  });
+});
