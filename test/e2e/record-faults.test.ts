@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -74,4 +74,36 @@ describe('JSON records that repeat a key', () => {
     const { report } = await json(['dup-bad.ndjson']);
     expect(report.errors[0].problems.map((p: { code: string }) => p.code)).toEqual(['applicant-schema', 'input-duplicate-key']);
   });
+});
+
+describe('many records that cannot be checked', () => {
+  test('past the in-memory bound (4 096) every error is still counted and written, in every format, in order', async () => {
+    const n = 5000;
+    const lines = Array.from({ length: n }, () => '{"id":');
+    lines.splice(2500, 0, '{"id":"ok-1","name":{"full":"Ok One"}}');
+    writeFileSync(join(dir, 'broken.ndjson'), `${lines.join('\n')}\n`);
+    const out = (f: string) => readFileSync(join(dir, f), 'utf8');
+    const args = ['broken.ndjson', '--no-progress', ...['json', 'csv', 'junit', 'text', 'markdown', 'sarif', 'github'].flatMap((f) => ['-f', `${f}:out.${f}`])];
+    const r = await runCli(args, { cwd: dir });
+    expect(r.code).toBe(2);
+    const report = JSON.parse(out('out.json'));
+    expect(report.summary).toMatchObject({ total: n + 1, evaluated: 1, invalid: n });
+    expect(report.errors).toHaveLength(n);
+    expect(report.errors[2500].source).toBe('broken.ndjson#2502');
+    expect(report.errors[n - 1].source).toBe(`broken.ndjson#${n + 1}`);
+    expect(
+      out('out.csv')
+        .split('\r\n')
+        .filter((l) => l.includes(',invalid,')),
+    ).toHaveLength(n);
+    expect(out('out.junit')).toContain(`errors="${n}"`);
+    expect(out('out.junit').match(/<error /g)).toHaveLength(n);
+    expect(out('out.text')).toContain(`Could not check ${n} records:`);
+    expect(out('out.text').match(/is not valid JSON/g)).toHaveLength(n);
+    expect(out('out.markdown')).toContain(`### Could not check (${n})`);
+    expect(JSON.parse(out('out.sarif')).runs[0].invocations[0].toolExecutionNotifications.length).toBeGreaterThan(0);
+    expect(out('out.github').match(/^::error /gm)).toHaveLength(10);
+    expect(out('out.github')).toContain(`${n} could not be checked`);
+    expect(r.stderr).toContain(`more records that could not be checked (all are in the report)`);
+  }, 60_000);
 });
