@@ -305,7 +305,10 @@ async function checkWithHistory(files: string[], opts: CheckOptions, io: CliIO, 
   // The HTML evidence pack and the history name the files a run rests on, by content hash.
   let inputs: InputFile[] = [];
   if (history || opts.outputs.some((t) => t.format === 'html')) {
-    inputs = inputFiles([...Array.from(batch.applicants, (a) => a.location.file), ...batch.errors.map((e) => e.location.file)], io.cwd);
+    // Each file once, in order of first use: the errors may be millions, and on disk.
+    const files = new Set(Array.from(batch.applicants, (a) => a.location.file));
+    for (const e of batch.errors) files.add(e.location.file);
+    inputs = inputFiles([...files], io.cwd);
     report.provenance = { inputs };
   }
   if (history) {

@@ -8,7 +8,7 @@ import { escapeControls } from '../formats/plain-text.js';
 import { errorSummary } from '../formats/error-reasons.js';
 import { FORMAT_NAMES, FORMATS, isFormatName, type FormatName } from '../formats/index.js';
 import type { RuleInfo } from '../formats/format.js';
-import type { Report } from '../model/report.js';
+import { firstErrors, type Report } from '../model/report.js';
 import type { CompiledRule } from '../model/rule.js';
 import { redactReport } from '../redact/redact-report.js';
 
@@ -169,7 +169,7 @@ export function writeReports(report: Report, targets: OutputTarget[], options: W
     // A few lines tell a CI log what went wrong; the report itself lists every record.
     const MAX_ECHO = 20;
     // Each with why (its first problems and where they are): "invalid applicant record" alone sends a person to the report file.
-    for (const e of shown.errors.slice(0, MAX_ECHO)) io.stderr.write(`dprk-check: ${escapeControls(`${e.source}: ${errorSummary(e)}`)}\n`);
+    for (const e of firstErrors(shown.errors, MAX_ECHO)) io.stderr.write(`dprk-check: ${escapeControls(`${e.source}: ${errorSummary(e)}`)}\n`);
     if (shown.errors.length > MAX_ECHO)
       io.stderr.write(`dprk-check: … and ${shown.errors.length - MAX_ECHO} more records that could not be checked (all are in the report)\n`);
   }

@@ -47,6 +47,7 @@ interface Suite {
   file: string;
   /** Positions in report.applicants, then in report.errors: cases are built only as written. */
   applicants: number[];
+  /** Runs of consecutive positions in report.errors, [start, end) pairs: an input's errors come one after another, and may be millions. */
   errors: number[];
   tests: number;
   failures: number;
@@ -91,12 +92,15 @@ export function writeJUnit(report: Report, emit: Emit): void {
     if (levelRank(a.level) >= failRank) s.failures++;
     s.applicants.push(i++);
   }
-  report.errors.forEach((e, i) => {
+  i = 0;
+  for (const e of report.errors) {
     const s = suite(errorLocation(e).file);
     s.tests++;
     s.errors_++;
-    s.errors.push(i);
-  });
+    if (s.errors.length && s.errors[s.errors.length - 1] === i) s.errors[s.errors.length - 1] = i + 1;
+    else s.errors.push(i, i + 1);
+    i++;
+  }
   const timestamp = report.generatedAt.slice(0, 19);
   let tests = 0;
   let failures = 0;
@@ -117,7 +121,7 @@ export function writeJUnit(report: Report, emit: Emit): void {
     out(`      <property${attrs({ name: 'dprk-check.redacted', value: String(report.redacted === true) })}/>`);
     out('    </properties>');
     for (const i of x.applicants) out(applicantCase(report.applicants.at(i)!, report, failRank));
-    for (const i of x.errors) out(errorCase(report.errors[i]!));
+    for (let r = 0; r < x.errors.length; r += 2) for (let e = x.errors[r]!; e < x.errors[r + 1]!; e++) out(errorCase(report.errors.at(e)!));
     out('  </testsuite>');
   }
   out('</testsuites>');

@@ -1,6 +1,6 @@
 import { defineFormat, lineWriter, type Emit } from './format.js';
 import { DISCLAIMER } from './disclaimer.js';
-import { levelAt, scoreAt, type ApplicantResult, type Report } from '../model/report.js';
+import { firstErrors, levelAt, scoreAt, type ApplicantResult, type Report } from '../model/report.js';
 import { levelRank, type Level } from '../model/levels.js';
 import { oneLine, truncate } from './plain-text.js';
 import { topFinding } from './finding-order.js';
@@ -76,7 +76,7 @@ export function writeMarkdown(report: Report, emit: Emit): void {
     out('');
     out('| Source | Problem |');
     out('| --- | --- |');
-    for (const e of report.errors.slice(0, MAX_ROWS)) out(`| ${mdCell(e.source)} | ${mdCell(truncate(errorSummary(e), 1000))} |`);
+    for (const e of firstErrors(report.errors, MAX_ROWS)) out(`| ${mdCell(e.source)} | ${mdCell(truncate(errorSummary(e), 1000))} |`);
     if (report.errors.length > MAX_ROWS) {
       out('');
       out(`… and ${report.errors.length - MAX_ROWS} more; see the JSON report.`);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { defineFormat, type Emit, type FormatContext } from './format.js';
-import type { ApplicantResult, Report, RunError } from '../model/report.js';
+import { firstErrors, type ApplicantResult, type Report, type RunError } from '../model/report.js';
 import type { Finding } from '../model/finding.js';
 import { exitCodeFor } from '../report/build.js';
 import { evidenceText } from './evidence.js';
@@ -146,7 +146,7 @@ function sarifParts(report: Report, ctx: Pick<FormatContext, 'rules'>, limits: S
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const { kept, total, keep } = selectFindings(report, limits.resultsPerRun);
   const notifications: object[] = [];
-  const shownErrors = report.errors.slice(0, limits.notificationsPerRun);
+  const shownErrors = firstErrors(report.errors, limits.notificationsPerRun);
   for (const e of shownErrors) notifications.push(errorNotification(e));
   if (report.errors.length > shownErrors.length) {
     notifications.push({

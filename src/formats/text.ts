@@ -115,11 +115,13 @@ function applicantBlock(a: ApplicantResult, c: ChalkInstance, width?: number): s
   return out;
 }
 
-function errorBlock(report: Report, c: ChalkInstance): string[] {
-  if (report.errors.length === 0) return [];
+/** Line by line, never whole: the records a run could not check may be millions. */
+function* errorBlock(report: Report, c: ChalkInstance): Generator<string> {
+  if (report.errors.length === 0) return;
   const { invalid, unreadable = 0 } = report.summary;
   const heads = [invalid ? `Could not check ${plural(invalid, 'record')}` : '', unreadable ? `Could not read ${plural(unreadable, 'input')}` : ''];
-  const out = ['', c.red.bold(`${heads.filter(Boolean).join('; ') || `Could not check ${report.errors.length}`}:`)];
+  yield '';
+  yield c.red.bold(`${heads.filter(Boolean).join('; ') || `Could not check ${report.errors.length}`}:`);
   for (const e of report.errors) {
     // A read error is one diagnostic with the same message: its position belongs on the head line.
     const own = e.diagnostics.find((d) => d.message === e.message && d.line);
@@ -127,7 +129,7 @@ function errorBlock(report: Report, c: ChalkInstance): string[] {
     const where = own && e.location.index === undefined ? `${e.source}:${own.line}${own.column ? `:${own.column}` : ''}` : e.source;
     // An NDJSON source already names its line (file#12); the position adds the column only.
     const head = own && e.location.line !== undefined ? `${e.source}${own.column ? `:${own.column}` : ''}` : where;
-    out.push(`  ${c.bold(t(head))}: ${t(e.message)}`);
+    yield `  ${c.bold(t(head))}: ${t(e.message)}`;
     for (const d of e.diagnostics.slice(0, 20)) {
       if (d.message === e.message) continue;
       // Escape the parts from the record, not the newline formatDiagnostic puts before the hint.
@@ -138,10 +140,9 @@ function errorBlock(report: Report, c: ChalkInstance): string[] {
         ...(file !== undefined ? { file: t(file) } : {}),
         ...(d.hint !== undefined ? { hint: t(d.hint) } : {}),
       });
-      for (const line of shown.split('\n')) out.push(`    ${line}`);
+      for (const line of shown.split('\n')) yield `    ${line}`;
     }
   }
-  return out;
 }
 
 /** Cross-applicant links (batch runs): what is shared, by whom, and how much it weighs. */
@@ -222,7 +223,7 @@ function summaryTable(report: Report, shown: number[], c: ChalkInstance, out: (l
 function writeText(report: Report, ctx: FormatContext, emit: Emit): void {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const out = lineWriter(emit);
-  const outAll = (lines: string[]) => {
+  const outAll = (lines: Iterable<string>) => {
     for (const l of lines) out(l);
   };
   // A merged report has no rule set of its own loaded: say nothing rather than "(0 rules)".

@@ -154,7 +154,10 @@ export async function joinSources(files: JoinFile[], options: JoinOptions): Prom
         errors.push(errorRecord(item.location, item.file, 'input-bad-value', `${format}: ${e.message}`, item.line ? { line: item.line } : {}));
       }
     }
-    if (notes.size) summary.warnings = [...notes].slice(0, 50).map(([m, n]) => `${format}: ${m}${n > 1 ? ` (${n} records)` : ''}`);
+    // What reading the file found (rows with empty cells past the header, text not in UTF-8) comes first.
+    const fileNotes = text.warnings.map((w) => w.message);
+    const noted = [...notes].slice(0, 50).map(([m, n]) => `${format}: ${m}${n > 1 ? ` (${n} records)` : ''}`);
+    if (fileNotes.length + noted.length) summary.warnings = [...fileNotes, ...noted];
     if (dropped.size) summary.dropped = [...dropped].sort();
   }
 

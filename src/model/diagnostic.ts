@@ -54,6 +54,9 @@ export const DIAGNOSTIC_CODES = [
   'applicant-unknown-tag',
   'rule-pack-empty',
   'rules-none-running',
+  'input-csv-row',
+  'input-csv-extra-cells',
+  'input-duplicate-key',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

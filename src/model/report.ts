@@ -140,7 +140,7 @@ export interface Report {
   summary: { total: number; evaluated: number; invalid: number; unreadable?: number; byLevel: Record<Level, number> };
   applicants: ApplicantList;
   links: LinkList;
-  errors: RunError[];
+  errors: ErrorList;
   /** Set when sources were joined (docs/sources.md). */
   sources?: JoinSummary;
   /** Personal data has been masked (--redact): values read as [name], [email], [phone, US]... */
@@ -179,6 +179,50 @@ export interface ApplicantList extends Iterable<ApplicantResult> {
  */
 export interface LinkList extends Iterable<Link> {
   readonly length: number;
+}
+
+/**
+ * The records a run could not check, in input order: a plain array, or a list on disk past a few
+ * thousand (util/spilled-list.ts), so ten million broken lines are counted and reported without
+ * being held. Read in order, or by position (`at`); each read of a spilled one is a copy.
+ */
+export interface ErrorList extends Iterable<RunError> {
+  readonly length: number;
+  at(index: number): RunError | undefined;
+  /** How many are about an input as a whole (isInputError), when counted as they were added. */
+  readonly inputErrors?: number;
+}
+
+/** The first `n` errors, read no further than that. */
+export function firstErrors(list: ErrorList, n: number): RunError[] {
+  if (Array.isArray(list)) return (list as RunError[]).slice(0, n);
+  const out: RunError[] = [];
+  if (n <= 0) return out;
+  for (const e of list) {
+    out.push(e);
+    if (out.length >= n) break;
+  }
+  return out;
+}
+
+/** An error list with `fn` applied to each error (masking): an array stays an array; a spilled list is mapped as it is read. */
+export function mapErrors(list: ErrorList, fn: (e: RunError) => RunError): ErrorList {
+  if (Array.isArray(list)) return (list as RunError[]).map((e) => fn(e));
+  return {
+    get length() {
+      return list.length;
+    },
+    get inputErrors() {
+      return list.inputErrors;
+    },
+    at: (i) => {
+      const e = list.at(i);
+      return e === undefined ? undefined : fn(e);
+    },
+    *[Symbol.iterator]() {
+      for (const e of list) yield fn(e);
+    },
+  };
 }
 
 export function levelAt(list: ApplicantList, index: number): Level {

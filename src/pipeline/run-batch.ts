@@ -3,7 +3,8 @@ import { parseSource } from '../model/source-location.js';
 import { blankResult } from '../report/blank-result.js';
 import type { CompiledRule } from '../model/rule.js';
 import type { EnrichContext } from '../enrich/enricher.js';
-import type { ApplicantList, ApplicantResult, LinkKeys, LinkList, RunError, SkippedInput } from '../model/report.js';
+import type { ApplicantList, ApplicantResult, ErrorList, LinkKeys, LinkList, SkippedInput } from '../model/report.js';
+import { RunErrors } from './error-list.js';
 import { SpilledList } from '../util/spilled-list.js';
 import type { InputRecord } from '../read/input-record.js';
 import { levelRank, type FailOn } from '../model/levels.js';
@@ -83,7 +84,8 @@ export interface BatchResult {
   /** In input order; an array unless results were spilled to disk. `release` frees the spill files (after the report is written). */
   applicants: ApplicantList;
   release: () => void;
-  errors: RunError[];
+  /** In input order; past a few thousand on disk (error-list.ts), freed by `release`. */
+  errors: ErrorList;
   links: LinkList;
   skipped: SkippedInput[];
   interrupted: boolean;
@@ -157,7 +159,7 @@ export async function checkRecords(
   options: BatchOptions,
 ): Promise<Omit<BatchResult, 'skipped' | 'otherShards'>> {
   const applicants = new ResultStore(options.inMemory ? Infinity : undefined);
-  const errors: RunError[] = [];
+  const errors = new RunErrors();
   const kinds = linkKindsFrom(rules);
   const correlator = new Correlator({
     allowedKeys: options.allow?.allowedKeys,
@@ -228,9 +230,10 @@ export async function checkRecords(
         },
         { kinds, rules },
       );
-  // release: the spilled results, and the correlator's applicant file (exported keys are read from it until then).
+  // release: the spilled results and errors, and the correlator's applicant file (exported keys are read from it until then).
   const release = () => {
     applicants.close();
+    errors.close();
     correlator.close();
     if (links instanceof SpilledList) links.close();
   };

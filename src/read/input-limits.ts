@@ -73,8 +73,9 @@ type Step = string | number;
 /**
  * The first limit a parsed value breaks, as one message naming where; undefined when within all.
  * Iterative (an explicit stack), stops at the first problem, and never reads an inherited key.
+ * `tally.keys` is set to the keys of all its objects when within all (read/duplicate-keys.ts compares it).
  */
-export function valueOverLimit(root: unknown, limits: InputLimits): string | undefined {
+export function valueOverLimit(root: unknown, limits: InputLimits, tally?: { keys: number }): string | undefined {
   // The stack as three parallel arrays, not an object per value: a record is a few hundred values,
   // and this runs on every record of a batch.
   const values: unknown[] = [root];
@@ -122,6 +123,7 @@ export function valueOverLimit(root: unknown, limits: InputLimits): string | und
       steps.push(k);
     }
   }
+  if (tally) tally.keys = keys;
   return undefined;
 }
 

@@ -11,6 +11,7 @@ import { LIMIT_HINT, lineRecord } from './ndjson.js';
 import { resolveLimits, textOverLimit, valueOverLimit, type InputLimits } from './input-limits.js';
 import { documentRecords, failure, recordElementPlace, MAX_JSON_FILE_BYTES, TOO_LARGE_HINT } from './json-document.js';
 import { adaptRecord, type InputFormat } from './adapters/index.js';
+import { duplicateKeyWarnings } from './duplicate-keys.js';
 
 export interface ReadOptions {
   cwd: string;
@@ -42,8 +43,11 @@ export async function* readRecords(args: string[], options: ReadOptions): AsyncG
   const adapt = (r: InputRecord): InputRecord => {
     if (r.value === undefined) return r;
     // Before anything that recurses into the value (adapters, ajv, positions from the text).
-    const over = valueOverLimit(r.value, limits);
+    const tally = { keys: 0 };
+    const over = valueOverLimit(r.value, limits, tally);
     if (over) return failure(r.location, 'input-limit', placeText(r, over), { ...placeOf(r), hint: LIMIT_HINT });
+    const repeated = duplicateKeyWarnings(r, tally.keys);
+    if (repeated.length) r = { ...r, warnings: [...(r.warnings ?? []), ...repeated] };
     let a;
     try {
       a = adaptRecord(r.value, inputFormat, { file: r.file, line: r.line });

@@ -4,7 +4,7 @@ import { placed, type SourceLocation } from '../model/source-location.js';
 import { decodeUtf8, detectEncoding } from './encoding.js';
 import { MAX_JSON_FILE_BYTES } from './json-document.js';
 import { jsonErrorOffset, lineColumn } from './json-syntax.js';
-import { CsvError, parseCsv } from '../util/csv.js';
+import { parseCsvRows } from '../util/csv.js';
 import { isObj } from '../util/is-object.js';
 import { detectCsvFormat } from './adapters/registry.js';
 
@@ -76,11 +76,12 @@ export async function readSourceFile(path: string, file: string): Promise<Source
     text = d.text;
     if (d.warning) warnings.push(d.warning);
   } else text = new TextDecoder(encoding).decode(bytes.subarray(bomLength));
-  return { ...sourceItems(file, text), warnings };
+  const items = sourceItems(file, text);
+  return { ...items, warnings: [...warnings, ...(items.warnings ?? [])] };
 }
 
 /** Records of one source text: a JSON document (array, envelope or one object), NDJSON, or CSV with a header row. */
-export function sourceItems(file: string, raw: string): Omit<SourceText, 'warnings'> {
+export function sourceItems(file: string, raw: string): Omit<SourceText, 'warnings'> & { warnings?: Diagnostic[] } {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const trimmed = text.trimStart();
   if (trimmed === '') return { layout: 'json', items: [err({ file }, 'input-empty', 'the file is empty')] };
@@ -97,38 +98,69 @@ export function sourceItems(file: string, raw: string): Omit<SourceText, 'warnin
     }
     return jsonItems(file, value);
   }
-  try {
-    const all = parseCsv(text, file);
-    // Some exports put a summary table first (Zoom's "meeting data" rows, a title line): the
-    // header is the first row, within the first ten, that names a known layout.
-    const at = Math.max(
-      0,
-      all.slice(0, 10).findIndex((r) => detectCsvFormat(r.cells.map((c) => c.trim())) !== undefined),
-    );
-    const rows = all.slice(at);
-    const header = rows[0];
-    if (!header || header.cells.length < 2) {
-      return { layout: 'csv', items: [err({ file }, 'input-not-json', 'neither JSON, NDJSON nor a CSV with a header row')] };
-    }
-    const headers = header.cells.map((h) => h.trim());
-    const items: RawItem[] = rows.slice(1).map((row) => {
-      const at = { file, line: row.line };
-      if (row.cells.length > headers.length && row.cells.slice(headers.length).some((c) => c.trim() !== '')) {
-        return { ...err(at, 'input-not-object', `row has ${row.cells.length} cells, the header ${headers.length}`, { line: row.line }), line: row.line };
-      }
-      const value: Record<string, unknown> = {};
-      headers.forEach((h, i) => {
-        const cell = row.cells[i]?.trim();
-        if (h && cell) value[h] = cell;
-      });
-      return { ...placed(at), file, line: row.line, value };
-    });
-    if (items.length === 0) return { layout: 'csv', headers, items: [err({ file }, 'input-empty', 'the CSV has a header row but no records')] };
-    return { layout: 'csv', headers, items };
-  } catch (e) {
-    if (e instanceof CsvError) return { layout: 'csv', items: [err({ file }, 'input-not-json', e.message)] };
-    throw e;
+  return csvItems(file, text);
+}
+
+/**
+ * CSV with a header row: one record per row. A row that cannot be read (an unclosed quote, util/csv.ts
+ * parseCsvRows) is an error for that row alone; the rows after it are read as usual.
+ */
+function csvItems(file: string, text: string): Omit<SourceText, 'warnings'> & { warnings: Diagnostic[] } {
+  // Some exports put a summary table first (Zoom's "meeting data" rows, a title line): the
+  // header is the first row, within the first ten, that names a known layout.
+  const head = parseCsvRows(text, file, { maxRows: 10 });
+  const at = Math.max(
+    0,
+    head.findIndex((r) => !r.error && detectCsvFormat(r.cells.map((c) => c.trim())) !== undefined),
+  );
+  const header = head[at];
+  if (!header || header.error || header.cells.length < 2) {
+    const why = header?.error ? ` (line ${header.line}: ${header.error})` : '';
+    return { layout: 'csv', items: [err({ file }, 'input-not-json', `neither JSON, NDJSON nor a CSV with a header row${why}`)], warnings: [] };
   }
+  const headers = header.cells.map((h) => h.trim());
+  // Read again from the header on, now that a line a quoted cell swallows can be told for a row by its cell count.
+  const rows = parseCsvRows(text, file, { from: header.end, firstLine: header.nextLine, fields: headers.length });
+  const extra: number[] = [];
+  const items: RawItem[] = rows.map((row) => {
+    const at = { file, line: row.line };
+    if (row.error) return { ...err(at, 'input-csv-row', row.error, { line: row.line, hint: QUOTE_HINT }), line: row.line };
+    if (row.cells.length > headers.length) {
+      if (row.cells.slice(headers.length).some((c) => c.trim() !== '')) {
+        return {
+          ...err(at, 'input-not-object', `line ${row.line} has ${row.cells.length} cells, the header ${headers.length}: the row is not read`, {
+            line: row.line,
+            hint: 'quote a cell that holds the delimiter ("Smith, Jo"), or add the missing column to the header',
+          }),
+          line: row.line,
+        };
+      }
+      extra.push(row.line);
+    }
+    const value: Record<string, unknown> = {};
+    headers.forEach((h, i) => {
+      const cell = row.cells[i]?.trim();
+      if (h && cell) value[h] = cell;
+    });
+    return { ...placed(at), file, line: row.line, value };
+  });
+  if (items.length === 0) return { layout: 'csv', headers, items: [err({ file }, 'input-empty', 'the CSV has a header row but no records')], warnings: [] };
+  return { layout: 'csv', headers, items, warnings: extra.length ? [extraCells(file, extra, headers.length)] : [] };
+}
+
+const QUOTE_HINT = 'close the quote, or double each quote that is part of a quoted cell\'s text (""); the other rows were read';
+
+/** Rows with empty cells past the header's (a trailing delimiter): read, and said once per file, with their lines. */
+function extraCells(file: string, lines: number[], headerCells: number): Diagnostic {
+  const shown = lines.slice(0, 5).join(', ') + (lines.length > 5 ? ` and ${lines.length - 5} more` : '');
+  const what = lines.length === 1 ? `line ${shown} has` : `${lines.length} rows (lines ${shown}) have`;
+  return {
+    code: 'input-csv-extra-cells',
+    severity: 'warning',
+    file,
+    line: lines[0]!,
+    message: `${what} more cells than the header's ${headerCells}; the extra cells are empty and were ignored`,
+  };
 }
 
 function jsonItems(file: string, value: unknown): Omit<SourceText, 'warnings'> {

@@ -1,4 +1,4 @@
-import { mapApplicants, mapLinks, type ApplicantResult, type Link, type Report, type RunError } from '../model/report.js';
+import { mapApplicants, mapErrors, mapLinks, type ApplicantResult, type Link, type Report, type RunError } from '../model/report.js';
 import { WHOLE_MESSAGE_PART, type Finding } from '../model/finding.js';
 
 const WITHHELD = '[message withheld: its report did not record which words are personal data]';
@@ -36,7 +36,7 @@ export function redactReport(report: Report, options: { perApplicant?: boolean }
     redacted: true,
     applicants: options.perApplicant && !Array.isArray(report.applicants) ? masked : Array.from(masked),
     links: mapLinks(report.links, redactLink),
-    errors: report.errors.map(redactError),
+    errors: mapErrors(report.errors, redactError),
     ...(report.sources ? { sources: redactSources(report.sources) } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { isInputError, levelAt, type ApplicantList, type LinkList, type Report, type RunError } from '../model/report.js';
+import { isInputError, levelAt, type ApplicantList, type ErrorList, type LinkList, type Report } from '../model/report.js';
 import { LEVELS, levelRank, type FailOn, type Level } from '../model/levels.js';
 
 export interface ReportMeta {
@@ -12,7 +12,7 @@ export interface ReportMeta {
 }
 
 /** The report stage: results → Report. No I/O, no colour; order is the input order. */
-export function buildReport(applicants: ApplicantList, errors: RunError[], links: LinkList, meta: ReportMeta): Report {
+export function buildReport(applicants: ApplicantList, errors: ErrorList, links: LinkList, meta: ReportMeta): Report {
   const byLevel = Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<Level, number>;
   for (let i = 0; i < applicants.length; i++) byLevel[levelAt(applicants, i)]++;
   return {
@@ -26,8 +26,13 @@ export function buildReport(applicants: ApplicantList, errors: RunError[], links
   };
 }
 
-function summaryOf(evaluated: number, errors: RunError[], byLevel: Record<Level, number>): Report['summary'] {
-  const unreadable = errors.filter(isInputError).length;
+function summaryOf(evaluated: number, errors: ErrorList, byLevel: Record<Level, number>): Report['summary'] {
+  // A batch's list counts them as they come (it may be on disk); an array is counted here.
+  let unreadable = errors.inputErrors;
+  if (unreadable === undefined) {
+    unreadable = 0;
+    for (const e of errors) if (isInputError(e)) unreadable++;
+  }
   const invalid = errors.length - unreadable;
   return { total: evaluated + invalid, evaluated, invalid, ...(unreadable ? { unreadable } : {}), byLevel };
 }

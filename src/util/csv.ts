@@ -9,6 +9,11 @@
 export interface CsvRow {
   line: number;
   cells: string[];
+  /** Recovering parse only: why this row could not be read (its cells are then empty). */
+  error?: string;
+  /** Recovering parse only: just past the row's line end, and the line there (a parse of what follows starts there). */
+  end?: number;
+  nextLine?: number;
 }
 
 export class CsvError extends Error {}
@@ -22,8 +27,17 @@ export const MAX_CELL_CHARS = 1_000_000;
 export interface CsvOptions {
   delimiter?: string;
   maxCell?: number;
-  /** Line of the text's first character in its file (a cell parsed on its own). */
+  /** Line of the text's first character in its file (a cell parsed on its own), or of `from`. */
   firstLine?: number;
+}
+
+export interface RecoverOptions extends CsvOptions {
+  /** Where to start in the text (a row's `end`), with `firstLine` the line there. */
+  from?: number;
+  /** Stop after this many rows (finding the header among the first few). */
+  maxRows?: number;
+  /** Cells in the header: a line swallowed whole by a quoted cell that has as many is read as a row. */
+  fields?: number;
 }
 
 const CR = 13;
@@ -48,13 +62,50 @@ function dataEnd(text: string): number {
   return sawCtrlZ ? j : text.length;
 }
 
+/** Strict: the first fault throws a CsvError naming the file and line (list files, the crosswalk: refused whole). */
 export function parseCsv(text: string, file: string, delimiterOrOptions: string | CsvOptions = ','): CsvRow[] {
   const opts = typeof delimiterOrOptions === 'string' ? { delimiter: delimiterOrOptions } : delimiterOrOptions;
+  return scan(text, file, opts, false);
+}
+
+/**
+ * Recovering, for record exports: a row that cannot be read comes back with its `error` and no
+ * cells, and reading goes on at the line after the one its fault is on, so one bad row costs that
+ * row only. An unclosed quote would otherwise take every row after it into one cell. A quoted cell
+ * may hold line ends (RFC 4180), so a quote is taken as unclosed (docs/errors.md, `input-csv-row`)
+ * when its cell
+ * - runs to the end of the file;
+ * - swallows a whole line that reads as a row of its own: no quote in it and at least `fields`
+ *   cells (only once the header is known; a line of a multi-line address or note has fewer);
+ * - spans a line end and has text after its closing quote (`"…\n…"x`), which only a quote that
+ *   closes someone else's cell gives.
+ * A file can still be valid CSV and wrong (`"a\nb",c` where `"a` meant to close on its line): no
+ * rule tells that apart from a genuine two-line cell, so it is read as one.
+ */
+export function parseCsvRows(text: string, file: string, opts: RecoverOptions = {}): CsvRow[] {
+  return scan(text, file, opts, true);
+}
+
+/** A line with no quote and at least as many cells as the header: a row of its own, not the text of a cell. */
+function looksLikeRow(text: string, from: number, to: number, delim: number, fields: number): number | undefined {
+  let cells = 1;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === QUOTE) return undefined;
+    if (c === delim) cells++;
+  }
+  return cells >= fields ? cells : undefined;
+}
+
+function scan(text: string, file: string, opts: RecoverOptions, recover: boolean): CsvRow[] {
   const delim = (opts.delimiter ?? ',').charCodeAt(0);
   const maxCell = opts.maxCell ?? MAX_CELL_CHARS;
+  const maxRows = opts.maxRows ?? Infinity;
+  // A header of one cell would make every line "a row": the rule needs two.
+  const fields = opts.fields !== undefined && opts.fields >= 2 ? opts.fields : undefined;
   const rows: CsvRow[] = [];
   const end = dataEnd(text);
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let i = opts.from ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
   let line = opts.firstLine ?? 1;
   let rowLine = line;
   let cells: string[] = [];
@@ -62,11 +113,28 @@ export function parseCsv(text: string, file: string, delimiterOrOptions: string 
     new CsvError(
       `${file}:${at}: a cell of more than ${maxCell.toLocaleString('en-US')} characters; no list file has one — is the file damaged, or not a list file?`,
     );
-  const endRow = () => {
-    if (!(cells.length === 1 && cells[0] === '')) rows.push({ line: rowLine, cells });
+  const endRow = (next: number) => {
+    if (!(cells.length === 1 && cells[0] === '')) rows.push(recover ? { line: rowLine, cells, end: next, nextLine: line + 1 } : { line: rowLine, cells });
     cells = [];
   };
-  while (i < end) {
+  /** Recovering: the row in hand is an error; reading resumes after the line end that follows `at` (on line `atLine`). */
+  const fault = (message: string, at: number, atLine: number) => {
+    let k = at;
+    while (k < end) {
+      const c = text.charCodeAt(k);
+      if (c === LF || c === CR) break;
+      k++;
+    }
+    if (k < end) k += text.charCodeAt(k) === CR && text.charCodeAt(k + 1) === LF ? 2 : 1;
+    rows.push({ line: rowLine, cells: [], error: `${message}; the row is not read, and reading goes on at line ${atLine + 1}`, end: k, nextLine: atLine + 1 });
+    cells = [];
+    i = k;
+    line = atLine + 1;
+    rowLine = line;
+  };
+  const columnOf = (at: number) => at - (text.lastIndexOf('\n', at - 1) + 1) + 1;
+  const longCell = () => `a cell of more than ${maxCell.toLocaleString('en-US')} characters: is the file damaged?`;
+  while (i < end && rows.length < maxRows) {
     // One cell from i. Blanks before an opening quote are not part of the cell.
     let cell = '';
     let j = i;
@@ -76,15 +144,30 @@ export function parseCsv(text: string, file: string, delimiterOrOptions: string 
       const parts: string[] = [];
       let size = 0;
       let k = j + 1;
+      // The last line end inside this cell: once another follows, the line between was swallowed whole.
+      let lastBreak = -1;
+      let bad: 'open' | 'long' | 'junk' | { swallowed: number; cells: number } | undefined;
       for (;;) {
         const q = text.indexOf('"', k);
         if (q < 0 || q >= end) {
-          if (end - k + size > maxCell) throw tooLong(quoteLine);
-          throw new CsvError(`${file}:${quoteLine}: a quoted cell is never closed`);
+          bad = end - k + size > maxCell ? 'long' : 'open';
+          break;
         }
         size += q - k;
-        if (size > maxCell) throw tooLong(quoteLine);
-        for (let n = text.indexOf('\n', k); n >= 0 && n < q; n = text.indexOf('\n', n + 1)) line++;
+        if (size > maxCell) {
+          bad = 'long';
+          break;
+        }
+        for (let n = text.indexOf('\n', k); n >= 0 && n < q; n = text.indexOf('\n', n + 1)) {
+          line++;
+          const asRow = recover && fields && lastBreak >= 0 ? looksLikeRow(text, lastBreak + 1, n, delim, fields) : undefined;
+          if (asRow) {
+            bad = { swallowed: line - 1, cells: asRow };
+            break;
+          }
+          lastBreak = n;
+        }
+        if (bad) break;
         parts.push(text.slice(k, q));
         if (text.charCodeAt(q + 1) === QUOTE) {
           parts.push('"');
@@ -94,6 +177,24 @@ export function parseCsv(text: string, file: string, delimiterOrOptions: string 
         }
         k = q + 1;
         break;
+      }
+      if (!bad && recover && line > quoteLine && k < end) {
+        const c = text.charCodeAt(k);
+        if (c !== delim && c !== CR && c !== LF) bad = 'junk';
+      }
+      if (bad) {
+        if (!recover) throw bad === 'long' ? tooLong(quoteLine) : new CsvError(`${file}:${quoteLine}: a quoted cell is never closed`);
+        const cellAt = `the quoted cell at line ${quoteLine}, column ${columnOf(j)}`;
+        const message =
+          bad === 'long'
+            ? longCell()
+            : bad === 'open'
+              ? `${cellAt} is never closed (no closing quote before the end of the file)`
+              : bad === 'junk'
+                ? `${cellAt} ends on line ${line} with text after its closing quote: a closing quote is missing, or a quote inside the cell is not doubled`
+                : `${cellAt} runs on over line ${bad.swallowed}, which has ${bad.cells} cells like a row of its own: a closing quote is missing`;
+        fault(message, j, quoteLine);
+        continue;
       }
       cell = parts.join('');
       i = k;
@@ -105,7 +206,11 @@ export function parseCsv(text: string, file: string, delimiterOrOptions: string 
       if (c === delim || c === CR || c === LF) break;
       i++;
     }
-    if (i - start + cell.length > maxCell) throw tooLong(line);
+    if (i - start + cell.length > maxCell) {
+      if (!recover) throw tooLong(line);
+      fault(longCell(), start, line);
+      continue;
+    }
     if (i > start) cell += text.slice(start, i);
     cells.push(cell);
     if (i >= end) break;
@@ -116,11 +221,11 @@ export function parseCsv(text: string, file: string, delimiterOrOptions: string 
       if (i >= end) cells.push('');
       continue;
     }
-    endRow();
     i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+    endRow(i);
     line++;
     rowLine = line;
   }
-  if (cells.length) endRow();
+  if (cells.length) endRow(end);
   return rows;
 }

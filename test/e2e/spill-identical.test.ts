@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/program.js';
@@ -9,7 +9,7 @@ import { memoryIO } from '../helpers/memory-io.js';
 import { generate } from '../../bench/generate.js';
 
 /**
- * Results spilled to disk (pipeline/result-store.ts) must not change a byte of any output: every
+ * Results and errors spilled to disk (pipeline/result-store.ts, error-list.ts) must not change a byte of any output: every
  * format, masked and not, --only-flagged and --details, shard reports and their merge, on exports
  * with links, duplicate ids and invalid records. DPRK_CHECK_SPILL_AFTER forces spilling from the
  * first result (0) or part-way (7); the same run without it keeps every result in memory.
@@ -29,6 +29,16 @@ beforeAll(async () => {
   copyFileSync(join(ROOT, 'fixtures/batch/export.ndjson'), join(dir, 'export.ndjson'));
   // Laptop farms every 20 applicants: most results are patched by links after they were stored.
   await generate(join(dir, 'farms.ndjson'), 120, 7, { linkHeavy: true });
+  // Records that cannot be checked, of every kind, between good ones: past the forced threshold the
+  // errors are spilled too (pipeline/error-list.ts), and must read back the same in every format.
+  const lines: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    if (i % 4 === 0) lines.push('{"id":');
+    else if (i % 4 === 1) lines.push('"a string"');
+    else if (i % 4 === 2) lines.push(`{"id":"bad-${i}","name":{"full":"Bad ${i}"},"contact":{"emails":"x${i}@example.com"},"id":"bad-${i}"}`);
+    else lines.push(`{"id":"ok-${i}","name":{"full":"Ok Person${i}"},"contact":{"emails":["ok${i}@example.com"],"emails":["ok${i}@example.org"]}}`);
+  }
+  writeFileSync(join(dir, 'broken.ndjson'), `${lines.join('\n')}\n`);
 });
 
 afterAll(() => {
@@ -52,7 +62,7 @@ async function runWith(spill: string | undefined, args: string[], out: string): 
   return { code, file: readFileSync(join(dir, out), 'utf8'), stderr: m.stderr().replaceAll(out, 'OUT') };
 }
 
-const INPUTS = ['export.ndjson', 'farms.ndjson'];
+const INPUTS = ['export.ndjson', 'farms.ndjson', 'broken.ndjson'];
 const VARIANTS: Array<{ name: string; flags: string[] }> = [
   { name: 'default masking', flags: [] },
   { name: '--redact', flags: ['--redact'] },

@@ -24,9 +24,9 @@ test("an internal error in one record is that record's error; the batch goes on 
   const r = await checkRecords(records(), [], { strict: true, enrich: { ip: buggy } });
   expect(r.applicants.map((a) => a.id)).toEqual(['a', 'c']);
   expect(r.errors).toHaveLength(1);
-  expect(r.errors[0]!.source).toBe('x.ndjson#2');
-  expect(r.errors[0]!.message).toMatch(/internal error while checking this record: boom in the resolver/);
-  expect(r.errors[0]!.diagnostics[0]!.code).toBe('record-internal-error');
+  expect(r.errors.at(0)!.source).toBe('x.ndjson#2');
+  expect(r.errors.at(0)!.message).toMatch(/internal error while checking this record: boom in the resolver/);
+  expect(r.errors.at(0)!.diagnostics[0]!.code).toBe('record-internal-error');
 });
 
 test("a fault while reading one input is that input's error, and the next input is still read", async () => {

@@ -26,3 +26,18 @@ test('a short list stays in memory and is the same to read', () => {
   expect((list as unknown as { spill?: unknown }).spill).toBeDefined();
   expect([...list]).toEqual(Array.from({ length: 101 }, (_, i) => i));
 });
+
+test('an item by its position, spilled or not, in any order; undefined past either end', () => {
+  for (const spillAfter of [1000, 10]) {
+    const list = new SpilledList<{ n: number; text: string }>('test', spillAfter);
+    const items = Array.from({ length: 300 }, (_, n) => ({ n, text: 'x'.repeat(n % 17) }));
+    for (const it of items) list.push(it);
+    for (const i of [0, 63, 64, 65, 299, 128, 5, 200, 127]) expect(list.at(i)).toEqual(items[i]);
+    expect(list.at(300)).toBeUndefined();
+    expect(list.at(-1)).toBeUndefined();
+    // Appended after a read by position: still found.
+    list.push({ n: 300, text: 'late' });
+    expect(list.at(300)).toEqual({ n: 300, text: 'late' });
+    list.close();
+  }
+});
