@@ -182,8 +182,10 @@ describe.skipIf(!posix)('rule directories and standard input', () => {
       const r = await run(['-f', 'json', 'tall.json'], 'ignore', 300_000);
       expect(r.killed).toBe(false);
       expect(r.code).toBe(2);
-      const report = JSON.parse(r.stdout) as { errors: Array<{ message: string; line: number }> };
-      expect(report.errors).toMatchObject([{ line: 46137346, message: expect.stringContaining("not valid JSON: unexpected character 'x'") }]);
+      const report = JSON.parse(r.stdout) as { errors: Array<{ message: string }> };
+      expect(report.errors.map((e) => e.message)).toEqual([
+        "not valid JSON: unexpected character 'x' (in element 23068672, which starts at line 46137346, column 1)",
+      ]);
     },
     320_000,
   );
