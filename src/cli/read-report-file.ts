@@ -1,5 +1,6 @@
 import { closeSync, createReadStream } from 'node:fs';
-import { readLines, MAX_LINE_BYTES, type RawLine } from '../read/line-reader.js';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import { openSideFile, readBounded, SideFileError } from '../util/read-side-file.js';
 
 /**
@@ -48,26 +49,46 @@ const NOT_LAID_OUT = Symbol('not laid out');
 const KEY = /^ {2}("(?:[^"\\]|\\.)*"): (.*)$/;
 const withoutComma = (s: string) => (s.endsWith(',') ? s.slice(0, -1) : s);
 
+/** The longest line the laid-out reader holds; a longer one means another layout (a minified report is one line). */
+const MAX_LINE_CHARS = 64 * 1024 * 1024;
+
+class LongLine extends Error {}
+
+/** The text as it comes, until a run of more than `max` characters without a line break (LongLine). */
+async function* boundedLines(chunks: AsyncIterable<string>, max: number): AsyncGenerator<string> {
+  let run = 0;
+  for await (const c of chunks) {
+    const first = c.indexOf('\n');
+    if (first < 0) run += c.length;
+    else if (run + first > max) throw new LongLine();
+    else run = c.length - c.lastIndexOf('\n') - 1;
+    if (run > max) throw new LongLine();
+    yield c;
+  }
+}
+
 async function readLaidOut(path: string, label: string, take: TakeItem | undefined): Promise<unknown> {
   const { fd } = openSideFile(path, label);
-  const stream = createReadStream('', { fd, highWaterMark: 256 * 1024 });
+  const stream = createReadStream('', { fd, encoding: 'utf8', highWaterMark: 256 * 1024 });
+  const lines = createInterface({ input: Readable.from(boundedLines(stream as AsyncIterable<string>, MAX_LINE_CHARS)), crlfDelay: Infinity });
   try {
-    return await laidOut(readLines(stream, label, MAX_LINE_BYTES), take);
+    return await laidOut(lines, take);
+  } catch (e) {
+    if (e instanceof LongLine) return NOT_LAID_OUT;
+    throw e;
   } finally {
+    lines.close();
     stream.destroy();
   }
 }
 
-/** Blank lines never occur in the layout (readLines drops them); a line over MAX_LINE_BYTES is another layout. */
-async function laidOut(raw: AsyncIterable<RawLine>, take: TakeItem | undefined): Promise<unknown> {
+async function laidOut(lines: AsyncIterable<string>, take: TakeItem | undefined): Promise<unknown> {
   const doc: Record<string, unknown> = {};
   let state: 'start' | 'top' | 'value' | 'list' | 'item' | 'end' = 'start';
   let key = '';
   let buf: string[] = [];
   let list: unknown[] = [];
-  for await (const r of raw) {
-    if (!('text' in r)) return NOT_LAID_OUT;
-    const line = r.text;
+  for await (const line of lines) {
     switch (state) {
       case 'start':
         if (line !== '{') return NOT_LAID_OUT;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { execFileSync, execSync, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, symlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, symlinkSync, truncateSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { STACK_FRAME } from '../helpers/cli.js';
 import { phoneRule, yaml } from '../helpers/cli-rule-packs.js';
@@ -110,6 +110,16 @@ describe.skipIf(!posix)('a FIFO or a device beside the inputs is refused, not op
     ['/dev/zero', `dprk-check: /dev/zero ${DEVICE}`],
   ])('merge %s', async (path, message) => {
     refused(await run(['merge', path]), re(message));
+  });
+
+  test('merge of a 300 MB file without a line break: refused at the ceiling, not buffered until V8 gives up', async () => {
+    // Sparse: 300 MB of zeros that take no disk.
+    closeSync(openSync(join(dir, 'sparse.json'), 'w'));
+    truncateSync(join(dir, 'sparse.json'), 300 * 1024 * 1024);
+    refused(
+      await run(['merge', 'sparse.json']),
+      /^dprk-check: sparse\.json is 300 MB; the limit is 256 MB for a report not laid out as --format json writes it, which is parsed whole/,
+    );
   });
 
   test.each([
