@@ -46,6 +46,7 @@ export interface ImportSummary {
   caseProblems: string[];
 }
 
+/** A list file is read whole: the full OFAC and OpenSanctions exports are well under this. */
 const MAX_BYTES = 512 * 1024 * 1024;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** First line of every file the import writes: how a later import knows which files are its own. */

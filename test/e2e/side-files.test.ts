@@ -189,7 +189,7 @@ describe.skipIf(!posix)('rule directories and standard input', () => {
       for (let i = 0; i < 22; i++) writeSync(fd, chunk);
       writeSync(fd, 'x\n]\n');
       closeSync(fd);
-      const r = await run(['-f', 'json', 'tall.json'], 'ignore', 300_000);
+      const r = await run(['-f', 'json', 'tall.json'], 'ignore', 500_000);
       expect(r.killed).toBe(false);
       expect(r.code).toBe(2);
       const report = JSON.parse(r.stdout) as { errors: Array<{ message: string }> };
@@ -197,6 +197,6 @@ describe.skipIf(!posix)('rule directories and standard input', () => {
         "not valid JSON: unexpected character 'x' (in element 23068672, which starts at line 46137346, column 1)",
       ]);
     },
-    320_000,
+    520_000,
   );
 });
