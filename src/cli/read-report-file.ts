@@ -70,13 +70,17 @@ async function* boundedLines(chunks: AsyncIterable<string>, max: number): AsyncG
 async function readLaidOut(path: string, label: string, take: TakeItem | undefined): Promise<unknown> {
   const { fd } = openSideFile(path, label);
   const stream = createReadStream('', { fd, encoding: 'utf8', highWaterMark: 256 * 1024 });
-  const lines = createInterface({ input: Readable.from(boundedLines(stream as AsyncIterable<string>, MAX_LINE_CHARS)), crlfDelay: Infinity });
+  const input = Readable.from(boundedLines(stream as AsyncIterable<string>, MAX_LINE_CHARS));
+  const lines = createInterface({ input, crlfDelay: Infinity });
   try {
     return await laidOut(lines, take);
   } catch (e) {
     if (e instanceof LongLine) return NOT_LAID_OUT;
     throw e;
   } finally {
+    // Another layout is found before the end: the stream is cut short, and the premature close
+    // it reports has no reader left (unheard, it would be an uncaught exception).
+    input.on('error', () => {});
     lines.close();
     stream.destroy();
   }
