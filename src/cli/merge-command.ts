@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { CliIO } from './io.js';
 import { EXIT } from './exit-codes.js';
 import { readReportFile } from './read-report-file.js';
+import { SideFileError } from '../util/read-side-file.js';
 import type { FailOn } from '../model/levels.js';
 import type { ApplicantResult, LinkKeys } from '../model/report.js';
 import { WHOLE_MESSAGE_PART } from '../model/finding.js';
@@ -71,29 +72,34 @@ export async function runMerge(files: string[], opts: MergeCommandOptions, io: C
       const problems = new ProblemList();
       const seen = { applicants: 0, linkKeys: 0 };
       try {
-        doc = await readReportFile(resolve(io.cwd, file), (key, item) => {
-          if (key === 'applicants' || key === 'linkKeys') {
-            const found = reportItemProblems(key, item, seen[key]++);
-            if (found.length) {
-              problems.add(found);
+        doc = await readReportFile(
+          resolve(io.cwd, file),
+          (key, item) => {
+            if (key === 'applicants' || key === 'linkKeys') {
+              const found = reportItemProblems(key, item, seen[key]++);
+              if (found.length) {
+                problems.add(found);
+                return true;
+              }
+            }
+            if (key === 'linkKeys' && isObj(item)) {
+              keys.push(item as unknown as LinkKeys);
               return true;
             }
-          }
-          if (key === 'linkKeys' && isObj(item)) {
-            keys.push(item as unknown as LinkKeys);
+            if (key !== 'applicants' || !isObj(item)) return false;
+            const a = applicantFromContract(item);
+            if (last !== undefined && byLocation(last, a.location) > 0) inSourceOrder = false;
+            last = a.location;
+            if (noParts(a)) withoutParts.add(file);
+            store.append(a);
             return true;
-          }
-          if (key !== 'applicants' || !isObj(item)) return false;
-          const a = applicantFromContract(item);
-          if (last !== undefined && byLocation(last, a.location) > 0) inSourceOrder = false;
-          last = a.location;
-          if (noParts(a)) withoutParts.add(file);
-          store.append(a);
-          return true;
-        });
+          },
+          file,
+        );
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        io.stderr.write(`dprk-check: ${escapeControls(file)}: ${code === 'ENOENT' ? 'no such file' : code ? `cannot read: ${code}` : 'not valid JSON'}\n`);
+        if (e instanceof SideFileError) io.stderr.write(`dprk-check: ${escapeControls(e.message)}\n`);
+        else io.stderr.write(`dprk-check: ${escapeControls(file)}: ${code === 'ENOENT' ? 'no such file' : code ? `cannot read: ${code}` : 'not valid JSON'}\n`);
         release();
         return EXIT.ERROR;
       }

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { yamlLib } from '../util/lazy-yaml.js';
 import { writeFileAtomic } from './write-output.js';
@@ -16,6 +16,7 @@ import { readOpenSanctions } from '../watchlist/opensanctions.js';
 import { ruleDocs } from '../watchlist/rule-docs.js';
 import { ImportError, type ImportResult } from '../watchlist/types.js';
 import { plural } from '../util/plural.js';
+import { openSideFile, readSideText, SideFileError } from '../util/read-side-file.js';
 
 export interface ImportOptions {
   files: string[];
@@ -45,6 +46,7 @@ export interface ImportSummary {
   caseProblems: string[];
 }
 
+/** A list file is read whole: the full OFAC and OpenSanctions exports are well under this. */
 const MAX_BYTES = 512 * 1024 * 1024;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** First line of every file the import writes: how a later import knows which files are its own. */
@@ -63,10 +65,10 @@ function readTable(path: string, cwd: string | undefined): Table {
   const file = rel && !rel.startsWith('..') ? rel : path;
   let text: string;
   try {
-    if (statSync(path).size > MAX_BYTES) throw new ImportError(`${file}: larger than ${MAX_BYTES / 1024 / 1024} MB; filter it first`);
-    text = readFileSync(path, 'utf8');
+    text = readSideText(path, { label: file, maxBytes: MAX_BYTES });
   } catch (e) {
-    if (e instanceof ImportError) throw e;
+    if (e instanceof SideFileError && e.reason === 'too-large') throw new ImportError(`${file}: larger than ${MAX_BYTES / 1024 / 1024} MB; filter it first`);
+    if (e instanceof SideFileError) throw new ImportError(e.message);
     throw new ImportError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   // FollowTheMoney exports are JSON lines, one entity per line; everything else read here is CSV.
@@ -100,14 +102,29 @@ function earlierOutput(out: string): string[] {
     for (const n of names) {
       if (!n.endsWith('.yaml')) continue;
       const f = join(out, dir, n);
-      try {
-        if (readFileSync(f, 'utf8').slice(0, GENERATED.length) === GENERATED) found.push(f);
-      } catch {
-        // unreadable: not ours to touch
-      }
+      if (startsGenerated(f)) found.push(f);
     }
   }
   return found;
+}
+
+/** Whether a file begins with GENERATED: only its first bytes are read, and only from a regular file. */
+function startsGenerated(f: string): boolean {
+  let opened;
+  try {
+    opened = openSideFile(f, f);
+  } catch {
+    return false; // unreadable, or a FIFO or device: not ours to touch
+  }
+  try {
+    const head = Buffer.alloc(GENERATED.length);
+    const n = readSync(opened.fd, head, 0, head.length, 0);
+    return head.subarray(0, n).toString('utf8') === GENERATED;
+  } catch {
+    return false;
+  } finally {
+    closeSync(opened.fd);
+  }
 }
 
 /** Read the user's list files, write list + rule YAML into `out`, and run the new rules' own cases. */

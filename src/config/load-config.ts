@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Severity } from '../model/levels.js';
@@ -10,6 +10,7 @@ import { closest } from '../util/closest.js';
 import { displayPath } from '../ruleset/load.js';
 import { diagnosticAt, keyPositionOf, MAX_RULE_FILE_BYTES, parseYamlSource, positionOf, type YamlSource } from '../yaml/yaml-source.js';
 import { readSchema, validatorFor } from '../validate/ajv.js';
+import { readSideText, SideFileError } from '../util/read-side-file.js';
 import { CONFIG_FILES, type ConfigDefaults, type DprkConfig, type ExceptionSpec } from './config.js';
 
 export interface ConfigRequest {
@@ -50,17 +51,22 @@ export function loadConfig(req: ConfigRequest): ConfigLoad {
   const fail = (message: string, hint?: string): ConfigLoad => ({
     diagnostics: [{ code: 'config-invalid', severity: 'error', file: shown, message, hint }],
   });
-  let size: number;
+  let text: string;
   try {
-    const st = statSync(file);
-    if (!st.isFile()) return fail('the configuration path is not a file', 'name a YAML file, e.g. --config .dprk-check.yaml');
-    size = st.size;
-  } catch {
-    return fail('configuration file not found', `create it, or leave out --config to use ${CONFIG_FILES[0]} from the working directory`);
+    // Checked on the open file (read-side-file.ts): a FIFO or a device is refused without waiting on it.
+    text = readSideText(file, { label: shown, maxBytes: MAX_RULE_FILE_BYTES });
+  } catch (e) {
+    if (e instanceof SideFileError && e.reason === 'too-large')
+      return fail(
+        `configuration file is ${e.size! > MAX_RULE_FILE_BYTES ? e.size : `more than ${MAX_RULE_FILE_BYTES}`} bytes; the limit is ${MAX_RULE_FILE_BYTES}`,
+        'keep long watchlists in list files inside a rule pack',
+      );
+    if (e instanceof SideFileError) return fail(`the configuration file ${e.problem}`, 'name a YAML file, e.g. --config .dprk-check.yaml');
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      return fail('configuration file not found', `create it, or leave out --config to use ${CONFIG_FILES[0]} from the working directory`);
+    return fail(`cannot read the configuration file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  if (size > MAX_RULE_FILE_BYTES)
-    return fail(`configuration file is ${size} bytes; the limit is ${MAX_RULE_FILE_BYTES}`, 'keep long watchlists in list files inside a rule pack');
-  const src = parseYamlSource(shown, readFileSync(file, 'utf8'));
+  const src = parseYamlSource(shown, text);
   if (src.errors.length) return { diagnostics: src.errors.map((d) => ({ ...d, code: 'yaml-syntax' })) };
   const value = src.value ?? {};
   src.value = value;

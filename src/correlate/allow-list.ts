@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Address } from '../model/applicant.js';
 import { DiagnosticsError, type Diagnostic } from '../model/diagnostic.js';
 import { addressKey } from '../normalize/address.js';
@@ -6,6 +5,7 @@ import { cidrContains, parseCidr, type Cidr, type ParsedIp } from '../normalize/
 import { ajvDiagnostics } from '../yaml/ajv-diagnostics.js';
 import { diagnosticAt, parseYamlSource } from '../yaml/yaml-source.js';
 import { validatorFor } from '../validate/ajv.js';
+import { readSideText, SideFileError } from '../util/read-side-file.js';
 import { hash64, hex64 } from './hash64.js';
 import { normalizeEmail, normalizePhone, normalizeWallet } from './link-keys.js';
 
@@ -21,6 +21,7 @@ interface Entry {
   country?: string;
 }
 
+/** An allow-list is a short list of values: 1 MB holds tens of thousands. */
 const MAX_BYTES = 1_000_000;
 
 /**
@@ -31,16 +32,12 @@ const MAX_BYTES = 1_000_000;
 export function loadAllowList(file: string, shown = file): AllowList {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readSideText(file, { label: `--allow-shared ${shown}`, maxBytes: MAX_BYTES });
   } catch (e) {
-    throw new DiagnosticsError('allow-list unreadable', [
-      { code: 'allow-list-invalid', severity: 'error', file: shown, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` },
-    ]);
+    const message =
+      e instanceof SideFileError ? `the --allow-shared file ${e.problem}` : `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    throw new DiagnosticsError('allow-list unreadable', [{ code: 'allow-list-invalid', severity: 'error', file: shown, message }]);
   }
-  if (text.length > MAX_BYTES)
-    throw new DiagnosticsError('allow-list too large', [
-      { code: 'allow-list-invalid', severity: 'error', file: shown, message: `larger than ${MAX_BYTES} bytes` },
-    ]);
   const src = parseYamlSource(shown, text);
   if (src.errors.length) throw new DiagnosticsError('allow-list invalid', src.errors);
   const validate = validatorFor('allow-shared.schema.json', true);

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { HistoryError } from './history-error.js';
+import { notRegularProblem } from '../util/read-side-file.js';
 import { openSqlite } from './sqlite-db.js';
 import { openPostgres, redactUrl } from './postgres-db.js';
 import { SqlHistoryStore } from './sql-store.js';
@@ -24,6 +25,8 @@ export async function openHistory(spec: string, cwd: string, { existing = false 
   const label = `the history database ${spec}`;
   const st = statSync(path, { throwIfNoEntry: false });
   if (st?.isDirectory()) throw new HistoryError(`${label} is a directory; name a file, e.g. ${spec.replace(/\/+$/, '')}/history.db`);
+  // SQLite would open a FIFO and wait, or write a -journal file beside a device (/dev/null-journal).
+  if (st && !st.isFile()) throw new HistoryError(`${label} ${notRegularProblem(st, 'opening')}; name an SQLite file (a new path creates one)`);
   if (!st && existing) throw new HistoryError(`${label} does not exist (check the path; a check run with --history ${spec} creates it)`);
   if (!st && !existsSync(dirname(path))) throw new HistoryError(`cannot create ${label}: the directory ${dirname(spec) || '.'} does not exist`);
   const db = await openSqlite(path, label);

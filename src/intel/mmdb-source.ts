@@ -1,4 +1,5 @@
 import { readSharedFile } from '../util/shared-files.js';
+import { SideFileError } from '../util/read-side-file.js';
 import type { Reader } from 'mmdb-lib';
 import { requireVendored } from '../util/vendor.js';
 import type { ParsedIp } from '../normalize/ip.js';
@@ -72,8 +73,9 @@ export class MmdbSource {
   static open(file: string): MmdbSource {
     let bytes: Buffer;
     try {
-      bytes = readSharedFile(file);
+      bytes = readSharedFile(file, `IP data file ${file}`);
     } catch (e) {
+      if (e instanceof SideFileError) throw new IpDataError(e.message);
       throw new IpDataError(`IP data file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
     let source: MmdbSource;

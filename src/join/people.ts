@@ -1,7 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import type { SourceLocation } from '../model/source-location.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { CsvError, parseCsv } from '../util/csv.js';
+import { readSideText, SideFileError } from '../util/read-side-file.js';
+
+/** A crosswalk is read whole: 128 MB is millions of aliases, and keeps parsing within memory. */
+export const MAX_PEOPLE_BYTES = 128 * 1024 * 1024;
 
 /**
  * The --people crosswalk: CSV `id,alias`, one row per alias (a work e-mail, an IdP user id, a
@@ -24,9 +27,10 @@ export async function loadPeople(path: string, shown: string): Promise<People> {
     people.errors.push({ code: 'people-invalid', severity: 'error', file: shown, ...(line ? { line } : {}), message });
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = readSideText(path, { label: `--people ${shown}`, maxBytes: MAX_PEOPLE_BYTES });
   } catch (e) {
-    fail(`cannot read the --people file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    if (e instanceof SideFileError) fail(`the --people file ${e.problem}`);
+    else fail(`cannot read the --people file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     return people;
   }
   let rows;

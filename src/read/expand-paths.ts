@@ -2,6 +2,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { lookupTable } from '../util/lookup-table.js';
+import { notRegularProblem } from '../util/read-side-file.js';
 
 /** How a file's records are read: by extension, or sniffed from its first line when unknown. */
 export type FileKind = 'json' | 'ndjson' | 'sniff';
@@ -41,18 +42,7 @@ function notRegular(st: Stats, shown: string): InputEntry {
 }
 
 export function notRegularMessage(st: Stats): string {
-  const what = st.isFIFO()
-    ? 'a FIFO (named pipe)'
-    : st.isCharacterDevice()
-      ? 'a character device'
-      : st.isBlockDevice()
-        ? 'a block device'
-        : st.isSocket()
-          ? 'a socket'
-          : st.isDirectory()
-            ? 'a directory'
-            : 'something else';
-  return `is ${what}, not a regular file: refused without reading (pipe data to standard input with - instead)`;
+  return `${notRegularProblem(st)} (pipe data to standard input with - instead)`;
 }
 
 /**

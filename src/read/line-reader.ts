@@ -4,7 +4,8 @@ import { decodeUtf8, detectEncoding, utf16ToUtf8 } from './encoding.js';
 /** A record may be this long (a 10 MB résumé fits); a longer line is reported, not buffered. */
 export const MAX_LINE_BYTES = 64 * 1024 * 1024;
 
-export type RawLine = { line: number; text: string; warning?: Diagnostic } | { line: number; tooLong: number };
+/** `cut`: the line ran on past the reader's `cutAt` bytes without a line break, and reading stopped there. */
+export type RawLine = { line: number; text: string; warning?: Diagnostic } | { line: number; tooLong: number; cut?: true };
 
 async function* withEncoding(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
   const it = chunks[Symbol.asyncIterator]();
@@ -34,9 +35,16 @@ async function* withEncoding(chunks: AsyncIterable<Buffer | string>): AsyncGener
  * Split a byte stream into lines without holding more than one line. Unlike node:readline this
  * bounds a line's size (a 2 GB file without newlines must not exhaust memory) and decodes each
  * line on its own, so one line in a legacy encoding does not garble the rest. Blank lines are
- * dropped here; line numbers still count them.
+ * dropped here; line numbers still count them. A line still without its end after `cutAt` bytes
+ * ends the reading (its RawLine has `cut`): standard input may never end (`cat /dev/zero |`), and
+ * a line that long can be neither a record nor a JSON document, so nothing after it could be read.
  */
-export async function* readLines(chunks: AsyncIterable<Buffer | string>, file: string, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<RawLine> {
+export async function* readLines(
+  chunks: AsyncIterable<Buffer | string>,
+  file: string,
+  maxLineBytes = MAX_LINE_BYTES,
+  cutAt = Infinity,
+): AsyncGenerator<RawLine> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   // Once a line passes the limit its bytes are only counted, never kept.
@@ -85,6 +93,10 @@ export async function* readLines(chunks: AsyncIterable<Buffer | string>, file: s
     else if (rest.length) {
       pending.push(rest);
       pendingBytes += rest.length;
+    }
+    if (skipping && skipped >= cutAt) {
+      yield { line: line + 1, tooLong: skipped, cut: true };
+      return;
     }
   }
   if (pendingBytes || skipping) {

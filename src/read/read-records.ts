@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { constants, fstatSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -6,7 +6,7 @@ import type { SkippedInput } from '../model/report.js';
 import type { InputRecord } from './input-record.js';
 import { sourceText, type SourceLocation } from '../model/source-location.js';
 import { expandInputs, notRegularMessage, type InputEntry } from './expand-paths.js';
-import { readLines, type RawLine } from './line-reader.js';
+import { MAX_LINE_BYTES, readLines, type RawLine } from './line-reader.js';
 import { LIMIT_HINT, lineRecord } from './ndjson.js';
 import { resolveLimits, textOverLimit, valueOverLimit, type InputLimits } from './input-limits.js';
 import { documentRecords, failure, recordElementPlace, MAX_JSON_FILE_BYTES, TOO_LARGE_HINT } from './json-document.js';
@@ -106,12 +106,36 @@ async function* entryRecords(entry: InputEntry, options: ReadOptions, mine: (s: 
     case 'unreadable':
       if (mine(entry.shown)) yield failure({ file: entry.shown }, entry.code ?? 'input-unreadable', entry.message);
       return;
-    case 'stdin':
-      yield* sniffedRecords(readLines(options.stdin, '<stdin>'), '<stdin>', mine, 'sniff', limits);
+    case 'stdin': {
+      const dir = stdinDirectory(options.stdin);
+      if (dir) {
+        if (mine('<stdin>')) yield failure({ file: '<stdin>' }, 'input-not-regular', dir);
+        return;
+      }
+      // Standard input may never end: a line that runs past the document ceiling stops the reading.
+      yield* sniffedRecords(readLines(options.stdin, '<stdin>', MAX_LINE_BYTES, MAX_JSON_FILE_BYTES), '<stdin>', mine, 'sniff', limits);
       return;
+    }
     case 'file':
       yield* fileRecords(entry.path, entry.shown, entry.as, mine, limits);
   }
+}
+
+/**
+ * Standard input redirected from a directory (`dprk-check - < dir`) reads as empty: said as it is.
+ * Only the process's own standard input (fd 0) can be asked; a pipe, a terminal or a file is read.
+ */
+function stdinDirectory(stdin: Readable): string | undefined {
+  if ((stdin as { fd?: unknown }).fd !== 0) return undefined;
+  let st;
+  try {
+    st = fstatSync(0);
+  } catch {
+    return undefined;
+  }
+  return st.isDirectory()
+    ? 'standard input is a directory, not a file or a pipe: nothing to read (redirect a file: dprk-check - < applicants.ndjson)'
+    : undefined;
 }
 
 async function* fileRecords(
@@ -147,7 +171,7 @@ async function* fileRecords(
   const stream = handle.createReadStream({ highWaterMark: 256 * 1024 });
   const lines = readLines(guard(stream), shown);
   try {
-    yield* sniffedRecords(lines, shown, mine, as, limits);
+    yield* sniffedRecords(lines, shown, mine, as, limits, size);
   } catch (e) {
     if (!(e instanceof ReadError)) throw e;
     if (mine(shown)) yield failure({ file: shown }, 'input-unreadable', `cannot read: ${e.message}`);
@@ -167,11 +191,12 @@ async function* guard(stream: Readable): AsyncGenerator<Buffer> {
   }
 }
 
-function tooLarge(shown: string, size: number): InputRecord {
+/** `atLeast`: standard input, read only up to the ceiling, so its size is not known. */
+function tooLarge(shown: string, size: number, atLeast = false): InputRecord {
   return failure(
     { file: shown },
     'input-too-large',
-    `is ${Math.round(size / MB)} MB; a single JSON document may be at most ${MAX_JSON_FILE_BYTES / MB} MB because it must be read whole`,
+    `is ${atLeast ? 'more than ' : ''}${Math.round(size / MB)} MB; a single JSON document may be at most ${MAX_JSON_FILE_BYTES / MB} MB because it must be read whole`,
     { hint: TOO_LARGE_HINT },
   );
 }
@@ -185,7 +210,8 @@ async function* ndjsonRecords(
 ): AsyncGenerator<InputRecord> {
   if (first && mine(sourceText({ file, line: first.line }))) yield safeLineRecord(file, first, limits);
   for await (const raw of lines) {
-    if (mine(sourceText({ file, line: raw.line }))) yield safeLineRecord(file, raw, limits);
+    if (!mine(sourceText({ file, line: raw.line }))) continue;
+    yield 'cut' in raw ? cutLine(file, raw) : safeLineRecord(file, raw, limits);
   }
 }
 
@@ -209,6 +235,8 @@ async function* sniffedRecords(
   mine: (s: string) => boolean,
   as: 'json' | 'ndjson' | 'sniff',
   limits: InputLimits,
+  /** The file's size when known (a file, not standard input). */
+  size?: number,
 ): AsyncGenerator<InputRecord> {
   const it = lines[Symbol.asyncIterator]();
   const head = await it.next();
@@ -218,6 +246,10 @@ async function* sniffedRecords(
     return;
   }
   const first = head.value;
+  if ('cut' in first) {
+    if (mine(file)) yield cutLine(file, first);
+    return;
+  }
   const ndjson =
     as === 'ndjson'
       ? !('text' in first && /^\s*[[{]\s*$/.test(first.text))
@@ -226,37 +258,71 @@ async function* sniffedRecords(
     yield* ndjsonRecords(rest, file, mine, limits, first);
     return;
   }
-  // A document: gather it (bounded), keeping line numbers for error positions.
-  const parts: string[] = [];
+  // A document: gather it (bounded), keeping line numbers for error positions. Past the ceiling
+  // reading stops: standard input may never end (`yes '{' |`), and a file's size is known anyway.
+  const parts = new TextParts();
   const warnings: Diagnostic[] = [];
   let bytes = 0;
   let lineNo = 0;
+  // A line over the line limit is refused with the document (it is not held), as one over the ceiling.
   let oversize = false;
   for (let raw: RawLine | undefined = first; raw; raw = await next(it)) {
-    if ('tooLong' in raw) {
-      bytes += raw.tooLong;
-      oversize = true;
-      continue;
+    bytes += 'tooLong' in raw ? raw.tooLong : raw.text.length;
+    if (bytes > MAX_JSON_FILE_BYTES) {
+      if (mine(file)) yield tooLarge(file, size ?? bytes, size === undefined);
+      return;
     }
-    bytes += raw.text.length;
-    if (bytes > MAX_JSON_FILE_BYTES) oversize = true;
-    if (oversize) continue;
-    if (raw.warning) warnings.push(raw.warning);
-    parts.push('\n'.repeat(Math.max(0, raw.line - lineNo - 1)), raw.text, '\n');
+    if ('tooLong' in raw) oversize = true;
+    if (oversize || 'tooLong' in raw) continue;
+    // The first few are enough to say the encoding was guessed; one per line would grow with the file.
+    if (raw.warning && warnings.length < 5) warnings.push(raw.warning);
+    if (raw.line - lineNo > 1) parts.push('\n'.repeat(raw.line - lineNo - 1));
+    parts.push(raw.text);
+    parts.push('\n');
     lineNo = raw.line;
   }
   if (oversize) {
-    if (mine(file)) yield tooLarge(file, bytes);
+    if (mine(file)) yield tooLarge(file, size ?? bytes);
     return;
   }
-  const text = parts.join('');
+  const text = parts.join();
   // A document that is one object is one record: over the record limit, refuse it unparsed.
   const over = /^\s*\{/.test(text.slice(0, 1024)) ? textOverLimit(text.length, limits) : undefined;
   if (over) {
     if (mine(file)) yield failure({ file }, 'input-limit', over, { hint: LIMIT_HINT });
     return;
   }
-  yield* documentRecords(file, text, { accept: mine, warnings: warnings.slice(0, 5) });
+  yield* documentRecords(file, text, { accept: mine, warnings });
+}
+
+/**
+ * Strings joined at the end, held as a few long ones: one array entry per line of a 90 MB file of
+ * short lines (45 million lines, three entries each) passed V8's array limit and aborted the process.
+ */
+class TextParts {
+  private done: string[] = [];
+  private open: string[] = [];
+  push(s: string): void {
+    this.open.push(s);
+    if (this.open.length >= 4096) {
+      this.done.push(this.open.join(''));
+      this.open = [];
+    }
+  }
+  join(): string {
+    return this.done.join('') + this.open.join('');
+  }
+}
+
+/** A line without end on standard input: it is refused, and nothing after it is read. */
+function cutLine(file: string, raw: { line: number; tooLong: number }): InputRecord {
+  // The input is what could not be read (not one record): what came before the line stands.
+  return failure(
+    { file },
+    'input-too-large',
+    `line ${raw.line} runs on for more than ${MAX_JSON_FILE_BYTES / MB} MB without a line break: reading stopped there (no record or JSON document is that long)`,
+    { line: raw.line, hint: 'is this applicant data? NDJSON has one applicant per line; a JSON document may be at most 128 MB' },
+  );
 }
 
 async function next(it: AsyncIterator<RawLine>): Promise<RawLine | undefined> {

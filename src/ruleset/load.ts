@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
 import { basename, relative, resolve, sep } from 'node:path';
 import type { CompiledRule } from '../model/rule.js';
@@ -17,6 +16,7 @@ import { diagnosticAt, MAX_RULE_FILE_BYTES, type YamlSource } from '../yaml/yaml
 import { yamlSourceFor } from './rule-cache.js';
 import { isObj } from '../util/is-object.js';
 import { plural } from '../util/plural.js';
+import { readSideText, SideFileError } from '../util/read-side-file.js';
 
 export { RULE_FORMAT } from './engine-version.js';
 
@@ -67,21 +67,34 @@ function readSources(files: string[], cwd: string | undefined, hash: Hash, error
   const sources: YamlSource[] = [];
   for (const file of files) {
     const shown = displayPath(file, cwd);
-    const size = statSync(file).size;
-    // Checked before reading: a huge file is refused without holding it in memory.
-    if (size > MAX_RULE_FILE_BYTES) {
-      errors.push({
-        code: 'input-too-large',
-        severity: 'error',
-        file: shown,
-        line: 1,
-        column: 1,
-        message: `rule file is ${size} bytes; the limit is ${MAX_RULE_FILE_BYTES}`,
-        hint: 'a rule file holds one rule; split a long list into several list files, or move data out of the rule pack',
-      });
+    let text: string;
+    try {
+      // Checked on the open file, before reading: a huge file is refused without holding it in
+      // memory, and a FIFO or device (zero.yaml -> /dev/zero) is refused without waiting on it.
+      text = readSideText(file, { label: `rule file ${shown}`, maxBytes: MAX_RULE_FILE_BYTES });
+    } catch (e) {
+      if (e instanceof SideFileError && e.reason === 'too-large') {
+        errors.push({
+          code: 'input-too-large',
+          severity: 'error',
+          file: shown,
+          line: 1,
+          column: 1,
+          message: `rule file is ${e.size! > MAX_RULE_FILE_BYTES ? e.size : `more than ${MAX_RULE_FILE_BYTES}`} bytes; the limit is ${MAX_RULE_FILE_BYTES}`,
+          hint: 'a rule file holds one rule; split a long list into several list files, or move data out of the rule pack',
+        });
+      } else if (e instanceof SideFileError) {
+        errors.push({ code: 'input-not-regular', severity: 'error', file: shown, message: `rule file ${e.problem}`, hint: 'rule packs hold regular files' });
+      } else {
+        errors.push({
+          code: 'input-unreadable',
+          severity: 'error',
+          file: shown,
+          message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        });
+      }
       continue;
     }
-    const text = readFileSync(file, 'utf8');
     // The version must not depend on where the tool runs from (shards merged from different
     // working directories must agree), so it hashes the file's name and text, not its path.
     hash.update(basename(file)).update('\0').update(text);

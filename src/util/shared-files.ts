@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, readSync, statSync } from 'node:fs';
+import { notRegularProblem, openSideFile, SideFileError, tooLarge } from './read-side-file.js';
 
 /**
  * Data files read into shared memory, once per process. A SharedArrayBuffer posted to a worker
@@ -16,12 +17,22 @@ export interface SharedFile {
 
 const files = new Map<string, SharedFile>();
 
-/** The file's bytes (a view of shared memory); read from disk unless this process has them as they are. */
-export function readSharedFile(path: string): Buffer {
+/**
+ * The largest file read (an --ip-data .mmdb is read whole): the biggest commercial city databases
+ * are a few hundred MB. Only a regular file is read: a FIFO or a device is refused (read-side-file.ts).
+ */
+export const MAX_SHARED_FILE_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * The file's bytes (a view of shared memory); read from disk unless this process has them as they
+ * are. `label` names the file in a SideFileError (not a regular file, or over the ceiling).
+ */
+export function readSharedFile(path: string, label = path): Buffer {
   const st = statSync(path);
+  if (!st.isFile()) throw new SideFileError(label, notRegularProblem(st), 'not-regular');
   let f = files.get(path);
   if (!f || f.size !== st.size || f.mtimeMs !== st.mtimeMs) {
-    f = readInto(path);
+    f = readInto(path, label);
     files.set(path, f);
   }
   return Buffer.from(f.bytes);
@@ -37,11 +48,13 @@ export function adoptSharedFiles(from: ReadonlyMap<string, SharedFile> | undefin
   for (const [path, f] of from ?? []) if (!files.has(path)) files.set(path, f);
 }
 
-function readInto(path: string): SharedFile {
-  const fd = openSync(path, 'r');
+function readInto(path: string, label: string): SharedFile {
+  // Checked again on the open descriptor: the path may have changed since the stat above.
+  const { fd, st } = openSideFile(path, label);
   try {
-    const st = fstatSync(fd);
     const size = st.size;
+    // Read up to the size fstat gave, never more: a file that grows while read cannot run on.
+    if (size > MAX_SHARED_FILE_BYTES) throw tooLarge(label, size, MAX_SHARED_FILE_BYTES);
     const bytes = new SharedArrayBuffer(size);
     const view = new Uint8Array(bytes);
     let at = 0;

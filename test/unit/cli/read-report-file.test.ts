@@ -41,4 +41,22 @@ describe('readReportFile (merge input, read item by item)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('another layout found early: the stream cut short raises no uncaught error after the answer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dprk-read-'));
+    const uncaught: unknown[] = [];
+    const listen = (e: unknown) => uncaught.push(e);
+    process.on('uncaughtException', listen);
+    try {
+      // Laid out for two lines, then not: megabytes were still to come when the reader gave up.
+      writeFileSync(join(dir, 'odd.json'), `{\n  "a": 1 ,\n${'  \n'.repeat(3_000_000)}}`);
+      await expect(readReportFile(join(dir, 'odd.json'))).rejects.toThrow(SyntaxError);
+      // The stream's close is reported on a later turn of the event loop.
+      for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.off('uncaughtException', listen);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

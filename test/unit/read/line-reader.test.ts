@@ -68,4 +68,31 @@ describe('readLines', () => {
     const ls = await lines([Buffer.from('y'.repeat(80))], 64);
     expect(ls).toEqual([{ line: 1, tooLong: 80 }]);
   });
+
+  test('a line still without its end after cutAt bytes ends the reading: a stream that never ends is left', async () => {
+    let pulled = 0;
+    // Endless as far as the reader can tell; bounded here so that a reader that ignores cutAt fails, not hangs.
+    async function* endless() {
+      for (let i = 0; i < 100_000; i++) {
+        pulled++;
+        yield Buffer.alloc(16, 0);
+      }
+    }
+    const out: RawLine[] = [];
+    for await (const l of readLines(
+      (async function* () {
+        yield Buffer.from('ok\n');
+        yield* endless();
+      })(),
+      'f',
+      40,
+      100,
+    ))
+      out.push(l);
+    expect(out).toEqual([
+      { line: 1, text: 'ok' },
+      { line: 2, tooLong: 112, cut: true },
+    ]);
+    expect(pulled).toBe(7);
+  });
 });

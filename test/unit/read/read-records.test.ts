@@ -132,4 +132,32 @@ describe('readRecords', () => {
     const native = await read(['gh.ndjson'], { inputFormat: 'applicant' });
     expect(native.records[0]!.value).toMatchObject({ first_name: 'Ann' });
   });
+
+  test('a document of many short lines keeps its positions (its text is held in a few long strings)', async () => {
+    // 3 lines and a blank one per element: far more pieces than are joined at a time.
+    const n = 3000;
+    const elements = Array.from({ length: n }, (_, i) => (i === n - 1 ? '  42' : `  {\n    "id": "e${i}"\n  }`));
+    writeFileSync(join(dir, 'tall.json'), `[\n${elements.join(',\n\n')}\n]\n`);
+    const { records } = await read(['tall.json']);
+    expect(records).toHaveLength(n);
+    expect(records[1]).toMatchObject({ line: 6, column: 3 });
+    const last = records[n - 1]!;
+    expect(last.error?.message).toBe(`element ${n - 1} (line ${2 + 4 * (n - 1)}, column 3) is a number, not an applicant object`);
+  });
+
+  test('standard input holding a document past the 128 MB ceiling is not read further than that', async () => {
+    let pulled = 0;
+    const line = Buffer.from(`${'1,'.repeat(512 * 1024)}\n`); // 1 MB
+    async function* big() {
+      yield Buffer.from('[\n');
+      // 400 MB if read to its end: the reading must stop after the ceiling, not count the rest.
+      for (let i = 0; i < 400; i++) {
+        pulled++;
+        yield line;
+      }
+    }
+    const { records } = await read(['-'], { stdin: Readable.from(big()) });
+    expect(records.map((r) => r.error?.message)).toEqual(['is more than 128 MB; a single JSON document may be at most 128 MB because it must be read whole']);
+    expect(pulled).toBeLessThan(200);
+  }, 60_000);
 });
