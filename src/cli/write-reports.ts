@@ -50,7 +50,8 @@ export function planOutputs(specs: string[], output?: string): OutputPlan {
         message: `-o FILE takes one format, but ${open.map((t) => t.format).join(', ')} have no file: give each its own with NAME:FILE (e.g. -f sarif:report.sarif)`,
       };
     }
-    open[0]!.file = output;
+    // `-o -` is standard output, as `NAME:-` is (it wrote a file named "-" in the working directory).
+    if (output !== '-') open[0]!.file = output;
   }
   // `-o /dev/stdout` is standard output too: two reports there would be one garbled stream.
   const toStdout = targets.filter((t) => t.file === undefined || namedDescriptor(resolve(t.file)) === 1);

@@ -75,8 +75,9 @@ export function parseCsv(text: string, file: string, delimiterOrOptions: string 
  * may hold line ends (RFC 4180), so a quote is taken as unclosed (docs/errors.md, `input-csv-row`)
  * when its cell
  * - runs to the end of the file;
- * - swallows a whole line that reads as a row of its own: no quote in it and at least `fields`
- *   cells (only once the header is known; a line of a multi-line address or note has fewer);
+ * - swallows a whole line that reads as a row of its own (no quote in it and at least `fields`
+ *   cells; only once the header is known), and its row then lacks the header's cells: a line of a
+ *   multi-line address or note can have as many commas, but its row, whole, has the header's cells;
  * - spans a line end and has text after its closing quote (`"…\n…"x`), which only a quote that
  *   closes someone else's cell gives.
  * A file can still be valid CSV and wrong (`"a\nb",c` where `"a` meant to close on its line): no
@@ -113,10 +114,27 @@ function scan(text: string, file: string, opts: RecoverOptions, recover: boolean
     new CsvError(
       `${file}:${at}: a cell of more than ${maxCell.toLocaleString('en-US')} characters; no list file has one — is the file damaged, or not a list file?`,
     );
+  /**
+   * A quoted cell of this row that swallowed a line looking like a row, but closed where a quote
+   * could close it: a genuine multi-line cell (an address, a note) can hold such a line too, so the
+   * verdict waits for the row's end: only a row that then lacks the header's cells is the fault.
+   */
+  let suspect: { message: string; at: number; line: number } | undefined;
   const endRow = (next: number) => {
+    if (suspect) {
+      const s = suspect;
+      suspect = undefined;
+      if (!fits(cells)) {
+        fault(s.message, s.at, s.line);
+        return false;
+      }
+    }
     if (!(cells.length === 1 && cells[0] === '')) rows.push(recover ? { line: rowLine, cells, end: next, nextLine: line + 1 } : { line: rowLine, cells });
     cells = [];
+    return true;
   };
+  /** The header's cells, and past them only empty ones (a trailing delimiter). */
+  const fits = (row: string[]) => fields !== undefined && row.length >= fields && row.slice(fields).every((c) => c.trim() === '');
   /** Recovering: the row in hand is an error; reading resumes after the line end that follows `at` (on line `atLine`). */
   const fault = (message: string, at: number, atLine: number) => {
     let k = at;
@@ -128,6 +146,7 @@ function scan(text: string, file: string, opts: RecoverOptions, recover: boolean
     if (k < end) k += text.charCodeAt(k) === CR && text.charCodeAt(k + 1) === LF ? 2 : 1;
     rows.push({ line: rowLine, cells: [], error: `${message}; the row is not read, and reading goes on at line ${atLine + 1}`, end: k, nextLine: atLine + 1 });
     cells = [];
+    suspect = undefined;
     i = k;
     line = atLine + 1;
     rowLine = line;
@@ -146,7 +165,8 @@ function scan(text: string, file: string, opts: RecoverOptions, recover: boolean
       let k = j + 1;
       // The last line end inside this cell: once another follows, the line between was swallowed whole.
       let lastBreak = -1;
-      let bad: 'open' | 'long' | 'junk' | { swallowed: number; cells: number } | undefined;
+      let bad: 'open' | 'long' | 'junk' | undefined;
+      let swallowed: { line: number; cells: number } | undefined;
       for (;;) {
         const q = text.indexOf('"', k);
         if (q < 0 || q >= end) {
@@ -160,14 +180,10 @@ function scan(text: string, file: string, opts: RecoverOptions, recover: boolean
         }
         for (let n = text.indexOf('\n', k); n >= 0 && n < q; n = text.indexOf('\n', n + 1)) {
           line++;
-          const asRow = recover && fields && lastBreak >= 0 ? looksLikeRow(text, lastBreak + 1, n, delim, fields) : undefined;
-          if (asRow) {
-            bad = { swallowed: line - 1, cells: asRow };
-            break;
-          }
+          const asRow = recover && fields && !swallowed && lastBreak >= 0 ? looksLikeRow(text, lastBreak + 1, n, delim, fields) : undefined;
+          if (asRow) swallowed = { line: line - 1, cells: asRow };
           lastBreak = n;
         }
-        if (bad) break;
         parts.push(text.slice(k, q));
         if (text.charCodeAt(q + 1) === QUOTE) {
           parts.push('"');
@@ -182,20 +198,22 @@ function scan(text: string, file: string, opts: RecoverOptions, recover: boolean
         const c = text.charCodeAt(k);
         if (c !== delim && c !== CR && c !== LF) bad = 'junk';
       }
+      const cellAt = `the quoted cell at line ${quoteLine}, column ${columnOf(j)}`;
+      const swallowedText =
+        swallowed && `${cellAt} runs on over line ${swallowed.line}, which has ${swallowed.cells} cells like a row of its own: a closing quote is missing`;
       if (bad) {
         if (!recover) throw bad === 'long' ? tooLong(quoteLine) : new CsvError(`${file}:${quoteLine}: a quoted cell is never closed`);
-        const cellAt = `the quoted cell at line ${quoteLine}, column ${columnOf(j)}`;
         const message =
           bad === 'long'
             ? longCell()
             : bad === 'open'
               ? `${cellAt} is never closed (no closing quote before the end of the file)`
-              : bad === 'junk'
-                ? `${cellAt} ends on line ${line} with text after its closing quote: a closing quote is missing, or a quote inside the cell is not doubled`
-                : `${cellAt} runs on over line ${bad.swallowed}, which has ${bad.cells} cells like a row of its own: a closing quote is missing`;
+              : (swallowedText ??
+                `${cellAt} ends on line ${line} with text after its closing quote: a closing quote is missing, or a quote inside the cell is not doubled`);
         fault(message, j, quoteLine);
         continue;
       }
+      if (swallowedText && !suspect) suspect = { message: swallowedText, at: j, line: quoteLine };
       cell = parts.join('');
       i = k;
     }
@@ -222,10 +240,13 @@ function scan(text: string, file: string, opts: RecoverOptions, recover: boolean
       continue;
     }
     i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
-    endRow(i);
+    // A row found at fault has been replaced by its error, and reading resumes where fault() says.
+    if (!endRow(i)) continue;
     line++;
     rowLine = line;
   }
-  if (cells.length) endRow(end);
+  // The last row, without a line end: a fault there resumes reading after its first line.
+  if (cells.length && !endRow(end) && i < end)
+    return rows.concat(scan(text, file, { ...opts, from: i, firstLine: line, maxRows: maxRows - rows.length }, recover));
   return rows;
 }

@@ -19,6 +19,12 @@ describe('planOutputs', () => {
     expect(plan(['json:-'])).toEqual({ ok: true, targets: [{ format: 'json' }] });
   });
 
+  test('-o - is standard output too, as NAME:- is (not a file named "-")', () => {
+    expect(plan([], '-')).toEqual({ ok: true, targets: [{ format: 'text' }] });
+    expect(plan(['json', 'sarif:x.sarif'], '-')).toEqual({ ok: true, targets: [{ format: 'json' }, { format: 'sarif', file: 'x.sarif' }] });
+    expect(plan(['json', 'text'], '-')).toMatchObject({ ok: false });
+  });
+
   test('-o names the file of the one format without one', () => {
     expect(plan([], 'r.txt')).toEqual({ ok: true, targets: [{ format: 'text', file: 'r.txt' }] });
     expect(plan(['json', 'sarif:x.sarif'], 'r.json')).toEqual({

@@ -43,6 +43,29 @@ describe('an unclosed quote costs its own row, never the rows after it', () => {
     ]);
   });
 
+  test('a genuine multi-line cell holding a line with as many commas as the header has cells is read, not split into rows', () => {
+    const text =
+      HEADER + 'c1,Ann One,"Acme Tower\nFloor 3, Unit 4, Riverside Park, Leeds\nLS1 4AB, UK",US\n' + row(2) + 'c3,"Cat\n1,2,3,4\nThree",c3@example.com,US';
+    const { items } = sourceItems('a.csv', text);
+    expect(items.map((i) => [i.line, i.value?.id ?? i.error!.code])).toEqual([
+      [2, 'c1'],
+      [5, 'c2'],
+      [6, 'c3'],
+    ]);
+    expect(items[0]!.value?.emails).toBe('Acme Tower\nFloor 3, Unit 4, Riverside Park, Leeds\nLS1 4AB, UK');
+  });
+
+  test('a quote closed by a later one without text after it, swallowing a row: the row, short of cells, is an error', () => {
+    const text = HEADER + 'c2,"Bob Two,b2@example.com,US\n' + row(3) + 'c4,Dan,d4@example.com,US"\n' + row(5);
+    expect(fates(text)).toEqual(['2: input-csv-row', 'c3', 'c4', 'c5']);
+    expect(sourceItems('a.csv', text).items[0]!.error!.message).toContain('runs on over line 3, which has 4 cells like a row of its own');
+    // A later fault in the same row is that row's; the row after it is not blamed for the first.
+    const twice = HEADER + 'c1,"Ann\n1,2,3,4\nOne",a1@example.com,"US\nx"y\n' + row(3) + row(4);
+    expect(fates(twice)).toEqual(['2: input-csv-row', 'x"y', 'c3', 'c4']);
+    // The same as the last row of the file, without a line end.
+    expect(fates(HEADER + 'c2,"Bob Two,b2@example.com,US\n' + row(3) + 'c4,Dan,d4@example.com,US"')).toEqual(['2: input-csv-row', 'c3', 'c4']);
+  });
+
   test('every row is accounted for: a file of unclosed quotes gives one error per bad row', () => {
     const rows = Array.from({ length: 50 }, (_, n) => (n % 3 === 0 ? `c${n},"open ${n},x,US\n` : row(n)));
     const out = fates(HEADER + rows.join(''));
