@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { placed, type SourceLocation } from '../model/source-location.js';
 import { decodeUtf8, detectEncoding } from './encoding.js';
@@ -7,6 +8,7 @@ import { jsonErrorOffset, lineColumn } from './json-syntax.js';
 import { parseCsvRows } from '../util/csv.js';
 import { isObj } from '../util/is-object.js';
 import { detectCsvFormat } from './adapters/registry.js';
+import { notRegularMessage } from './expand-paths.js';
 
 /** One record of a source file, before any adapter: where it is, and its value or why not. */
 export interface RawItem {
@@ -42,11 +44,19 @@ function err(at: SourceLocation, code: Diagnostic['code'], message: string, extr
   return { ...placed(at), file, error: { code, severity: 'error', file, message, ...extra } };
 }
 
-/** Read a whole source file (bounded like any JSON document) into records. */
+/**
+ * Read a whole source file (bounded like any JSON document) into records. Opened without blocking
+ * and checked on the open descriptor: a path that became a FIFO after expand-paths looked at it
+ * would otherwise block the open forever (in a libuv thread Ctrl-C cannot reach).
+ */
 export async function readSourceFile(path: string, file: string): Promise<SourceText> {
   let bytes: Buffer;
+  let handle: FileHandle | undefined;
   try {
-    const size = (await stat(path)).size;
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const st = await handle.stat();
+    if (!st.isFile()) return { layout: 'json', items: [err({ file }, 'input-not-regular', notRegularMessage(st))], warnings: [] };
+    const size = st.size;
     if (size > MAX_JSON_FILE_BYTES) {
       return {
         layout: 'json',
@@ -60,13 +70,15 @@ export async function readSourceFile(path: string, file: string): Promise<Source
         warnings: [],
       };
     }
-    bytes = await readFile(path);
+    bytes = await handle.readFile();
   } catch (e) {
     return {
       layout: 'json',
       items: [err({ file }, 'input-unreadable', `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)],
       warnings: [],
     };
+  } finally {
+    await handle?.close().catch(() => {});
   }
   const { encoding, bomLength } = detectEncoding(bytes.subarray(0, 4));
   let text: string;
