@@ -134,6 +134,9 @@ function csvItems(file: string, text: string): Omit<SourceText, 'warnings'> & { 
   // Read again from the header on, now that a line a quoted cell swallows can be told for a row by its cell count.
   const rows = parseCsvRows(text, file, { from: header.end, firstLine: header.nextLine, fields: headers.length });
   const extra: number[] = [];
+  // Some exports (spreadsheets saved as CSV, a few ATS tools) leave out a row's trailing empty cells: the row is
+  // read as if they were there and empty, and its line is said in one warning per file, never as an error.
+  const short: number[] = [];
   const items: RawItem[] = rows.map((row) => {
     const at = { file, line: row.line };
     if (row.error) return { ...err(at, 'input-csv-row', row.error, { line: row.line, hint: QUOTE_HINT }), line: row.line };
@@ -148,7 +151,7 @@ function csvItems(file: string, text: string): Omit<SourceText, 'warnings'> & { 
         };
       }
       extra.push(row.line);
-    }
+    } else if (row.cells.length < headers.length) short.push(row.line);
     const value: Record<string, unknown> = {};
     headers.forEach((h, i) => {
       const cell = row.cells[i]?.trim();
@@ -157,22 +160,27 @@ function csvItems(file: string, text: string): Omit<SourceText, 'warnings'> & { 
     return { ...placed(at), file, line: row.line, value };
   });
   if (items.length === 0) return { layout: 'csv', headers, items: [err({ file }, 'input-empty', 'the CSV has a header row but no records')], warnings: [] };
-  return { layout: 'csv', headers, items, warnings: extra.length ? [extraCells(file, extra, headers.length)] : [] };
+  const warnings = [
+    ...(extra.length
+      ? [cellCount(file, extra, 'input-csv-extra-cells', `more cells than the header's ${headers.length}; the extra cells are empty and were ignored`)]
+      : []),
+    ...(short.length
+      ? [cellCount(file, short, 'input-csv-missing-cells', `fewer cells than the header's ${headers.length}; the missing cells were read as empty`)]
+      : []),
+  ];
+  return { layout: 'csv', headers, items, warnings };
 }
 
 const QUOTE_HINT = 'close the quote, or double each quote that is part of a quoted cell\'s text (""); the other rows were read';
 
-/** Rows with empty cells past the header's (a trailing delimiter): read, and said once per file, with their lines. */
-function extraCells(file: string, lines: number[], headerCells: number): Diagnostic {
+/**
+ * Rows read although their cell count is not the header's: empty cells past it (a trailing delimiter), or
+ * trailing cells left out. Said once per file, with their lines, never as an error: each row is read whole.
+ */
+function cellCount(file: string, lines: number[], code: 'input-csv-extra-cells' | 'input-csv-missing-cells', what: string): Diagnostic {
   const shown = lines.slice(0, 5).join(', ') + (lines.length > 5 ? ` and ${lines.length - 5} more` : '');
-  const what = lines.length === 1 ? `line ${shown} has` : `${lines.length} rows (lines ${shown}) have`;
-  return {
-    code: 'input-csv-extra-cells',
-    severity: 'warning',
-    file,
-    line: lines[0]!,
-    message: `${what} more cells than the header's ${headerCells}; the extra cells are empty and were ignored`,
-  };
+  const rows = lines.length === 1 ? `line ${shown} has` : `${lines.length} rows (lines ${shown}) have`;
+  return { code, severity: 'warning', file, line: lines[0]!, message: `${rows} ${what}` };
 }
 
 function jsonItems(file: string, value: unknown): Omit<SourceText, 'warnings'> {
