@@ -13,6 +13,7 @@ import { linkExceptions, type BatchCheck } from '../pipeline/jobs/batch-check.js
 import { serveChecks } from '../pipeline/jobs/serve.js';
 import type { WorkerReply, WorkerSetup } from '../pipeline/jobs/wire.js';
 import type { CompiledRule } from '../model/rule.js';
+import { plural } from '../util/plural.js';
 
 function prepare(setup: WorkerSetup): { rules: CompiledRule[]; check: BatchCheck } {
   const config = setup.configFile ? loadConfig({ cwd: setup.cwd, file: setup.configFile }).config : undefined;
@@ -21,7 +22,7 @@ function prepare(setup: WorkerSetup): { rules: CompiledRule[]; check: BatchCheck
   const rules = activeRules(tuned.rules);
   if (rules.length !== setup.expect.rules || tuned.version !== setup.expect.version) {
     throw new Error(
-      `the rule files changed during the run (${rules.length} rules, version ${tuned.version}; the run started with ${setup.expect.rules}, ${setup.expect.version})`,
+      `the rule files changed during the run (${plural(rules.length, 'rule')}, version ${tuned.version}; the run started with ${setup.expect.rules}, ${setup.expect.version})`,
     );
   }
   const ip = new OfflineIpResolver({ files: setup.ipData });

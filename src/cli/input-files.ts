@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { openSync, readSync, closeSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { InputFile } from '../model/history.js';
 
@@ -16,16 +16,18 @@ export function inputFiles(files: string[], cwd: string): InputFile[] {
     seen.add(path);
     const abs = resolve(cwd, path);
     try {
-      const st = statSync(abs);
-      if (!st.isFile()) throw new Error('not a file');
-      const h = createHash('sha256');
-      const fd = openSync(abs, 'r');
+      // Opened without blocking and checked on the descriptor: a file replaced by a FIFO since the
+      // run read it would block this synchronous open, and with it the whole process, forever.
+      const fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
       try {
+        const st = fstatSync(fd);
+        if (!st.isFile()) throw new Error('not a file');
+        const h = createHash('sha256');
         for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) h.update(buf.subarray(0, n));
+        out.push({ path, sha256: h.digest('hex'), bytes: st.size });
       } finally {
         closeSync(fd);
       }
-      out.push({ path, sha256: h.digest('hex'), bytes: st.size });
     } catch {
       out.push({ path });
     }

@@ -77,7 +77,7 @@ export async function startProgress(io: CliIO, flag: boolean | undefined, color 
       if (now - last < 100) return;
       last = now;
       const rate = Math.round(done / Math.max(0.001, (now - started) / 1000));
-      spinner.text = `Checked ${done.toLocaleString('en-US')} records · ${rate.toLocaleString('en-US')}/s · ${flagged.toLocaleString('en-US')} flagged so far`;
+      spinner.text = `Checked ${done.toLocaleString('en-US')} ${done === 1 ? 'record' : 'records'} · ${rate.toLocaleString('en-US')}/s · ${flagged.toLocaleString('en-US')} flagged so far`;
     },
     stop() {
       spinner.stop();

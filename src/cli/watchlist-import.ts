@@ -193,7 +193,7 @@ export function importWatchlist(opts: ImportOptions): ImportSummary {
   if (result.entries.length === 0) {
     const which = opts.allPrograms ? 'sanctioned' : opts.programs?.length ? `programme ${opts.programs.join(', ')}` : 'North Korea (DPRK)';
     throw new ImportError(
-      `${basename(main.path)}: no ${which} entries among ${result.read} rows; nothing written (use --program TAG or --all-programs to choose others)`,
+      `${basename(main.path)}: no ${which} entries among ${plural(result.read, 'row')}; nothing written (use --program TAG or --all-programs to choose others)`,
     );
   }
 
@@ -235,7 +235,7 @@ export function importWatchlist(opts: ImportOptions): ImportSummary {
     const code = (e as NodeJS.ErrnoException).code;
     if (!code) throw e;
     throw new ImportError(
-      `${opts.out}: cannot write the pack (${code}); ${written.length} of ${files.length} files were written — fix the cause and run the import again`,
+      `${opts.out}: cannot write the pack (${code}); ${written.length} of ${plural(files.length, 'file')} written — fix the cause and run the import again`,
     );
   }
   if (stale.size) notices.push(`removed ${plural(stale.size, 'file')} an earlier import had written under ${opts.out} and this one does not`);

@@ -5,6 +5,7 @@ import { distinctValues } from '../runtime/distinct-values.js';
 import { FAMILIES, SEVERITIES, type Family, type Severity } from '../model/levels.js';
 import { joinMessage } from '../runtime/message-template.js';
 import { lookupTable } from '../util/lookup-table.js';
+import { plural } from '../util/plural.js';
 
 export interface Evaluation {
   findings: Finding[];
@@ -85,7 +86,7 @@ function coverageLine(rules: CompiledRule[], missing: number[] | undefined): str
       ),
     ];
     const tail = groups.length ? `; to check more, collect: ${groups.slice(0, 8).join(', ')}${groups.length > 8 ? ` and ${groups.length - 8} more` : ''}` : '';
-    line = `${ran} of ${total} checks could run${undetectable ? ` (${undetectable} not detectable from this data)` : ''}${tail}`;
+    line = `${ran} of ${plural(total, 'check')} could run${undetectable ? ` (${undetectable} not detectable from this data)` : ''}${tail}`;
     cache.lines.set(key, [line]);
   }
   return line;

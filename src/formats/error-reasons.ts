@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { RunError } from '../model/report.js';
 import { omittedCount } from '../model/omitted-problems.js';
+import { elementPlace } from '../model/source-location.js';
 import { truncate } from './plain-text.js';
 
 /**
@@ -29,12 +30,27 @@ function position(d: Diagnostic): string {
   return d.path ? ` (at ${d.path})` : '';
 }
 
-export function errorReasons(e: RunError, max = MAX_REASONS): ErrorReasons {
+export interface ReasonOptions {
+  /** At most this many problems are listed. */
+  max?: number;
+  /**
+   * The format places the error at its array element's start itself (a SARIF region, a GitHub `line=`):
+   * the message then names the element by its index alone, `element 3`, not `element 3 (line 9, column 3)`.
+   */
+  placed?: boolean;
+}
+
+export function errorReasons(e: RunError, { max = MAX_REASONS, placed = false }: ReasonOptions = {}): ErrorReasons {
   // A read error is one diagnostic saying what the message says: only its position is news.
   const own = e.diagnostics.find((d) => d.message === e.message);
   // An NDJSON record's source already names its line (file#12): its column is what is new.
   const onItsLine = own?.line !== undefined && own.line === e.location.line;
-  const head = !own ? e.message : onItsLine ? `${e.message}${own.column ? ` (column ${own.column})` : ''}` : `${e.message}${position(own)}`;
+  // An array element's message already names where the element starts (element 3 (line 9, column 3)).
+  const where = e.start && e.location.index !== undefined ? elementPlace(e.location.index, e.start) : undefined;
+  const named = where !== undefined && e.message.startsWith(where);
+  const atStart = named && own?.line === e.start!.line && (own.column === undefined || own.column === e.start!.column);
+  const message = named && placed ? `element ${e.location.index}${e.message.slice(where.length)}` : e.message;
+  const head = !own || atStart ? message : onItsLine ? `${message}${own.column ? ` (column ${own.column})` : ''}` : `${message}${position(own)}`;
   const reasons: string[] = [];
   let more = 0;
   for (const d of e.diagnostics) {
@@ -54,8 +70,8 @@ export function moreText(more: number): string {
 }
 
 /** One line: `head: reason; reason; and N more`. */
-export function errorSummary(e: RunError, max = MAX_REASONS): string {
-  const { head, reasons, more } = errorReasons(e, max);
+export function errorSummary(e: RunError, options: ReasonOptions = {}): string {
+  const { head, reasons, more } = errorReasons(e, options);
   const tail = [...reasons, moreText(more)].filter(Boolean);
   return tail.length ? `${head}: ${tail.join('; ')}` : head;
 }

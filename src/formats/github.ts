@@ -48,7 +48,8 @@ function applicantMessage(a: ApplicantResult): string {
 
 /** What the record is and why it could not be checked: one problem a line, as an applicant's findings. */
 function errorMessage(e: RunError): string {
-  const { head, reasons, more } = errorReasons(e);
+  // line= and col= carry where an array element starts (errorLocation): the message need not say it again.
+  const { head, reasons, more } = errorReasons(e, { placed: true });
   return [`${e.source}: ${head}`, ...reasons, moreText(more)].filter(Boolean).join('\n');
 }
 

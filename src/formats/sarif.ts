@@ -133,7 +133,8 @@ function errorNotification(e: RunError) {
   const at = errorLocation(e);
   return {
     level: 'error' as const,
-    message: { text: truncate(oneLine(`${e.source}: ${errorSummary(e)}`), 1000) },
+    // The region carries where an array element starts (errorLocation): the message need not say it again.
+    message: { text: truncate(oneLine(`${e.source}: ${errorSummary(e, { placed: true })}`), 1000) },
     locations: [{ physicalLocation: physicalLocation(at) }],
     descriptor: { id: e.diagnostics[0]?.code ?? 'input-invalid' },
     ...(e.id !== undefined ? { properties: { applicantId: e.id } } : {}),

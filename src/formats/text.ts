@@ -227,7 +227,7 @@ function writeText(report: Report, ctx: FormatContext, emit: Emit): void {
     for (const l of lines) out(l);
   };
   // A merged report has no rule set of its own loaded: say nothing rather than "(0 rules)".
-  const count = ctx.rulesCount > 0 ? ` (${ctx.rulesCount} rules)` : '';
+  const count = ctx.rulesCount > 0 ? ` (${plural(ctx.rulesCount, 'rule')})` : '';
   out(c.dim(`dprk-check ${t(report.tool.version)} · rules ${t(report.tool.rulesVersion)}${count}${report.redacted ? ' · personal data redacted' : ''}`));
   out('');
   const { shown, hidden } = byRisk(report, ctx.onlyFlagged === true);

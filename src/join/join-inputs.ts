@@ -72,7 +72,11 @@ export async function joinInputs(args: string[], s: JoinSettings): Promise<{ rec
       if (e.kind === 'file') files.push({ path: e.path, shown: e.shown, ...((format ?? defaultFormat) ? { format: format ?? defaultFormat } : {}) });
       else if (e.kind === 'skipped') s.onSkip?.({ path: e.shown, reason: e.reason });
       else if (e.kind === 'unreadable')
-        early.push({ ...placed({ file: e.shown }), file: e.shown, error: { code: 'input-unreadable', severity: 'error', file: e.shown, message: e.message } });
+        early.push({
+          ...placed({ file: e.shown }),
+          file: e.shown,
+          error: { code: e.code ?? 'input-unreadable', severity: 'error', file: e.shown, message: e.message },
+        });
     }
   }
   const people = s.people ? await loadPeople(resolvePath(s.cwd, s.people), s.people) : undefined;

@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { detectRecordFormat } from '../read/adapters/registry.js';
@@ -19,8 +20,10 @@ export async function looksLikeSource(path: string): Promise<boolean> {
   let head: string;
   let complete: boolean;
   try {
-    const fh = await open(path, 'r');
+    // Without blocking, and only a regular file: a FIFO with no writer would block the open forever.
+    const fh = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     try {
+      if (!(await fh.stat()).isFile()) return false;
       const buf = Buffer.alloc(HEAD_BYTES);
       const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0);
       head = buf

@@ -56,6 +56,7 @@ export const DIAGNOSTIC_CODES = [
   'rules-none-running',
   'input-csv-row',
   'input-csv-extra-cells',
+  'input-csv-missing-cells',
   'input-duplicate-key',
 ] as const;
 

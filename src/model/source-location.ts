@@ -30,6 +30,11 @@ export function sourceText(at: SourceLocation): string {
   return at.index !== undefined ? `${at.file}[${at.index}]` : at.file;
 }
 
+/** How a message names an element of a JSON array: its index and where it starts. */
+export function elementPlace(index: number, at: { line: number; column: number }): string {
+  return `element ${index} (line ${at.line}, column ${at.column})`;
+}
+
 /** A location with its written form, as a read record, a result and a run error carry both. */
 export function placed(at: SourceLocation): { source: string; location: SourceLocation } {
   return { source: sourceText(at), location: at };

@@ -3,6 +3,7 @@ import { companyMembership, listCandidates, literalCandidates } from '../runtime
 import { nameMembership } from '../runtime/name-list-match.js';
 import { isListRef, isRef, isScalar, listLabel, lookupList, show, type OperatorDef, type RefResolver } from './operand.js';
 import { NO, type Verdict } from '../runtime/verdict.js';
+import { plural } from '../util/plural.js';
 
 /** The operators that compare values through a comparator (`as:`): equals, in, sameAs and their negations. */
 
@@ -56,7 +57,7 @@ function onFirstUse(make: () => (value: unknown) => Verdict): (value: unknown) =
 
 /** notIn's note names the set it was tested against (a list by its id and size, literals up to 8). */
 function noneOf(operand: unknown, candidates: Array<{ value: string }>): string {
-  if (isListRef(operand)) return `is none of the ${candidates.length} values of list '${(operand as { list: string }).list}'`;
+  if (isListRef(operand)) return `is none of the ${plural(candidates.length, 'value')} of list '${(operand as { list: string }).list}'`;
   const vs = candidates.map((c) => c.value);
   return `is none of ${vs.slice(0, 8).join(', ')}${vs.length > 8 ? ` and ${vs.length - 8} more` : ''}`;
 }

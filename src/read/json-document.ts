@@ -1,7 +1,10 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { InputRecord } from './input-record.js';
-import { placed, sourceText, type SourceLocation } from '../model/source-location.js';
+import { elementPlace, placed, sourceText, type SourceLocation } from '../model/source-location.js';
 import { arrayElements, jsonErrorOffset, lineColumn } from './json-syntax.js';
+
+// Defined with the locations, where the formats reach it too; the readers keep importing it from here.
+export { elementPlace };
 
 /**
  * A JSON document is read whole, so it has a ceiling; NDJSON has none because it is streamed.
@@ -29,11 +32,6 @@ export interface DocumentOptions {
   accept?: (source: string) => boolean;
   onOtherShard?: () => void;
   warnings?: Diagnostic[];
-}
-
-/** How a message names an element of a JSON array: its index and where it starts. */
-export function elementPlace(index: number, at: { line: number; column: number }): string {
-  return `element ${index} (line ${at.line}, column ${at.column})`;
 }
 
 /** elementPlace of a record read from a JSON array (undefined for any other record). */

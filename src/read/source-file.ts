@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { placed, type SourceLocation } from '../model/source-location.js';
 import { decodeUtf8, detectEncoding } from './encoding.js';
@@ -7,6 +8,7 @@ import { jsonErrorOffset, lineColumn } from './json-syntax.js';
 import { parseCsvRows } from '../util/csv.js';
 import { isObj } from '../util/is-object.js';
 import { detectCsvFormat } from './adapters/registry.js';
+import { notRegularMessage } from './expand-paths.js';
 
 /** One record of a source file, before any adapter: where it is, and its value or why not. */
 export interface RawItem {
@@ -42,11 +44,19 @@ function err(at: SourceLocation, code: Diagnostic['code'], message: string, extr
   return { ...placed(at), file, error: { code, severity: 'error', file, message, ...extra } };
 }
 
-/** Read a whole source file (bounded like any JSON document) into records. */
+/**
+ * Read a whole source file (bounded like any JSON document) into records. Opened without blocking
+ * and checked on the open descriptor: a path that became a FIFO after expand-paths looked at it
+ * would otherwise block the open forever (in a libuv thread Ctrl-C cannot reach).
+ */
 export async function readSourceFile(path: string, file: string): Promise<SourceText> {
   let bytes: Buffer;
+  let handle: FileHandle | undefined;
   try {
-    const size = (await stat(path)).size;
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const st = await handle.stat();
+    if (!st.isFile()) return { layout: 'json', items: [err({ file }, 'input-not-regular', notRegularMessage(st))], warnings: [] };
+    const size = st.size;
     if (size > MAX_JSON_FILE_BYTES) {
       return {
         layout: 'json',
@@ -60,13 +70,15 @@ export async function readSourceFile(path: string, file: string): Promise<Source
         warnings: [],
       };
     }
-    bytes = await readFile(path);
+    bytes = await handle.readFile();
   } catch (e) {
     return {
       layout: 'json',
       items: [err({ file }, 'input-unreadable', `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)],
       warnings: [],
     };
+  } finally {
+    await handle?.close().catch(() => {});
   }
   const { encoding, bomLength } = detectEncoding(bytes.subarray(0, 4));
   let text: string;
@@ -122,6 +134,9 @@ function csvItems(file: string, text: string): Omit<SourceText, 'warnings'> & { 
   // Read again from the header on, now that a line a quoted cell swallows can be told for a row by its cell count.
   const rows = parseCsvRows(text, file, { from: header.end, firstLine: header.nextLine, fields: headers.length });
   const extra: number[] = [];
+  // Some exports (spreadsheets saved as CSV, a few ATS tools) leave out a row's trailing empty cells: the row is
+  // read as if they were there and empty, and its line is said in one warning per file, never as an error.
+  const short: number[] = [];
   const items: RawItem[] = rows.map((row) => {
     const at = { file, line: row.line };
     if (row.error) return { ...err(at, 'input-csv-row', row.error, { line: row.line, hint: QUOTE_HINT }), line: row.line };
@@ -136,7 +151,7 @@ function csvItems(file: string, text: string): Omit<SourceText, 'warnings'> & { 
         };
       }
       extra.push(row.line);
-    }
+    } else if (row.cells.length < headers.length) short.push(row.line);
     const value: Record<string, unknown> = {};
     headers.forEach((h, i) => {
       const cell = row.cells[i]?.trim();
@@ -145,22 +160,27 @@ function csvItems(file: string, text: string): Omit<SourceText, 'warnings'> & { 
     return { ...placed(at), file, line: row.line, value };
   });
   if (items.length === 0) return { layout: 'csv', headers, items: [err({ file }, 'input-empty', 'the CSV has a header row but no records')], warnings: [] };
-  return { layout: 'csv', headers, items, warnings: extra.length ? [extraCells(file, extra, headers.length)] : [] };
+  const warnings = [
+    ...(extra.length
+      ? [cellCount(file, extra, 'input-csv-extra-cells', `more cells than the header's ${headers.length}; the extra cells are empty and were ignored`)]
+      : []),
+    ...(short.length
+      ? [cellCount(file, short, 'input-csv-missing-cells', `fewer cells than the header's ${headers.length}; the missing cells were read as empty`)]
+      : []),
+  ];
+  return { layout: 'csv', headers, items, warnings };
 }
 
 const QUOTE_HINT = 'close the quote, or double each quote that is part of a quoted cell\'s text (""); the other rows were read';
 
-/** Rows with empty cells past the header's (a trailing delimiter): read, and said once per file, with their lines. */
-function extraCells(file: string, lines: number[], headerCells: number): Diagnostic {
+/**
+ * Rows read although their cell count is not the header's: empty cells past it (a trailing delimiter), or
+ * trailing cells left out. Said once per file, with their lines, never as an error: each row is read whole.
+ */
+function cellCount(file: string, lines: number[], code: 'input-csv-extra-cells' | 'input-csv-missing-cells', what: string): Diagnostic {
   const shown = lines.slice(0, 5).join(', ') + (lines.length > 5 ? ` and ${lines.length - 5} more` : '');
-  const what = lines.length === 1 ? `line ${shown} has` : `${lines.length} rows (lines ${shown}) have`;
-  return {
-    code: 'input-csv-extra-cells',
-    severity: 'warning',
-    file,
-    line: lines[0]!,
-    message: `${what} more cells than the header's ${headerCells}; the extra cells are empty and were ignored`,
-  };
+  const rows = lines.length === 1 ? `line ${shown} has` : `${lines.length} rows (lines ${shown}) have`;
+  return { code, severity: 'warning', file, line: lines[0]!, message: `${rows} ${what}` };
 }
 
 function jsonItems(file: string, value: unknown): Omit<SourceText, 'warnings'> {

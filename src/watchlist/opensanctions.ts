@@ -1,6 +1,7 @@
 import type { CsvRow } from '../util/csv.js';
 import { CsvError, parseCsv } from '../util/csv.js';
 import { ImportError, type ImportResult, type WatchEntry } from './types.js';
+import { plural } from '../util/plural.js';
 
 export interface OpenSanctionsOptions {
   /** Keep a row when its sanctions / programme text matches; default: North Korea programmes. */
@@ -54,7 +55,9 @@ export function readOpenSanctions(rows: CsvRow[], file: string, opts: OpenSancti
   let skipped = 0;
   for (const r of rows.slice(1)) {
     if (r.cells.length !== header.length) {
-      throw new ImportError(`${file}:${r.line}: ${r.cells.length} columns where the header has ${header.length}; the file may be cut short or edited`);
+      throw new ImportError(
+        `${file}:${r.line}: ${plural(r.cells.length, 'column')} where the header has ${header.length}; the file may be cut short or edited`,
+      );
     }
     const multi = (column: string) => splitMulti(at(r, column), { file, line: r.line, column });
     const schema = (at(r, 'schema') ?? '').trim().toLowerCase();

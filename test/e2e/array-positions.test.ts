@@ -152,6 +152,26 @@ describe.each(['pretty.json', 'compact.json'] as const)('problems in elements of
     expect(placed(['merge', `${file}.report.json`])).toEqual(expected);
   });
 
+  test('SARIF and GitHub messages name the element by its index (the position is in the region / line=); others say it once', () => {
+    const s = elementStarts(file)[2]!;
+    const sarif = JSON.parse(cli([file, '-f', 'sarif']).stdout) as {
+      runs: Array<{ invocations: Array<{ toolExecutionNotifications: Array<{ message: { text: string } }> }> }>;
+    };
+    const notes = sarif.runs[0]!.invocations[0]!.toolExecutionNotifications.map((n) => n.message.text);
+    expect(notes).toContain(`${file}[2]: element 2 is a string, not an applicant object`);
+    expect(notes.find((n) => n.startsWith(`${file}[1]: `))).toMatch(
+      /^\S+\[1\]: element 1: invalid applicant record \(1 problem\): contact\.emails\[0\]: must be string \(line \d+, column \d+\)$/,
+    );
+    const github = cli([file, '-f', 'github']).stdout;
+    expect(github).toContain(`::${file}[2]: element 2 is a string, not an applicant object\n`);
+    expect(github).toContain(`::${file}[1]: element 1: invalid applicant record (1 problem)%0A`);
+    // Formats with no place of their own keep the position, once.
+    const csv = cli([file, '-f', 'csv']);
+    const once = `element 2 (line ${s.line}, column ${s.column}) is a string, not an applicant object`;
+    expect(csv.stdout).toMatch(new RegExp(`"${once.replace(/[()[\]]/g, '\\$&')}"\r?\n`));
+    expect(csv.stderr).toContain(`dprk-check: ${file}[2]: ${once}\n`);
+  });
+
   test('--jobs 2 places them the same (the element text goes to the worker thread)', () => {
     expect(report(['--jobs', '2', file]).errors).toEqual(report([file]).errors);
   });

@@ -88,7 +88,7 @@ describe('the rules commands and an empty pack', () => {
     const r = await cli(['rules', 'list', '--no-builtin-rules', '--config', 'all-off.yaml'], tree());
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/network\.kp-phone\s+network\s+high\s+experimental\s+disabled \(\*\)/);
-    expect(r.stdout).toContain('1 rules, 0 of them running');
+    expect(r.stdout).toContain('1 rule, 0 of them running');
     expect(r.stderr).toContain('error config-disables-all');
   });
 });

@@ -143,7 +143,7 @@ describe.skipIf(!posix)('rule directories and standard input', () => {
     const r = await run(['--no-builtin-rules', '--rules', 'pack', 'a.json']);
     expect(r.killed).toBe(false);
     expect(r.stderr).not.toMatch(/loop/);
-    expect(r.stdout).toMatch(/rules \w+ \(1 rules?\)/);
+    expect(r.stdout).toMatch(/rules \w+ \(1 rule\)/);
     expect(r.code).toBe(0);
   });
 

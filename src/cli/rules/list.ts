@@ -4,6 +4,7 @@ import { printDiagnostics } from '../print-diagnostics.js';
 import type { Family, RuleStatus, Severity } from '../../model/levels.js';
 import { withHint } from './hints.js';
 import { loadPacks, type LoadedPacks, type PackRequest } from './load-packs.js';
+import { plural } from '../../util/plural.js';
 
 export interface ListOptions extends Omit<PackRequest, 'targets'> {
   format: 'text' | 'json';
@@ -83,7 +84,7 @@ export function runList(opts: ListOptions, io: CliIO): number {
   const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
   io.stdout.write(`${[line(header), ...table.map(line)].join('\n')}\n`);
   const running = rows.filter((r) => r.enabled).length;
-  const shown = rows.length === all.length ? `${all.length} rules` : `${rows.length} of ${all.length} rules`;
+  const shown = rows.length === all.length ? plural(all.length, 'rule') : `${rows.length} of ${plural(all.length, 'rule')}`;
   io.stdout.write(`\n${shown}, ${running} of them running${packs.config ? ` (configuration: ${packs.config.shown})` : ''}.\n`);
   return EXIT.OK;
 }

@@ -90,7 +90,7 @@ export const SCRIPT = `
       r.hidden = !ok;
       if (ok) shown++;
     });
-    status.textContent = 'Showing ' + shown + ' of ' + rows.length + ' applicants.';
+    status.textContent = 'Showing ' + shown + ' of ' + rows.length + (rows.length === 1 ? ' applicant.' : ' applicants.');
   }
   table.addEventListener('click', function (e) {
     var b = e.target.closest('button.sort');

@@ -47,7 +47,7 @@ export function writeOverview(report: Report, order: readonly number[], emit: Em
       (f) => html`<label><input type="checkbox" name="family" value="${f}" checked> ${f}</label>`,
     )}<label><input type="checkbox" name="family" value="" checked> no findings</label></fieldset>
 </form>
-<p id="shown" class="noprint" role="status" aria-live="polite">Showing all ${report.applicants.length} applicants, highest risk first.</p>
+<p id="shown" class="noprint" role="status" aria-live="polite">Showing all ${plural(report.applicants.length, 'applicant')}, highest risk first.</p>
 <table id="applicants" class="overview">
 <caption>Applicants, highest risk first.<span class="noprint"> Select a column heading to sort.</span></caption>
 <thead><tr>${sortable('id', 'Applicant')}${sortable('name', 'Name')}${sortable('risk', 'Level', true)}${sortable('score', 'Score')}<th scope="col">Findings</th><th scope="col">Families</th><th scope="col">Top finding</th><th scope="col">Review</th></tr></thead>

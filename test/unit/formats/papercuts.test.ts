@@ -53,4 +53,31 @@ describe('papercuts (issue 8)', () => {
     const rows = parseCsv(FORMATS.csv.format(report, ctx));
     expect(rows.length - 1).toBe(report.summary.total);
   });
+
+  test('counts agree with their noun: "(1 rule)" in the text header, "Showing all 1 applicant" in HTML', () => {
+    const one = buildReport(
+      [
+        {
+          id: 'c',
+          name: 'C',
+          source: 'c.json',
+          location: { file: 'c.json' },
+          level: 'none',
+          score: 0,
+          findings: [],
+          contributions: [],
+          notEvaluated: [],
+          warnings: [],
+        },
+      ],
+      [],
+      [],
+      meta,
+    );
+    const header = FORMATS.text.format(one, ctx).split('\n')[0]!;
+    expect(header).toMatch(/ \(1 rule\)$/);
+    expect(FORMATS.text.format(one, { ...ctx, rulesCount: 2 }).split('\n')[0]).toMatch(/ \(2 rules\)$/);
+    const html = FORMATS.html.format(one, ctx);
+    expect(html).toContain('Showing all 1 applicant, highest risk first.');
+  });
 });

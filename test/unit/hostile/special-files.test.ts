@@ -64,3 +64,14 @@ test.skipIf(process.platform === 'win32')(
   },
   20_000,
 );
+
+test.skipIf(process.platform === 'win32')(
+  'a FIFO named as a source file (FORMAT:) is refused with the same code as any input',
+  async () => {
+    const r = await runCli(['-f', 'json', '--no-progress', 'okta:b.ndjson'], { cwd: dir });
+    expect(r.code).toBe(2);
+    const report = JSON.parse(r.stdout) as { errors: Array<{ source: string; problems: Array<{ code: string }> }> };
+    expect(report.errors.map((e) => `${e.source}: ${e.problems.map((p) => p.code).join()}`)).toEqual(['b.ndjson: input-not-regular']);
+  },
+  10_000,
+);

@@ -111,3 +111,39 @@ describe('cells past the header', () => {
     expect(out.warnings).toEqual([]);
   });
 });
+
+describe('rows with fewer cells than the header', () => {
+  test('are read with the missing cells empty, with one warning per file that names the lines', () => {
+    const out = sourceItems('a.csv', HEADER + row(1) + 'c2,B,b@example.com\n\nc3,C\n' + row(4) + 'c5\n');
+    expect(out.items.map((i) => i.value)).toEqual([
+      { id: 'c1', full_name: 'Person 1', emails: 'p1@example.com', country: 'US' },
+      { id: 'c2', full_name: 'B', emails: 'b@example.com' },
+      { id: 'c3', full_name: 'C' },
+      { id: 'c4', full_name: 'Person 4', emails: 'p4@example.com', country: 'US' },
+      { id: 'c5' },
+    ]);
+    // The blank line 4 is no row: not counted.
+    expect(out.warnings).toEqual([
+      {
+        code: 'input-csv-missing-cells',
+        severity: 'warning',
+        file: 'a.csv',
+        line: 3,
+        message: "3 rows (lines 3, 5, 7) have fewer cells than the header's 4; the missing cells were read as empty",
+      },
+    ]);
+  });
+
+  test('one row: the warning says its line; rows with every cell give none', () => {
+    expect(sourceItems('a.csv', HEADER + row(1) + 'c2,B\n').warnings.map((w) => w.message)).toEqual([
+      "line 3 has fewer cells than the header's 4; the missing cells were read as empty",
+    ]);
+    expect(sourceItems('a.csv', HEADER + row(1) + row(2)).warnings).toEqual([]);
+  });
+
+  test('beside extra empty cells in the same file: one warning of each kind', () => {
+    const out = sourceItems('a.csv', HEADER + 'c1,A,a@example.com,US,\nc2,B\n');
+    expect(out.warnings.map((w) => `${w.code} ${w.line}`)).toEqual(['input-csv-extra-cells 2', 'input-csv-missing-cells 3']);
+    expect(out.items.every((i) => i.value && !i.error)).toBe(true);
+  });
+});

@@ -170,7 +170,7 @@ describe('watchlist import: an unwritable --out', () => {
     const blocker = join(parent, 'out');
     writeFileSync(blocker, 'a file where the directory should be');
     expect(() => importWatchlist({ files: [join(FIX, 'sdn.csv')], out: blocker, date: '2026-11-20' })).toThrow(
-      /out: cannot write the pack \((ENOTDIR|EEXIST)\); 0 of \d+ files were written/,
+      /out: cannot write the pack \((ENOTDIR|EEXIST)\); 0 of \d+ files written/,
     );
   });
 });
