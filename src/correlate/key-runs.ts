@@ -218,6 +218,7 @@ class RunCursor {
   displayLength = 0;
   valid = false;
   private block = new Uint32Array(0);
+  private buffer = new Uint32Array(0);
   private inBlock = 0;
   private taken = 0;
 
@@ -237,10 +238,11 @@ class RunCursor {
     }
     if (this.inBlock * WORDS >= this.block.length) {
       const n = Math.min(this.blockRecords, this.length - this.taken);
-      const bytes = this.file.read((this.start + this.taken) * BYTES, n * BYTES);
-      // Copied into an aligned array: a decrypted buffer may start at any byte.
-      this.block = new Uint32Array(n * WORDS);
-      new Uint8Array(this.block.buffer).set(bytes);
+      // Deciphered into the cursor's own aligned block, made once: a block per read was a new
+      // buffer outside the heap for every few thousand occurrences of the whole merge.
+      if (this.buffer.length < n * WORDS) this.buffer = new Uint32Array(this.blockRecords * WORDS);
+      this.file.readInto((this.start + this.taken) * BYTES, n * BYTES, new Uint8Array(this.buffer.buffer, 0, n * BYTES));
+      this.block = this.buffer.subarray(0, n * WORDS);
       this.inBlock = 0;
     }
     const o = this.inBlock++ * WORDS;
