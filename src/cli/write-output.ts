@@ -94,11 +94,19 @@ export function writableDescriptor(fd: number): boolean {
   try {
     const link = readlinkSync(`/proc/self/fd/${fd}`);
     if (link.startsWith('anon_inode:')) return false;
+    // Opened for reading only: the read end of one of Node's own pipes (Node 22 and 24 keep one at 7).
+    if (accessMode(fd) === 0) return false;
     if (!link.startsWith('pipe:')) return true;
     return !readdirSync('/proc/self/fd').some((other) => Number(other) !== fd && readsPipe(Number(other), link));
   } catch {
     return false;
   }
+}
+
+/** The O_ACCMODE bits of descriptor `fd` (0 read only, 1 write only, 2 both), from /proc; undefined where unknown. */
+function accessMode(fd: number): number | undefined {
+  const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))?.[1];
+  return flags === undefined ? undefined : parseInt(flags, 8) & 3;
 }
 
 /** Whether descriptor `fd` is the reading end of pipe `link` (`pipe:[123]`). */
