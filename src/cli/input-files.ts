@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { READ_NO_WAIT } from '../util/read-side-file.js';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { InputFile } from '../model/history.js';
 
@@ -18,7 +19,7 @@ export function inputFiles(files: string[], cwd: string): InputFile[] {
     try {
       // Opened without blocking and checked on the descriptor: a file replaced by a FIFO since the
       // run read it would block this synchronous open, and with it the whole process, forever.
-      const fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+      const fd = openSync(abs, READ_NO_WAIT);
       try {
         const st = fstatSync(fd);
         if (!st.isFile()) throw new Error('not a file');

@@ -113,8 +113,7 @@ function accessMode(fd: number): number | undefined {
 function readsPipe(fd: number, link: string): boolean {
   try {
     if (readlinkSync(`/proc/self/fd/${fd}`) !== link) return false;
-    const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))?.[1];
-    return flags === undefined || (parseInt(flags, 8) & 3) !== 1;
+    return accessMode(fd) !== 1;
   } catch {
     return false;
   }

@@ -10,7 +10,7 @@ import { closest } from '../util/closest.js';
 import { displayPath } from '../ruleset/load.js';
 import { diagnosticAt, keyPositionOf, MAX_RULE_FILE_BYTES, parseYamlSource, positionOf, type YamlSource } from '../yaml/yaml-source.js';
 import { readSchema, validatorFor } from '../validate/ajv.js';
-import { readSideText, SideFileError } from '../util/read-side-file.js';
+import { plainSizeText, readSideText, SideFileError } from '../util/read-side-file.js';
 import { CONFIG_FILES, type ConfigDefaults, type DprkConfig, type ExceptionSpec } from './config.js';
 
 export interface ConfigRequest {
@@ -57,10 +57,7 @@ export function loadConfig(req: ConfigRequest): ConfigLoad {
     text = readSideText(file, { label: shown, maxBytes: MAX_RULE_FILE_BYTES });
   } catch (e) {
     if (e instanceof SideFileError && e.reason === 'too-large')
-      return fail(
-        `configuration file is ${e.size! > MAX_RULE_FILE_BYTES ? e.size : `more than ${MAX_RULE_FILE_BYTES}`} bytes; the limit is ${MAX_RULE_FILE_BYTES}`,
-        'keep long watchlists in list files inside a rule pack',
-      );
+      return fail(`configuration file ${plainSizeText(e, MAX_RULE_FILE_BYTES)}`, 'keep long watchlists in list files inside a rule pack');
     if (e instanceof SideFileError) return fail(`the configuration file ${e.problem}`, 'name a YAML file, e.g. --config .dprk-check.yaml');
     if ((e as NodeJS.ErrnoException).code === 'ENOENT')
       return fail('configuration file not found', `create it, or leave out --config to use ${CONFIG_FILES[0]} from the working directory`);

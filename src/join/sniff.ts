@@ -1,5 +1,5 @@
-import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { READ_NO_WAIT } from '../util/read-side-file.js';
 import { extname } from 'node:path';
 import { detectRecordFormat } from '../read/adapters/registry.js';
 import { ENVELOPES } from '../read/source-file.js';
@@ -21,7 +21,7 @@ export async function looksLikeSource(path: string): Promise<boolean> {
   let complete: boolean;
   try {
     // Without blocking, and only a regular file: a FIFO with no writer would block the open forever.
-    const fh = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const fh = await open(path, READ_NO_WAIT);
     try {
       if (!(await fh.stat()).isFile()) return false;
       const buf = Buffer.alloc(HEAD_BYTES);

@@ -1,8 +1,7 @@
-import type { SourceLocation } from '../model/source-location.js';
 import type { Facts } from '../model/applicant.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { InputRecord } from '../read/input-record.js';
-import { recordElementPlace } from '../read/json-document.js';
+import { recordElementPlace, recordElementStart } from '../read/json-document.js';
 import type { ApplicantResult, RunError } from '../model/report.js';
 import type { CompiledRule } from '../model/rule.js';
 import type { EnrichContext } from '../enrich/enricher.js';
@@ -85,10 +84,8 @@ export function readableId(value: unknown): string | undefined {
 /** Where a record is (and starts, for an array element), and its id when it has a readable one: what every error of a record starts from. */
 function errorAt(record: InputRecord): Pick<RunError, 'source' | 'location' | 'id' | 'start'> {
   const id = readableId(record.value);
-  // Read with care: internalError comes here for a record nothing else could handle.
-  const element = (record.location as SourceLocation | undefined)?.index !== undefined;
-  const start = element && record.line && record.column ? { start: { line: record.line, column: record.column } } : {};
-  return { source: record.source, location: record.location, ...(id !== undefined ? { id } : {}), ...start };
+  const start = recordElementStart(record);
+  return { source: record.source, location: record.location, ...(id !== undefined ? { id } : {}), ...(start ? { start } : {}) };
 }
 
 /** The record's own error: the batch goes on, and the summary still counts every record. */

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { InputRecord } from './input-record.js';
 import { duplicateKeys, lineColumn, writtenKeyCount } from './json-syntax.js';
+import { plural } from '../util/plural.js';
 
 /** Keys shown in a message: long or odd ones cut, so a hostile key cannot flood a report. */
 const MAX_KEY_SHOWN = 80;
@@ -38,7 +39,7 @@ export function duplicateKeyWarnings(r: InputRecord, parsedKeys: number): Diagno
       severity: 'warning',
       file: r.file,
       ...place(r, text, found[found.length - 1]!.offset),
-      message: `and ${total - found.length} more repeated key${total - found.length === 1 ? '' : 's'} in this record`,
+      message: `and ${plural(total - found.length, 'more repeated key')} in this record`,
     });
   }
   return out;
@@ -51,12 +52,14 @@ function place(r: InputRecord, text: string, offset: number): { line: number; co
   return { line: start + line - 1, column: line === 1 && r.column ? r.column + column - 1 : column };
 }
 
+const cut = (key: string) => (key.length > MAX_KEY_SHOWN ? `${key.slice(0, MAX_KEY_SHOWN)}…` : key);
+
 function shownKey(key: string): string {
-  return JSON.stringify(key.length > MAX_KEY_SHOWN ? `${key.slice(0, MAX_KEY_SHOWN)}…` : key);
+  return JSON.stringify(cut(key));
 }
 
 function pathText(path: Array<string | number>): string {
-  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i ? '.' : ''}${s.length > MAX_KEY_SHOWN ? `${s.slice(0, MAX_KEY_SHOWN)}…` : s}`)).join('');
+  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i ? '.' : ''}${cut(s)}`)).join('');
 }
 
 function pointer(path: Array<string | number>): string {

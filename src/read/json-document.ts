@@ -3,9 +3,6 @@ import type { InputRecord } from './input-record.js';
 import { elementPlace, placed, sourceText, type SourceLocation } from '../model/source-location.js';
 import { arrayElements, jsonErrorOffset, lineColumn } from './json-syntax.js';
 
-// Defined with the locations, where the formats reach it too; the readers keep importing it from here.
-export { elementPlace };
-
 /**
  * A JSON document is read whole, so it has a ceiling; NDJSON has none because it is streamed.
  * JSON.parse of a 128 MB array already takes about a gigabyte of memory.
@@ -34,9 +31,16 @@ export interface DocumentOptions {
   warnings?: Diagnostic[];
 }
 
+/** Where a record read from a JSON array starts in its file (undefined for any other record). */
+export function recordElementStart(r: Pick<InputRecord, 'location' | 'line' | 'column'>): { line: number; column: number } | undefined {
+  // Read with care: internalError comes with a record nothing else could handle.
+  return (r.location as InputRecord['location'] | undefined)?.index !== undefined && r.line && r.column ? { line: r.line, column: r.column } : undefined;
+}
+
 /** elementPlace of a record read from a JSON array (undefined for any other record). */
 export function recordElementPlace(r: InputRecord): string | undefined {
-  return r.location.index !== undefined && r.line && r.column ? elementPlace(r.location.index, { line: r.line, column: r.column }) : undefined;
+  const start = recordElementStart(r);
+  return start ? elementPlace(r.location.index!, start) : undefined;
 }
 
 /**

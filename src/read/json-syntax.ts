@@ -179,14 +179,8 @@ export function* arrayElements(text: string): Generator<ElementSpan> {
       startColumn = i - lineStart + 1;
     }
     if (c === 0x22) {
-      let q = i;
-      for (;;) {
-        q = text.indexOf('"', q + 1);
-        if (q < 0) return;
-        let b = q - 1;
-        while (text.charCodeAt(b) === 0x5c) b--;
-        if ((q - 1 - b) % 2 === 0) break;
-      }
+      const q = stringEnd(text, i);
+      if (q < 0) return;
       i = q;
     } else if (c === 0x7b || c === 0x5b) depth++;
     else if (c === 0x7d || c === 0x5d) depth--;

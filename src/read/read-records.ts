@@ -1,4 +1,5 @@
-import { constants, fstatSync } from 'node:fs';
+import { fstatSync } from 'node:fs';
+import { READ_NO_WAIT } from '../util/read-side-file.js';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -150,7 +151,7 @@ async function* fileRecords(
   let handle: FileHandle | undefined;
   let size: number;
   try {
-    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    handle = await open(path, READ_NO_WAIT);
     const st = await handle.stat();
     if (!st.isFile()) {
       await handle.close();
@@ -272,8 +273,11 @@ async function* sniffedRecords(
       if (mine(file)) yield tooLarge(file, size ?? bytes, size === undefined);
       return;
     }
-    if ('tooLong' in raw) oversize = true;
-    if (oversize || 'tooLong' in raw) continue;
+    if ('tooLong' in raw) {
+      oversize = true;
+      continue;
+    }
+    if (oversize) continue;
     // The first few are enough to say the encoding was guessed; one per line would grow with the file.
     if (raw.warning && warnings.length < 5) warnings.push(raw.warning);
     if (raw.line - lineNo > 1) parts.push('\n'.repeat(raw.line - lineNo - 1));

@@ -1,5 +1,5 @@
-import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { READ_NO_WAIT } from '../util/read-side-file.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { placed, type SourceLocation } from '../model/source-location.js';
 import { decodeUtf8, detectEncoding } from './encoding.js';
@@ -53,7 +53,7 @@ export async function readSourceFile(path: string, file: string): Promise<Source
   let bytes: Buffer;
   let handle: FileHandle | undefined;
   try {
-    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    handle = await open(path, READ_NO_WAIT);
     const st = await handle.stat();
     if (!st.isFile()) return { layout: 'json', items: [err({ file }, 'input-not-regular', notRegularMessage(st))], warnings: [] };
     const size = st.size;

@@ -16,7 +16,7 @@ import { diagnosticAt, MAX_RULE_FILE_BYTES, type YamlSource } from '../yaml/yaml
 import { yamlSourceFor } from './rule-cache.js';
 import { isObj } from '../util/is-object.js';
 import { plural } from '../util/plural.js';
-import { readSideText, SideFileError } from '../util/read-side-file.js';
+import { plainSizeText, readSideText, SideFileError } from '../util/read-side-file.js';
 
 export { RULE_FORMAT } from './engine-version.js';
 
@@ -80,7 +80,7 @@ function readSources(files: string[], cwd: string | undefined, hash: Hash, error
           file: shown,
           line: 1,
           column: 1,
-          message: `rule file is ${e.size! > MAX_RULE_FILE_BYTES ? e.size : `more than ${MAX_RULE_FILE_BYTES}`} bytes; the limit is ${MAX_RULE_FILE_BYTES}`,
+          message: `rule file ${plainSizeText(e, MAX_RULE_FILE_BYTES)}`,
           hint: 'a rule file holds one rule; split a long list into several list files, or move data out of the rule pack',
         });
       } else if (e instanceof SideFileError) {

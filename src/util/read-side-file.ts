@@ -55,11 +55,17 @@ export function sizeText(n: number): string {
 }
 
 /**
+ * Flags to open a file for reading without waiting: a FIFO with no writer would block the open
+ * forever, in a thread Ctrl-C cannot reach. O_NONBLOCK changes nothing for a regular file's reads.
+ */
+export const READ_NO_WAIT = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
  * The descriptor of a regular file, opened without blocking; anything else is closed and refused.
  * The caller closes it. O_NONBLOCK changes nothing for a regular file's reads.
  */
 export function openSideFile(path: string, label: string): { fd: number; st: Stats } {
-  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  const fd = openSync(path, READ_NO_WAIT);
   let st: Stats;
   try {
     st = fstatSync(fd);
@@ -77,6 +83,14 @@ export function openSideFile(path: string, label: string): { fd: number; st: Sta
 /** Refused when over the ceiling: the message names both sizes. */
 export function tooLarge(label: string, size: number, maxBytes: number, atLeast = false): SideFileError {
   return new SideFileError(label, `is ${atLeast ? 'more than ' : ''}${sizeText(size)}; the limit is ${sizeText(maxBytes)}`, 'too-large', size);
+}
+
+/**
+ * A too-large error's size in plain digits, as rule and configuration diagnostics have always said
+ * it (`is 1000001 bytes; the limit is 1000000`; `more than` when the file grew while it was read).
+ */
+export function plainSizeText(e: SideFileError, maxBytes: number): string {
+  return `is ${e.size! > maxBytes ? e.size : `more than ${maxBytes}`} bytes; the limit is ${maxBytes}`;
 }
 
 /** Read a descriptor from `from` to its end, at most maxBytes; more is refused, not truncated. */

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { FORMATS } from '../../../src/formats/index.js';
 import { DISCLAIMER } from '../../../src/formats/disclaimer.js';
 import { buildReport } from '../../../src/report/build.js';
+import { blankResult } from '../../../src/report/blank-result.js';
 import { parseCsv } from '../../helpers/csv-parse.js';
 import { fixtureReport } from '../../helpers/fixture-report.js';
 import { runCli } from '../../helpers/cli.js';
@@ -21,25 +22,7 @@ describe('papercuts (issue 8)', () => {
   });
 
   test('a clean applicant reads "No red flags found…" once, not also "No scored findings."', () => {
-    const clean = buildReport(
-      [
-        {
-          id: 'c',
-          name: 'C',
-          source: 'c.json',
-          location: { file: 'c.json' },
-          level: 'none',
-          score: 0,
-          findings: [],
-          contributions: [],
-          notEvaluated: [],
-          warnings: [],
-        },
-      ],
-      [],
-      [],
-      meta,
-    );
+    const clean = buildReport([blankResult('c', { file: 'c.json' }, 'C')], [], [], meta);
     const out = FORMATS.text.format(clean, ctx);
     expect(out).toContain('No red flags found by the rules that could run.');
     expect(out).not.toContain('No scored findings.');
@@ -55,25 +38,7 @@ describe('papercuts (issue 8)', () => {
   });
 
   test('counts agree with their noun: "(1 rule)" in the text header, "Showing all 1 applicant" in HTML', () => {
-    const one = buildReport(
-      [
-        {
-          id: 'c',
-          name: 'C',
-          source: 'c.json',
-          location: { file: 'c.json' },
-          level: 'none',
-          score: 0,
-          findings: [],
-          contributions: [],
-          notEvaluated: [],
-          warnings: [],
-        },
-      ],
-      [],
-      [],
-      meta,
-    );
+    const one = buildReport([blankResult('c', { file: 'c.json' }, 'C')], [], [], meta);
     const header = FORMATS.text.format(one, ctx).split('\n')[0]!;
     expect(header).toMatch(/ \(1 rule\)$/);
     expect(FORMATS.text.format(one, { ...ctx, rulesCount: 2 }).split('\n')[0]).toMatch(/ \(2 rules\)$/);
